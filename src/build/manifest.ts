@@ -1,0 +1,22 @@
+import type { ManifestOptions } from 'vite-plugin-pwa';
+
+// The web app manifest: standalone display and maskable icons, so Chrome
+// on Android offers "Install" and the icon fills the launcher shape.
+export const manifest: Partial<ManifestOptions> = {
+  name: 'UC Companion',
+  short_name: 'UC Companion',
+  description: 'Understand your Universal Credit messages and deadlines.',
+  lang: 'en-GB',
+  dir: 'auto',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'any',
+  background_color: '#ffffff',
+  theme_color: '#1d4f91',
+  icons: [
+    { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+    { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+    { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+  ],
+};

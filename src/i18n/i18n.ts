@@ -1,0 +1,87 @@
+// This module is in the first download: think before adding to it.
+import i18next, { type BackendModule, type ReadCallback } from 'i18next';
+import { FALLBACK_LANGUAGE, findLanguage, matchLanguage } from './languages';
+
+// Hashed URLs of every locale file; the files themselves are fetched only
+// when a language and namespace are needed.
+const localeUrls = import.meta.glob<string>('../../locales/*/*.json', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+
+function localeUrl(language: string, namespace: string): string | undefined {
+  return localeUrls[`../../locales/${language}/${namespace}.json`];
+}
+
+const fetchBackend: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language: string, namespace: string, callback: ReadCallback) {
+    const url = localeUrl(language, namespace);
+    if (!url) {
+      callback(null, {});
+      return;
+    }
+    fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`Locale ${language}/${namespace}: ${response.status}`);
+        return response.json();
+      })
+      .then((data) => callback(null, data), (error: Error) => callback(error, null));
+  },
+};
+
+const STORAGE_KEY = 'uc-language';
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage can be blocked; the browser language is a fine default
+  }
+}
+
+export function initialLanguage(): string {
+  const stored = storedLanguage();
+  if (stored && findLanguage(stored)) return stored;
+  return matchLanguage(navigator.languages ?? [navigator.language]);
+}
+
+function applyToDocument(language: string): void {
+  const root = document.documentElement;
+  root.lang = language;
+  root.dir = findLanguage(language)?.dir ?? 'ltr';
+}
+
+export async function startI18n(): Promise<typeof i18next> {
+  const language = initialLanguage();
+  await i18next.use(fetchBackend).init({
+    lng: language,
+    fallbackLng: FALLBACK_LANGUAGE,
+    ns: ['common'],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false }, // Preact escapes text itself
+    returnEmptyString: false,
+  });
+  applyToDocument(language);
+  return i18next;
+}
+
+export async function changeLanguage(language: string): Promise<void> {
+  if (!findLanguage(language)) return;
+  await i18next.changeLanguage(language);
+  applyToDocument(language);
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    /* remembered for this visit only */
+  }
+}
+
+/** Loads namespaces a lazy screen needs before it renders. */
+export function loadNamespaces(...namespaces: string[]): Promise<void> {
+  return i18next.loadNamespaces(namespaces);
+}
+
+export { i18next };

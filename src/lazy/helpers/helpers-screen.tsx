@@ -1,0 +1,3 @@
+export function HelpersScreen(_props: { id?: string }) {
+  return <p>TODO</p>;
+}

@@ -1,0 +1,24 @@
+// Keeps what the person typed in sessionStorage, so a reload, an app update
+// or a crash never loses it.
+import { useEffect, useState } from 'preact/hooks';
+
+function read<T>(key: string, fallback: T): T {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw === null ? fallback : (JSON.parse(raw) as T);
+  } catch {
+    return fallback;
+  }
+}
+
+export function useDraft<T>(key: string, initial: T): [T, (value: T) => void] {
+  const [value, setValue] = useState<T>(() => read(key, initial));
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* storage full or blocked: the value still lives in memory */
+    }
+  }, [key, value]);
+  return [value, setValue];
+}

@@ -1,0 +1,100 @@
+// This module is in the first download: think before adding to it.
+import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../i18n/use-translation';
+import { usePath, onLinkClick } from './router';
+import { markNavigated } from './page-heading';
+import { useStatusMessage } from './status';
+import { LanguagePicker } from './language-picker';
+import { UpdatePrompt } from './update-prompt';
+import { HomeScreen } from './home-screen';
+import { NotFoundScreen } from './not-found-screen';
+import { lazyScreen } from './lazy-screen';
+import { loadNamespaces } from '../i18n/i18n';
+
+// Screens other than Home load on first use, with their locale files.
+const ExplainScreen = lazyScreen(async () => {
+  const [module] = await Promise.all([
+    import('../lazy/explain/explain-screen'),
+    loadNamespaces('explain', 'notices'),
+  ]);
+  return module.ExplainScreen;
+});
+const NoticeScreen = lazyScreen<{ id: string }>(async () => {
+  const [module] = await Promise.all([
+    import('../lazy/saved/notice-screen'),
+    loadNamespaces('explain', 'notices'),
+  ]);
+  return module.NoticeScreen;
+});
+const HelpersScreen = lazyScreen(async () => {
+  const [module] = await Promise.all([
+    import('../lazy/helpers/helpers-screen'),
+    loadNamespaces('helpers'),
+  ]);
+  return module.HelpersScreen;
+});
+
+function Screen({ path }: { path: string }) {
+  if (path === '/') return <HomeScreen />;
+  if (path === '/explain') return <ExplainScreen />;
+  if (path === '/helpers') return <HelpersScreen />;
+  const notice = /^\/notice\/([\w-]+)$/.exec(path);
+  if (notice?.[1]) return <NoticeScreen id={notice[1]} />;
+  return <NotFoundScreen />;
+}
+
+export function App() {
+  const t = useT();
+  const path = usePath();
+  const status = useStatusMessage();
+  const firstPath = useRef(path);
+  useEffect(() => {
+    if (path !== firstPath.current) markNavigated();
+  }, [path]);
+
+  return (
+    <div class="app" onClick={onLinkClick}>
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header class="site-header">
+        <div class="site-header__inner">
+          <a class="site-header__name" href="/">
+            {t('appName')}
+          </a>
+          <LanguagePicker />
+        </div>
+        <nav class="site-nav" aria-label={t('nav.label')}>
+          <ul>
+            <li>
+              <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+                {t('nav.home')}
+              </a>
+            </li>
+            <li>
+              <a href="/explain" aria-current={path === '/explain' ? 'page' : undefined}>
+                {t('nav.explain')}
+              </a>
+            </li>
+            <li>
+              <a href="/helpers" aria-current={path === '/helpers' ? 'page' : undefined}>
+                {t('nav.helpers')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <UpdatePrompt />
+      <main id="main" class="site-main" tabIndex={-1}>
+        <Screen path={path} key={path} />
+      </main>
+      <footer class="site-footer">
+        <p>{t('promise')}</p>
+        <p>{t('footer.notAdvice')}</p>
+      </footer>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </div>
+    </div>
+  );
+}

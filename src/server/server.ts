@@ -1,0 +1,59 @@
+// The HTTP server: the built app on one port, with a health endpoint.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SECURITY_HEADERS } from './security-headers';
+import { loadStaticFiles, type StaticFile } from './static-files';
+import type { Config } from './config';
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile, status = 200): void {
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  const encoding = file.brotli && /\bbr\b/.test(accept) ? 'br' : file.gzip && /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body;
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': file.type,
+    'Cache-Control': file.cacheControl,
+    'Content-Length': body.length,
+    Vary: 'Accept-Encoding',
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+export function createAppServer(
+  config: Pick<Config, 'staticDir'>,
+  // Tests pass their own map to change a file while the server runs.
+  files: Map<string, StaticFile> = loadStaticFiles(config.staticDir),
+): Server {
+  const shell = files.get('/index.html');
+  return createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    if (path === '/health') return sendJson(res, 200, { ok: true });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, { error: 'method_not_allowed', message: 'Only GET and HEAD are allowed here.' });
+    }
+    const file = files.get(path === '/' ? '/index.html' : path);
+    if (file) return sendFile(req, res, file);
+    // Screens (/explain, /notice/…) are app routes: answer with the shell.
+    if (shell && !path.startsWith('/assets/') && !extnameLike(path)) return sendFile(req, res, shell);
+    return sendJson(res, 404, { error: 'not_found', message: 'There is nothing at this address.' });
+  });
+}
+
+function extnameLike(path: string): boolean {
+  return /\.[a-z0-9]+$/i.test(path);
+}
+
+export async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host}:${address.port}`;
+}

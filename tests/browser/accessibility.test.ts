@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness';
+import { SCREENS, setLanguage } from './screens';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+async function contextIn(language: string, options: Parameters<Harness['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await harness.newContext({ serviceWorkers: 'block', ...options });
+  if (language !== 'en') {
+    // Choose the language through the picker once; it is remembered.
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForSelector('h1.page-heading');
+    await setLanguage(page, language);
+    await page.close();
+  }
+  return context;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !el.closest('.visually-hidden, .skip-link');
+    });
+    const page = document.documentElement.scrollWidth > width ? ['document is wider than the screen'] : [];
+    return [...page, ...wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)];
+  });
+}
+
+for (const language of ['en', 'cy']) {
+  describe(`every screen in ${language}`, () => {
+    for (const screen of SCREENS) {
+      it(`${screen.name}: zero axe violations, lang set, fits 320 px`, async () => {
+        const context = await contextIn(language, { viewport: { width: 320, height: 640 } });
+        const page = await context.newPage();
+        await screen.open(page);
+        await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language);
+        await expect(axeViolations(page)).resolves.toEqual([]);
+        await expect(horizontalOverflow(page)).resolves.toEqual([]);
+        await context.close();
+      });
+    }
+  });
+}
+
+describe('layout and input', () => {
+  // 200 % page zoom on a 640 px window is a 320 px layout, checked above for
+  // every screen; here the text alone is doubled, as "large text" settings do.
+  it('works with text at 200 % and never blocks zoom', async () => {
+    const context = await contextIn('en', { viewport: { width: 640, height: 800 } });
+    const page = await context.newPage();
+    for (const screen of SCREENS) {
+      await screen.open(page);
+      await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+      await expect(horizontalOverflow(page), screen.name).resolves.toEqual([]);
+    }
+    const viewport = await page.locator('meta[name="viewport"]').getAttribute('content');
+    expect(viewport).not.toMatch(/user-scalable\s*=\s*no|maximum-scale\s*=\s*1(\.0)?\b/);
+    await context.close();
+  });
+
+  it('gives every button, field and menu link a touch target of at least 44 px', async () => {
+    const context = await contextIn('en', { viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    for (const screen of SCREENS) {
+      await screen.open(page);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, select, input, textarea, summary, .site-nav a, a.button')]
+          .filter((el) => el.offsetParent !== null)
+          .filter((el) => {
+            const box = el.getBoundingClientRect();
+            const isChoice = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+            // Checkboxes and radios count with their label, as GOV.UK styles them.
+            const target = isChoice ? (el.closest('.choice') ?? el).getBoundingClientRect() : box;
+            return target.height < 44 || target.width < 44;
+          })
+          .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className} ${el.textContent?.trim().slice(0, 30)}`),
+      );
+      expect(small, screen.name).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it('can be used with the keyboard alone: skip link, menu, explain, focus moves to the new heading', async () => {
+    const context = await contextIn('en');
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForSelector('h1.page-heading');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to main content');
+    const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor);
+    expect(focusVisible).not.toBe('rgba(0, 0, 0, 0)');
+    // Tab to the menu's "Explain a message" link and follow it.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate(() => document.activeElement?.textContent);
+      if (text === 'Explain a message') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Explain a message' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    // The next Tab stops inside the screen: the paste box comes soon after.
+    let reachedBox = false;
+    for (let i = 0; i < 5 && !reachedBox; i++) {
+      await page.keyboard.press('Tab');
+      reachedBox = await page.evaluate(() => document.activeElement?.id === 'notice-text');
+    }
+    expect(reachedBox).toBe(true);
+    await page.keyboard.type('Your claim has been closed');
+    await page.locator('section.result').waitFor();
+    await context.close();
+  });
+
+  it('follows dark mode and reduced motion', async () => {
+    const context = await contextIn('en', { colorScheme: 'dark', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    for (const screen of SCREENS.slice(0, 3)) {
+      await screen.open(page);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(18, 19, 20)');
+      await expect(axeViolations(page), screen.name).resolves.toEqual([]);
+    }
+    await context.close();
+  });
+});

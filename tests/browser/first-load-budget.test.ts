@@ -1,0 +1,74 @@
+// The first-load budget, measured the way a phone pays for it: every byte the
+// page fetches on a first visit (gzip, as our server sends it), icons aside.
+// The service worker's background precache is reported, not budgeted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startHarness, waitForApp, type Harness } from './harness';
+
+const BUDGET_TOTAL = 60 * 1024;
+const BUDGET_JS = 35 * 1024;
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+function gzipBytes(path: string): number {
+  const file = harness.files.get(path === '/' ? '/index.html' : path);
+  if (!file) throw new Error(`Not in the build: ${path}`);
+  return file.gzip?.length ?? file.body.length;
+}
+
+describe('first-load budget', () => {
+  it(`stays within ${BUDGET_TOTAL / 1024} KB in all and ${BUDGET_JS / 1024} KB of JavaScript (gzip)`, async () => {
+    const context = await harness.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const requested = new Set<string>();
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === harness.baseUrl) requested.add(url.pathname);
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    await waitForApp(page);
+    await page.waitForLoadState('networkidle');
+
+    const counted = [...requested].filter((path) => !/\.(png|svg|ico)$/.test(path));
+    const sizes = counted.map((path) => ({ path, bytes: gzipBytes(path) }));
+    const js = sizes.filter((s) => s.path.endsWith('.js')).reduce((sum, s) => sum + s.bytes, 0);
+    const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+
+    // Everything the service worker fetches afterwards for offline use.
+    const precache = [...harness.files.keys()].filter((path) => !/\.(png|svg|ico)$/.test(path) && !/locales\/(?!en-)/.test(path));
+    const precacheBytes = precache.reduce((sum, path) => sum + gzipBytes(path), 0);
+
+    mkdirSync('.reports', { recursive: true });
+    writeFileSync('.reports/first-load.json', JSON.stringify({ total, js, precacheBytes, files: sizes }, null, 2));
+    console.log(`first load: ${(total / 1024).toFixed(1)} KB total, ${(js / 1024).toFixed(1)} KB JS (gzip); offline set ${(precacheBytes / 1024).toFixed(1)} KB`);
+
+    expect(counted).toContain('/manifest.webmanifest');
+    expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
+    expect(counted.some((path) => /locales\/cy-/.test(path)), 'Welsh must not be downloaded for an English reader').toBe(false);
+    expect(js).toBeLessThanOrEqual(BUDGET_JS);
+    expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
+    await context.close();
+  });
+
+  it('downloads only the chosen language for a Welsh reader', async () => {
+    const context = await harness.newContext({ serviceWorkers: 'block', locale: 'cy-GB' });
+    const page = await context.newPage();
+    const locales: string[] = [];
+    page.on('request', (request) => {
+      const match = /assets\/locales\/([a-z]+)-/.exec(request.url());
+      if (match?.[1]) locales.push(match[1]);
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    await waitForApp(page);
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('cy');
+    expect(locales).toContain('cy');
+    // English is the fallback; i18next fetches it too, but nothing else.
+    expect(new Set(locales).size).toBeLessThanOrEqual(2);
+    await context.close();
+  });
+});

@@ -1,0 +1,61 @@
+// Shared set-up for browser tests: the production build served by our own
+// server on 127.0.0.1 (a free port each), and Debian's Chromium.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createAppServer, listen } from '../../src/server/server';
+import { loadStaticFiles, type StaticFile } from '../../src/server/static-files';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  /** The files the server answers with; change one to simulate a new release. */
+  files: Map<string, StaticFile>;
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: dist/ is missing.');
+  const files = loadStaticFiles('dist');
+  const server: Server = createAppServer({ staticDir: 'dist' }, files);
+  const baseUrl = await listen(server, 0, '127.0.0.1');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl,
+    browser,
+    files,
+    async newContext(options) {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Waits until the app has rendered a screen (not the static loading shell). */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForSelector('h1.page-heading');
+}
+
+/** Waits until the service worker controls the page (so it works offline). */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}
+
+export const SAMPLE_MRN = `Home  Journal  To-do  Payments
+Mandatory reconsideration notice
+Date of this notice: 9 November 2026
+We have looked again at our decision about your Universal Credit.
+We have not changed the decision.
+If you disagree you can appeal to an independent tribunal. Use form SSCS1.
+Add a note    Sign out`;

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, waitForApp, waitForServiceWorker, SAMPLE_MRN, type Harness } from './harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+describe('offline and updates', () => {
+  it('says "Ready to use offline" once, then every screen works in airplane mode, even after a reload', async () => {
+    const context = await harness.newContext();
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+    await page.getByRole('status').filter({ hasText: 'Ready to use offline' }).waitFor();
+
+    // Visit a screen that loads on demand while online… and then go offline.
+    await context.setOffline(true);
+    for (const [path, heading] of [
+      ['/', 'Understand your Universal Credit messages'],
+      ['/explain', 'Explain a message'],
+      ['/helpers', 'Write to DWP'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Write to DWP' }).waitFor();
+
+    // The explainer itself works with no signal.
+    await page.goto('/explain');
+    await page.getByLabel('Your message').fill(SAMPLE_MRN);
+    await expect(page.locator('section.result h2').textContent()).resolves.toMatch(/reconsideration notice/i);
+
+    // Back online, a new visit does not repeat the offline message.
+    await context.setOffline(false);
+    await page.goto('/');
+    await waitForApp(page);
+    await expect(page.getByRole('status').textContent()).resolves.not.toContain('Ready to use offline');
+    await context.close();
+  });
+
+  it('offers "Reload to update" for a new version and keeps what was typed', async () => {
+    const context = await harness.newContext();
+    const page = await context.newPage();
+    await page.goto('/explain');
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+    await page.getByLabel('Your message').fill('Your claim has been closed.');
+
+    // A new release: the server now answers with a different sw.js.
+    const original = harness.files.get('/sw.js')!;
+    const changed = Buffer.concat([original.body, Buffer.from('\n// next release\n')]);
+    harness.files.set('/sw.js', { ...original, body: changed, gzip: undefined, brotli: undefined });
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const reload = page.getByRole('button', { name: 'Reload to update' });
+      await reload.waitFor({ timeout: 30_000 });
+      await Promise.all([page.waitForEvent('load'), reload.click()]);
+      await waitForApp(page);
+      await expect(page.getByLabel('Your message').inputValue()).resolves.toBe('Your claim has been closed.');
+      await expect(page.getByRole('button', { name: 'Reload to update' }).count()).resolves.toBe(0);
+    } finally {
+      harness.files.set('/sw.js', original);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,61 @@
+// One list of example states per screen, used by the axe, layout and
+// keyboard tests, so every screen is checked the same way.
+import type { Page } from 'playwright-core';
+import { waitForApp, SAMPLE_MRN } from './harness';
+
+export interface ScreenExample {
+  name: string;
+  open(page: Page): Promise<void>;
+}
+
+async function go(page: Page, path: string) {
+  await page.goto(path);
+  await waitForApp(page);
+}
+
+export const SCREENS: ScreenExample[] = [
+  { name: 'home', open: (page) => go(page, '/') },
+  { name: 'explain (empty)', open: (page) => go(page, '/explain') },
+  {
+    name: 'explain (result)',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill(SAMPLE_MRN);
+      await page.locator('section.result').waitFor();
+    },
+  },
+  {
+    name: 'explain (password warning, kind picker open)',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill('password: Sunflower2024');
+      await page.locator('.kind-picker button').click();
+      await page.locator('.warning').waitFor();
+    },
+  },
+  {
+    name: 'saved notice and home list',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill(SAMPLE_MRN);
+      await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
+      await page.locator('section.result a.button').click();
+      await page.locator('#notice-date').waitFor();
+    },
+  },
+  { name: 'helpers', open: (page) => go(page, '/helpers') },
+  {
+    name: 'helpers (errors shown)',
+    async open(page) {
+      await go(page, '/helpers');
+      await page.locator('form button[type="submit"]').first().click();
+      await page.locator('[role="alert"]').first().waitFor();
+    },
+  },
+  { name: 'not found', open: (page) => go(page, '/no-such-page') },
+];
+
+export async function setLanguage(page: Page, code: string): Promise<void> {
+  await page.locator('#language-select').selectOption(code);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+}
