@@ -1,3 +1,22 @@
+import { todayInLondon } from '../../notices';
+import { useT } from '../../i18n/use-translation';
+import { PageHeading } from '../../main/page-heading';
+import { ConsentNoteForm } from './consent-note-form';
+import { MrRequestForm } from './mr-request-form';
+import '../shared/screens.css';
+import './helpers.css';
+
+/** "Write to DWP": helps write an MR request and a consent note for the journal. */
 export function HelpersScreen(_props: { id?: string }) {
-  return <p>TODO</p>;
+  const t = useT();
+  const today = todayInLondon();
+  return (
+    <>
+      <PageHeading title={t('helpers:title')}>{t('helpers:title')}</PageHeading>
+      <p class="lead">{t('helpers:intro')}</p>
+      <p>{t('helpers:staysHere')}</p>
+      <MrRequestForm today={today} />
+      <ConsentNoteForm today={today} />
+    </>
+  );
 }
