@@ -7,7 +7,7 @@ export const manifest: Partial<ManifestOptions> = {
   short_name: 'UC Companion',
   description: 'Understand your Universal Credit messages and deadlines.',
   lang: 'en-GB',
-  dir: 'auto',
+  dir: 'ltr',
   start_url: '/',
   scope: '/',
   display: 'standalone',
