@@ -4,12 +4,16 @@ import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from
 import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
+import { clientsClaim } from 'workbox-core';
 
 declare const self: ServiceWorkerGlobalScope;
 
 // Injected at build time: the app shell, every screen's code and the English
 // (fallback) locale. Hashed files never change, so they are safe to keep.
 precacheAndRoute(self.__WB_MANIFEST);
+// On a first visit, take charge of the open page at once, so it works
+// offline without a reload. Updates still wait for the person's tap.
+clientsClaim();
 cleanupOutdatedCaches();
 
 // Any page address (/, /explain, /saved …) opens the cached app shell, so a

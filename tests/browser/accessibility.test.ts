@@ -84,7 +84,7 @@ describe('layout and input', () => {
             const box = el.getBoundingClientRect();
             const isChoice = el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
             // Checkboxes and radios count with their label, as GOV.UK styles them.
-            const target = isChoice ? (el.closest('.choice') ?? el).getBoundingClientRect() : box;
+            const target = isChoice ? (el.closest('.choice, .checkbox') ?? el).getBoundingClientRect() : box;
             return target.height < 44 || target.width < 44;
           })
           .map((el) => `${el.tagName.toLowerCase()}#${el.id}.${el.className} ${el.textContent?.trim().slice(0, 30)}`),

@@ -34,6 +34,9 @@ describe('first-load budget', () => {
     await waitForApp(page);
     await page.waitForLoadState('networkidle');
 
+    // Headless Chromium fetches the manifest only when it checks installability;
+    // a phone fetches it on the first visit, so it always counts.
+    requested.add('/manifest.webmanifest');
     const counted = [...requested].filter((path) => !/\.(png|svg|ico)$/.test(path));
     const sizes = counted.map((path) => ({ path, bytes: gzipBytes(path) }));
     const js = sizes.filter((s) => s.path.endsWith('.js')).reduce((sum, s) => sum + s.bytes, 0);
@@ -47,7 +50,6 @@ describe('first-load budget', () => {
     writeFileSync('.reports/first-load.json', JSON.stringify({ total, js, precacheBytes, files: sizes }, null, 2));
     console.log(`first load: ${(total / 1024).toFixed(1)} KB total, ${(js / 1024).toFixed(1)} KB JS (gzip); offline set ${(precacheBytes / 1024).toFixed(1)} KB`);
 
-    expect(counted).toContain('/manifest.webmanifest');
     expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
     expect(counted.some((path) => /locales\/cy-/.test(path)), 'Welsh must not be downloaded for an English reader').toBe(false);
     expect(js).toBeLessThanOrEqual(BUDGET_JS);
