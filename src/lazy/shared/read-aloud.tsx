@@ -27,7 +27,7 @@ export function ReadAloud({ text }: { text: () => string }) {
   }
 
   return (
-    <button type="button" class="button button--secondary" onClick={toggle} aria-pressed={speaking}>
+    <button type="button" class="button button--secondary" onClick={toggle}>
       {speaking ? t('explain:stopReading') : t('explain:readAloud')}
     </button>
   );
