@@ -1,7 +1,7 @@
 // Writes an explicit-consent note for the claimant's journal, so the DWP will
 // talk to their adviser. Always English: DWP reads English.
 // It never mentions or asks for a password: DWP tells claimants never to share it.
-import { addMonthsIso, endWithFullStop, formatEnglishDate, listInWords, parseIsoDate, tidyText } from './compose-shared';
+import { addMonthsIso, endWithFullStop, formatEnglishDate, listInWords, isRealDate, tidyText } from './compose-shared';
 
 export type ShareScope =
   | 'whole-claim'
@@ -101,7 +101,7 @@ export function validateConsentNote(input: ConsentNoteInput, today: string): Con
   const until = input.until.trim();
   if (!until) {
     errors.push({ field: 'until', error: 'until.missing' });
-  } else if (!parseIsoDate(until)) {
+  } else if (!isRealDate(until)) {
     errors.push({ field: 'until', error: 'until.invalid' });
   } else if (until < today) {
     errors.push({ field: 'until', error: 'until.past' });

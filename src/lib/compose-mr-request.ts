@@ -1,6 +1,6 @@
 // Writes a mandatory reconsideration (MR) request for the claimant to paste
 // into their Universal Credit journal. Always English: DWP reads English.
-import { formatEnglishDate, parseIsoDate, tidyText } from './compose-shared';
+import { formatEnglishDate, isRealDate, tidyText } from './compose-shared';
 
 export interface MrRequestInput {
   /** YYYY-MM-DD */
@@ -46,9 +46,9 @@ export function validateMrRequest(input: MrRequestInput, today?: string): MrRequ
   const rawDate = input.decisionDate.trim();
   if (!rawDate) {
     errors.push({ field: 'decisionDate', error: 'decisionDate.missing' });
-  } else if (!parseIsoDate(rawDate)) {
+  } else if (!isRealDate(rawDate)) {
     errors.push({ field: 'decisionDate', error: 'decisionDate.invalid' });
-  } else if (today && parseIsoDate(today) && rawDate > today.trim()) {
+  } else if (today && isRealDate(today) && rawDate > today.trim()) {
     errors.push({ field: 'decisionDate', error: 'decisionDate.future' });
   }
   if (!input.decisionAbout.trim()) {

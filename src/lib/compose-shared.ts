@@ -1,40 +1,27 @@
 // Small helpers shared by the text composers. Pure: no DOM, no Intl.
+import { addCalendarMonths, isIsoDate, parseIso } from '../notices/calendar';
 
 const MONTHS = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
-/** Parses a strict YYYY-MM-DD date (UTC). Returns null if it is not a real calendar date. */
-export function parseIsoDate(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return null;
-  }
-  return date;
+/** True for a real YYYY-MM-DD calendar date (leading and trailing spaces allowed). */
+export function isRealDate(value: string): boolean {
+  return isIsoDate(value.trim());
 }
 
 /** "2026-11-03" → "3 November 2026", in English, whatever the device locale. */
 export function formatEnglishDate(value: string): string {
-  const date = parseIsoDate(value);
-  if (!date) return value.trim();
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const date = value.trim();
+  if (!isIsoDate(date)) return date;
+  const { year, month, day } = parseIso(date);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** Adds whole calendar months, clamping to the month's last day (31 Aug + 6 months → 28/29 Feb). */
 export function addMonthsIso(value: string, months: number): string | null {
-  const date = parseIsoDate(value);
-  if (!date) return null;
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const result = new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
-  return result.toISOString().slice(0, 10);
+  return isIsoDate(value.trim()) ? addCalendarMonths(value.trim(), months) : null;
 }
 
 /** Trims each line, drops trailing spaces and collapses 3+ line breaks (2+ blank lines) to one blank line. */

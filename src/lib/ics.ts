@@ -1,5 +1,6 @@
 // Minimal iCalendar (RFC 5545) writer for one all-day deadline event.
 // Pure string building: no DOM, no I/O, so it is cheap to test and to lazy-load.
+import { isIsoDate, parseIso } from '../notices/calendar';
 
 export interface IcsDeadline {
   uid: string;
@@ -17,18 +18,9 @@ const encoder = new TextEncoder();
 
 /** Parses a real calendar date; throws RangeError for anything else (e.g. 2026-02-30). */
 function parseDate(date: string): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (match) {
-    const y = Number(match[1]);
-    const m = Number(match[2]);
-    const d = Number(match[3]);
-    // Round-trip through Date.UTC: it silently rolls 02-30 into March, which we then detect.
-    const t = new Date(Date.UTC(y, m - 1, d));
-    if (t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d) {
-      return { y, m, d };
-    }
-  }
-  throw new RangeError(`Invalid date "${date}": expected a real calendar date as YYYY-MM-DD`);
+  if (!isIsoDate(date)) throw new RangeError(`Invalid date "${date}": expected a real calendar date as YYYY-MM-DD`);
+  const { year, month, day } = parseIso(date);
+  return { y: year, m: month, d: day };
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
