@@ -31,17 +31,17 @@ spawnSync(npx, ['vitest', 'run', ...projects, '--reporter=default', '--reporter=
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests ?? 0;
-  results.failed += (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(json);
+  results.failed += (json.numFailedTests ?? 0) + countFilesThatFailedToRun(json);
 } else {
   console.log('✘ Vitest wrote no report');
   results.failed += 1;
 }
 
-// A file that fails to load has no tests in it: count it as one failure,
-// but do not count a file twice when its tests already failed.
-function countSuitesWithFailedTests(json) {
+// A file that fails to load (a syntax error, a failing beforeAll) has no
+// failed tests in it: count each such file as one failure.
+function countFilesThatFailedToRun(json) {
   return (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && (file.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length;
 }
 

@@ -1,6 +1,6 @@
 // Keeps what the person typed in sessionStorage, so a reload, an app update
 // or a crash never loses it.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 
 function read<T>(key: string, fallback: T): T {
   try {
@@ -13,12 +13,17 @@ function read<T>(key: string, fallback: T): T {
 
 export function useDraft<T>(key: string, initial: T): [T, (value: T) => void] {
   const [value, setValue] = useState<T>(() => read(key, initial));
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(key, JSON.stringify(value));
-    } catch {
-      /* storage full or blocked: the value still lives in memory */
-    }
-  }, [key, value]);
-  return [value, setValue];
+  // Written at once, not in an effect: a reload straight after typing must not lose it.
+  const update = useCallback(
+    (next: T) => {
+      setValue(next);
+      try {
+        sessionStorage.setItem(key, JSON.stringify(next));
+      } catch {
+        /* storage full or blocked: the value still lives in memory */
+      }
+    },
+    [key],
+  );
+  return [value, update];
 }
