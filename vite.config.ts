@@ -25,6 +25,10 @@ function localeAssetName(originalFileNames: readonly string[] | undefined): stri
   return match ? `assets/locales/${match[1]}-${match[2]}-[hash].json` : undefined;
 }
 
+// The adviser's inbox goes in its own folder, so the service worker can leave
+// it out of the claimant's offline download.
+const isAdviserModule = (id: string) => id.includes('/src/adviser/') || id.includes('/qrcode-generator/');
+
 export default defineConfig({
   plugins: [
     preact(),
@@ -39,7 +43,7 @@ export default defineConfig({
         // The English locale is the fallback language, so it is precached.
         // Other languages are cached when someone chooses them (see sw.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/locales/en-*.json'],
-        globIgnores: ['**/node_modules/**'],
+        globIgnores: ['**/node_modules/**', 'assets/adviser/**', 'assets/locales/en-adviser-*.json'],
       },
     }),
   ],
@@ -49,8 +53,11 @@ export default defineConfig({
     assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     rollupOptions: {
       output: {
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule) ? 'assets/adviser/[name]-[hash].js' : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
-          localeAssetName(info.originalFileNames) ?? 'assets/[name]-[hash][extname]',
+          localeAssetName(info.originalFileNames) ??
+          ((info.originalFileNames ?? []).some(isAdviserModule) ? 'assets/adviser/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
       },
     },
   },

@@ -14,6 +14,14 @@ export const manifest: Partial<ManifestOptions> = {
   orientation: 'any',
   background_color: '#ffffff',
   theme_color: '#1d4f91',
+  // Android: "Share → UC Companion" from the gallery or any app opens the
+  // Send screen with the picture (handled by the service worker).
+  share_target: {
+    action: '/share-target',
+    method: 'POST',
+    enctype: 'multipart/form-data',
+    params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'file', accept: ['image/*'] }] },
+  },
   icons: [
     { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
     { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

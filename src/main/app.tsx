@@ -34,10 +34,33 @@ const HelpersScreen = lazyScreen(async () => {
   return module.HelpersScreen;
 });
 
+// Forwarding to an adviser: only people who use it download it.
+const ConnectScreen = lazyScreen(async () => {
+  const [module] = await Promise.all([import('../lazy/forward/connect-screen'), loadNamespaces('forward')]);
+  return module.ConnectScreen;
+});
+const SendScreen = lazyScreen(async () => {
+  const [module] = await Promise.all([import('../lazy/forward/send-screen'), loadNamespaces('forward', 'explain', 'notices')]);
+  return module.SendScreen;
+});
+const PrivacyScreen = lazyScreen(async () => {
+  const [module] = await Promise.all([import('../lazy/forward/privacy-screen'), loadNamespaces('forward')]);
+  return module.PrivacyScreen;
+});
+// The adviser's inbox is a separate part: claimants never download it.
+const AdviserApp = lazyScreen<{ path: string }>(async () => {
+  const [module] = await Promise.all([import('../adviser/adviser-app'), loadNamespaces('adviser')]);
+  return module.AdviserApp;
+});
+
 function Screen({ path }: { path: string }) {
   if (path === '/') return <HomeScreen />;
   if (path === '/explain') return <ExplainScreen />;
   if (path === '/helpers') return <HelpersScreen />;
+  if (path === '/connect') return <ConnectScreen />;
+  if (path === '/send') return <SendScreen />;
+  if (path === '/privacy') return <PrivacyScreen />;
+  if (path === '/adviser' || path.startsWith('/adviser/')) return <AdviserApp path={path} />;
   const notice = /^\/notice\/([\w-]+)$/.exec(path);
   if (notice?.[1]) return <NoticeScreen id={notice[1]} />;
   return <NotFoundScreen />;

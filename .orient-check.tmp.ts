@@ -1,0 +1,21 @@
+import { build } from 'esbuild';
+import { startHarness } from '/work/main/tests/browser/harness';
+const h = await startHarness();
+const out = await build({ entryPoints: ['src/forward/image-worker.ts'], bundle: true, format: 'esm', write: false });
+h.files.set('/t.js', { body: Buffer.from(out.outputFiles[0]!.contents), type: 'text/javascript', cacheControl: 'no-store' });
+const ctx = await h.newContext({ serviceWorkers: 'block' });
+const page = await ctx.newPage();
+await page.goto('/');
+console.log(await page.evaluate(async () => {
+  const c = new OffscreenCanvas(4000, 1000); const g = c.getContext('2d')!; g.fillStyle='#fff'; g.fillRect(0,0,4000,1000);
+  const plain = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg' })).arrayBuffer());
+  const tiff = [0x49,0x49,0x2a,0,8,0,0,0,1,0,0x12,1,3,0,1,0,0,0,6,0,0,0,0,0,0,0];
+  const payload = [...new TextEncoder().encode('Exif\0\0'), ...tiff]; const len = payload.length + 2;
+  const file = new Blob([plain.subarray(0,2), new Uint8Array([0xff,0xe1,len>>8,len&255,...payload]), plain.subarray(2)], { type: 'image/jpeg' });
+  const full = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const r = await createImageBitmap(file, { imageOrientation: 'from-image', resizeWidth: 400, resizeHeight: 1600, resizeQuality: 'high' });
+  const w = new Worker('/t.js', { type: 'module' });
+  const d: any = await new Promise((res) => { w.onmessage = (e) => res(e.data); w.postMessage({ id: 1, file }); });
+  return { full: [full.width, full.height], resized: [r.width, r.height], worker: [d.ok, d.width, d.height, d.error] };
+}));
+await h.close();

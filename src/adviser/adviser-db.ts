@@ -1,0 +1,183 @@
+// The adviser's own records, kept on this computer in IndexedDB `uc-adviser`:
+// who this computer is (with a non-extractable private key), receipts for
+// every item opened, and the replies sent. Receipts are the adviser's
+// evidence of what arrived when; they stay after the relay deletes the item.
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+
+export interface Identity {
+  adviserId: string;
+  name: string;
+  org: string;
+  /** base64url raw P-256 public key, given to clients. */
+  publicKey: string;
+  /** Non-extractable: it can decrypt, but it can never be copied off this computer. */
+  privateKey: CryptoKey;
+  deviceToken: string;
+  /** ISO time this computer was set up. */
+  enrolledAt: string;
+}
+
+export interface Receipt {
+  itemId: string;
+  connectionId: string;
+  /** The label the adviser gave the client, at the time. */
+  label: string;
+  kind: 'text' | 'image';
+  /** ISO time on the client's device. */
+  sentAt: string;
+  /** ISO time the relay received it. */
+  receivedAt: string;
+  /** ISO time it was first opened here. */
+  seenAt: string;
+  /** SHA-256 of the envelope, hex. */
+  sha256: string;
+  size: number;
+}
+
+export interface SentReply {
+  id: string;
+  connectionId: string;
+  label: string;
+  text: string;
+  sentAt: string;
+  sha256: string;
+}
+
+interface AdviserDB extends DBSchema {
+  identity: { key: string; value: Identity };
+  receipts: { key: string; value: Receipt; indexes: { byConnection: string } };
+  replies: { key: string; value: SentReply; indexes: { byConnection: string } };
+}
+
+type Db = IDBPDatabase<AdviserDB>;
+type UpgradeTx = IDBPTransaction<AdviserDB, StoreNames<AdviserDB>[], 'versionchange'>;
+
+export const ADVISER_DB_NAME = 'uc-adviser';
+/** There is one identity per computer, under this key. */
+const SELF = 'self';
+
+// Migration i upgrades version i to i + 1. Only ever append: computers may hold any older version.
+const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+  // 1: identity, receipts and replies.
+  (db) => {
+    db.createObjectStore('identity');
+    const receipts = db.createObjectStore('receipts', { keyPath: 'itemId' });
+    receipts.createIndex('byConnection', 'connectionId');
+    const replies = db.createObjectStore('replies', { keyPath: 'id' });
+    replies.createIndex('byConnection', 'connectionId');
+  },
+];
+const DB_VERSION = MIGRATIONS.length;
+
+let dbPromise: Promise<Db> | undefined;
+
+function getDb(): Promise<Db> {
+  if (dbPromise) return dbPromise;
+  const opening: Promise<Db> = openDB<AdviserDB>(ADVISER_DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(db, tx);
+    },
+    blocked() {},
+    // A newer version in another tab wants to upgrade: close and reopen on next use.
+    blocking() {
+      if (dbPromise === opening) dbPromise = undefined;
+      void opening.then((db) => db.close());
+    },
+    terminated() {
+      if (dbPromise === opening) dbPromise = undefined;
+    },
+  });
+  dbPromise = opening;
+  opening.catch(() => {
+    if (dbPromise === opening) dbPromise = undefined;
+  });
+  return opening;
+}
+
+export async function getIdentity(): Promise<Identity | undefined> {
+  return (await getDb()).get('identity', SELF);
+}
+
+export async function saveIdentity(identity: Identity): Promise<void> {
+  await (await getDb()).put('identity', identity, SELF);
+}
+
+/**
+ * Stores a receipt. If the item was opened before, the first `seenAt` is kept:
+ * the evidence is when it was first seen, not the latest look.
+ */
+export async function saveReceipt(receipt: Receipt): Promise<Receipt> {
+  const db = await getDb();
+  const tx = db.transaction('receipts', 'readwrite');
+  const existing = await tx.store.get(receipt.itemId);
+  const kept = existing ? { ...receipt, seenAt: existing.seenAt < receipt.seenAt ? existing.seenAt : receipt.seenAt } : receipt;
+  await tx.store.put(kept);
+  await tx.done;
+  return kept;
+}
+
+export async function getReceipt(itemId: string): Promise<Receipt | undefined> {
+  return (await getDb()).get('receipts', itemId);
+}
+
+/** Receipts for one client, newest sent first. */
+export async function receiptsFor(connectionId: string): Promise<Receipt[]> {
+  const all = await (await getDb()).getAllFromIndex('receipts', 'byConnection', connectionId);
+  return all.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+}
+
+export async function saveReply(reply: SentReply): Promise<void> {
+  await (await getDb()).put('replies', reply);
+}
+
+/** Replies to one client, newest first. */
+export async function repliesFor(connectionId: string): Promise<SentReply[]> {
+  const all = await (await getDb()).getAllFromIndex('replies', 'byConnection', connectionId);
+  return all.sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+}
+
+export interface ReceiptExport {
+  client: string;
+  connectionId: string;
+  exportedAt: string;
+  received: Array<{ what: string; sent: string; received: string; seen: string; sha256: string; itemId: string; size: number }>;
+  replies: Array<{ what: string; sent: string; sha256: string; replyId: string }>;
+}
+
+/** The "Download receipts" file: what arrived, when, and a hash of each. Pure. */
+export function buildReceiptExport(
+  label: string,
+  connectionId: string,
+  receipts: Receipt[],
+  replies: SentReply[],
+  exportedAt: string,
+): ReceiptExport {
+  return {
+    client: label,
+    connectionId,
+    exportedAt,
+    received: receipts.map((r) => ({
+      what: r.kind === 'image' ? 'photo' : 'text',
+      sent: r.sentAt,
+      received: r.receivedAt,
+      seen: r.seenAt,
+      sha256: r.sha256,
+      itemId: r.itemId,
+      size: r.size,
+    })),
+    replies: replies.map((r) => ({ what: 'reply', sent: r.sentAt, sha256: r.sha256, replyId: r.id })),
+  };
+}
+
+/** Closes and forgets the connection (tests, or after clearing data). */
+export async function closeAdviserDb(): Promise<void> {
+  const opening = dbPromise;
+  dbPromise = undefined;
+  if (opening) (await opening.catch(() => undefined))?.close();
+}
+
+/** Removes everything on this computer, the key included. */
+export async function deleteAdviserDb(): Promise<void> {
+  await closeAdviserDb();
+  await deleteDB(ADVISER_DB_NAME);
+}

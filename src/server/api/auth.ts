@@ -1,0 +1,44 @@
+// Credentials: bearer tokens of 256 random bits with a kind prefix
+// (a_ adviser device, c_ claimant connection, e_ one-time enrolment). The
+// relay stores only their SHA-256; a token is checked by looking up its hash,
+// so there is no string comparison of secrets to time.
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { CredentialOwner, Store } from '../store/store';
+import { forbidden, unauthorized } from './errors';
+
+export type TokenPrefix = 'a_' | 'c_' | 'e_';
+
+/** `a_`/`c_`/`e_` + 32 random bytes as base64url (43 characters). */
+export function newToken(prefix: TokenPrefix): string {
+  return prefix + randomBytes(32).toString('base64url');
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+const BEARER = /^Bearer ([ac]_[A-Za-z0-9_-]{43})$/;
+
+/** The owner of the request's bearer token; 401 when missing, malformed or unknown. */
+export async function authenticate(req: IncomingMessage, store: Store): Promise<CredentialOwner> {
+  const header = req.headers.authorization;
+  if (!header) throw unauthorized('Sign in first: this request has no credentials.');
+  const match = BEARER.exec(header.trim());
+  if (!match) throw unauthorized();
+  const owner = await store.findCredential(hashSecret(match[1]!));
+  if (!owner) throw unauthorized();
+  return owner;
+}
+
+export async function requireAdviser(req: IncomingMessage, store: Store): Promise<Extract<CredentialOwner, { kind: 'adviser' }>> {
+  const owner = await authenticate(req, store);
+  if (owner.kind !== 'adviser') throw forbidden('Only an adviser can do this.');
+  return owner;
+}
+
+export async function requireClaimant(req: IncomingMessage, store: Store): Promise<Extract<CredentialOwner, { kind: 'claimant' }>> {
+  const owner = await authenticate(req, store);
+  if (owner.kind !== 'claimant') throw forbidden('Only the person sharing can do this.');
+  return owner;
+}

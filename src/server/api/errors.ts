@@ -1,0 +1,58 @@
+// API errors: one class, one JSON shape ({ error, message }), plain words.
+// Nothing else ever reaches the client: no stack traces, no internal details.
+import type { ApiError as ApiErrorBody } from '../../forward/api-types';
+
+export type ApiErrorCode = ApiErrorBody['error'] | 'unsupported_media_type' | 'server_error';
+
+const STATUS: Record<ApiErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  server_error: 500,
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** Extra response headers, e.g. Retry-After or Allow. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = STATUS[code];
+  }
+
+  toJSON(): { error: ApiErrorCode; message: string } {
+    return { error: this.code, message: this.message };
+  }
+}
+
+export const badRequest = (message: string) => new ApiError('bad_request', message);
+export const unauthorized = (message = 'Sign in again: this device is not recognised.') =>
+  new ApiError('unauthorized', message);
+export const forbidden = (message = 'You cannot do that with this account.') => new ApiError('forbidden', message);
+export const notFound = (message = 'There is nothing at this address.') => new ApiError('not_found', message);
+export const gone = (message: string) => new ApiError('gone', message);
+export const conflict = (message: string) => new ApiError('conflict', message);
+export const tooLarge = (message = 'That is too big to send. The limit is 2 MB.') => new ApiError('too_large', message);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new ApiError('too_many_requests', 'Too many tries. Wait a little and try again.', {
+    'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+  });
+export const methodNotAllowed = (allow: string[]) =>
+  new ApiError('method_not_allowed', `Use ${allow.join(' or ')} here.`, { Allow: allow.join(', ') });
+
+/** Turns anything thrown into a response-safe ApiError; the caller logs unknown errors (without request data). */
+export function toApiError(error: unknown): { apiError: ApiError; unexpected: boolean } {
+  if (error instanceof ApiError) return { apiError: error, unexpected: false };
+  return { apiError: new ApiError('server_error', 'Something went wrong on the relay. Try again later.'), unexpected: true };
+}

@@ -1,0 +1,67 @@
+// Zod schemas for every request body and path parameter. Anything that does
+// not match is a 400 before it gets near the store.
+import { z } from 'zod';
+import { normaliseInviteCode } from './invite-code';
+
+/** The largest envelope, as base64url text (just under the 2 MB body limit, leaving room for the JSON around it). */
+export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
+/** Raw P-256 point (0x04 ‖ X ‖ Y) = 65 bytes = 87 base64url characters. */
+export const PUBLIC_KEY_CHARS = 87;
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/** True when `text` is canonical unpadded base64url (what Buffer would write back). */
+function isCanonicalBase64url(text: string): boolean {
+  if (!BASE64URL.test(text) || text.length % 4 === 1) return false;
+  return Buffer.from(text, 'base64url').toString('base64url') === text;
+}
+
+export const envelopeSchema = z
+  .string()
+  .min(1, 'The message is empty.')
+  .max(MAX_ENVELOPE_CHARS, 'The message is too big.')
+  .refine(isCanonicalBase64url, 'The message must be base64url text.');
+
+export const publicKeySchema = z
+  .string()
+  .length(PUBLIC_KEY_CHARS, 'A public key is 87 base64url characters.')
+  .refine((key) => isCanonicalBase64url(key) && Buffer.from(key, 'base64url')[0] === 0x04, 'That is not a valid public key.');
+
+/** UUIDs, lower-cased so a repeat in another case is the same id. */
+export const idSchema = z
+  .string()
+  .max(36)
+  .pipe(z.uuid('That is not a valid id.'))
+  .transform((id) => id.toLowerCase());
+
+export const labelSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the client a label.')
+  .max(80, 'Keep the label to 80 characters.')
+  // eslint-disable-next-line no-control-regex
+  .refine((label) => !/[\u0000-\u001f\u007f]/.test(label), 'The label has characters that cannot be shown.');
+
+/** A one-time enrolment token or device token: prefix, underscore, 32 bytes of base64url. */
+export const tokenSchema = z.string().regex(/^[a-z]_[A-Za-z0-9_-]{43}$/, 'That link is not complete. Copy the whole link.');
+
+/** Invite codes in any case, with or without dashes or spaces; normalised to 9 characters. */
+export const inviteCodeSchema = z.string().transform((input, ctx) => {
+  const code = normaliseInviteCode(input);
+  if (code === null) {
+    ctx.addIssue({ code: 'custom', message: 'An invite code is 9 letters and numbers, like K7M-2QX-9PD.' });
+    return z.NEVER;
+  }
+  return code;
+});
+
+export const enrolRequestSchema = z.object({ token: tokenSchema, publicKey: publicKeySchema });
+export const inviteRequestSchema = z.object({ label: labelSchema });
+export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema });
+export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema });
+export const replyRequestSchema = sendItemRequestSchema;
+
+/** Bytes of a (validated) base64url envelope, without decoding it. */
+export function envelopeSize(envelope: string): number {
+  return Math.floor((envelope.length * 3) / 4);
+}

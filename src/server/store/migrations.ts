@@ -1,0 +1,92 @@
+import type { SqlDriver } from './driver';
+
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** Append only: never edit a migration that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE advisers (
+        id uuid PRIMARY KEY,
+        name text NOT NULL,
+        org text NOT NULL,
+        public_key text NULL,
+        enrol_token_hash text NOT NULL UNIQUE,
+        enrol_expires_at timestamptz NOT NULL,
+        enrolled_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE adviser_devices (
+        id uuid PRIMARY KEY,
+        adviser_id uuid NOT NULL REFERENCES advisers(id) ON DELETE CASCADE,
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX adviser_devices_adviser_idx ON adviser_devices (adviser_id);
+      CREATE TABLE invites (
+        code_hash text PRIMARY KEY,
+        adviser_id uuid NOT NULL REFERENCES advisers(id) ON DELETE CASCADE,
+        label text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX invites_adviser_idx ON invites (adviser_id);
+      CREATE TABLE connections (
+        id uuid PRIMARY KEY,
+        adviser_id uuid NOT NULL REFERENCES advisers(id) ON DELETE CASCADE,
+        label text NOT NULL,
+        claimant_public_key text NOT NULL,
+        claimant_token_hash text NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        stopped_at timestamptz NULL
+      );
+      CREATE INDEX connections_adviser_idx ON connections (adviser_id, created_at);
+      CREATE TABLE items (
+        id uuid PRIMARY KEY,
+        connection_id uuid NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+        direction text NOT NULL CHECK (direction IN ('to-adviser', 'to-claimant')),
+        envelope text NOT NULL,
+        size integer NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        seen_at timestamptz NULL
+      );
+      CREATE INDEX items_connection_created_idx ON items (connection_id, created_at);
+      CREATE INDEX items_created_idx ON items (created_at);
+    `,
+  },
+];
+
+// Any constant works; it only has to be the same in every process of this app.
+const MIGRATION_LOCK_KEY = 47_112_024;
+
+/**
+ * Applies pending migrations in one transaction. The transaction-scoped advisory
+ * lock makes a second process that starts at the same time wait, then find
+ * everything applied.
+ */
+export async function migrate(db: SqlDriver, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    await tx.query(`
+      CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    const done = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(done.map((row) => Number(row.version)));
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      // One statement per query: PGlite's query() uses the extended protocol,
+      // which takes a single statement (migrations hold no ';' inside strings).
+      for (const statement of migration.sql.split(';')) {
+        if (statement.trim() !== '') await tx.query(statement);
+      }
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
+    }
+  });
+}

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlDriver } from './driver';
+import { migrate } from './migrations';
+import type { Adviser, Connection, ConnectionSummary, CredentialOwner, Direction, Item, Store } from './store';
+
+// Row shapes as the drivers return them (timestamptz → Date).
+interface AdviserRow {
+  id: string;
+  name: string;
+  org: string;
+  public_key: string | null;
+  created_at: Date;
+}
+interface ConnectionRow {
+  id: string;
+  adviser_id: string;
+  label: string;
+  claimant_public_key: string;
+  created_at: Date;
+  stopped_at: Date | null;
+}
+interface SummaryRow extends ConnectionRow {
+  last_item_at: Date | null;
+  unseen: number;
+}
+interface ItemRow {
+  id: string;
+  connection_id: string;
+  direction: Direction;
+  envelope: string;
+  size: number;
+  created_at: Date;
+  seen_at: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from URLs: a malformed one is "not found", not a database error. */
+const isUuid = (id: string): boolean => UUID.test(id);
+
+function iso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+function isoOrNull(value: Date | string | null): string | null {
+  return value === null ? null : iso(value);
+}
+
+const ADVISER_COLUMNS = 'id, name, org, public_key, created_at';
+const CONNECTION_COLUMNS = 'id, adviser_id, label, claimant_public_key, created_at, stopped_at';
+const ITEM_COLUMNS = 'id, connection_id, direction, envelope, size, created_at, seen_at';
+
+function toAdviser(row: AdviserRow): Adviser {
+  return { id: row.id, name: row.name, org: row.org, publicKey: row.public_key, createdAt: iso(row.created_at) };
+}
+function toConnection(row: ConnectionRow): Connection {
+  return {
+    id: row.id,
+    adviserId: row.adviser_id,
+    label: row.label,
+    claimantPublicKey: row.claimant_public_key,
+    createdAt: iso(row.created_at),
+    stoppedAt: isoOrNull(row.stopped_at),
+  };
+}
+function toItem(row: ItemRow): Item {
+  return {
+    id: row.id,
+    connectionId: row.connection_id,
+    direction: row.direction,
+    envelope: row.envelope,
+    size: Number(row.size),
+    createdAt: iso(row.created_at),
+    seenAt: isoOrNull(row.seen_at),
+  };
+}
+
+export class SqlStore implements Store {
+  constructor(private readonly db: SqlDriver) {}
+
+  migrate(): Promise<void> {
+    return migrate(this.db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  async createAdviser(input: { name: string; org: string; enrolTokenHash: string; enrolExpiresAt: string }): Promise<Adviser> {
+    const rows = await this.db.query<AdviserRow>(
+      `INSERT INTO advisers (id, name, org, enrol_token_hash, enrol_expires_at)
+       VALUES ($1, $2, $3, $4, $5::timestamptz)
+       RETURNING ${ADVISER_COLUMNS}`,
+      [randomUUID(), input.name, input.org, input.enrolTokenHash, input.enrolExpiresAt],
+    );
+    return toAdviser(one(rows));
+  }
+
+  enrolAdviser(input: { enrolTokenHash: string; publicKey: string; deviceTokenHash: string; now: string }): Promise<Adviser | null> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<AdviserRow>(
+        `UPDATE advisers SET public_key = $2, enrolled_at = $3::timestamptz
+         WHERE enrol_token_hash = $1 AND enrolled_at IS NULL AND enrol_expires_at > $3::timestamptz
+         RETURNING ${ADVISER_COLUMNS}`,
+        [input.enrolTokenHash, input.publicKey, input.now],
+      );
+      const row = rows[0];
+      if (!row) return null;
+      await tx.query(
+        `INSERT INTO adviser_devices (id, adviser_id, token_hash, created_at) VALUES ($1, $2, $3, $4::timestamptz)`,
+        [randomUUID(), row.id, input.deviceTokenHash, input.now],
+      );
+      return toAdviser(row);
+    });
+  }
+
+  async getAdviser(id: string): Promise<Adviser | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query<AdviserRow>(`SELECT ${ADVISER_COLUMNS} FROM advisers WHERE id = $1`, [id]);
+    return rows[0] ? toAdviser(rows[0]) : null;
+  }
+
+  async findCredential(tokenHash: string): Promise<CredentialOwner | null> {
+    const devices = await this.db.query<{ id: string; adviser_id: string }>(
+      `SELECT id, adviser_id FROM adviser_devices WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    const device = devices[0];
+    if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id };
+    const connections = await this.db.query<{ id: string }>(
+      `SELECT id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`,
+      [tokenHash],
+    );
+    const connection = connections[0];
+    return connection ? { kind: 'claimant', connectionId: connection.id } : null;
+  }
+
+  async createInvite(input: { codeHash: string; adviserId: string; label: string; expiresAt: string }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO invites (code_hash, adviser_id, label, expires_at) VALUES ($1, $2, $3, $4::timestamptz)`,
+      [input.codeHash, input.adviserId, input.label, input.expiresAt],
+    );
+  }
+
+  async findInvite(
+    codeHash: string,
+    now: string,
+  ): Promise<{ adviser: Adviser; label: string; expiresAt: string; state: 'open' | 'used' | 'expired' } | null> {
+    const rows = await this.db.query<AdviserRow & { label: string; expires_at: Date; state: 'open' | 'used' | 'expired' }>(
+      `SELECT a.id, a.name, a.org, a.public_key, a.created_at, i.label, i.expires_at,
+              CASE WHEN i.used_at IS NOT NULL THEN 'used'
+                   WHEN i.expires_at <= $2::timestamptz THEN 'expired'
+                   ELSE 'open' END AS state
+       FROM invites i JOIN advisers a ON a.id = i.adviser_id
+       WHERE i.code_hash = $1`,
+      [codeHash, now],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { adviser: toAdviser(row), label: row.label, expiresAt: iso(row.expires_at), state: row.state };
+  }
+
+  connect(input: {
+    codeHash: string;
+    connectionId: string;
+    claimantPublicKey: string;
+    claimantTokenHash: string;
+    now: string;
+  }): Promise<{ connection: Connection; adviser: Adviser } | null> {
+    return this.db.transaction(async (tx) => {
+      // The row lock taken by this UPDATE makes a concurrent use of the same
+      // code wait, then find used_at set: exactly one caller wins. The label is
+      // moved to the connection, so stopping it later leaves no copy behind.
+      const used = await tx.query<{ adviser_id: string; label: string }>(
+        `UPDATE invites SET used_at = $2::timestamptz
+         WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2::timestamptz
+         RETURNING adviser_id, label`,
+        [input.codeHash, input.now],
+      );
+      const invite = used[0];
+      if (!invite) return null;
+      await tx.query(`UPDATE invites SET label = '' WHERE code_hash = $1`, [input.codeHash]);
+      const connections = await tx.query<ConnectionRow>(
+        `INSERT INTO connections (id, adviser_id, label, claimant_public_key, claimant_token_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+         RETURNING ${CONNECTION_COLUMNS}`,
+        [input.connectionId, invite.adviser_id, invite.label, input.claimantPublicKey, input.claimantTokenHash, input.now],
+      );
+      const advisers = await tx.query<AdviserRow>(`SELECT ${ADVISER_COLUMNS} FROM advisers WHERE id = $1`, [invite.adviser_id]);
+      return { connection: toConnection(one(connections)), adviser: toAdviser(one(advisers)) };
+    });
+  }
+
+  async getConnection(id: string): Promise<Connection | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query<ConnectionRow>(`SELECT ${CONNECTION_COLUMNS} FROM connections WHERE id = $1`, [id]);
+    return rows[0] ? toConnection(rows[0]) : null;
+  }
+
+  async listConnections(adviserId: string): Promise<ConnectionSummary[]> {
+    if (!isUuid(adviserId)) return [];
+    const rows = await this.db.query<SummaryRow>(
+      `SELECT c.id, c.adviser_id, c.label, c.claimant_public_key, c.created_at, c.stopped_at,
+              s.last_item_at, COALESCE(s.unseen, 0)::int AS unseen
+       FROM connections c
+       LEFT JOIN LATERAL (
+         SELECT max(i.created_at) AS last_item_at, (count(*) FILTER (WHERE i.seen_at IS NULL))::int AS unseen
+         FROM items i WHERE i.connection_id = c.id AND i.direction = 'to-adviser'
+       ) s ON true
+       WHERE c.adviser_id = $1
+       ORDER BY c.created_at DESC, c.id DESC`,
+      [adviserId],
+    );
+    return rows.map((row) => ({ ...toConnection(row), lastItemAt: isoOrNull(row.last_item_at), unseen: Number(row.unseen) }));
+  }
+
+  async stopConnection(id: string, now: string): Promise<void> {
+    if (!isUuid(id)) return;
+    await this.db.transaction(async (tx) => {
+      // FOR UPDATE waits for addItem calls holding FOR SHARE on this row, and
+      // makes later ones wait and then see stopped_at: no item outlives the stop.
+      await tx.query(`SELECT id FROM connections WHERE id = $1 FOR UPDATE`, [id]);
+      await tx.query(
+        `UPDATE connections
+         SET claimant_token_hash = NULL, label = '', claimant_public_key = '',
+             stopped_at = COALESCE(stopped_at, $2::timestamptz)
+         WHERE id = $1`,
+        [id, now],
+      );
+      await tx.query(`DELETE FROM items WHERE connection_id = $1`, [id]);
+    });
+  }
+
+  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true }> {
+    return this.db.transaction(async (tx) => {
+      const connections = await tx.query<{ stopped_at: Date | null }>(
+        `SELECT stopped_at FROM connections WHERE id = $1 FOR SHARE`,
+        [item.connectionId],
+      );
+      const connection = connections[0];
+      if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+      const inserted = await tx.query<ItemRow>(
+        `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING ${ITEM_COLUMNS}`,
+        [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
+      );
+      if (inserted[0]) return { item: toItem(inserted[0]), created: true };
+      const existing = await tx.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
+      const row = existing[0];
+      if (row && row.connection_id === item.connectionId && row.direction === item.direction && row.envelope === item.envelope) {
+        return { item: toItem(row), created: false };
+      }
+      return { conflict: true as const };
+    });
+  }
+
+  async listItems(connectionId: string, direction: Direction): Promise<Item[]> {
+    if (!isUuid(connectionId)) return [];
+    const rows = await this.db.query<ItemRow>(
+      `SELECT ${ITEM_COLUMNS} FROM items WHERE connection_id = $1 AND direction = $2 ORDER BY created_at DESC, id DESC`,
+      [connectionId, direction],
+    );
+    return rows.map(toItem);
+  }
+
+  async getItem(id: string): Promise<Item | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [id]);
+    return rows[0] ? toItem(rows[0]) : null;
+  }
+
+  async markSeen(id: string, now: string): Promise<Item | null> {
+    if (!isUuid(id)) return null;
+    // The first time it was seen is kept.
+    const rows = await this.db.query<ItemRow>(
+      `UPDATE items SET seen_at = COALESCE(seen_at, $2::timestamptz) WHERE id = $1 RETURNING ${ITEM_COLUMNS}`,
+      [id, now],
+    );
+    return rows[0] ? toItem(rows[0]) : null;
+  }
+
+  async deleteExpired(input: { seenBefore: string; createdBefore: string }): Promise<number> {
+    const rows = await this.db.query<{ n: number }>(
+      `WITH gone AS (
+         DELETE FROM items
+         WHERE (seen_at IS NOT NULL AND seen_at < $1::timestamptz) OR created_at < $2::timestamptz
+         RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM gone`,
+      [input.seenBefore, input.createdBefore],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+}
+
+function one<T>(rows: T[]): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error('expected one row');
+  return row;
+}
