@@ -1,0 +1,458 @@
+// One suite of store tests, run against both adapters: PGlite in memory, and a
+// real PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster from Debian's
+// binaries; skipped with a message when neither is there).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { SqlDriver } from '../../../src/server/store/driver';
+import { MIGRATIONS } from '../../../src/server/store/migrations';
+import { openStore } from '../../../src/server/store/open-store';
+import { openPostgres } from '../../../src/server/store/pg-driver';
+import { openPglite } from '../../../src/server/store/pglite-driver';
+import { SqlStore } from '../../../src/server/store/sql-store';
+import type { Adviser, Connection, Direction, Item, Store } from '../../../src/server/store/store';
+import { startTestPostgres, type TestPostgres } from '../../support/postgres';
+
+const SLOW = 60_000;
+
+/** A database of its own, into which any number of drivers can be opened. */
+interface FreshDatabase {
+  open(): Promise<SqlDriver>;
+  drop(): Promise<void>;
+}
+interface Adapter {
+  name: string;
+  fresh(): Promise<FreshDatabase>;
+}
+
+let server: TestPostgres | null = null;
+try {
+  server = await startTestPostgres();
+} catch (error) {
+  console.warn(`PostgreSQL could not be started: skipped the Postgres store tests.\n${String(error)}`);
+}
+if (!server) console.warn('PostgreSQL not found: skipped the Postgres store tests');
+afterAll(async () => {
+  await server?.stop();
+}, SLOW);
+
+const pgliteAdapter: Adapter = {
+  name: 'pglite',
+  async fresh() {
+    const driver = await openPglite(null);
+    // Every "open" shares the one in-memory instance; only drop() closes it.
+    return {
+      open: async () => ({ ...driver, close: async () => {} }),
+      drop: () => driver.close(),
+    };
+  },
+};
+
+function postgresAdapter(adminUrl: string): Adapter {
+  return {
+    name: 'postgres',
+    async fresh() {
+      const name = `t_${randomUUID().replaceAll('-', '')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const opened: SqlDriver[] = [];
+      return {
+        async open() {
+          const driver = await openPostgres(url.toString());
+          opened.push(driver);
+          return driver;
+        },
+        async drop() {
+          await Promise.all(opened.map((driver) => driver.close().catch(() => {})));
+          const cleanup = new pg.Client({ connectionString: adminUrl });
+          await cleanup.connect();
+          try {
+            await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          } finally {
+            await cleanup.end();
+          }
+        },
+      };
+    },
+  };
+}
+
+const adapters: Adapter[] = [pgliteAdapter, ...(server ? [postgresAdapter(server.url)] : [])];
+
+// Fixed clock for the tests: the store takes `now` from its callers.
+const T0 = Date.parse('2030-01-01T00:00:00.000Z');
+const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
+const NOW = at(0);
+const hash = (what: string): string => `${what}-${randomUUID()}`;
+
+describe.each(adapters)('store on $name', (adapter) => {
+  let database: FreshDatabase;
+  let driver: SqlDriver;
+  let store: Store;
+
+  beforeAll(async () => {
+    database = await adapter.fresh();
+    driver = await database.open();
+    store = new SqlStore(driver);
+    await store.migrate();
+  }, SLOW);
+
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  }, SLOW);
+
+  beforeEach(async () => {
+    await driver.query('TRUNCATE items, connections, invites, adviser_devices, advisers');
+  });
+
+  async function enrolledAdviser(name = 'Ada'): Promise<{ adviser: Adviser; deviceTokenHash: string }> {
+    const enrolTokenHash = hash('enrol');
+    await store.createAdviser({ name, org: 'Jobcentre North', enrolTokenHash, enrolExpiresAt: at(60) });
+    const deviceTokenHash = hash('device');
+    const adviser = await store.enrolAdviser({ enrolTokenHash, publicKey: `pk-${name}`, deviceTokenHash, now: NOW });
+    if (!adviser) throw new Error('enrol failed');
+    return { adviser, deviceTokenHash };
+  }
+
+  async function connection(
+    adviserId: string,
+    options: { label?: string; now?: string } = {},
+  ): Promise<{ connection: Connection; claimantTokenHash: string; codeHash: string }> {
+    const codeHash = hash('code');
+    const now = options.now ?? NOW;
+    await store.createInvite({ codeHash, adviserId, label: options.label ?? 'J.S. housing', expiresAt: at(24 * 60) });
+    const claimantTokenHash = hash('claimant');
+    const made = await store.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk-claimant', claimantTokenHash, now });
+    if (!made) throw new Error('connect failed');
+    return { connection: made.connection, claimantTokenHash, codeHash };
+  }
+
+  function item(connectionId: string, direction: Direction, createdAt: string, envelope = `env-${randomUUID()}`): Omit<Item, 'seenAt'> {
+    return { id: randomUUID(), connectionId, direction, envelope, size: envelope.length, createdAt };
+  }
+
+  async function added(input: Omit<Item, 'seenAt'>): Promise<Item> {
+    const result = await store.addItem(input);
+    if ('conflict' in result) throw new Error('unexpected conflict');
+    return result.item;
+  }
+
+  describe('advisers', () => {
+    it('enrols once only, with the key and a device credential', async () => {
+      const enrolTokenHash = hash('enrol');
+      const created = await store.createAdviser({ name: 'Ada', org: 'Jobcentre North', enrolTokenHash, enrolExpiresAt: at(60) });
+      expect(created).toMatchObject({ name: 'Ada', org: 'Jobcentre North', publicKey: null });
+      expect(new Date(created.createdAt).toISOString()).toBe(created.createdAt);
+
+      const deviceTokenHash = hash('device');
+      const enrolled = await store.enrolAdviser({ enrolTokenHash, publicKey: 'pk-ada', deviceTokenHash, now: NOW });
+      expect(enrolled).toEqual({ ...created, publicKey: 'pk-ada' });
+      expect(await store.getAdviser(created.id)).toEqual(enrolled);
+      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String) });
+
+      const again = await store.enrolAdviser({ enrolTokenHash, publicKey: 'pk-evil', deviceTokenHash: hash('device'), now: at(1) });
+      expect(again).toBeNull();
+      expect((await store.getAdviser(created.id))?.publicKey).toBe('pk-ada');
+    });
+
+    it('refuses an expired or unknown enrolment token', async () => {
+      const enrolTokenHash = hash('enrol');
+      const created = await store.createAdviser({ name: 'Bo', org: 'Org', enrolTokenHash, enrolExpiresAt: at(60) });
+      const deviceTokenHash = hash('device');
+      expect(await store.enrolAdviser({ enrolTokenHash, publicKey: 'pk', deviceTokenHash, now: at(60) })).toBeNull();
+      expect(await store.enrolAdviser({ enrolTokenHash: hash('nope'), publicKey: 'pk', deviceTokenHash, now: NOW })).toBeNull();
+      expect(await store.findCredential(deviceTokenHash)).toBeNull();
+      expect((await store.getAdviser(created.id))?.publicKey).toBeNull();
+    });
+
+    it('finds no adviser for an unknown or malformed id', async () => {
+      expect(await store.getAdviser(randomUUID())).toBeNull();
+      expect(await store.getAdviser('not-a-uuid')).toBeNull();
+    });
+  });
+
+  describe('credentials', () => {
+    it('resolve to the right owner, and a claimant one stops working after stopConnection', async () => {
+      const ada = await enrolledAdviser('Ada');
+      const bo = await enrolledAdviser('Bo');
+      const adaClient = await connection(ada.adviser.id);
+      const boClient = await connection(bo.adviser.id);
+
+      expect(await store.findCredential(ada.deviceTokenHash)).toMatchObject({ kind: 'adviser', adviserId: ada.adviser.id });
+      expect(await store.findCredential(bo.deviceTokenHash)).toMatchObject({ kind: 'adviser', adviserId: bo.adviser.id });
+      expect(await store.findCredential(adaClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: adaClient.connection.id });
+      expect(await store.findCredential(boClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: boClient.connection.id });
+      expect(await store.findCredential(hash('unknown'))).toBeNull();
+
+      await store.stopConnection(adaClient.connection.id, at(5));
+      expect(await store.findCredential(adaClient.claimantTokenHash)).toBeNull();
+      expect(await store.findCredential(boClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: boClient.connection.id });
+      expect(await store.findCredential(ada.deviceTokenHash)).toMatchObject({ kind: 'adviser', adviserId: ada.adviser.id });
+    });
+  });
+
+  describe('invites', () => {
+    it('describe their state and make a connection once', async () => {
+      const { adviser } = await enrolledAdviser();
+      const codeHash = hash('code');
+      await store.createInvite({ codeHash, adviserId: adviser.id, label: 'J.S. housing', expiresAt: at(60) });
+      expect(await store.findInvite(codeHash, NOW)).toEqual({ adviser, label: 'J.S. housing', expiresAt: at(60), state: 'open' });
+
+      const connectionId = randomUUID();
+      const made = await store.connect({ codeHash, connectionId, claimantPublicKey: 'pk-c', claimantTokenHash: hash('c'), now: at(1) });
+      expect(made).toEqual({
+        adviser,
+        connection: { id: connectionId, adviserId: adviser.id, label: 'J.S. housing', claimantPublicKey: 'pk-c', createdAt: at(1), stoppedAt: null },
+      });
+      expect(await store.getConnection(connectionId)).toEqual(made?.connection);
+      expect((await store.findInvite(codeHash, at(2)))?.state).toBe('used');
+      expect(await store.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(2) })).toBeNull();
+    });
+
+    it('are single use under concurrency: exactly one connect wins', async () => {
+      const { adviser } = await enrolledAdviser();
+      const codeHash = hash('code');
+      await store.createInvite({ codeHash, adviserId: adviser.id, label: 'race', expiresAt: at(60) });
+      // A second driver on the same database, so that on Postgres the two
+      // attempts really run on different connections.
+      const other = new SqlStore(await database.open());
+      const attempt = (s: Store) =>
+        s.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(1) });
+      const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
+      await other.close();
+      const winners = results.filter((result) => result !== null);
+      expect(winners).toHaveLength(1);
+      const all = await store.listConnections(adviser.id);
+      expect(all.map((c) => c.id)).toEqual([winners[0]?.connection.id]);
+    });
+
+    it('cannot be used once expired, and unknown codes find nothing', async () => {
+      const { adviser } = await enrolledAdviser();
+      const codeHash = hash('code');
+      await store.createInvite({ codeHash, adviserId: adviser.id, label: 'late', expiresAt: at(10) });
+      expect((await store.findInvite(codeHash, at(9)))?.state).toBe('open');
+      expect((await store.findInvite(codeHash, at(10)))?.state).toBe('expired');
+      expect(await store.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(10) })).toBeNull();
+      expect(await store.listConnections(adviser.id)).toEqual([]);
+      expect(await store.findInvite(hash('nope'), NOW)).toBeNull();
+      expect(await store.connect({ codeHash: hash('nope'), connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: NOW })).toBeNull();
+    });
+  });
+
+  describe('items', () => {
+    it('addItem is idempotent, and a different item under the same id is a conflict', async () => {
+      const { adviser } = await enrolledAdviser();
+      const { connection: c } = await connection(adviser.id);
+      const { connection: d } = await connection(adviser.id);
+      const first = item(c.id, 'to-adviser', at(1), 'ciphertext-1');
+
+      const a = await store.addItem(first);
+      expect(a).toEqual({ created: true, item: { ...first, seenAt: null } });
+      const b = await store.addItem({ ...first, createdAt: at(2) });
+      expect(b).toEqual({ created: false, item: { ...first, seenAt: null } });
+      expect(await store.listItems(c.id, 'to-adviser')).toHaveLength(1);
+
+      expect(await store.addItem({ ...first, envelope: 'ciphertext-2' })).toEqual({ conflict: true });
+      expect(await store.addItem({ ...first, direction: 'to-claimant' })).toEqual({ conflict: true });
+      expect(await store.addItem({ ...first, connectionId: d.id })).toEqual({ conflict: true });
+      expect(await store.getItem(first.id)).toEqual({ ...first, seenAt: null });
+      expect(await store.listItems(d.id, 'to-adviser')).toEqual([]);
+    });
+
+    it('listItems is newest first and by direction; getItem finds one', async () => {
+      const { adviser } = await enrolledAdviser();
+      const { connection: c } = await connection(adviser.id);
+      const older = await added(item(c.id, 'to-claimant', at(1)));
+      const newer = await added(item(c.id, 'to-claimant', at(3)));
+      const middle = await added(item(c.id, 'to-claimant', at(2)));
+      const other = await added(item(c.id, 'to-adviser', at(4)));
+      expect((await store.listItems(c.id, 'to-claimant')).map((i) => i.id)).toEqual([newer.id, middle.id, older.id]);
+      expect((await store.listItems(c.id, 'to-adviser')).map((i) => i.id)).toEqual([other.id]);
+      expect(await store.getItem(middle.id)).toEqual(middle);
+      expect(await store.getItem(randomUUID())).toBeNull();
+      expect(await store.getItem('nope')).toBeNull();
+      expect(await store.listItems('nope', 'to-adviser')).toEqual([]);
+    });
+
+    it('markSeen sets seenAt once and keeps the first time', async () => {
+      const { adviser } = await enrolledAdviser();
+      const { connection: c } = await connection(adviser.id);
+      const sent = await added(item(c.id, 'to-adviser', at(1)));
+      expect(await store.markSeen(sent.id, at(2))).toEqual({ ...sent, seenAt: at(2) });
+      expect(await store.markSeen(sent.id, at(3))).toEqual({ ...sent, seenAt: at(2) });
+      expect((await store.getItem(sent.id))?.seenAt).toBe(at(2));
+      expect(await store.markSeen(randomUUID(), at(3))).toBeNull();
+      expect(await store.markSeen('nope', at(3))).toBeNull();
+    });
+
+    it('deleteExpired removes items seen long ago and any item that is too old, and counts them', async () => {
+      const { adviser } = await enrolledAdviser();
+      const { connection: c } = await connection(adviser.id);
+      const seenOld = await added(item(c.id, 'to-adviser', at(10)));
+      const seenRecent = await added(item(c.id, 'to-adviser', at(10)));
+      const unseenTooOld = await added(item(c.id, 'to-claimant', at(1)));
+      const unseenRecent = await added(item(c.id, 'to-claimant', at(10)));
+      await store.markSeen(seenOld.id, at(11));
+      await store.markSeen(seenRecent.id, at(30));
+
+      expect(await store.deleteExpired({ seenBefore: at(20), createdBefore: at(5) })).toBe(2);
+      expect(await store.getItem(seenOld.id)).toBeNull();
+      expect(await store.getItem(unseenTooOld.id)).toBeNull();
+      expect(await store.getItem(seenRecent.id)).not.toBeNull();
+      expect(await store.getItem(unseenRecent.id)).not.toBeNull();
+      expect(await store.deleteExpired({ seenBefore: at(20), createdBefore: at(5) })).toBe(0);
+    });
+  });
+
+  describe('connections', () => {
+    it('listConnections is newest first, with the last to-adviser item and the unseen count', async () => {
+      const { adviser } = await enrolledAdviser('Ada');
+      const { adviser: bo } = await enrolledAdviser('Bo');
+      const { connection: first } = await connection(adviser.id, { label: 'first', now: at(1) });
+      const { connection: second } = await connection(adviser.id, { label: 'second', now: at(2) });
+      const { connection: third } = await connection(adviser.id, { label: 'third', now: at(3) });
+      await connection(bo.id, { label: 'not ours', now: at(4) });
+
+      const read = await added(item(first.id, 'to-adviser', at(10)));
+      await added(item(first.id, 'to-adviser', at(11)));
+      await added(item(first.id, 'to-adviser', at(12)));
+      await added(item(first.id, 'to-claimant', at(20)));
+      await added(item(third.id, 'to-claimant', at(21)));
+      await store.markSeen(read.id, at(13));
+
+      const list = await store.listConnections(adviser.id);
+      expect(list.map((c) => c.label)).toEqual(['third', 'second', 'first']);
+      expect(list[0]).toEqual({ ...third, lastItemAt: null, unseen: 0 });
+      expect(list[1]).toEqual({ ...second, lastItemAt: null, unseen: 0 });
+      expect(list[2]).toEqual({ ...first, lastItemAt: at(12), unseen: 2 });
+
+      const items = await store.listItems(first.id, 'to-adviser');
+      for (const i of items) await store.markSeen(i.id, at(30));
+      expect((await store.listConnections(adviser.id))[2]).toMatchObject({ lastItemAt: at(12), unseen: 0 });
+      expect(await store.listConnections(randomUUID())).toEqual([]);
+    });
+
+    it('stopConnection leaves no items, no label, no keys and no token', async () => {
+      const { adviser } = await enrolledAdviser();
+      const { connection: c, claimantTokenHash, codeHash } = await connection(adviser.id, { label: 'J.S. housing' });
+      const { connection: kept } = await connection(adviser.id, { label: 'kept' });
+      const toAdviser = await added(item(c.id, 'to-adviser', at(1)));
+      const toClaimant = await added(item(c.id, 'to-claimant', at(2)));
+      const keptItem = await added(item(kept.id, 'to-adviser', at(3)));
+
+      await store.stopConnection(c.id, at(5));
+      expect(await store.listItems(c.id, 'to-adviser')).toEqual([]);
+      expect(await store.listItems(c.id, 'to-claimant')).toEqual([]);
+      expect(await store.getItem(toAdviser.id)).toBeNull();
+      expect(await store.getItem(toClaimant.id)).toBeNull();
+      expect(await store.getConnection(c.id)).toEqual({ ...c, label: '', claimantPublicKey: '', stoppedAt: at(5) });
+      expect(await store.findCredential(claimantTokenHash)).toBeNull();
+
+      // Straight from the tables: nothing of it is left anywhere.
+      expect(await driver.query('SELECT id FROM items WHERE connection_id = $1', [c.id])).toEqual([]);
+      expect(await driver.query('SELECT claimant_token_hash FROM connections WHERE id = $1', [c.id])).toEqual([{ claimant_token_hash: null }]);
+      const labels = await driver.query<{ label: string }>('SELECT label FROM invites WHERE code_hash = $1', [codeHash]);
+      expect(labels.map((row) => row.label)).not.toContain('J.S. housing');
+
+      // Stopping twice keeps the first time; new items are refused.
+      await store.stopConnection(c.id, at(9));
+      expect((await store.getConnection(c.id))?.stoppedAt).toBe(at(5));
+      await expect(store.addItem(item(c.id, 'to-adviser', at(10)))).rejects.toThrow();
+      expect(await store.listItems(c.id, 'to-adviser')).toEqual([]);
+
+      // The other connection is untouched.
+      expect(await store.getItem(keptItem.id)).toEqual(keptItem);
+      expect((await store.getConnection(kept.id))?.label).toBe('kept');
+    });
+
+    it('getConnection finds nothing for unknown or malformed ids', async () => {
+      expect(await store.getConnection(randomUUID())).toBeNull();
+      expect(await store.getConnection('x')).toBeNull();
+    });
+  });
+
+  describe('migrations', () => {
+    it('migrate twice is harmless and keeps the data', async () => {
+      const { adviser } = await enrolledAdviser();
+      await store.migrate();
+      await store.migrate();
+      expect(await store.getAdviser(adviser.id)).toEqual(adviser);
+      const versions = await driver.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(versions.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
+    });
+
+    it(
+      'two processes migrating a new database at once both succeed',
+      async () => {
+        const fresh = await adapter.fresh();
+        try {
+          const a = new SqlStore(await fresh.open());
+          const b = new SqlStore(await fresh.open());
+          await Promise.all([a.migrate(), b.migrate()]);
+          const check = await fresh.open();
+          const versions = await check.query<{ version: number }>('SELECT version FROM schema_migrations');
+          expect(versions).toHaveLength(MIGRATIONS.length);
+          await Promise.all([a.close(), b.close(), check.close()]);
+        } finally {
+          await fresh.drop();
+        }
+      },
+      SLOW,
+    );
+  });
+});
+
+if (!server) {
+  describe.skip('store on postgres (PostgreSQL not found: skipped the Postgres store tests)', () => {
+    it('runs the store suite', () => {});
+  });
+}
+
+describe('PGlite on disk', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'creates the data directory and keeps the data when reopened',
+    async () => {
+      const base = mkdtempSync(join(tmpdir(), 'uc-pglite-'));
+      dirs.push(base);
+      const dataDir = join(base, 'nested', 'data');
+
+      let store = await openStore({ dataDir });
+      expect(existsSync(dataDir)).toBe(true);
+      const enrolTokenHash = hash('enrol');
+      const adviser = await store.createAdviser({ name: 'Ada', org: 'Org', enrolTokenHash, enrolExpiresAt: at(60) });
+      const codeHash = hash('code');
+      await store.createInvite({ codeHash, adviserId: adviser.id, label: 'disk', expiresAt: at(60) });
+      const made = await store.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: NOW });
+      if (!made) throw new Error('connect failed');
+      const sent = { id: randomUUID(), connectionId: made.connection.id, direction: 'to-adviser' as const, envelope: 'ciphertext', size: 10, createdAt: at(1) };
+      await store.addItem(sent);
+      await store.close();
+
+      store = await openStore({ dataDir });
+      try {
+        expect(await store.getAdviser(adviser.id)).toEqual(adviser);
+        expect(await store.getConnection(made.connection.id)).toEqual(made.connection);
+        expect(await store.getItem(sent.id)).toEqual({ ...sent, seenAt: null });
+      } finally {
+        await store.close();
+      }
+    },
+    SLOW,
+  );
+});
