@@ -57,7 +57,9 @@ export default defineConfig({
           chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule) ? 'assets/adviser/[name]-[hash].js' : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
           localeAssetName(info.originalFileNames) ??
-          ((info.originalFileNames ?? []).some(isAdviserModule) ? 'assets/adviser/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]'),
+          ((info.originalFileNames ?? []).some(isAdviserModule) || (info.names ?? []).some((name) => name.startsWith('adviser'))
+            ? 'assets/adviser/[name]-[hash][extname]'
+            : 'assets/[name]-[hash][extname]'),
       },
     },
   },

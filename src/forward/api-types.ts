@@ -28,7 +28,16 @@ export interface ConnectRequest { code: string; claimantPublicKey: string }
 export interface ConnectResponse { connectionId: string; claimantToken: string; adviser: { name: string; org: string; publicKey: string } }
 
 /** GET /api/adviser/connections (adviser) → ConnectionInfo[] newest first */
-export interface ConnectionInfo { id: string; label: string; createdAt: string; stoppedAt: string | null; lastItemAt: string | null; unseen: number }
+export interface ConnectionInfo {
+  id: string;
+  label: string;
+  createdAt: string;
+  stoppedAt: string | null;
+  lastItemAt: string | null;
+  unseen: number;
+  /** base64url raw P-256 key the client gave when connecting: the adviser seals replies to it. */
+  claimantPublicKey: string;
+}
 
 /** POST /api/items (claimant) → 201 created, 200 repeat of the same id */
 export interface SendItemRequest { id: string; envelope: string }

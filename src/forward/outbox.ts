@@ -5,6 +5,7 @@
 import { ApiFailure, relay } from './api-client';
 import {
   addOutboxItem,
+  clearAll,
   getConnection,
   getIdentity,
   hasReply,
@@ -188,6 +189,25 @@ export async function refreshStatus(): Promise<StatusResult> {
     changed();
   }
   return result;
+}
+
+/**
+ * Stop sharing: the relay deletes everything it holds, then this device
+ * forgets the keys and replies (receipts stay). Needs a signal, so the relay
+ * is told first; throws ApiFailure with `offline` when there is none.
+ */
+export async function stopSharing(): Promise<void> {
+  const connection = await getConnection();
+  if (connection && !connection.stoppedAt) {
+    try {
+      await relay.stopSharing(connection.claimantToken);
+    } catch (error) {
+      // Already gone on the relay: nothing left there to delete.
+      if (!isStopped(error)) throw error;
+    }
+  }
+  await clearAll();
+  changed();
 }
 
 let syncing = false;

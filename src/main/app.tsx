@@ -22,7 +22,7 @@ const ExplainScreen = lazyScreen(async () => {
 const NoticeScreen = lazyScreen<{ id: string }>(async () => {
   const [module] = await Promise.all([
     import('../lazy/saved/notice-screen'),
-    loadNamespaces('explain', 'notices'),
+    loadNamespaces('explain', 'notices', 'forward'),
   ]);
   return module.NoticeScreen;
 });
@@ -104,6 +104,11 @@ export function App() {
                 {t('nav.helpers')}
               </a>
             </li>
+            <li>
+              <a href="/send" aria-current={path === '/send' || path === '/connect' ? 'page' : undefined}>
+                {t('nav.adviser')}
+              </a>
+            </li>
           </ul>
         </nav>
       </header>
@@ -114,6 +119,9 @@ export function App() {
       <footer class="site-footer">
         <p>{t('promise')}</p>
         <p>{t('footer.notAdvice')}</p>
+        <p>
+          <a href="/privacy">{t('footer.privacy')}</a>
+        </p>
       </footer>
       <div class="visually-hidden" role="status" aria-live="polite">
         {status}

@@ -10,11 +10,14 @@ export function currentPath(): string {
   return location.pathname;
 }
 
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (path === currentPath() && !location.search) return;
-  if (options.replace) history.replaceState(null, '', path);
-  else history.pushState(null, '', path);
-  for (const listener of listeners) listener(path);
+/** Goes to an address in the app; the query and fragment are kept (/send?notice=…, /connect#code=…). */
+export function navigate(target: string, options: { replace?: boolean } = {}): void {
+  const url = new URL(target, location.href);
+  const next = url.pathname + url.search + url.hash;
+  if (next === location.pathname + location.search + location.hash) return;
+  if (options.replace) history.replaceState(null, '', next);
+  else history.pushState(null, '', next);
+  for (const listener of listeners) listener(url.pathname);
 }
 
 addEventListener('popstate', () => {
@@ -38,6 +41,8 @@ export function onLinkClick(event: MouseEvent): void {
   if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
   const url = new URL(anchor.href, location.href);
   if (url.origin !== location.origin) return;
+  // An anchor on this page (the skip link): the browser scrolls and focuses.
+  if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
   event.preventDefault();
-  navigate(url.pathname);
+  navigate(url.pathname + url.search + url.hash);
 }

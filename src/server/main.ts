@@ -1,13 +1,42 @@
-// `npm start`: serve the built app on http://127.0.0.1:8080 (PORT to change).
+// `npm start`: serve the built app and the relay API on http://127.0.0.1:8080
+// (PORT to change). Data in ./data (PGlite) or DATABASE_URL (PostgreSQL).
 import { loadConfig } from './config';
+import { createApiHandler, defaultLog } from './api/handler';
+import { runRetention } from './retention';
+import { openStore } from './store/open-store';
 import { createAppServer, listen } from './server';
+
+const HOUR = 60 * 60 * 1000;
 
 try {
   const config = loadConfig();
-  const server = createAppServer(config);
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const retention = () =>
+    runRetention(store, config)
+      .then((deleted) => defaultLog({ level: 'info', msg: `retention deleted ${deleted} items` }))
+      .catch((error: unknown) => defaultLog({ level: 'error', msg: 'retention failed', error: error instanceof Error ? error.name : 'unknown' }));
+  await retention();
+  const timer = setInterval(() => void retention(), HOUR);
+  timer.unref();
+
+  const server = createAppServer(config, undefined, createApiHandler({ store, config }));
   const url = await listen(server, config.port, config.host);
-  console.log(JSON.stringify({ level: 'info', msg: 'listening', url }));
-  const stop = () => server.close(() => process.exit(0));
+  defaultLog({ level: 'info', msg: `listening on ${url}` });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(timer);
+    server.close(() => {
+      store.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+    server.closeIdleConnections();
+    // Don't wait forever for keep-alive clients.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {

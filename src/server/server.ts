@@ -1,4 +1,5 @@
-// The HTTP server: the built app on one port, with a health endpoint.
+// The HTTP server: the built app on one port, with a health endpoint, and the
+// relay API under /api/ when one is given.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from './security-headers';
@@ -25,14 +26,36 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile, s
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+function isApiPath(rawPath: string): boolean {
+  return rawPath === '/api' || rawPath.startsWith('/api/');
+}
+
 export function createAppServer(
   config: Pick<Config, 'staticDir'>,
   // Tests pass their own map to change a file while the server runs.
   files: Map<string, StaticFile> = loadStaticFiles(config.staticDir),
+  api?: RequestHandler,
 ): Server {
   const shell = files.get('/index.html');
   return createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0]!;
+    if (isApiPath(rawPath)) {
+      if (!api) return sendJson(res, 404, { error: 'not_found', message: 'There is no API on this server.' });
+      api(req, res).catch(() => {
+        // The API answers its own errors; this is the last guard.
+        if (!res.headersSent) sendJson(res, 500, { error: 'server_error', message: 'Something went wrong on the relay. Try again later.' });
+        else res.destroy();
+      });
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      return sendJson(res, 400, { error: 'bad_request', message: 'The address is not valid.' });
+    }
     if (path === '/health') return sendJson(res, 200, { ok: true });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, 405, { error: 'method_not_allowed', message: 'Only GET and HEAD are allowed here.' });

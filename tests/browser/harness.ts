@@ -4,6 +4,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createAppServer, listen } from '../../src/server/server';
+import { createApiHandler } from '../../src/server/api/handler';
+import { openStore } from '../../src/server/store/open-store';
+import type { Store } from '../../src/server/store/store';
 import { loadStaticFiles, type StaticFile } from '../../src/server/static-files';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,13 +17,18 @@ export interface Harness {
   /** The files the server answers with; change one to simulate a new release. */
   files: Map<string, StaticFile>;
   newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  /** The relay's store, when started with `{ relay: true }`. */
+  store: Store | null;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { relay?: boolean; dataDir?: string } = {}): Promise<Harness> {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: dist/ is missing.');
   const files = loadStaticFiles('dist');
-  const server: Server = createAppServer({ staticDir: 'dist' }, files);
+  // The relay API on an embedded database (in memory unless a folder is given).
+  const store = options.relay ? await openStore({ dataDir: options.dataDir ?? null }) : null;
+  const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {} }) : undefined;
+  const server: Server = createAppServer({ staticDir: 'dist' }, files, api);
   const baseUrl = await listen(server, 0, '127.0.0.1');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
   const contexts: BrowserContext[] = [];
@@ -28,6 +36,7 @@ export async function startHarness(): Promise<Harness> {
     baseUrl,
     browser,
     files,
+    store,
     async newContext(options) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
       contexts.push(context);
@@ -38,6 +47,7 @@ export async function startHarness(): Promise<Harness> {
       await browser.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store?.close();
     },
   };
 }

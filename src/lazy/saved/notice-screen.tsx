@@ -74,6 +74,7 @@ export function NoticeScreen({ id }: { id: string }) {
           <p class="original__text">{notice.text}</p>
         </details>
       )}
+      <p><a class="button button--secondary" href={`/send?notice=${encodeURIComponent(notice.id)}`}>{t('forward:send.title')}</a></p>
       <DeleteNotice id={notice.id} />
     </>
   );

@@ -50,8 +50,9 @@ export class RateLimiter {
     const perMs = rate.limit / rate.windowMs;
     let bucket = this.buckets.get(key);
     if (bucket) {
-      bucket.tokens = Math.min(rate.limit, bucket.tokens + (now - bucket.updated) * perMs);
-      bucket.updated = now;
+      // A clock that steps back never takes tokens away.
+      bucket.tokens = Math.min(rate.limit, bucket.tokens + Math.max(0, now - bucket.updated) * perMs);
+      bucket.updated = Math.max(now, bucket.updated);
     } else {
       if (this.buckets.size >= MAX_BUCKETS) this.sweep(now, rate);
       bucket = { tokens: rate.limit, updated: now };

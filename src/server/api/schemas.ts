@@ -1,5 +1,6 @@
 // Zod schemas for every request body and path parameter. Anything that does
 // not match is a 400 before it gets near the store.
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { normaliseInviteCode } from './invite-code';
 
@@ -22,10 +23,25 @@ export const envelopeSchema = z
   .max(MAX_ENVELOPE_CHARS, 'The message is too big.')
   .refine(isCanonicalBase64url, 'The message must be base64url text.');
 
+/** True when the 65 bytes are an uncompressed point on P-256 (OpenSSL checks the curve equation). */
+function isP256Point(key: string): boolean {
+  const raw = Buffer.from(key, 'base64url');
+  if (raw.length !== 65 || raw[0] !== 0x04) return false;
+  try {
+    createPublicKey({
+      key: { kty: 'EC', crv: 'P-256', x: raw.subarray(1, 33).toString('base64url'), y: raw.subarray(33).toString('base64url') },
+      format: 'jwk',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const publicKeySchema = z
   .string()
   .length(PUBLIC_KEY_CHARS, 'A public key is 87 base64url characters.')
-  .refine((key) => isCanonicalBase64url(key) && Buffer.from(key, 'base64url')[0] === 0x04, 'That is not a valid public key.');
+  .refine((key) => isCanonicalBase64url(key) && isP256Point(key), 'That is not a valid public key.');
 
 /** UUIDs, lower-cased so a repeat in another case is the same id. */
 export const idSchema = z

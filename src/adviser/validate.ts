@@ -1,0 +1,36 @@
+// Pure checks for the adviser's forms and links (no DOM, so easy to test).
+
+export const LABEL_MAX = 80;
+export const REPLY_MAX = 1000;
+
+const length = (text: string) => [...text].length;
+
+/** The label an adviser gives a client: 1 to 80 characters. */
+export function labelError(label: string): 'labelEmpty' | 'labelLong' | null {
+  const trimmed = label.trim();
+  if (!trimmed) return 'labelEmpty';
+  if (length(trimmed) > LABEL_MAX) return 'labelLong';
+  return null;
+}
+
+/** A reply: 1 to 1000 characters. */
+export function replyError(text: string): 'replyEmpty' | 'replyLong' | null {
+  const trimmed = text.trim();
+  if (!trimmed) return 'replyEmpty';
+  if (length(trimmed) > REPLY_MAX) return 'replyLong';
+  return null;
+}
+
+/** Characters left in a reply; negative when over. */
+export function replyLeft(text: string): number {
+  return REPLY_MAX - length(text.trim());
+}
+
+/** The enrolment token from `#<token>`; empty when the link was cut short. */
+export function tokenFromHash(hash: string): string {
+  try {
+    return decodeURIComponent(hash.replace(/^#/, '')).trim();
+  } catch {
+    return hash.replace(/^#/, '').trim();
+  }
+}

@@ -1,0 +1,311 @@
+// The relay API: every route in src/forward/api-types.ts, on top of the Store.
+// One request: rate limit → route → authenticate → validate → store → JSON.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type {
+  AdviserInfo,
+  ClaimantStatus,
+  ConnectionInfo,
+  ConnectResponse,
+  EnrolResponse,
+  InviteInfo,
+  InviteResponse,
+  ItemInfo,
+  ItemWithEnvelope,
+} from '../../forward/api-types';
+import type { Config } from '../config';
+import { SECURITY_HEADERS } from '../security-headers';
+import type { Adviser, Direction, Item, Store } from '../store/store';
+import { hashSecret, newToken, requireAdviser, requireClaimant } from './auth';
+import { readJsonBody, wasAbandoned } from './body';
+import { ApiError, badRequest, conflict, forbidden, gone, notFound, toApiError, tooManyRequests } from './errors';
+import { formatInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-code';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type Rate, type RateLimits } from './rate-limit';
+import { Router } from './routes';
+import {
+  connectRequestSchema,
+  enrolRequestSchema,
+  envelopeSize,
+  idSchema,
+  inviteCodeSchema,
+  inviteRequestSchema,
+  replyRequestSchema,
+  sendItemRequestSchema,
+} from './schemas';
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  method?: string;
+  route?: string;
+  status?: number;
+  ms?: number;
+  error?: string;
+}
+
+export interface ApiOptions {
+  store: Store;
+  config: Pick<Config, 'publicOrigin'>;
+  now?: () => Date;
+  rateLimits?: Partial<RateLimits>;
+  /** One structured line per request; no ids, tokens, IPs or bodies ever reach it. */
+  log?: (entry: LogEntry) => void;
+}
+
+export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+interface Ctx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  ip: string;
+}
+
+export const defaultLog = (entry: LogEntry): void => {
+  const line = JSON.stringify({ time: new Date().toISOString(), ...entry });
+  if (entry.level === 'error') console.error(line);
+  else console.log(line);
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Cache-Control': 'no-store',
+    ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw badRequest(`${where}${issue?.message ?? 'The request is not valid.'}`);
+}
+
+function itemInfo(item: Item): ItemInfo {
+  return { id: item.id, createdAt: item.createdAt, seenAt: item.seenAt, size: item.size };
+}
+
+function itemWithEnvelope(item: Item): ItemWithEnvelope {
+  return { ...itemInfo(item), envelope: item.envelope };
+}
+
+function newestFirst<T extends { createdAt: string }>(list: T[]): T[] {
+  return [...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+function publicAdviser(adviser: Adviser): { name: string; org: string; publicKey: string } {
+  if (adviser.publicKey === null) throw notFound('That adviser has not finished setting up.');
+  return { name: adviser.name, org: adviser.org, publicKey: adviser.publicKey };
+}
+
+export function createApiHandler(options: ApiOptions): ApiHandler {
+  const { store } = options;
+  const now = options.now ?? (() => new Date());
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const log = options.log ?? defaultLog;
+  const limiter = new RateLimiter(() => now().getTime());
+
+  const limit = (key: string, rate: Rate) => {
+    const wait = limiter.take(key, rate);
+    if (wait > 0) throw tooManyRequests(wait);
+  };
+  /** All clients together, per code prefix: slows a guessing attack spread over many IPs. */
+  const limitPrefix = (code: string) => limit(`invite-prefix:${code.slice(0, 3)}`, limits.invitePerPrefix);
+
+  /** The adviser's own connection, or 404/403. */
+  async function ownConnection(adviserId: string, rawId: string) {
+    const id = parse(idSchema, rawId);
+    const connection = await store.getConnection(id);
+    if (!connection) throw notFound('There is no such client connection.');
+    if (connection.adviserId !== adviserId) throw forbidden('That client is not connected to you.');
+    return connection;
+  }
+
+  async function addItem(connectionId: string, direction: Direction, body: { id: string; envelope: string }, res: ServerResponse) {
+    limit(`send:${connectionId}`, limits.sendsPerConnection);
+    const result = await store.addItem({
+      id: body.id,
+      connectionId,
+      direction,
+      envelope: body.envelope,
+      size: envelopeSize(body.envelope),
+      createdAt: now().toISOString(),
+    });
+    if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
+      throw conflict('A different message was already sent with this id.');
+    }
+    sendJson(res, result.created ? 201 : 200, itemInfo(result.item));
+  }
+
+  const router = new Router<Ctx>()
+    .add('POST', '/api/adviser/enrol', async ({ req, res, ip }) => {
+      limit(`enrol-ip:${ip}`, limits.enrolPerIp);
+      const body = parse(enrolRequestSchema, await readJsonBody(req));
+      const deviceToken = newToken('a_');
+      const adviser = await store.enrolAdviser({
+        enrolTokenHash: hashSecret(body.token),
+        publicKey: body.publicKey,
+        deviceTokenHash: hashSecret(deviceToken),
+        now: now().toISOString(),
+      });
+      if (!adviser) throw gone('This enrolment link has been used or has expired. Ask your organisation for a new one.');
+      const response: EnrolResponse = { adviserId: adviser.id, name: adviser.name, org: adviser.org, deviceToken };
+      sendJson(res, 201, response);
+    })
+    .add('GET', '/api/adviser/me', async ({ req, res }) => {
+      const owner = await requireAdviser(req, store);
+      const adviser = await store.getAdviser(owner.adviserId);
+      if (!adviser || adviser.publicKey === null) throw notFound('Your adviser account was not found.');
+      const response: AdviserInfo = { id: adviser.id, name: adviser.name, org: adviser.org, publicKey: adviser.publicKey };
+      sendJson(res, 200, response);
+    })
+    .add('POST', '/api/adviser/invites', async ({ req, res }) => {
+      const owner = await requireAdviser(req, store);
+      const body = parse(inviteRequestSchema, await readJsonBody(req));
+      const code = newInviteCode();
+      const expiresAt = new Date(now().getTime() + INVITE_TTL_MS).toISOString();
+      await store.createInvite({ codeHash: hashSecret(code), adviserId: owner.adviserId, label: body.label, expiresAt });
+      const response: InviteResponse = { code: formatInviteCode(code), expiresAt };
+      sendJson(res, 201, response);
+    })
+    .add('GET', '/api/invites/:code', async ({ res, ip }, params) => {
+      limit(`invite-ip:${ip}`, limits.invitePerIp);
+      const code = parse(inviteCodeSchema, params.code);
+      limitPrefix(code);
+      const invite = await store.findInvite(hashSecret(code), now().toISOString());
+      if (!invite) throw notFound('That invite code was not found. Check it with your adviser.');
+      if (invite.state === 'used') throw gone('That invite code has already been used. Ask your adviser for a new one.');
+      if (invite.state === 'expired') throw gone('That invite code has expired. Ask your adviser for a new one.');
+      const response: InviteInfo = { adviser: publicAdviser(invite.adviser), expiresAt: invite.expiresAt };
+      sendJson(res, 200, response);
+    })
+    .add('POST', '/api/connections', async ({ req, res, ip }) => {
+      limit(`invite-ip:${ip}`, limits.invitePerIp);
+      const body = parse(connectRequestSchema, await readJsonBody(req));
+      limitPrefix(body.code);
+      const codeHash = hashSecret(body.code);
+      const at = now().toISOString();
+      const invite = await store.findInvite(codeHash, at);
+      if (!invite) throw notFound('That invite code was not found. Check it with your adviser.');
+      if (invite.state !== 'open') throw gone('That invite code has been used or has expired. Ask your adviser for a new one.');
+      publicAdviser(invite.adviser);
+      const claimantToken = newToken('c_');
+      const result = await store.connect({
+        codeHash,
+        connectionId: randomUUID(),
+        claimantPublicKey: body.claimantPublicKey,
+        claimantTokenHash: hashSecret(claimantToken),
+        now: at,
+      });
+      if (!result) throw gone('That invite code has been used or has expired. Ask your adviser for a new one.');
+      const response: ConnectResponse = { connectionId: result.connection.id, claimantToken, adviser: publicAdviser(result.adviser) };
+      sendJson(res, 201, response);
+    })
+    .add('GET', '/api/adviser/connections', async ({ req, res }) => {
+      const owner = await requireAdviser(req, store);
+      const list = await store.listConnections(owner.adviserId);
+      const response: ConnectionInfo[] = newestFirst(list).map((c) => ({
+        id: c.id,
+        label: c.label,
+        createdAt: c.createdAt,
+        stoppedAt: c.stoppedAt,
+        lastItemAt: c.lastItemAt,
+        unseen: c.unseen,
+        claimantPublicKey: c.claimantPublicKey,
+      }));
+      sendJson(res, 200, response);
+    })
+    .add('POST', '/api/items', async ({ req, res }) => {
+      const owner = await requireClaimant(req, store);
+      const body = parse(sendItemRequestSchema, await readJsonBody(req));
+      const connection = await store.getConnection(owner.connectionId);
+      if (!connection || connection.stoppedAt !== null) throw gone('Sharing has stopped for this connection.');
+      await addItem(connection.id, 'to-adviser', body, res);
+    })
+    .add('GET', '/api/adviser/connections/:id/items', async ({ req, res }, params) => {
+      const owner = await requireAdviser(req, store);
+      const connection = await ownConnection(owner.adviserId, params.id!);
+      const items = await store.listItems(connection.id, 'to-adviser');
+      const response: ItemWithEnvelope[] = newestFirst(items).map(itemWithEnvelope);
+      sendJson(res, 200, response);
+    })
+    .add('POST', '/api/adviser/items/:id/seen', async ({ req, res }, params) => {
+      const owner = await requireAdviser(req, store);
+      const id = parse(idSchema, params.id);
+      const item = await store.getItem(id);
+      if (!item || item.direction !== 'to-adviser') throw notFound('There is no such message.');
+      await ownConnection(owner.adviserId, item.connectionId);
+      const seen = item.seenAt === null ? await store.markSeen(id, now().toISOString()) : item;
+      if (!seen) throw notFound('There is no such message.');
+      sendJson(res, 200, itemInfo(seen));
+    })
+    .add('POST', '/api/adviser/connections/:id/replies', async ({ req, res }, params) => {
+      const owner = await requireAdviser(req, store);
+      const connection = await ownConnection(owner.adviserId, params.id!);
+      const body = parse(replyRequestSchema, await readJsonBody(req));
+      if (connection.stoppedAt !== null) throw gone('This client has stopped sharing, so replies cannot be sent.');
+      await addItem(connection.id, 'to-claimant', body, res);
+    })
+    .add('GET', '/api/claimant/status', async ({ req, res }) => {
+      const owner = await requireClaimant(req, store);
+      const connection = await store.getConnection(owner.connectionId);
+      const adviser = connection ? await store.getAdviser(connection.adviserId) : null;
+      if (!connection || !adviser) throw gone('Your adviser is no longer on the relay.');
+      const sent = await store.listItems(connection.id, 'to-adviser');
+      const replies = await store.listItems(connection.id, 'to-claimant');
+      const at = now().toISOString();
+      const fetched: Item[] = [];
+      for (const reply of replies) {
+        fetched.push(reply.seenAt === null ? ((await store.markSeen(reply.id, at)) ?? reply) : reply);
+      }
+      const response: ClaimantStatus = {
+        stopped: connection.stoppedAt !== null,
+        sent: newestFirst(sent).map(itemInfo),
+        replies: newestFirst(fetched).map(itemWithEnvelope),
+      };
+      sendJson(res, 200, response);
+    })
+    .add('DELETE', '/api/claimant/connection', async ({ req, res }) => {
+      const owner = await requireClaimant(req, store);
+      await store.stopConnection(owner.connectionId, now().toISOString());
+      sendJson(res, 204, undefined);
+    });
+
+  return async (req, res) => {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0]!;
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    let pattern = 'unmatched';
+    try {
+      limit(`any-ip:${ip}`, limits.anyPerIp);
+      const { route, params } = router.match(method, rawPath);
+      pattern = route.pattern;
+      await route.handle({ req, res, ip }, params);
+    } catch (error) {
+      const { apiError, unexpected } = toApiError(error);
+      if (unexpected) {
+        // The error's name only: messages from drivers can quote data.
+        log({ level: 'error', msg: 'unexpected error', method, route: pattern, error: error instanceof Error ? error.name : typeof error });
+      }
+      const headers: Record<string, string> = { ...apiError.headers };
+      if (wasAbandoned(req)) headers.Connection = 'close';
+      sendJson(res, apiError.status, apiError.toJSON(), headers);
+    } finally {
+      if (!req.complete && !wasAbandoned(req)) req.resume(); // drain bodies we did not read
+      const status = res.statusCode;
+      log({ level: status >= 500 ? 'error' : 'info', msg: 'request', method, route: pattern, status, ms: Math.round(performance.now() - started) });
+    }
+  };
+}
+
+export { ApiError };

@@ -1,0 +1,194 @@
+// The whole forwarding journey in real Chromium, with two separate browser
+// contexts (adviser and claimant) and the relay on an embedded database
+// kept in a folder, so we can also read its raw files.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
+import { main as admin } from '../../src/server/admin';
+import type { Store } from '../../src/server/store/store';
+
+const TEXT_MARKER = 'PLAINTEXT-MARKER-7f3a9c';
+const NOTE_MARKER = 'NOTE-MARKER-b41d2e';
+
+let harness: Harness;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'uc-relay-'));
+  harness = await startHarness({ relay: true, dataDir });
+});
+afterAll(async () => {
+  await harness?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every file below a folder, as bytes. */
+function allFiles(dir: string): Buffer[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path) : [readFileSync(path)];
+  });
+}
+
+function containsAnywhere(files: Buffer[], needle: string): boolean {
+  return files.some((bytes) => bytes.includes(needle));
+}
+
+/** The marker as it would look if base64url-encoded at any of the 3 alignments. */
+function base64Forms(text: string): string[] {
+  return [0, 1, 2].map((pad) => Buffer.from('x'.repeat(pad) + text).toString('base64url').slice(Math.ceil((pad * 4) / 3) + 1, -2));
+}
+
+async function enrolmentLink(store: Store): Promise<string> {
+  const lines: string[] = [];
+  // The admin CLI, with the test's store (kept open) and address.
+  const keepOpen = new Proxy(store, {
+    get: (target, key) => (key === 'close' ? async () => {} : Reflect.get(target, key, target)),
+  });
+  const code = await admin(['add-adviser', '--name', 'Sam Jones', '--org', 'Cardiff Advice'], {
+    loadConfig: () => ({ publicOrigin: harness.baseUrl, databaseUrl: null, dataDir }),
+    openStore: async () => keepOpen,
+    out: (line) => lines.push(line),
+  });
+  expect(code).toBe(0);
+  const link = lines.map((line) => line.trim()).find((line) => line.includes('/adviser/enrol#'));
+  expect(link).toBeTruthy();
+  return link!;
+}
+
+async function letterPhoto(page: Page): Promise<Buffer> {
+  const bytes = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1200, 900);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#f4f1ea';
+    g.fillRect(0, 0, 1200, 900);
+    g.fillStyle = '#222';
+    g.font = '48px sans-serif';
+    g.fillText('Mandatory Reconsideration Notice', 80, 150);
+    g.fillText('Date of this notice: 9 November 2026', 80, 240);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  });
+  return Buffer.from(bytes);
+}
+
+describe('forwarding a notice to an adviser', () => {
+  it('enrol, invite, connect, send offline, read, reply, see "Seen", stop sharing, and nothing is left', async () => {
+    const store = harness.store!;
+
+    // The adviser sets up their computer from the enrolment link.
+    const adviserContext = await harness.newContext();
+    const adviser = await adviserContext.newPage();
+    await adviser.goto(await enrolmentLink(store));
+    await waitForApp(adviser);
+    await adviser.getByRole('button', { name: 'Set up this computer' }).click();
+    await adviser.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor();
+    expect(adviser.url()).not.toContain('#'); // the one-time token is gone from the address bar
+
+    // …and invites a client.
+    await adviser.getByLabel('Who is it for?').fill('J.S. housing');
+    await adviser.getByRole('button', { name: 'Make an invite' }).click();
+    await adviser.getByText(/It works once, until/).waitFor();
+    const code = /^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/.exec((await adviser.locator('.invite-code span[aria-hidden]').textContent())?.trim() ?? '')?.[0];
+    expect(code).toBeTruthy();
+
+    // The claimant types the code on their phone and agrees.
+    const claimantContext = await harness.newContext({ viewport: { width: 360, height: 740 } });
+    const claimant = await claimantContext.newPage();
+    await claimant.goto('/connect');
+    await waitForApp(claimant);
+    await waitForServiceWorker(claimant);
+    await claimant.getByLabel('Code from your adviser').fill(code!.toLowerCase().replace(/-/g, ' '));
+    await claimant.getByRole('button', { name: 'Continue' }).click();
+    await claimant.getByText('Sam Jones', { exact: false }).first().waitFor();
+    await expect(claimant.locator('main').textContent()).resolves.toContain('Cardiff Advice');
+    await claimant.getByRole('button', { name: 'Agree and connect' }).click();
+    await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
+
+    // No signal: both sends wait in the outbox on the phone.
+    const photo = await letterPhoto(claimant);
+    await claimantContext.setOffline(true);
+    await claimant.getByLabel('Paste or type text').fill(`Your claim has been closed. ${TEXT_MARKER}`);
+    await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
+    await claimant.locator('.forward-item--waiting').first().waitFor();
+    await claimant.locator('#send-choose-picture').setInputFiles({ name: 'letter.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await claimant.getByAltText('The photo you are about to send').waitFor();
+    await claimant.getByLabel('A note for your adviser (optional)').fill(NOTE_MARKER);
+    await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
+    await expect.poll(() => claimant.locator('.forward-item--waiting').count()).toBe(2);
+
+    // Back online: they go, once each.
+    await claimantContext.setOffline(false);
+    await expect.poll(() => claimant.locator('.forward-item--sent').count(), { timeout: 20_000 }).toBe(2);
+    const [connection] = await store.listConnections(await adviserIdOf(adviser));
+    expect(connection).toBeTruthy();
+    expect(await store.listItems(connection!.id, 'to-adviser')).toHaveLength(2);
+
+    // The relay's raw files never hold the plaintext, but do hold the ciphertext.
+    const items = await store.listItems(connection!.id, 'to-adviser');
+    const files = allFiles(dataDir);
+    expect(containsAnywhere(files, items[0]!.envelope.slice(100, 160)), 'the ciphertext should be on disk').toBe(true);
+    for (const marker of [TEXT_MARKER, NOTE_MARKER]) {
+      expect(containsAnywhere(files, marker), marker).toBe(false);
+      for (const form of base64Forms(marker)) expect(containsAnywhere(files, form), `${marker} as base64`).toBe(false);
+    }
+
+    // The adviser sees both, opens the photo, and replies.
+    await adviser.reload();
+    await waitForApp(adviser);
+    await adviser.getByRole('link', { name: /J\.S\. housing/ }).click();
+    await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(2);
+    // Opening one turns its button into "Close", so always open the first left.
+    await adviser.getByRole('button', { name: 'Open' }).first().click();
+    await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(1);
+    await adviser.getByRole('button', { name: 'Open' }).first().click();
+    await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(0);
+    await adviser.locator('img[alt^="Photo sent by your client"]').waitFor();
+    await expect(adviser.locator('main').textContent()).resolves.toContain(TEXT_MARKER);
+    await expect(adviser.locator('main').textContent()).resolves.toContain(NOTE_MARKER);
+    await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
+    await adviser.getByRole('button', { name: 'Send reply' }).click();
+    await adviser.getByText('Reply sent.').first().waitFor();
+
+    // The claimant sees "Seen" and the reply.
+    await claimant.reload();
+    await waitForApp(claimant);
+    await expect.poll(() => claimant.locator('.forward-item--seen').count(), { timeout: 20_000 }).toBe(2);
+    await claimant.getByText('Thanks. I will send your appeal today.').waitFor();
+
+    // The claimant stops sharing; the adviser's inbox shows it.
+    await claimant.getByRole('button', { name: 'Stop sharing' }).click();
+    await claimant.getByRole('button', { name: 'Yes, stop sharing' }).click();
+    await claimant.getByText('Sharing has stopped.').first().waitFor();
+    await adviser.goto('/adviser');
+    await waitForApp(adviser);
+    await adviser.getByText(/Stopped sharing on/).waitFor();
+
+    // Nothing of that connection is left on the relay.
+    expect(await store.listItems(connection!.id, 'to-adviser')).toEqual([]);
+    expect(await store.listItems(connection!.id, 'to-claimant')).toEqual([]);
+    const stopped = await store.getConnection(connection!.id);
+    expect(stopped).toMatchObject({ label: '', claimantPublicKey: '' });
+    expect(stopped!.stoppedAt).not.toBeNull();
+    await adviserContext.close();
+    await claimantContext.close();
+  });
+});
+
+/** The adviser's id, as their computer keeps it (IndexedDB "uc-adviser"). */
+async function adviserIdOf(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('uc-adviser');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('identity').objectStore('identity').getAll();
+          request.onsuccess = () => resolve((request.result[0] as { adviserId: string }).adviserId);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}

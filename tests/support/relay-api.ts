@@ -1,0 +1,117 @@
+// Shared helpers for the relay API tests: a real http.Server on 127.0.0.1:0
+// around createApiHandler, and shortcuts to enrol, invite and connect.
+import { generateKeyPairSync, randomUUID, randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { createApiHandler, type LogEntry } from '../../src/server/api/handler';
+import { hashSecret, newToken } from '../../src/server/api/auth';
+import type { RateLimits } from '../../src/server/api/rate-limit';
+import { createAppServer, listen } from '../../src/server/server';
+import type { Store } from '../../src/server/store/store';
+
+export const UNLIMITED: Partial<RateLimits> = {
+  invitePerIp: { limit: 1e9, windowMs: 60_000 },
+  invitePerPrefix: { limit: 1e9, windowMs: 60_000 },
+  enrolPerIp: { limit: 1e9, windowMs: 60_000 },
+  sendsPerConnection: { limit: 1e9, windowMs: 60_000 },
+  anyPerIp: { limit: 1e9, windowMs: 60_000 },
+};
+
+export function publicKey(): string {
+  const { publicKey: key } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  return key.export({ format: 'der', type: 'spki' }).subarray(-65).toString('base64url');
+}
+
+export function envelope(bytes = 64): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export interface Relay {
+  base: string;
+  server: Server;
+  logs: LogEntry[];
+  clock: { ms: number };
+  close(): Promise<void>;
+}
+
+export async function startRelay(store: Store, rateLimits: Partial<RateLimits> = UNLIMITED): Promise<Relay> {
+  const logs: LogEntry[] = [];
+  const clock = { ms: Date.now() };
+  const api = createApiHandler({
+    store,
+    config: { publicOrigin: 'http://127.0.0.1' },
+    now: () => new Date(clock.ms),
+    rateLimits,
+    log: (entry) => logs.push(entry),
+  });
+  const server = createAppServer({ staticDir: '/nonexistent' }, new Map(), api);
+  const base = await listen(server, 0, '127.0.0.1');
+  return {
+    base,
+    server,
+    logs,
+    clock,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export async function call(
+  relay: Relay,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.raw !== undefined) body = options.raw;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  const response = await fetch(relay.base + path, { method, headers, body });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+export async function addAdviser(store: Store, clockMs: number, name = 'Sam Jones', org = 'Cardiff Advice') {
+  const token = newToken('e_');
+  await store.createAdviser({
+    name,
+    org,
+    enrolTokenHash: hashSecret(token),
+    enrolExpiresAt: new Date(clockMs + 7 * 86_400_000).toISOString(),
+  });
+  return token;
+}
+
+export async function enrolled(relay: Relay, store: Store, name = 'Sam Jones') {
+  const token = await addAdviser(store, relay.clock.ms, name);
+  const key = publicKey();
+  const res = await call(relay, 'POST', '/api/adviser/enrol', { body: { token, publicKey: key } });
+  if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { deviceToken: res.body.deviceToken as string, adviserId: res.body.adviserId as string, publicKey: key };
+}
+
+export async function invite(relay: Relay, deviceToken: string, label = 'J.S. housing'): Promise<string> {
+  const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { label } });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status}`);
+  return res.body.code as string;
+}
+
+export async function connected(relay: Relay, store: Store, name = 'Sam Jones') {
+  const adviser = await enrolled(relay, store, name);
+  const code = await invite(relay, adviser.deviceToken);
+  const res = await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: publicKey() } });
+  if (res.status !== 201) throw new Error(`connect failed: ${res.status}`);
+  return { adviser, connectionId: res.body.connectionId as string, claimantToken: res.body.claimantToken as string };
+}
+
+export const uuid = randomUUID;

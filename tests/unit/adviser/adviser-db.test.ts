@@ -1,0 +1,147 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Identity, Receipt, SentReply } from '../../../src/adviser/adviser-db.ts';
+
+type Store = typeof import('../../../src/adviser/adviser-db.ts');
+
+/** A fresh copy of the module, so its cached connection starts empty. */
+const load = async (): Promise<Store> => {
+  vi.resetModules();
+  return import('../../../src/adviser/adviser-db.ts');
+};
+
+let store: Store;
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  store = await load();
+});
+
+async function identity(): Promise<Identity> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  return {
+    adviserId: 'adv-1',
+    name: 'Sam Patel',
+    org: 'Eastside Advice',
+    publicKey: 'BPUBLIC',
+    privateKey: pair.privateKey,
+    deviceToken: 'device-token',
+    enrolledAt: '2025-03-01T09:00:00.000Z',
+  };
+}
+
+const receipt = (over: Partial<Receipt> = {}): Receipt => ({
+  itemId: 'item-1',
+  connectionId: 'conn-1',
+  label: 'Mrs J',
+  kind: 'image',
+  sentAt: '2025-03-03T10:00:00.000Z',
+  receivedAt: '2025-03-03T10:00:05.000Z',
+  seenAt: '2025-03-03T11:00:00.000Z',
+  sha256: 'ab'.repeat(32),
+  size: 120_000,
+  ...over,
+});
+
+const reply = (over: Partial<SentReply> = {}): SentReply => ({
+  id: 'reply-1',
+  connectionId: 'conn-1',
+  label: 'Mrs J',
+  text: 'Thanks, I have it.',
+  sentAt: '2025-03-03T11:05:00.000Z',
+  sha256: 'cd'.repeat(32),
+  ...over,
+});
+
+describe('adviser-db', () => {
+  it('has no identity on a new computer', async () => {
+    expect(await store.getIdentity()).toBeUndefined();
+  });
+
+  it('keeps the identity, private key included, across a reopen', async () => {
+    const me = await identity();
+    await store.saveIdentity(me);
+    await store.closeAdviserDb();
+    const fresh = await load();
+    const saved = await fresh.getIdentity();
+    expect(saved?.adviserId).toBe('adv-1');
+    expect(saved?.deviceToken).toBe('device-token');
+    expect(saved?.privateKey).toBeDefined();
+    expect(saved?.privateKey.extractable).toBe(false);
+    expect(saved?.privateKey.type).toBe('private');
+  });
+
+  it('replaces the identity rather than keeping two', async () => {
+    await store.saveIdentity(await identity());
+    await store.saveIdentity({ ...(await identity()), name: 'Sam P' });
+    expect((await store.getIdentity())?.name).toBe('Sam P');
+  });
+
+  it('keeps receipts per client, newest first', async () => {
+    await store.saveReceipt(receipt({ itemId: 'a', receivedAt: '2025-03-01T10:00:00.000Z' }));
+    await store.saveReceipt(receipt({ itemId: 'b', receivedAt: '2025-03-05T10:00:00.000Z' }));
+    await store.saveReceipt(receipt({ itemId: 'c', connectionId: 'conn-2' }));
+    expect((await store.receiptsFor('conn-1')).map((r) => r.itemId)).toEqual(['b', 'a']);
+    expect((await store.receiptsFor('conn-2')).map((r) => r.itemId)).toEqual(['c']);
+    expect(await store.receiptsFor('nobody')).toEqual([]);
+  });
+
+  it('keeps the first time an item was seen when it is opened again', async () => {
+    await store.saveReceipt(receipt({ seenAt: '2025-03-03T11:00:00.000Z' }));
+    const again = await store.saveReceipt(receipt({ seenAt: '2025-03-04T09:00:00.000Z' }));
+    expect(again.seenAt).toBe('2025-03-03T11:00:00.000Z');
+    expect((await store.getReceipt('item-1'))?.seenAt).toBe('2025-03-03T11:00:00.000Z');
+  });
+
+  it('keeps replies per client, newest first', async () => {
+    await store.saveReply(reply({ id: 'r1', sentAt: '2025-03-01T10:00:00.000Z' }));
+    await store.saveReply(reply({ id: 'r2', sentAt: '2025-03-02T10:00:00.000Z' }));
+    await store.saveReply(reply({ id: 'r3', connectionId: 'conn-2' }));
+    expect((await store.repliesFor('conn-1')).map((r) => r.id)).toEqual(['r2', 'r1']);
+  });
+
+  it('builds the receipts file: what, sent, received, seen and sha256', () => {
+    const file = store.buildReceiptExport('Mrs J', 'conn-1', [receipt()], [reply()], '2025-03-06T12:00:00.000Z');
+    expect(file).toEqual({
+      client: 'Mrs J',
+      connectionId: 'conn-1',
+      exportedAt: '2025-03-06T12:00:00.000Z',
+      received: [
+        {
+          what: 'photo',
+          sent: '2025-03-03T10:00:00.000Z',
+          received: '2025-03-03T10:00:05.000Z',
+          seen: '2025-03-03T11:00:00.000Z',
+          sha256: 'ab'.repeat(32),
+          itemId: 'item-1',
+          size: 120_000,
+        },
+      ],
+      replies: [{ what: 'reply', sent: '2025-03-03T11:05:00.000Z', sha256: 'cd'.repeat(32), replyId: 'reply-1' }],
+    });
+    // No message content in the file: only facts and hashes.
+    expect(JSON.stringify(file)).not.toContain('Thanks');
+  });
+
+  it('creates every store and index in version 1 (numbered migrations)', async () => {
+    await store.getIdentity();
+    await store.closeAdviserDb();
+    const db = await openDB(store.ADVISER_DB_NAME);
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(['identity', 'receipts', 'replies']);
+    const tx = db.transaction(['receipts', 'replies']);
+    expect([...tx.objectStore('receipts').indexNames]).toEqual(['byConnection']);
+    expect([...tx.objectStore('replies').indexNames]).toEqual(['byConnection']);
+    db.close();
+  });
+
+  it('deletes everything, the key included', async () => {
+    await store.saveIdentity(await identity());
+    await store.saveReceipt(receipt());
+    await store.deleteAdviserDb();
+    expect(await store.getIdentity()).toBeUndefined();
+    expect(await store.receiptsFor('conn-1')).toEqual([]);
+  });
+});

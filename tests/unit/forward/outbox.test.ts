@@ -1,0 +1,195 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClaimantStatus, ItemInfo, SendItemRequest } from '../../../src/forward/api-types';
+
+// A pretend relay: it keeps items by id, so a repeat id returns the same item.
+const relayState = vi.hoisted(() => ({
+  online: true,
+  /** Makes the next send reach the relay but lose its answer on the way back. */
+  loseNextResponse: false,
+  items: new Map<string, ItemInfo>(),
+  sendCalls: [] as SendItemRequest[],
+  status: null as ClaimantStatus | null,
+  statusFailure: null as number | null,
+  stopCalls: 0,
+}));
+
+vi.mock('../../../src/forward/api-client', () => {
+  class ApiFailure extends Error {
+    constructor(
+      readonly status: number,
+      readonly code: string,
+      message: string,
+    ) {
+      super(message);
+    }
+    get offline() {
+      return this.status === 0;
+    }
+  }
+  const offline = () => new ApiFailure(0, 'offline', 'No signal.');
+  return {
+    ApiFailure,
+    relay: {
+      send: async (_token: string, body: SendItemRequest) => {
+        if (!relayState.online) throw offline();
+        relayState.sendCalls.push(body);
+        const info = relayState.items.get(body.id) ?? {
+          id: body.id,
+          createdAt: `2026-01-01T10:00:0${relayState.items.size}Z`,
+          seenAt: null,
+          size: body.envelope.length,
+        };
+        relayState.items.set(body.id, info);
+        if (relayState.loseNextResponse) {
+          relayState.loseNextResponse = false;
+          throw offline();
+        }
+        return info;
+      },
+      status: async () => {
+        if (!relayState.online) throw offline();
+        if (relayState.statusFailure) throw new ApiFailure(relayState.statusFailure, 'gone', 'Gone.');
+        return relayState.status ?? { stopped: false, sent: [...relayState.items.values()], replies: [] };
+      },
+      stopSharing: async () => {
+        if (!relayState.online) throw offline();
+        relayState.stopCalls++;
+      },
+    },
+  };
+});
+
+// Stand-in crypto: "sealing" is readable JSON, so the test can check what went.
+vi.mock('../../../src/forward/crypto', () => ({
+  sealPayload: async (recipient: string, payload: { text?: string }) => ({
+    envelope: `sealed:${recipient}:${JSON.stringify(payload)}`,
+    sha256: `sha-${payload.text ?? ''}`,
+  }),
+  openEnvelope: async (privateKey: { secret: string }, envelope: string) => {
+    const [prefix, key, text] = envelope.split('|');
+    if (prefix !== 'reply' || key !== privateKey.secret) throw new Error('cannot open');
+    return { kind: 'text', text, sentAt: '2026-01-01T00:00:00Z', sha256: 'x' };
+  },
+}));
+
+type Db = typeof import('../../../src/forward/claimant-db');
+type Outbox = typeof import('../../../src/forward/outbox');
+let db: Db;
+let outbox: Outbox;
+
+async function connect(): Promise<void> {
+  await db.saveConnected(
+    // A plain object stands in for the non-extractable CryptoKey.
+    { publicKey: 'claimant-pub', privateKey: { secret: 'k1' } as unknown as CryptoKey, createdAt: '2026-01-01T09:00:00Z' },
+    {
+      connectionId: 'c1',
+      claimantToken: 'tok',
+      adviser: { name: 'Sam', org: 'Advice Centre', publicKey: 'adviser-pub' },
+      fingerprint: 'AAAA-BBBB',
+      connectedAt: '2026-01-01T09:00:00Z',
+    },
+  );
+}
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  vi.resetModules();
+  Object.assign(relayState, { online: true, loseNextResponse: false, status: null, statusFailure: null, stopCalls: 0 });
+  relayState.items = new Map();
+  relayState.sendCalls = [];
+  db = await import('../../../src/forward/claimant-db');
+  outbox = await import('../../../src/forward/outbox');
+  await connect();
+});
+
+const text = (words: string) => ({ kind: 'text' as const, text: words, sentAt: '2026-01-01T09:30:00Z' });
+
+describe('outbox', () => {
+  it('keeps an item waiting when queued with no signal', async () => {
+    relayState.online = false;
+    const item = await outbox.queueItem(text('My sanction letter says I missed a meeting'));
+    const result = await outbox.flushOutbox();
+    expect(result).toMatchObject({ offline: true, sent: 0, waiting: 1 });
+    const stored = await db.getOutboxItem(item.id);
+    expect(stored?.state).toBe('waiting');
+    expect(stored?.envelope).toContain('sealed:adviser-pub:');
+    expect(stored?.summary).toBe('My sanction letter says I missed a meeti…');
+    expect(relayState.sendCalls).toHaveLength(0);
+  });
+
+  it('sends it later, once, with the id made on the phone', async () => {
+    relayState.online = false;
+    const item = await outbox.queueItem(text('hello'));
+    await outbox.flushOutbox();
+    relayState.online = true;
+    const result = await outbox.flushOutbox();
+    expect(result.sent).toBe(1);
+    expect(relayState.sendCalls).toEqual([{ id: item.id, envelope: item.envelope }]);
+    expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
+    await outbox.flushOutbox();
+    expect(relayState.sendCalls).toHaveLength(1);
+  });
+
+  it('does not make a copy when a send is repeated after a lost answer', async () => {
+    relayState.online = false;
+    const item = await outbox.queueItem(text('hello'));
+    relayState.online = true;
+    relayState.loseNextResponse = true;
+    expect((await outbox.flushOutbox()).offline).toBe(true);
+    expect((await db.getOutboxItem(item.id))?.state).toBe('waiting');
+    await outbox.flushOutbox();
+    expect(relayState.sendCalls.map((call) => call.id)).toEqual([item.id, item.id]);
+    expect(relayState.items.size).toBe(1);
+    expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
+  });
+
+  it('marks items seen and stores opened replies', async () => {
+    const item = await outbox.queueItem(text('hello'));
+    await outbox.flushOutbox();
+    relayState.status = {
+      stopped: false,
+      sent: [{ id: item.id, createdAt: '2026-01-01T10:00:00Z', seenAt: '2026-01-02T11:00:00Z', size: 10 }],
+      replies: [
+        { id: 'r1', createdAt: '2026-01-02T12:00:00Z', seenAt: null, size: 5, envelope: 'reply|k1|Thanks, I will call the DWP.' },
+        { id: 'r2', createdAt: '2026-01-02T12:01:00Z', seenAt: null, size: 5, envelope: 'reply|other-key|not for us' },
+      ],
+    };
+    const result = await outbox.refreshStatus();
+    expect(result).toMatchObject({ newlySeen: 1, newReplies: 1, stopped: false });
+    expect(await db.getOutboxItem(item.id)).toMatchObject({ state: 'seen', seenAt: '2026-01-02T11:00:00Z' });
+    expect(await db.listReplies()).toEqual([{ id: 'r1', text: 'Thanks, I will call the DWP.', receivedAt: '2026-01-02T12:00:00Z' }]);
+    // Asking again does not store the same reply twice.
+    expect((await outbox.refreshStatus()).newReplies).toBe(0);
+  });
+
+  it('shows the connection as stopped when the relay answers 410', async () => {
+    relayState.statusFailure = 410;
+    expect((await outbox.refreshStatus()).stopped).toBe(true);
+    expect((await db.getConnection())?.stoppedAt).toBeTruthy();
+    await expect(outbox.queueItem(text('late'))).rejects.toThrow(outbox.NotConnectedError);
+  });
+
+  it('stop sharing forgets the keys but keeps the receipts', async () => {
+    const item = await outbox.queueItem(text('hello'));
+    await outbox.flushOutbox();
+    await db.saveReply({ id: 'r1', text: 'hi', receivedAt: '2026-01-02T12:00:00Z' });
+    await outbox.stopSharing();
+    expect(relayState.stopCalls).toBe(1);
+    expect(await db.getIdentity()).toBeUndefined();
+    expect(await db.getConnection()).toBeUndefined();
+    expect(await db.listReplies()).toEqual([]);
+    const receipts = await db.listOutbox();
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ id: item.id, state: 'sent', sha256: 'sha-hello' });
+    expect(receipts[0]?.envelope).toBeUndefined();
+  });
+
+  it('will not stop sharing with no signal, and keeps everything', async () => {
+    relayState.online = false;
+    await expect(outbox.stopSharing()).rejects.toMatchObject({ offline: true });
+    expect(await db.getIdentity()).toBeDefined();
+    expect(await db.getConnection()).toBeDefined();
+  });
+});
