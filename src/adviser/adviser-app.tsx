@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../i18n/use-translation';
 import { PageHeading } from '../main/page-heading';
+import { AddDeviceScreen } from './add-device';
 import { getIdentity, type Identity } from './adviser-db';
 import { ClientScreen } from './client-screen';
 import { EnrolScreen } from './enrol-screen';
@@ -19,6 +20,10 @@ function NotSetUp() {
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('adviser:notSetUp.body')}</p>
       <p>{t('adviser:notSetUp.askOrg')}</p>
+      <p>{t('adviser:notSetUp.otherComputer')}</p>
+      <p>
+        <a href="/adviser/add-device">{t('adviser:notSetUp.addThis')}</a>
+      </p>
     </>
   );
 }
@@ -56,6 +61,7 @@ export function AdviserApp({ path }: { path: string }) {
   const client = /^\/adviser\/client\/([\w-]+)$/.exec(path);
   if (identity === undefined) screen = <p class="loading">{t('adviser:loading')}</p>;
   else if (path === '/adviser/enrol') screen = <EnrolScreen identity={identity} onEnrolled={setIdentity} />;
+  else if (path === '/adviser/add-device') screen = <AddDeviceScreen identity={identity} onEnrolled={setIdentity} />;
   else if (path !== '/adviser' && !client?.[1]) screen = <NotFound />;
   else if (!identity) screen = <NotSetUp />;
   else if (client?.[1]) screen = <ClientScreen identity={identity} connectionId={client[1]} />;

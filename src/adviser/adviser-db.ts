@@ -1,5 +1,6 @@
 // The adviser's own records, kept on this computer in IndexedDB `uc-adviser`:
-// who this computer is (with a non-extractable private key), receipts for
+// who this computer is (its own non-extractable HPKE private key and, on the
+// adviser's first computer only, the non-extractable signing key), receipts for
 // every item opened, and the replies sent. Receipts are the adviser's
 // evidence of what arrived when; they stay after the relay deletes the item.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -8,7 +9,14 @@ export interface Identity {
   adviserId: string;
   name: string;
   org: string;
-  /** base64url raw P-256 public key, given to clients. */
+  /** base64url raw ECDSA P-256 public key: the adviser's one signing key. Invite links pin its fingerprint. */
+  signingKey: string;
+  /**
+   * Non-extractable ECDSA private key. Only on the computer that was set up
+   * first: it signs the keys of further computers. Absent on added computers.
+   */
+  signingPrivateKey?: CryptoKey;
+  /** base64url raw P-256 HPKE public key of this computer, signed by the signing key. */
   publicKey: string;
   /** Non-extractable: it can decrypt, but it can never be copied off this computer. */
   privateKey: CryptoKey;
@@ -66,6 +74,12 @@ const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     const replies = db.createObjectStore('replies', { keyPath: 'id' });
     replies.createIndex('byConnection', 'connectionId');
   },
+  // 2: advisers now have a signing key that signs each computer's key. An
+  // identity from before has none and the relay no longer accepts it, so it
+  // is removed: the computer must be set up again. Receipts and replies stay.
+  (_db, tx) => {
+    void tx.objectStore('identity').clear();
+  },
 ];
 const DB_VERSION = MIGRATIONS.length;
 
@@ -96,6 +110,11 @@ function getDb(): Promise<Db> {
 
 export async function getIdentity(): Promise<Identity | undefined> {
   return (await getDb()).get('identity', SELF);
+}
+
+/** True on the computer that holds the signing key, so it can add other computers. */
+export function canAddComputers(identity: Identity): boolean {
+  return identity.signingPrivateKey !== undefined;
 }
 
 export async function saveIdentity(identity: Identity): Promise<void> {

@@ -6,7 +6,7 @@ import { relay } from '../forward/api-client';
 import type { ConnectionInfo, ItemWithEnvelope } from '../forward/api-types';
 import { openEnvelope } from '../forward/crypto';
 import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from './adviser-db';
-import { formatDateTime, formatDay, formatSize, problemOf, receiptsFileName, saveBlob } from './format';
+import { formatDateTime, formatDay, formatSize, problemOf, receiptsFileName, saveBlob, cannotOpenReason } from './format';
 import { ItemView } from './item-view';
 import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
@@ -147,6 +147,9 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         </dd>
                       </div>
                     </dl>
+                    {kind === 'damaged' && (
+                      <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>
+                    )}
                     {isOpen ? (
                       <ItemView
                         identity={identity}

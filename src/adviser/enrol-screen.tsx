@@ -4,7 +4,7 @@ import { PageHeading } from '../main/page-heading';
 import { navigate } from '../main/router';
 import { announce } from '../main/status';
 import { ApiFailure, relay } from '../forward/api-client';
-import { generateKeyPair } from '../forward/crypto';
+import { generateKeyPair, generateSigningKeyPair, signDeviceKey } from '../forward/crypto';
 import { getIdentity, saveIdentity, type Identity } from './adviser-db';
 import { problemOf } from './format';
 import { ProblemMessage } from './form-errors';
@@ -43,12 +43,18 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
       return;
     }
     try {
+      // One signing key for the adviser (it stays on this computer), and this
+      // computer's own key for opening items, signed by it.
+      const signing = await generateSigningKeyPair();
       const keys = await generateKeyPair();
-      const enrolled = await relay.enrol({ token, publicKey: keys.publicKey });
+      const signature = await signDeviceKey(signing.privateKey, keys.publicKey);
+      const enrolled = await relay.enrol({ token, signingKey: signing.publicKey, device: { publicKey: keys.publicKey, signature } });
       const saved: Identity = {
         adviserId: enrolled.adviserId,
         name: enrolled.name,
         org: enrolled.org,
+        signingKey: signing.publicKey,
+        signingPrivateKey: signing.privateKey,
         publicKey: keys.publicKey,
         privateKey: keys.privateKey,
         deviceToken: enrolled.deviceToken,
@@ -94,7 +100,12 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
           </div>
         </>
       ) : (
-        <p>{t('adviser:enrol.noToken')}</p>
+        <>
+          <p>{t('adviser:enrol.noToken')}</p>
+          <p>
+            <a href="/adviser/add-device">{t('adviser:enrol.addInstead')}</a>
+          </p>
+        </>
       )}
     </>
   );

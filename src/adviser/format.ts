@@ -91,3 +91,14 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Why an item does not open here. Items are locked for the computers the
+ * adviser had when the client sent them, so one sent before this computer
+ * was added can only be opened on an earlier one.
+ */
+export function cannotOpenReason(enrolledAt: string, itemCreatedAt: string): 'cannotOpenOlder' | 'cannotOpen' {
+  const added = new Date(enrolledAt).getTime();
+  const sent = new Date(itemCreatedAt).getTime();
+  return Number.isFinite(added) && Number.isFinite(sent) && sent < added ? 'cannotOpenOlder' : 'cannotOpen';
+}

@@ -6,6 +6,7 @@ import { relay } from '../forward/api-client';
 import type { ConnectionInfo } from '../forward/api-types';
 import type { Identity } from './adviser-db';
 import { formatDateTime, formatDay, problemOf } from './format';
+import { AddDevicePanel } from './add-device';
 import { InviteForm } from './invite-form';
 import { usePoll } from './use-poll';
 
@@ -79,6 +80,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
         <p class="field__hint">{t('adviser:inbox.pollNote')}</p>
       </section>
       <InviteForm identity={identity} onInvited={() => void refresh()} />
+      <AddDevicePanel identity={identity} />
     </>
   );
 }

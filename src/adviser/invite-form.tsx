@@ -40,8 +40,9 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
   const [ownFingerprint, setOwnFingerprint] = useState<string | null>(null);
 
   useEffect(() => {
-    fingerprint(identity.publicKey).then(setOwnFingerprint, () => setOwnFingerprint(null));
-  }, [identity.publicKey]);
+    // Links pin the signing key, which vouches for every one of the adviser's computers.
+    fingerprint(identity.signingKey).then(setOwnFingerprint, () => setOwnFingerprint(null));
+  }, [identity.signingKey]);
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -55,7 +56,7 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
     }
     setBusy(true);
     try {
-      const fp = ownFingerprint ?? (await fingerprint(identity.publicKey));
+      const fp = ownFingerprint ?? (await fingerprint(identity.signingKey));
       const invite = await relay.createInvite(identity.deviceToken, { label: label.trim() });
       const link = inviteLink(location.origin, invite.code, fp);
       setMade({ ...invite, label: label.trim(), link, qr: qrSvgDataUrl(link) });

@@ -5,7 +5,7 @@ import { relay } from '../forward/api-client';
 import type { ItemWithEnvelope } from '../forward/api-types';
 import { openEnvelope, type Payload } from '../forward/crypto';
 import { saveReceipt, type Identity, type Receipt } from './adviser-db';
-import { formatDay, noticeFileName, problemOf } from './format';
+import { formatDay, noticeFileName, problemOf, cannotOpenReason } from './format';
 
 interface Props {
   identity: Identity;
@@ -34,7 +34,7 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
       try {
         payload = await openEnvelope(identity.privateKey, item.envelope);
       } catch {
-        if (!cancelled) setProblem(t('adviser:item.cannotOpen'));
+        if (!cancelled) setProblem(t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
         return;
       }
       if (cancelled) return;

@@ -38,7 +38,7 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
     try {
       const sentAt = new Date().toISOString();
       const body = text.trim();
-      const { envelope, sha256 } = await sealPayload(connection.claimantPublicKey, { kind: 'text', text: body, sentAt });
+      const { envelope, sha256 } = await sealPayload([connection.claimantPublicKey], { kind: 'text', text: body, sentAt });
       await relay.reply(identity.deviceToken, connection.id, { id: replyId, envelope });
       await saveReply({ id: replyId, connectionId: connection.id, label: connection.label, text: body, sentAt, sha256 });
       setText('');

@@ -34,3 +34,19 @@ export function tokenFromHash(hash: string): string {
     return hash.replace(/^#/, '').trim();
   }
 }
+
+/** Device codes (adding a computer) use the invite alphabet: no 0, 1, I, L, O or U. */
+const DEVICE_CODE = /^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{9}$/;
+
+/** Any case, spaces and dashes: "k7m-2qx 9pd" → "K7M2QX9PD". */
+export function normaliseDeviceCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s\-–—]+/g, '');
+}
+
+/** The one-time code typed on a new computer. */
+export function deviceCodeError(raw: string): 'codeEmpty' | 'codeFormat' | null {
+  const code = normaliseDeviceCode(raw);
+  if (!code) return 'codeEmpty';
+  if (!DEVICE_CODE.test(code)) return 'codeFormat';
+  return null;
+}

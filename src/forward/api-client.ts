@@ -3,6 +3,13 @@
 // the relay's plain-words message, or `offline` when there is no signal.
 import type {
   AdviserInfo,
+  AdviserKeys,
+  DeviceApproval,
+  DeviceClaimed,
+  DeviceCodeResponse,
+  DeviceRequest,
+  DeviceRequestResponse,
+  PendingDevice,
   ApiError,
   ClaimantStatus,
   ConnectRequest,
@@ -74,4 +81,17 @@ export const relay = {
   send: (token: string, body: SendItemRequest) => call<ItemInfo>('POST', '/api/items', { token, body }),
   status: (token: string) => call<ClaimantStatus>('GET', '/api/claimant/status', { token }),
   stopSharing: (token: string) => call<void>('DELETE', '/api/claimant/connection', { token }),
+  /** The adviser's signing key and signed device keys; check every signature before use. */
+  adviserKeys: (token: string) => call<AdviserKeys>('GET', '/api/claimant/adviser', { token }),
+
+  // Adding another adviser computer (see api-types.ts).
+  createDeviceCode: (token: string) => call<DeviceCodeResponse>('POST', '/api/adviser/device-codes', { token }),
+  requestDevice: (body: DeviceRequest) => call<DeviceRequestResponse>('POST', '/api/device-requests', { body }),
+  pendingDevices: (token: string) => call<PendingDevice[]>('GET', '/api/adviser/device-requests', { token }),
+  approveDevice: (token: string, requestId: string, body: DeviceApproval) =>
+    call<Record<string, never>>('POST', `/api/adviser/device-requests/${enc(requestId)}/approve`, { token, body }),
+  refuseDevice: (token: string, requestId: string) => call<void>('DELETE', `/api/adviser/device-requests/${enc(requestId)}`, { token }),
+  /** 202 { state: 'pending' } until the first computer decides; 410 once refused or expired. */
+  claimDevice: (requestId: string, pollToken: string) =>
+    call<{ state: 'pending' } | DeviceClaimed>('POST', `/api/device-requests/${enc(requestId)}/claim`, { body: { pollToken } }),
 };

@@ -2,6 +2,7 @@
 // IndexedDB: the key pair, the one connection, the outbox and the replies.
 // Separate from the notices database so stopping sharing never touches notices.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { AdviserKeys } from './api-types';
 
 export interface Identity {
   publicKey: string;
@@ -13,7 +14,14 @@ export interface Identity {
 export interface Connection {
   connectionId: string;
   claimantToken: string;
-  adviser: { name: string; org: string; publicKey: string };
+  /**
+   * The adviser's pinned signing key and the device keys it has signed. Only
+   * device keys whose signatures verified are stored, so items can be sealed
+   * to them with no signal. A connection made before signing keys existed has
+   * signingKey '' and its one pinned key: it is never replaced by the relay.
+   */
+  adviser: AdviserKeys;
+  /** fingerprint(adviser.signingKey), as shown when connecting. */
   fingerprint: string;
   connectedAt: string;
   /** Set when the relay says the adviser side has stopped (401/410). */
@@ -66,6 +74,22 @@ const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
     outbox.createIndex('createdAt', 'createdAt');
     db.createObjectStore('replies', { keyPath: 'id' });
+  },
+  // 2: the adviser became a signing key plus signed device keys. Keep an older
+  // connection working: its one pinned device key stays, with no signing key.
+  (_db, tx) => {
+    const store = tx.objectStore('connection');
+    void store.get(ONLY).then((record) => {
+      const old = record?.adviser as Partial<AdviserKeys> & { publicKey?: unknown };
+      if (!record || !old || Array.isArray(old.devices) || typeof old.publicKey !== 'string') return;
+      const adviser: AdviserKeys = {
+        name: String(old.name ?? ''),
+        org: String(old.org ?? ''),
+        signingKey: '',
+        devices: [{ publicKey: old.publicKey, signature: '' }],
+      };
+      return store.put({ ...record, adviser });
+    });
   },
 ];
 const DB_VERSION = MIGRATIONS.length;

@@ -1,7 +1,10 @@
-// End-to-end encryption for forwarded notices and replies: HPKE (RFC 9180)
-// base mode, DHKEM(P-256, HKDF-SHA256) + HKDF-SHA256 + AES-128-GCM. All
-// primitives come from @hpke/core over WebCrypto; nothing here is home-made.
+// End-to-end encryption for forwarded notices and replies: a random
+// AES-128-GCM content key per item, sealed to each recipient device with HPKE
+// (RFC 9180) base mode, DHKEM(P-256, HKDF-SHA256) + HKDF-SHA256 + AES-128-GCM;
+// and ECDSA P-256 signatures over advisers' device keys. All primitives come
+// from @hpke/core and WebCrypto; nothing here is home-made.
 import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
+import type { SignedDeviceKey } from './api-types';
 
 export interface Payload {
   kind: 'text' | 'image';
@@ -12,11 +15,11 @@ export interface Payload {
   sentAt: string; // ISO time on the sender's device
 }
 
-const VERSION = 1;
+const VERSION = 2;
 const ENC_LENGTH = 65; // uncompressed P-256 point
 // Domain separation: an envelope cannot be replayed into another protocol.
 const INFO = new TextEncoder().encode('uc-companion v1 item');
-// The version byte is also AEAD associated data, so it cannot be swapped.
+// The version byte is also HPKE associated data, so a wrapped key cannot be moved into another version.
 const AAD = new Uint8Array([VERSION]);
 const OPEN_FAILED = 'This message could not be opened. It may be damaged, or meant for another device.';
 const EC = { name: 'ECDH', namedCurve: 'P-256' } as const;
@@ -145,21 +148,51 @@ function deserialise(bytes: Uint8Array): Payload {
   return out;
 }
 
+/** Envelope layout, version 2 (several recipients):
+ *  version(1) | count(1) | count × (enc 65 | wrapped key 32) | iv 12 | ciphertext
+ * A fresh AES-128-GCM content key encrypts the payload once; HPKE seals that
+ * key to each recipient device. Everything before the ciphertext is AES-GCM
+ * additional data, so entries cannot be swapped, dropped or added. */
+const CONTENT_KEY_LENGTH = 16;
+const WRAPPED_LENGTH = CONTENT_KEY_LENGTH + 16; // + AES-GCM tag
+const ENTRY_LENGTH = ENC_LENGTH + WRAPPED_LENGTH;
+const IV_LENGTH = 12;
+const MAX_RECIPIENTS = 255;
+
 export async function sealPayload(
-  recipientPublicKey: string,
+  recipientPublicKeys: string[],
   payload: Payload,
 ): Promise<{ envelope: string; sha256: string }> {
-  const recipient = await importPublicKey(recipientPublicKey);
+  const unique = [...new Set(recipientPublicKeys)];
+  if (unique.length === 0 || unique.length > MAX_RECIPIENTS) throw new RangeError('Need between 1 and 255 recipients');
+  const recipients = await Promise.all(unique.map((key) => importPublicKey(key)));
   const plaintext = serialise(payload);
-  // Fresh ephemeral key per call (HPKE base mode), so equal payloads differ.
-  const { enc, ct } = await suite().seal({ recipientPublicKey: recipient, info: INFO }, plaintext, AAD);
-  const encBytes = new Uint8Array(enc);
-  const ctBytes = new Uint8Array(ct);
-  if (encBytes.length !== ENC_LENGTH) throw new Error('Unexpected HPKE enc length');
-  const out = new Uint8Array(1 + ENC_LENGTH + ctBytes.length);
-  out[0] = VERSION;
-  out.set(encBytes, 1);
-  out.set(ctBytes, 1 + ENC_LENGTH);
+  const contentKeyBytes = globalThis.crypto.getRandomValues(new Uint8Array(CONTENT_KEY_LENGTH));
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_LENGTH));
+  const headerLength = 2 + unique.length * ENTRY_LENGTH + IV_LENGTH;
+  const header = new Uint8Array(headerLength);
+  header[0] = VERSION;
+  header[1] = unique.length;
+  let offset = 2;
+  for (const recipient of recipients) {
+    // Fresh ephemeral key per recipient (HPKE base mode), so equal payloads differ.
+    const { enc, ct } = await suite().seal({ recipientPublicKey: recipient, info: INFO }, contentKeyBytes, AAD);
+    const encBytes = new Uint8Array(enc);
+    const wrapped = new Uint8Array(ct);
+    if (encBytes.length !== ENC_LENGTH || wrapped.length !== WRAPPED_LENGTH) throw new Error('Unexpected HPKE output length');
+    header.set(encBytes, offset);
+    header.set(wrapped, offset + ENC_LENGTH);
+    offset += ENTRY_LENGTH;
+  }
+  header.set(iv, offset);
+  const contentKey = await subtle().importKey('raw', contentKeyBytes, 'AES-GCM', false, ['encrypt']);
+  contentKeyBytes.fill(0);
+  const ct = new Uint8Array(
+    await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: header, tagLength: 128 }, contentKey, plaintext),
+  );
+  const out = new Uint8Array(headerLength + ct.length);
+  out.set(header, 0);
+  out.set(ct, headerLength);
   return { envelope: toBase64Url(out), sha256: await sha256Hex(plaintext) };
 }
 
@@ -168,13 +201,36 @@ export async function openEnvelope(privateKey: CryptoKey, envelope: string): Pro
   let payload: Payload;
   try {
     const bytes = fromBase64Url(envelope);
+    if (bytes.length < 2 || bytes[0] !== VERSION) throw new Error('bad envelope');
+    const count = bytes[1] ?? 0;
+    const headerLength = 2 + count * ENTRY_LENGTH + IV_LENGTH;
     // 16 = AES-GCM tag; anything shorter cannot be ours.
-    if (bytes.length < 1 + ENC_LENGTH + 16 || bytes[0] !== VERSION) throw new Error('bad envelope');
+    if (count === 0 || bytes.length < headerLength + 16) throw new Error('bad envelope');
+    let contentKeyBytes: Uint8Array | undefined;
+    // Few recipients (one per adviser computer), so trying each is cheap.
+    for (let i = 0, offset = 2; i < count && !contentKeyBytes; i++, offset += ENTRY_LENGTH) {
+      try {
+        const opened = new Uint8Array(
+          await suite().open(
+            { recipientKey: privateKey, enc: bytes.slice(offset, offset + ENC_LENGTH), info: INFO },
+            bytes.slice(offset + ENC_LENGTH, offset + ENTRY_LENGTH),
+            AAD,
+          ),
+        );
+        if (opened.length === CONTENT_KEY_LENGTH) contentKeyBytes = opened;
+      } catch {
+        // Not ours: try the next entry.
+      }
+    }
+    if (!contentKeyBytes) throw new Error('no entry for this key');
+    const header = bytes.slice(0, headerLength);
+    const contentKey = await subtle().importKey('raw', buf(contentKeyBytes), 'AES-GCM', false, ['decrypt']);
+    contentKeyBytes.fill(0);
     plaintext = new Uint8Array(
-      await suite().open(
-        { recipientKey: privateKey, enc: bytes.slice(1, 1 + ENC_LENGTH), info: INFO },
-        bytes.subarray(1 + ENC_LENGTH),
-        AAD,
+      await subtle().decrypt(
+        { name: 'AES-GCM', iv: header.slice(headerLength - IV_LENGTH), additionalData: header, tagLength: 128 },
+        contentKey,
+        bytes.slice(headerLength),
       ),
     );
     payload = deserialise(plaintext);
@@ -183,6 +239,49 @@ export async function openEnvelope(privateKey: CryptoKey, envelope: string): Pro
     throw new Error(OPEN_FAILED, { cause: e });
   }
   return { ...payload, sha256: await sha256Hex(plaintext) };
+}
+
+// Signing keys: one per adviser, made on their first computer. It signs the
+// HPKE key of each of their computers, so a claimant who pinned it (by its
+// fingerprint) can check every device key the relay hands out.
+const ECDSA = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+const ECDSA_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const SIGNATURE_LENGTH = 64; // IEEE P1363 r | s, which is what WebCrypto gives
+const DEVICE_KEY_CONTEXT = 'uc-companion device key v1\n';
+
+function deviceKeyMessage(devicePublicKey: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(DEVICE_KEY_CONTEXT + devicePublicKey);
+}
+
+/** ECDSA P-256; the private key is non-extractable, the public key raw base64url. */
+export async function generateSigningKeyPair(): Promise<{ publicKey: string; privateKey: CryptoKey }> {
+  const pair = await subtle().generateKey(ECDSA, false, ['sign', 'verify']);
+  const raw = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
+  return { publicKey: toBase64Url(raw), privateKey: pair.privateKey };
+}
+
+/** Signs one computer's HPKE public key; returns the 64-byte P1363 signature, base64url. */
+export async function signDeviceKey(signingPrivateKey: CryptoKey, devicePublicKey: string): Promise<string> {
+  await importPublicKey(devicePublicKey); // never sign something that is not a key
+  const signature = new Uint8Array(await subtle().sign(ECDSA_SIGN, signingPrivateKey, deviceKeyMessage(devicePublicKey)));
+  if (signature.length !== SIGNATURE_LENGTH) throw new Error('Unexpected signature length');
+  return toBase64Url(signature);
+}
+
+/** True only when `signingKey` signed `device.publicKey` and both are valid keys. Never throws. */
+export async function verifyDeviceKey(signingKey: string, device: SignedDeviceKey): Promise<boolean> {
+  try {
+    if (typeof device?.publicKey !== 'string' || typeof device.signature !== 'string') return false;
+    const raw = fromBase64Url(signingKey);
+    if (raw.length !== ENC_LENGTH || raw[0] !== 0x04) return false;
+    const signature = fromBase64Url(device.signature);
+    if (signature.length !== SIGNATURE_LENGTH) return false;
+    await importPublicKey(device.publicKey);
+    const key = await subtle().importKey('raw', buf(raw), ECDSA, false, ['verify']);
+    return await subtle().verify(ECDSA_SIGN, key, buf(signature), deviceKeyMessage(device.publicKey));
+  } catch {
+    return false;
+  }
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -1,7 +1,10 @@
-// The claimant's outbox. An item is locked (sealed to the adviser's key) and
-// stored as 'waiting' before any network call, so no signal never loses it.
+// The claimant's outbox. An item is locked (sealed to every checked key of the
+// adviser's computers) and stored as 'waiting' before it is sent, so no signal
+// never loses it. Just before locking, the adviser's keys are refreshed when
+// there is a signal, so a computer they added since is included.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
+import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
 import {
   addOutboxItem,
@@ -11,8 +14,10 @@ import {
   hasReply,
   listWaiting,
   markConnectionStopped,
+  saveConnection,
   saveReply,
   updateOutboxItem,
+  type Connection,
   type OutboxItem,
 } from './claimant-db';
 import { openEnvelope, sealPayload, type Payload } from './crypto';
@@ -52,14 +57,74 @@ function isStopped(error: unknown): boolean {
   return error instanceof ApiFailure && (error.status === 401 || error.status === 410);
 }
 
+/** How long to wait for the adviser's keys before locking with the stored ones. */
+export const KEY_REFRESH_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ApiFailure(0, 'offline', 'Timed out.')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 /**
- * Locks the payload for the adviser, stores it as 'waiting', then tries to
- * send. Resolves once it is safely stored, whether or not it went.
+ * Asks the relay for the adviser's current computers and keeps those signed
+ * by the pinned signing key. A different signing key, or no verified device,
+ * is ignored: the stored keys stay. No signal: the stored keys stay.
+ * Returns the connection to use; throws NotConnectedError if the relay says it has stopped.
+ */
+export async function refreshAdviserKeys(connection: Connection): Promise<Connection> {
+  if (!connection.adviser.signingKey) return connection; // made before signing keys: stays pinned
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return connection;
+  let fresh;
+  try {
+    fresh = await withTimeout(relay.adviserKeys(connection.claimantToken), KEY_REFRESH_TIMEOUT_MS);
+  } catch (error) {
+    if (isStopped(error)) {
+      await markConnectionStopped(new Date().toISOString());
+      changed();
+      throw new NotConnectedError();
+    }
+    return connection; // no signal or a relay problem: lock with what we have
+  }
+  if (!fresh || fresh.signingKey !== connection.adviser.signingKey) {
+    console.warn('The relay gave a different signing key for this adviser; it was ignored.');
+    return connection;
+  }
+  const { adviser } = await checkAdviserKeys(fresh);
+  if (adviser.devices.length === 0) return connection;
+  const same =
+    adviser.devices.length === connection.adviser.devices.length &&
+    adviser.devices.every((d, i) => d.publicKey === connection.adviser.devices[i]?.publicKey);
+  if (same) return connection;
+  // Name and organisation stay as the person agreed to; only the keys change.
+  const updated: Connection = { ...connection, adviser: { ...connection.adviser, devices: adviser.devices } };
+  const current = await getConnection();
+  if (!current || current.connectionId !== connection.connectionId || current.stoppedAt) return connection;
+  await saveConnection({ ...current, adviser: updated.adviser });
+  return updated;
+}
+
+/**
+ * Locks the payload for every checked computer of the adviser, stores it as
+ * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
  */
 export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
-  const connection = await getConnection();
-  if (!connection || connection.stoppedAt) throw new NotConnectedError();
-  const { envelope, sha256 } = await sealPayload(connection.adviser.publicKey, payload);
+  const stored = await getConnection();
+  if (!stored || stored.stoppedAt) throw new NotConnectedError();
+  const connection = await refreshAdviserKeys(stored);
+  const recipients = connection.adviser.devices.map((device) => device.publicKey);
+  if (recipients.length === 0) throw new NotConnectedError();
+  const { envelope, sha256 } = await sealPayload(recipients, payload);
   const item: OutboxItem = {
     id: newId(),
     kind: payload.kind,

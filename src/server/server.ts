@@ -57,6 +57,13 @@ export function createAppServer(
       return sendJson(res, 400, { error: 'bad_request', message: 'The address is not valid.' });
     }
     if (path === '/health') return sendJson(res, 200, { ok: true });
+    // Android's share sheet posts here; the service worker normally answers.
+    // Without it (first visit, cleared data) the file cannot be kept: say so.
+    if (path === '/share-target' && req.method === 'POST') {
+      req.resume();
+      res.writeHead(303, { ...SECURITY_HEADERS, Location: '/send?shared=failed', 'Cache-Control': 'no-store' });
+      return res.end();
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return sendJson(res, 405, { error: 'method_not_allowed', message: 'Only GET and HEAD are allowed here.' });
     }

@@ -75,7 +75,7 @@ async function letterPhoto(page: Page): Promise<Buffer> {
 }
 
 describe('forwarding a notice to an adviser', () => {
-  it('enrol, invite, connect, send offline, read, reply, see "Seen", stop sharing, and nothing is left', async () => {
+  it('enrol, add a second computer, invite, connect, send offline (typed text and a shared photo), read on both computers, reply, see "Seen", stop sharing, and nothing is left', async () => {
     const store = harness.store!;
 
     // The adviser sets up their computer from the enrolment link.
@@ -93,6 +93,27 @@ describe('forwarding a notice to an adviser', () => {
     await adviser.getByText(/It works once, until/).waitFor();
     const code = /^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/.exec((await adviser.locator('.invite-code span[aria-hidden]').textContent())?.trim() ?? '')?.[0];
     expect(code).toBeTruthy();
+
+    // A second computer joins with a one-time code from the first, after the
+    // adviser checks both show the same safety code.
+    const secondContext = await harness.newContext();
+    const second = await secondContext.newPage();
+    const devices = adviser.locator('section[aria-labelledby="devices-heading"]');
+    await devices.getByRole('button', { name: 'Make a code' }).click();
+    const deviceCode = (await devices.locator('.invite-code span[aria-hidden]').textContent())?.trim() ?? '';
+    expect(deviceCode).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    await second.goto('/adviser/add-device');
+    await waitForApp(second);
+    await second.getByLabel('Code from your other computer').fill(deviceCode);
+    await second.getByRole('button', { name: 'Continue' }).click();
+    const safety = second.locator('.device-fingerprint');
+    await expect.poll(async () => (await safety.textContent())?.replace(/^.*:\s*/, '').trim() ?? '').toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const secondCode = (await safety.textContent())!.replace(/^.*:\s*/, '').trim();
+    const request = devices.locator('.device-request');
+    await request.waitFor({ timeout: 15_000 });
+    await expect(request.locator('.device-fingerprint').textContent()).resolves.toContain(secondCode);
+    await request.getByRole('button', { name: 'This matches, add it' }).click();
+    await second.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor({ timeout: 30_000 });
 
     // The claimant types the code on their phone and agrees.
     const claimantContext = await harness.newContext({ viewport: { width: 360, height: 740 } });
@@ -113,7 +134,17 @@ describe('forwarding a notice to an adviser', () => {
     await claimant.getByLabel('Paste or type text').fill(`Your claim has been closed. ${TEXT_MARKER}`);
     await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
     await claimant.locator('.forward-item--waiting').first().waitFor();
-    await claimant.locator('#send-choose-picture').setInputFiles({ name: 'letter.jpg', mimeType: 'image/jpeg', buffer: photo });
+    // The photo arrives through Android's share sheet: a POST to our share
+    // target, answered by the service worker even with no signal.
+    const shared = await claimant.evaluate(async (bytes) => {
+      const form = new FormData();
+      form.append('file', new File([new Uint8Array(bytes)], 'letter.jpg', { type: 'image/jpeg' }));
+      const response = await fetch('/share-target', { method: 'POST', body: form, redirect: 'manual' });
+      return { type: response.type, status: response.status };
+    }, [...photo]);
+    expect(shared.type === 'opaqueredirect' || shared.status === 303).toBe(true);
+    await claimant.goto('/send?shared=1');
+    await waitForApp(claimant);
     await claimant.getByAltText('The photo you are about to send').waitFor();
     await claimant.getByLabel('A note for your adviser (optional)').fill(NOTE_MARKER);
     await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
@@ -148,6 +179,16 @@ describe('forwarding a notice to an adviser', () => {
     await adviser.locator('img[alt^="Photo sent by your client"]').waitFor();
     await expect(adviser.locator('main').textContent()).resolves.toContain(TEXT_MARKER);
     await expect(adviser.locator('main').textContent()).resolves.toContain(NOTE_MARKER);
+    // The second computer can open what was sent after it joined.
+    await second.reload();
+    await waitForApp(second);
+    await second.getByRole('link', { name: /J\.S\. housing/ }).click();
+    await expect.poll(() => second.getByRole('button', { name: 'Open' }).count()).toBe(2);
+    await second.getByRole('button', { name: 'Open' }).first().click();
+    await second.getByRole('button', { name: 'Open' }).first().click();
+    await second.locator('img[alt^="Photo sent by your client"]').waitFor();
+    await expect(second.locator('main').textContent()).resolves.toContain(TEXT_MARKER);
+
     await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
     await adviser.getByRole('button', { name: 'Send reply' }).click();
     await adviser.getByText('Reply sent.').first().waitFor();
@@ -173,6 +214,7 @@ describe('forwarding a notice to an adviser', () => {
     expect(stopped).toMatchObject({ label: '', claimantPublicKey: '' });
     expect(stopped!.stoppedAt).not.toBeNull();
     await adviserContext.close();
+    await secondContext.close();
     await claimantContext.close();
   });
 });

@@ -53,6 +53,18 @@ export const SCREENS: ScreenExample[] = [
     },
   },
   { name: 'not found', open: (page) => go(page, '/no-such-page') },
+  { name: 'connect to my adviser', open: (page) => go(page, '/connect') },
+  {
+    name: 'connect (error shown)',
+    async open(page) {
+      await go(page, '/connect');
+      await page.locator('main form button[type="submit"]').first().click();
+      await page.locator('[role="alert"]').first().waitFor();
+    },
+  },
+  { name: 'send to my adviser (not connected)', open: (page) => go(page, '/send') },
+  { name: 'privacy', open: (page) => go(page, '/privacy') },
+  { name: 'adviser inbox (computer not set up)', open: (page) => go(page, '/adviser') },
 ];
 
 export async function setLanguage(page: Page, code: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Shared helpers for the relay API tests: a real http.Server on 127.0.0.1:0
 // around createApiHandler, and shortcuts to enrol, invite and connect.
-import { generateKeyPairSync, randomUUID, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, randomBytes, webcrypto } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createApiHandler, type LogEntry } from '../../src/server/api/handler';
 import { hashSecret, newToken } from '../../src/server/api/auth';
@@ -19,6 +19,32 @@ export const UNLIMITED: Partial<RateLimits> = {
 export function publicKey(): string {
   const { publicKey: key } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   return key.export({ format: 'der', type: 'spki' }).subarray(-65).toString('base64url');
+}
+
+/** An adviser's ECDSA P-256 signing key pair (private key non-extractable, as in the app). */
+export interface Signer {
+  signingKey: string;
+  privateKey: webcrypto.CryptoKey;
+}
+
+export async function newSigner(): Promise<Signer> {
+  const pair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+  const raw = await webcrypto.subtle.exportKey('raw', pair.publicKey);
+  return { signingKey: Buffer.from(raw).toString('base64url'), privateKey: pair.privateKey };
+}
+
+/** The contract's signature of a device key: ECDSA P-256 SHA-256, P1363, base64url. */
+export async function signDeviceKey(signer: Signer, devicePublicKey: string): Promise<string> {
+  const message = new TextEncoder().encode(`uc-companion device key v1\n${devicePublicKey}`);
+  const signature = await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, message);
+  return Buffer.from(signature).toString('base64url');
+}
+
+/** A fresh signing key and a first device key signed by it: an EnrolRequest without the token. */
+export async function enrolBody(token: string) {
+  const signer = await newSigner();
+  const key = publicKey();
+  return { signer, publicKey: key, body: { token, signingKey: signer.signingKey, device: { publicKey: key, signature: await signDeviceKey(signer, key) } } };
 }
 
 export function envelope(bytes = 64): string {
@@ -94,10 +120,41 @@ export async function addAdviser(store: Store, clockMs: number, name = 'Sam Jone
 
 export async function enrolled(relay: Relay, store: Store, name = 'Sam Jones') {
   const token = await addAdviser(store, relay.clock.ms, name);
-  const key = publicKey();
-  const res = await call(relay, 'POST', '/api/adviser/enrol', { body: { token, publicKey: key } });
+  const { signer, publicKey: key, body } = await enrolBody(token);
+  const res = await call(relay, 'POST', '/api/adviser/enrol', { body });
   if (res.status !== 201) throw new Error(`enrol failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { deviceToken: res.body.deviceToken as string, adviserId: res.body.adviserId as string, publicKey: key };
+  return {
+    deviceToken: res.body.deviceToken as string,
+    adviserId: res.body.adviserId as string,
+    /** The first device's HPKE public key. */
+    publicKey: key,
+    signingKey: signer.signingKey,
+    signature: body.device.signature,
+    signer,
+  };
+}
+
+export type Enrolled = Awaited<ReturnType<typeof enrolled>>;
+
+/** Steps 1–2 of adding a computer: a device code from the first, a request from the new one. */
+export async function requestDevice(relay: Relay, adviser: Enrolled) {
+  const codeRes = await call(relay, 'POST', '/api/adviser/device-codes', { token: adviser.deviceToken });
+  if (codeRes.status !== 201) throw new Error(`device code failed: ${codeRes.status}`);
+  const key = publicKey();
+  const res = await call(relay, 'POST', '/api/device-requests', { body: { code: codeRes.body.code, publicKey: key } });
+  if (res.status !== 201) throw new Error(`device request failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { code: codeRes.body.code as string, publicKey: key, requestId: res.body.requestId as string, pollToken: res.body.pollToken as string };
+}
+
+/** Steps 1–4: a second computer, approved and claimed; returns its device token. */
+export async function addDevice(relay: Relay, adviser: Enrolled) {
+  const request = await requestDevice(relay, adviser);
+  const signature = await signDeviceKey(adviser.signer, request.publicKey);
+  const approve = await call(relay, 'POST', `/api/adviser/device-requests/${request.requestId}/approve`, { token: adviser.deviceToken, body: { signature } });
+  if (approve.status !== 200) throw new Error(`approve failed: ${approve.status} ${JSON.stringify(approve.body)}`);
+  const claim = await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } });
+  if (claim.status !== 200) throw new Error(`claim failed: ${claim.status} ${JSON.stringify(claim.body)}`);
+  return { ...request, signature, deviceToken: claim.body.deviceToken as string };
 }
 
 export async function invite(relay: Relay, deviceToken: string, label = 'J.S. housing'): Promise<string> {

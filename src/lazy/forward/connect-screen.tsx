@@ -1,12 +1,15 @@
 // "Connect to my adviser": an invite code from a link or typed in, then a
-// plain consent screen, then a key pair made on this phone.
+// plain consent screen, then a key pair made on this phone. The link's safety
+// code pins the adviser's signing key; every device key the relay hands out
+// must carry that key's signature, or it is not used.
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-translation';
 import { PageHeading } from '../../main/page-heading';
 import { announce } from '../../main/status';
 import { navigate } from '../../main/router';
 import { ApiFailure, relay } from '../../forward/api-client';
-import type { InviteInfo } from '../../forward/api-types';
+import { checkAdviserKeys } from '../../forward/adviser-keys';
+import type { AdviserKeys, InviteInfo } from '../../forward/api-types';
 import { getConnection, saveConnected, type Connection } from '../../forward/claimant-db';
 import { fingerprint, generateKeyPair } from '../../forward/crypto';
 import { startOutboxSync } from '../../forward/outbox';
@@ -33,8 +36,9 @@ type Stage =
   | { step: 'connected'; connection: Connection }
   | { step: 'enter' }
   | { step: 'checking' }
-  | { step: 'consent'; code: string; invite: InviteInfo; fingerprint: string; fromLink: boolean }
-  | { step: 'mismatch'; adviser: InviteInfo['adviser'] };
+  | { step: 'consent'; code: string; invite: InviteInfo; adviser: AdviserKeys; dropped: number; fingerprint: string; fromLink: boolean }
+  | { step: 'mismatch'; adviser: InviteInfo['adviser'] }
+  | { step: 'unverified' };
 
 function errorKey(error: unknown): string {
   if (error instanceof ApiFailure) {
@@ -79,12 +83,25 @@ export function ConnectScreen() {
     setProblem(null);
     try {
       const invite = await relay.lookUpInvite(code);
-      const actual = await fingerprint(invite.adviser.publicKey);
+      const actual = await fingerprint(invite.adviser.signingKey);
       if (expectedFp && normaliseFingerprint(expectedFp) !== normaliseFingerprint(actual)) {
         setStage({ step: 'mismatch', adviser: invite.adviser });
         return;
       }
-      setStage({ step: 'consent', code, invite, fingerprint: actual, fromLink: expectedFp !== null });
+      const checked = await checkAdviserKeys(invite.adviser);
+      if (checked.adviser.devices.length === 0) {
+        setStage({ step: 'unverified' });
+        return;
+      }
+      setStage({
+        step: 'consent',
+        code,
+        invite,
+        adviser: checked.adviser,
+        dropped: checked.dropped,
+        fingerprint: actual,
+        fromLink: expectedFp !== null,
+      });
       announce(t('forward:connect.found', { name: invite.adviser.name, org: invite.adviser.org }));
     } catch (error) {
       setStage({ step: 'enter' });
@@ -131,8 +148,16 @@ export function ConnectScreen() {
       const keys = await generateKeyPair();
       const response = await relay.connect({ code: consent.code, claimantPublicKey: keys.publicKey });
       // The relay must hand back the same adviser we showed: otherwise refuse.
-      if (response.adviser.publicKey !== consent.invite.adviser.publicKey) {
+      if (response.adviser.signingKey !== consent.adviser.signingKey) {
+        void relay.stopSharing(response.claimantToken).catch(() => undefined);
         setStage({ step: 'mismatch', adviser: response.adviser });
+        return;
+      }
+      // Its device keys too must each be signed by that key.
+      const checked = await checkAdviserKeys(response.adviser);
+      if (checked.adviser.devices.length === 0) {
+        void relay.stopSharing(response.claimantToken).catch(() => undefined);
+        setStage({ step: 'unverified' });
         return;
       }
       const now = new Date().toISOString();
@@ -141,7 +166,8 @@ export function ConnectScreen() {
         {
           connectionId: response.connectionId,
           claimantToken: response.claimantToken,
-          adviser: response.adviser,
+          // Name and organisation as the person agreed to them.
+          adviser: { ...checked.adviser, name: consent.adviser.name, org: consent.adviser.org },
           fingerprint: consent.fingerprint,
           connectedAt: now,
         },
@@ -204,8 +230,24 @@ export function ConnectScreen() {
     );
   }
 
+  if (stage.step === 'unverified') {
+    return (
+      <>
+        {heading}
+        <div class="warning" role="alert">
+          <h2 class="warning__title">{t('forward:connect.unverified.title')}</h2>
+          <p>{t('forward:connect.unverified.body')}</p>
+          <p>{t('forward:connect.unverified.action')}</p>
+        </div>
+        <p>
+          <a href="/">{t('forward:home')}</a>
+        </p>
+      </>
+    );
+  }
+
   if (stage.step === 'consent') {
-    const { adviser } = stage.invite;
+    const { adviser } = stage;
     return (
       <>
         {heading}
@@ -225,6 +267,7 @@ export function ConnectScreen() {
           <p class="forward-fingerprint" aria-label={t('forward:connect.safety.label')}>
             {stage.fingerprint}
           </p>
+          {stage.dropped > 0 && <p class="warning">{t('forward:connect.safety.dropped')}</p>}
         </div>
         <h2>{t('forward:connect.consent.title')}</h2>
         <dl class="forward-consent">

@@ -1,5 +1,6 @@
 // Credentials: bearer tokens of 256 random bits with a kind prefix
-// (a_ adviser device, c_ claimant connection, e_ one-time enrolment). The
+// (a_ adviser device, c_ claimant connection, e_ one-time enrolment, p_ a new
+// computer's poll token while it waits to be approved; never a bearer). The
 // relay stores only their SHA-256; a token is checked by looking up its hash,
 // so there is no string comparison of secrets to time.
 import { createHash, randomBytes } from 'node:crypto';
@@ -7,9 +8,9 @@ import type { IncomingMessage } from 'node:http';
 import type { CredentialOwner, Store } from '../store/store';
 import { forbidden, unauthorized } from './errors';
 
-export type TokenPrefix = 'a_' | 'c_' | 'e_';
+export type TokenPrefix = 'a_' | 'c_' | 'e_' | 'p_';
 
-/** `a_`/`c_`/`e_` + 32 random bytes as base64url (43 characters). */
+/** `a_`/`c_`/`e_`/`p_` + 32 random bytes as base64url (43 characters). */
 export function newToken(prefix: TokenPrefix): string {
   return prefix + randomBytes(32).toString('base64url');
 }

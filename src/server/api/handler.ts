@@ -5,14 +5,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type {
   AdviserInfo,
+  AdviserKeys,
   ClaimantStatus,
   ConnectionInfo,
   ConnectResponse,
+  DeviceClaimed,
+  DeviceCodeResponse,
+  DeviceRequestResponse,
   EnrolResponse,
   InviteInfo,
   InviteResponse,
   ItemInfo,
   ItemWithEnvelope,
+  PendingDevice,
 } from '../../forward/api-types';
 import type { Config } from '../config';
 import { SECURITY_HEADERS } from '../security-headers';
@@ -20,11 +25,14 @@ import type { Adviser, Direction, Item, Store } from '../store/store';
 import { hashSecret, newToken, requireAdviser, requireClaimant } from './auth';
 import { readJsonBody, wasAbandoned } from './body';
 import { ApiError, badRequest, conflict, forbidden, gone, notFound, toApiError, tooManyRequests } from './errors';
-import { formatInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-code';
+import { DEVICE_CODE_TTL_MS, DEVICE_STEP_TTL_MS, formatInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-code';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type Rate, type RateLimits } from './rate-limit';
 import { Router } from './routes';
 import {
   connectRequestSchema,
+  deviceApprovalSchema,
+  deviceClaimSchema,
+  deviceRequestSchema,
   enrolRequestSchema,
   envelopeSize,
   idSchema,
@@ -33,6 +41,7 @@ import {
   replyRequestSchema,
   sendItemRequestSchema,
 } from './schemas';
+import { verifyDeviceKey } from './signatures';
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error';
@@ -102,10 +111,18 @@ function newestFirst<T extends { createdAt: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
-function publicAdviser(adviser: Adviser): { name: string; org: string; publicKey: string } {
-  if (adviser.publicKey === null) throw notFound('That adviser has not finished setting up.');
-  return { name: adviser.name, org: adviser.org, publicKey: adviser.publicKey };
+/** The adviser's keys as a claimant sees them: the signing key and every signed device key. */
+function publicAdviser(adviser: Adviser): AdviserKeys {
+  if (adviser.signingKey === null || adviser.devices.length === 0) throw notFound('That adviser has not finished setting up.');
+  return {
+    name: adviser.name,
+    org: adviser.org,
+    signingKey: adviser.signingKey,
+    devices: adviser.devices.map((d) => ({ publicKey: d.publicKey, signature: d.signature })),
+  };
 }
+
+const BAD_SIGNATURE = 'The computer key is not signed by your signing key. Start again on this computer.';
 
 export function createApiHandler(options: ApiOptions): ApiHandler {
   const { store } = options;
@@ -120,6 +137,9 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   };
   /** All clients together, per code prefix: slows a guessing attack spread over many IPs. */
   const limitPrefix = (code: string) => limit(`invite-prefix:${code.slice(0, 3)}`, limits.invitePerPrefix);
+  /** Device codes and claims: the same rates as invites, in buckets of their own. */
+  const limitDeviceIp = (ip: string) => limit(`device-ip:${ip}`, limits.invitePerIp);
+  const limitDevicePrefix = (code: string) => limit(`device-prefix:${code.slice(0, 3)}`, limits.invitePerPrefix);
 
   /** The adviser's own connection, or 404/403. */
   async function ownConnection(adviserId: string, rawId: string) {
@@ -150,10 +170,13 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     .add('POST', '/api/adviser/enrol', async ({ req, res, ip }) => {
       limit(`enrol-ip:${ip}`, limits.enrolPerIp);
       const body = parse(enrolRequestSchema, await readJsonBody(req));
+      // Checked before the token is used, so a bad signature does not spend it.
+      if (!(await verifyDeviceKey(body.signingKey, body.device.publicKey, body.device.signature))) throw badRequest(BAD_SIGNATURE);
       const deviceToken = newToken('a_');
       const adviser = await store.enrolAdviser({
         enrolTokenHash: hashSecret(body.token),
-        publicKey: body.publicKey,
+        signingKey: body.signingKey,
+        device: { publicKey: body.device.publicKey, signature: body.device.signature },
         deviceTokenHash: hashSecret(deviceToken),
         now: now().toISOString(),
       });
@@ -164,8 +187,110 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     .add('GET', '/api/adviser/me', async ({ req, res }) => {
       const owner = await requireAdviser(req, store);
       const adviser = await store.getAdviser(owner.adviserId);
-      if (!adviser || adviser.publicKey === null) throw notFound('Your adviser account was not found.');
-      const response: AdviserInfo = { id: adviser.id, name: adviser.name, org: adviser.org, publicKey: adviser.publicKey };
+      if (!adviser || adviser.signingKey === null) throw notFound('Your adviser account was not found.');
+      const response: AdviserInfo = {
+        id: adviser.id,
+        name: adviser.name,
+        org: adviser.org,
+        signingKey: adviser.signingKey,
+        devices: adviser.devices.map((d) => ({ id: d.id, publicKey: d.publicKey, signature: d.signature, createdAt: d.createdAt })),
+      };
+      sendJson(res, 200, response);
+    })
+    .add('POST', '/api/adviser/device-codes', async ({ req, res }) => {
+      const owner = await requireAdviser(req, store);
+      const adviser = await store.getAdviser(owner.adviserId);
+      if (!adviser || adviser.signingKey === null) throw notFound('Your adviser account was not found.');
+      const code = newInviteCode();
+      const at = now();
+      const expiresAt = new Date(at.getTime() + DEVICE_CODE_TTL_MS).toISOString();
+      await store.createDeviceCode({ adviserId: owner.adviserId, codeHash: hashSecret(code), expiresAt, now: at.toISOString() });
+      const response: DeviceCodeResponse = { code: formatInviteCode(code), expiresAt };
+      sendJson(res, 201, response);
+    })
+    .add('POST', '/api/device-requests', async ({ req, res, ip }) => {
+      limitDeviceIp(ip);
+      const body = parse(deviceRequestSchema, await readJsonBody(req));
+      limitDevicePrefix(body.code);
+      const pollToken = newToken('p_');
+      const at = now();
+      const result = await store.requestDevice({
+        codeHash: hashSecret(body.code),
+        publicKey: body.publicKey,
+        pollTokenHash: hashSecret(pollToken),
+        expiresAt: new Date(at.getTime() + DEVICE_STEP_TTL_MS).toISOString(),
+        now: at.toISOString(),
+      });
+      if (result.status === 'not_found') throw notFound('That code was not found. Check it on your other computer.');
+      if (result.status === 'gone') throw gone('That code has been used or has expired. Make a new one on your other computer.');
+      const response: DeviceRequestResponse = { requestId: result.id, pollToken, expiresAt: result.expiresAt };
+      sendJson(res, 201, response);
+    })
+    .add('GET', '/api/adviser/device-requests', async ({ req, res }) => {
+      const owner = await requireAdviser(req, store);
+      const list = await store.listPendingDevices(owner.adviserId, now().toISOString());
+      const response: PendingDevice[] = newestFirst(list).map((d) => ({ id: d.id, publicKey: d.publicKey, createdAt: d.createdAt }));
+      sendJson(res, 200, response);
+    })
+    .add('POST', '/api/adviser/device-requests/:id/approve', async ({ req, res }, params) => {
+      const owner = await requireAdviser(req, store);
+      const id = parse(idSchema, params.id);
+      const body = parse(deviceApprovalSchema, await readJsonBody(req));
+      const at = now();
+      // Another adviser's request is "not found", never "forbidden": ids are not confirmed to strangers.
+      const request = await store.getDeviceRequest(id, owner.adviserId, at.toISOString());
+      if (!request) throw notFound('There is no such request to add a computer.');
+      if (request.state !== 'pending' || request.publicKey === null) {
+        throw gone('This request is no longer waiting: it was answered or has expired. Start again on the new computer.');
+      }
+      const adviser = await store.getAdviser(owner.adviserId);
+      if (!adviser || adviser.signingKey === null) throw notFound('Your adviser account was not found.');
+      if (!(await verifyDeviceKey(adviser.signingKey, request.publicKey, body.signature))) throw badRequest(BAD_SIGNATURE);
+      const approved = await store.approveDevice({
+        id,
+        adviserId: owner.adviserId,
+        signature: body.signature,
+        expiresAt: new Date(at.getTime() + DEVICE_STEP_TTL_MS).toISOString(),
+        now: at.toISOString(),
+      });
+      if (!approved) throw gone('This request is no longer waiting: it was answered or has expired. Start again on the new computer.');
+      sendJson(res, 200, {});
+    })
+    .add('DELETE', '/api/adviser/device-requests/:id', async ({ req, res }, params) => {
+      const owner = await requireAdviser(req, store);
+      const id = parse(idSchema, params.id);
+      const result = await store.refuseDevice({ id, adviserId: owner.adviserId, now: now().toISOString() });
+      if (result === 'not_found') throw notFound('There is no such request to add a computer.');
+      if (result === 'gone') throw gone('That computer has already been added.');
+      sendJson(res, 204, undefined);
+    })
+    .add('POST', '/api/device-requests/:id/claim', async ({ req, res, ip }, params) => {
+      limitDeviceIp(ip);
+      const id = parse(idSchema, params.id);
+      const body = parse(deviceClaimSchema, await readJsonBody(req));
+      const deviceToken = newToken('a_');
+      const result = await store.claimDevice({
+        id,
+        pollTokenHash: hashSecret(body.pollToken),
+        deviceTokenHash: hashSecret(deviceToken),
+        now: now().toISOString(),
+      });
+      if (result.status === 'not_found') throw notFound('There is no such request to add a computer. Start again.');
+      if (result.status === 'gone') throw gone('This request was refused, has expired, or was already used. Start again.');
+      if (result.status === 'pending') {
+        sendJson(res, 202, { state: 'pending' });
+        return;
+      }
+      const { adviser } = result;
+      if (adviser.signingKey === null) throw notFound('Your adviser account was not found.');
+      const response: DeviceClaimed = {
+        state: 'approved',
+        deviceToken,
+        adviserId: adviser.id,
+        name: adviser.name,
+        org: adviser.org,
+        signingKey: adviser.signingKey,
+      };
       sendJson(res, 200, response);
     })
     .add('POST', '/api/adviser/invites', async ({ req, res }) => {
@@ -272,6 +397,15 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
         sent: newestFirst(sent).map(itemInfo),
         replies: newestFirst(fetched).map(itemWithEnvelope),
       };
+      sendJson(res, 200, response);
+    })
+    .add('GET', '/api/claimant/adviser', async ({ req, res }) => {
+      const owner = await requireClaimant(req, store);
+      const connection = await store.getConnection(owner.connectionId);
+      if (!connection || connection.stoppedAt !== null) throw gone('Sharing has stopped for this connection.');
+      const adviser = await store.getAdviser(connection.adviserId);
+      if (!adviser || adviser.signingKey === null || adviser.devices.length === 0) throw gone('Your adviser is no longer on the relay.');
+      const response: AdviserKeys = publicAdviser(adviser);
       sendJson(res, 200, response);
     })
     .add('DELETE', '/api/claimant/connection', async ({ req, res }) => {

@@ -9,6 +9,10 @@ import { randomInt } from 'node:crypto';
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const INVITE_LENGTH = 9;
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** Device codes (adding a computer) use the same alphabet, and last 10 minutes. */
+export const DEVICE_CODE_TTL_MS = 10 * 60 * 1000;
+/** Each later step of adding a computer (approval, then the claim) has another 10 minutes. */
+export const DEVICE_STEP_TTL_MS = 10 * 60 * 1000;
 
 const VALID = new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_LENGTH}}$`);
 

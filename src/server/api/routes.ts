@@ -29,6 +29,13 @@ export const ROUTE_LIST: ReadonlyArray<{ method: Method; pattern: string }> = [
   { method: 'POST', pattern: '/api/adviser/connections/:id/replies' },
   { method: 'GET', pattern: '/api/claimant/status' },
   { method: 'DELETE', pattern: '/api/claimant/connection' },
+  { method: 'GET', pattern: '/api/claimant/adviser' },
+  { method: 'POST', pattern: '/api/adviser/device-codes' },
+  { method: 'POST', pattern: '/api/device-requests' },
+  { method: 'GET', pattern: '/api/adviser/device-requests' },
+  { method: 'POST', pattern: '/api/adviser/device-requests/:id/approve' },
+  { method: 'DELETE', pattern: '/api/adviser/device-requests/:id' },
+  { method: 'POST', pattern: '/api/device-requests/:id/claim' },
 ];
 
 function splitPath(path: string): string[] {

@@ -71,7 +71,21 @@ export const inviteCodeSchema = z.string().transform((input, ctx) => {
   return code;
 });
 
-export const enrolRequestSchema = z.object({ token: tokenSchema, publicKey: publicKeySchema });
+/** ECDSA P-256 signature, IEEE P1363: 64 bytes = 86 base64url characters. */
+export const SIGNATURE_CHARS = 86;
+export const signatureSchema = z
+  .string()
+  .length(SIGNATURE_CHARS, 'A signature is 86 base64url characters.')
+  .refine((text) => isCanonicalBase64url(text) && Buffer.from(text, 'base64url').length === 64, 'That is not a valid signature.');
+
+/** A new computer's poll token: p_ and 32 bytes of base64url. */
+export const pollTokenSchema = z.string().regex(/^p_[A-Za-z0-9_-]{43}$/, 'That poll token is not valid. Start adding this computer again.');
+
+export const signedDeviceKeySchema = z.object({ publicKey: publicKeySchema, signature: signatureSchema });
+export const enrolRequestSchema = z.object({ token: tokenSchema, signingKey: publicKeySchema, device: signedDeviceKeySchema });
+export const deviceRequestSchema = z.object({ code: inviteCodeSchema, publicKey: publicKeySchema });
+export const deviceApprovalSchema = z.object({ signature: signatureSchema });
+export const deviceClaimSchema = z.object({ pollToken: pollTokenSchema });
 export const inviteRequestSchema = z.object({ label: labelSchema });
 export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema });
 export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema });

@@ -59,6 +59,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_created_idx ON items (created_at);
     `,
   },
+  {
+    // Several computers per adviser: one signing key per adviser, one signed
+    // HPKE key per device, and one-time device codes. advisers.public_key (one
+    // unsigned key) is no longer read or written: an adviser enrolled before
+    // this has no signing key and enrols again.
+    version: 2,
+    sql: `
+      ALTER TABLE advisers ADD COLUMN signing_key text NULL;
+      ALTER TABLE adviser_devices ADD COLUMN public_key text NULL;
+      ALTER TABLE adviser_devices ADD COLUMN signature text NULL;
+      CREATE TABLE device_requests (
+        id uuid PRIMARY KEY,
+        adviser_id uuid NOT NULL REFERENCES advisers(id) ON DELETE CASCADE,
+        code_hash text NOT NULL UNIQUE,
+        code_expires_at timestamptz NOT NULL,
+        public_key text NULL,
+        signature text NULL,
+        poll_token_hash text NULL,
+        state text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'pending', 'approved', 'refused', 'claimed')),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        device_token_hash text NULL
+      );
+      CREATE INDEX device_requests_adviser_idx ON device_requests (adviser_id, state)
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process of this app.

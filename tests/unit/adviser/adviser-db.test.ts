@@ -21,10 +21,13 @@ beforeEach(async () => {
 
 async function identity(): Promise<Identity> {
   const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  const signing = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   return {
     adviserId: 'adv-1',
     name: 'Sam Patel',
     org: 'Eastside Advice',
+    signingKey: 'BSIGNING',
+    signingPrivateKey: signing.privateKey,
     publicKey: 'BPUBLIC',
     privateKey: pair.privateKey,
     deviceToken: 'device-token',
@@ -71,6 +74,18 @@ describe('adviser-db', () => {
     expect(saved?.privateKey).toBeDefined();
     expect(saved?.privateKey.extractable).toBe(false);
     expect(saved?.privateKey.type).toBe('private');
+    expect(saved?.signingKey).toBe('BSIGNING');
+    expect(saved?.signingPrivateKey?.extractable).toBe(false);
+    expect(saved?.signingPrivateKey?.algorithm).toMatchObject({ name: 'ECDSA' });
+    expect(saved && store.canAddComputers(saved)).toBe(true);
+  });
+
+  it('keeps an added computer\'s identity, which has no signing private key', async () => {
+    const { signingPrivateKey: _dropped, ...added } = await identity();
+    await store.saveIdentity(added);
+    const saved = await store.getIdentity();
+    expect(saved?.signingPrivateKey).toBeUndefined();
+    expect(saved && store.canAddComputers(saved)).toBe(false);
   });
 
   it('replaces the identity rather than keeping two', async () => {
@@ -125,16 +140,37 @@ describe('adviser-db', () => {
     expect(JSON.stringify(file)).not.toContain('Thanks');
   });
 
-  it('creates every store and index in version 1 (numbered migrations)', async () => {
+  it('creates every store and index (numbered migrations, now version 2)', async () => {
     await store.getIdentity();
     await store.closeAdviserDb();
     const db = await openDB(store.ADVISER_DB_NAME);
-    expect(db.version).toBe(1);
+    expect(db.version).toBe(2);
     expect([...db.objectStoreNames].sort()).toEqual(['identity', 'receipts', 'replies']);
     const tx = db.transaction(['receipts', 'replies']);
     expect([...tx.objectStore('receipts').indexNames]).toEqual(['byConnection']);
     expect([...tx.objectStore('replies').indexNames]).toEqual(['byConnection']);
     db.close();
+  });
+
+  it('version 2 removes an identity from before signing keys, and keeps receipts and replies', async () => {
+    await store.closeAdviserDb();
+    globalThis.indexedDB = new IDBFactory();
+    const v1 = await openDB(store.ADVISER_DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('identity');
+        db.createObjectStore('receipts', { keyPath: 'itemId' }).createIndex('byConnection', 'connectionId');
+        db.createObjectStore('replies', { keyPath: 'id' }).createIndex('byConnection', 'connectionId');
+      },
+    });
+    const { signingKey: _s, signingPrivateKey: _p, ...old } = await identity();
+    await v1.put('identity', old, 'self');
+    await v1.put('receipts', receipt());
+    await v1.put('replies', reply());
+    v1.close();
+    const fresh = await load();
+    expect(await fresh.getIdentity()).toBeUndefined();
+    expect((await fresh.receiptsFor('conn-1')).map((r) => r.itemId)).toEqual(['item-1']);
+    expect((await fresh.repliesFor('conn-1')).map((r) => r.id)).toEqual(['reply-1']);
   });
 
   it('deletes everything, the key included', async () => {

@@ -4,13 +4,20 @@ import {
   fingerprint,
   fromBase64Url,
   generateKeyPair,
+  generateSigningKeyPair,
   importPublicKey,
   openEnvelope,
   sealPayload,
   sha256Hex,
+  signDeviceKey,
   toBase64Url,
+  verifyDeviceKey,
   type Payload,
 } from '../../../src/forward/crypto';
+
+// Envelope layout: version(1) | count(1) | count × (enc 65 | wrapped 32) | iv 12 | ciphertext.
+const ENTRY = 65 + 32;
+const entryStart = (i: number) => 2 + i * ENTRY;
 
 const textPayload: Payload = { kind: 'text', text: 'Your UC payment has changed — £123.45 ✓', sentAt: '2025-01-02T03:04:05.000Z' };
 
@@ -23,7 +30,7 @@ function randomBytes(n: number): Uint8Array {
 describe('forward/crypto', () => {
   it('round-trips text, with matching receipt hashes', async () => {
     const { publicKey, privateKey } = await generateKeyPair();
-    const { envelope, sha256 } = await sealPayload(publicKey, textPayload);
+    const { envelope, sha256 } = await sealPayload([publicKey], textPayload);
     const opened = await openEnvelope(privateKey, envelope);
     expect(opened).toEqual({ ...textPayload, sha256 });
     expect(sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -39,9 +46,9 @@ describe('forward/crypto', () => {
       text: 'page 1',
       sentAt: '2025-01-02T03:04:05.000Z',
     };
-    await openEnvelope(privateKey, (await sealPayload(publicKey, payload)).envelope); // warm up
+    await openEnvelope(privateKey, (await sealPayload([publicKey], payload)).envelope); // warm up
     const t0 = performance.now();
-    const { envelope, sha256 } = await sealPayload(publicKey, payload);
+    const { envelope, sha256 } = await sealPayload([publicKey], payload);
     const t1 = performance.now();
     const opened = await openEnvelope(privateKey, envelope);
     const t2 = performance.now();
@@ -55,19 +62,19 @@ describe('forward/crypto', () => {
 
   it('receipt hash changes with content', async () => {
     const { publicKey } = await generateKeyPair();
-    const a = await sealPayload(publicKey, textPayload);
-    const b = await sealPayload(publicKey, { ...textPayload, text: textPayload.text + '.' });
-    const c = await sealPayload(publicKey, textPayload);
+    const a = await sealPayload([publicKey], textPayload);
+    const b = await sealPayload([publicKey], { ...textPayload, text: textPayload.text + '.' });
+    const c = await sealPayload([publicKey], textPayload);
     expect(a.sha256).not.toBe(b.sha256);
     expect(a.sha256).toBe(c.sha256);
   });
 
   it('envelopes for the same payload differ (fresh ephemeral key)', async () => {
     const { publicKey } = await generateKeyPair();
-    const a = await sealPayload(publicKey, textPayload);
-    const b = await sealPayload(publicKey, textPayload);
+    const a = await sealPayload([publicKey], textPayload);
+    const b = await sealPayload([publicKey], textPayload);
     expect(a.envelope).not.toBe(b.envelope);
-    expect(fromBase64Url(a.envelope).subarray(1, 66)).not.toEqual(fromBase64Url(b.envelope).subarray(1, 66));
+    expect(fromBase64Url(a.envelope).subarray(2, 67)).not.toEqual(fromBase64Url(b.envelope).subarray(2, 67));
   });
 
   it('every generated key can open its own messages', async () => {
@@ -75,7 +82,7 @@ describe('forward/crypto', () => {
     // key @hpke/core rebuilds the public key, and would pick the wrong y half the time.
     for (let i = 0; i < 16; i++) {
       const { publicKey, privateKey } = await generateKeyPair();
-      const { envelope } = await sealPayload(publicKey, textPayload);
+      const { envelope } = await sealPayload([publicKey], textPayload);
       await expect(openEnvelope(privateKey, envelope)).resolves.toMatchObject({ text: textPayload.text });
     }
   });
@@ -93,13 +100,13 @@ describe('forward/crypto', () => {
   it('wrong key fails with a clear error', async () => {
     const alice = await generateKeyPair();
     const bob = await generateKeyPair();
-    const { envelope } = await sealPayload(alice.publicKey, textPayload);
+    const { envelope } = await sealPayload([alice.publicKey], textPayload);
     await expect(openEnvelope(bob.privateKey, envelope)).rejects.toThrow(/could not be opened/);
   });
 
   it('any flipped bit fails', async () => {
     const { publicKey, privateKey } = await generateKeyPair();
-    const { envelope } = await sealPayload(publicKey, { ...textPayload, text: 'short' });
+    const { envelope } = await sealPayload([publicKey], { ...textPayload, text: 'short' });
     const bytes = fromBase64Url(envelope);
     for (let bit = 0; bit < bytes.length * 8; bit++) {
       const copy = bytes.slice();
@@ -110,14 +117,20 @@ describe('forward/crypto', () => {
 
   it('bad version, truncation and garbage fail', async () => {
     const { publicKey, privateKey } = await generateKeyPair();
-    const bytes = fromBase64Url((await sealPayload(publicKey, textPayload)).envelope);
-    for (const v of [0, 2, 255]) {
+    const bytes = fromBase64Url((await sealPayload([publicKey], textPayload)).envelope);
+    for (const v of [0, 1, 3, 255]) {
       const copy = bytes.slice();
       copy[0] = v;
       await expect(openEnvelope(privateKey, toBase64Url(copy))).rejects.toThrow(/could not be opened/);
     }
     await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, bytes.length - 1)))).rejects.toThrow(/could not be opened/);
     await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, 70)))).rejects.toThrow(/could not be opened/);
+    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, 2 + ENTRY + 12)))).rejects.toThrow(/could not be opened/);
+    for (const count of [0, 2, 255]) {
+      const copy = bytes.slice();
+      copy[1] = count;
+      await expect(openEnvelope(privateKey, toBase64Url(copy)), `count ${count}`).rejects.toThrow(/could not be opened/);
+    }
     await expect(openEnvelope(privateKey, '')).rejects.toThrow(/could not be opened/);
     await expect(openEnvelope(privateKey, 'not base64url!')).rejects.toThrow(/could not be opened/);
   });
@@ -147,7 +160,8 @@ describe('forward/crypto', () => {
     for (const k of bad) {
       await expect(importPublicKey(k), k).rejects.toThrow(TypeError);
       await expect(importPublicKey(k), k).rejects.toThrow('Not a valid public key');
-      await expect(sealPayload(k, textPayload), k).rejects.toThrow('Not a valid public key');
+      await expect(sealPayload([k], textPayload), k).rejects.toThrow('Not a valid public key');
+      await expect(sealPayload([publicKey, k], textPayload), k).rejects.toThrow('Not a valid public key');
     }
     await expect(importPublicKey(publicKey)).resolves.toBeDefined();
   });
@@ -206,5 +220,156 @@ describe('forward/crypto', () => {
     expect(fromBase64Url('')).toEqual(new Uint8Array(0));
     expect(fromBase64Url('AA')).toEqual(new Uint8Array([0]));
     expect(fromBase64Url('_-8')).toEqual(new Uint8Array([0xff, 0xef]));
+  });
+
+  it('starts with version 2 and one entry per recipient', async () => {
+    const { publicKey } = await generateKeyPair();
+    const bytes = fromBase64Url((await sealPayload([publicKey], textPayload)).envelope);
+    expect(bytes[0]).toBe(2);
+    expect(bytes[1]).toBe(1);
+    await expect(sealPayload([], textPayload)).rejects.toThrow();
+    // The same key twice is sealed to once.
+    expect(fromBase64Url((await sealPayload([publicKey, publicKey], textPayload)).envelope)[1]).toBe(1);
+  });
+});
+
+describe('forward/crypto: several recipients', () => {
+  async function threeDevices() {
+    return Promise.all([generateKeyPair(), generateKeyPair(), generateKeyPair()]);
+  }
+
+  it('each of 3 devices opens the same payload, with the same receipt hash', async () => {
+    const devices = await threeDevices();
+    const { envelope, sha256 } = await sealPayload(
+      devices.map((d) => d.publicKey),
+      textPayload,
+    );
+    expect(fromBase64Url(envelope)[1]).toBe(3);
+    for (const device of devices) {
+      expect(await openEnvelope(device.privateKey, envelope)).toEqual({ ...textPayload, sha256 });
+    }
+  });
+
+  it('a device that is not a recipient cannot open it', async () => {
+    const devices = await threeDevices();
+    const outsider = await generateKeyPair();
+    const { envelope } = await sealPayload(
+      devices.map((d) => d.publicKey),
+      textPayload,
+    );
+    await expect(openEnvelope(outsider.privateKey, envelope)).rejects.toThrow(/could not be opened/);
+  });
+
+  it('tampering with any header byte fails for every recipient', async () => {
+    const devices = await threeDevices();
+    const { envelope } = await sealPayload(
+      devices.map((d) => d.publicKey),
+      { ...textPayload, text: 'short' },
+    );
+    const bytes = fromBase64Url(envelope);
+    const headerLength = 2 + 3 * ENTRY + 12;
+    // A sample of bits in each part: count, every entry (enc and wrapped key), and the IV.
+    const positions = [
+      1,
+      ...[0, 1, 2].flatMap((i) => [entryStart(i) + 1, entryStart(i) + 64, entryStart(i) + 65, entryStart(i) + 96]),
+      headerLength - 12,
+      headerLength - 1,
+    ];
+    for (const byte of positions) {
+      const copy = bytes.slice();
+      copy[byte]! ^= 1;
+      for (const device of devices) {
+        await expect(openEnvelope(device.privateKey, toBase64Url(copy)), `byte ${byte}`).rejects.toThrow(/could not be opened/);
+      }
+    }
+  });
+
+  it('swapping, dropping or copying entries fails', async () => {
+    const devices = await threeDevices();
+    const { envelope } = await sealPayload(
+      devices.map((d) => d.publicKey),
+      textPayload,
+    );
+    const bytes = fromBase64Url(envelope);
+    const entry = (i: number) => bytes.slice(entryStart(i), entryStart(i + 1));
+    // Swap entries 0 and 1: each key still finds its own entry, but the header no longer matches.
+    const swapped = bytes.slice();
+    swapped.set(entry(1), entryStart(0));
+    swapped.set(entry(0), entryStart(1));
+    // Drop entry 2 and say there are 2.
+    const dropped = new Uint8Array(bytes.length - ENTRY);
+    dropped.set(bytes.subarray(0, entryStart(2)));
+    dropped.set(bytes.subarray(entryStart(3)), entryStart(2));
+    dropped[1] = 2;
+    // Another envelope's entry for device 0 moved into this one.
+    const other = fromBase64Url((await sealPayload([devices[0]!.publicKey], textPayload)).envelope);
+    const spliced = bytes.slice();
+    spliced.set(other.subarray(2, 2 + ENTRY), entryStart(0));
+    for (const [name, copy] of Object.entries({ swapped, dropped, spliced })) {
+      for (const device of devices) {
+        await expect(openEnvelope(device.privateKey, toBase64Url(copy)), name).rejects.toThrow(/could not be opened/);
+      }
+    }
+  });
+});
+
+describe('forward/crypto: signed device keys', () => {
+  it('signing key: non-extractable private key, raw public key, 64-byte signatures', async () => {
+    const signing = await generateSigningKeyPair();
+    expect(signing.privateKey.extractable).toBe(false);
+    expect(signing.privateKey.algorithm).toMatchObject({ name: 'ECDSA', namedCurve: 'P-256' });
+    await expect(crypto.subtle.exportKey('jwk', signing.privateKey)).rejects.toThrow();
+    const raw = fromBase64Url(signing.publicKey);
+    expect(raw.length).toBe(65);
+    expect(raw[0]).toBe(4);
+    const device = await generateKeyPair();
+    const signature = await signDeviceKey(signing.privateKey, device.publicKey);
+    expect(fromBase64Url(signature).length).toBe(64);
+    // The signing key has a fingerprint like any other key, for links to pin.
+    expect(await fingerprint(signing.publicKey)).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  });
+
+  it('verifies a device key signed by the signing key', async () => {
+    const signing = await generateSigningKeyPair();
+    const device = await generateKeyPair();
+    const signature = await signDeviceKey(signing.privateKey, device.publicKey);
+    expect(await verifyDeviceKey(signing.publicKey, { publicKey: device.publicKey, signature })).toBe(true);
+  });
+
+  it('signs exactly "uc-companion device key v1\\n" + publicKey with ECDSA SHA-256 (P1363)', async () => {
+    const signing = await generateSigningKeyPair();
+    const device = await generateKeyPair();
+    const signature = await signDeviceKey(signing.privateKey, device.publicKey);
+    const key = await crypto.subtle.importKey('raw', fromBase64Url(signing.publicKey) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const message = new TextEncoder().encode('uc-companion device key v1\n' + device.publicKey);
+    expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, fromBase64Url(signature) as Uint8Array<ArrayBuffer>, message)).toBe(true);
+  });
+
+  it('rejects forged, altered, other-key and malformed signatures', async () => {
+    const signing = await generateSigningKeyPair();
+    const other = await generateSigningKeyPair();
+    const device = await generateKeyPair();
+    const another = await generateKeyPair();
+    const signature = await signDeviceKey(signing.privateKey, device.publicKey);
+    const flipped = fromBase64Url(signature);
+    flipped[10]! ^= 1;
+    const cases: Array<[string, string, { publicKey: string; signature: string }]> = [
+      ['signed by another key', signing.publicKey, { publicKey: device.publicKey, signature: await signDeviceKey(other.privateKey, device.publicKey) }],
+      ['checked against another key', other.publicKey, { publicKey: device.publicKey, signature }],
+      ['signature moved to another device key', signing.publicKey, { publicKey: another.publicKey, signature }],
+      ['flipped bit', signing.publicKey, { publicKey: device.publicKey, signature: toBase64Url(flipped) }],
+      ['zero signature', signing.publicKey, { publicKey: device.publicKey, signature: toBase64Url(new Uint8Array(64)) }],
+      ['short signature', signing.publicKey, { publicKey: device.publicKey, signature: toBase64Url(fromBase64Url(signature).subarray(0, 63)) }],
+      ['not base64url', signing.publicKey, { publicKey: device.publicKey, signature: signature + '!' }],
+      ['empty', signing.publicKey, { publicKey: device.publicKey, signature: '' }],
+      ['bad signing key', 'garbage', { publicKey: device.publicKey, signature }],
+      ['device key not a key', signing.publicKey, { publicKey: 'garbage', signature }],
+    ];
+    for (const [name, key, signed] of cases) expect(await verifyDeviceKey(key, signed), name).toBe(false);
+  });
+
+  it('will not sign something that is not a device key', async () => {
+    const signing = await generateSigningKeyPair();
+    await expect(signDeviceKey(signing.privateKey, 'garbage')).rejects.toThrow(TypeError);
   });
 });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClaimantStatus, ItemInfo, SendItemRequest } from '../../../src/forward/api-types';
+import type { AdviserKeys, ClaimantStatus, ItemInfo, SendItemRequest, SignedDeviceKey } from '../../../src/forward/api-types';
 
 // A pretend relay: it keeps items by id, so a repeat id returns the same item.
 const relayState = vi.hoisted(() => ({
@@ -13,7 +13,15 @@ const relayState = vi.hoisted(() => ({
   status: null as ClaimantStatus | null,
   statusFailure: null as number | null,
   stopCalls: 0,
+  /** What GET /api/claimant/adviser answers; null: the stored keys, unchanged. */
+  adviserKeys: null as AdviserKeys | null,
+  adviserKeysFailure: null as number | null,
+  adviserKeysCalls: 0,
 }));
+
+// Stand-in signatures: "sig(signing key, device key)" verifies, anything else does not.
+const signed = (signingKey: string, publicKey: string): SignedDeviceKey => ({ publicKey, signature: `sig(${signingKey},${publicKey})` });
+const storedAdviser = (): AdviserKeys => ({ name: 'Sam', org: 'Advice Centre', signingKey: 'signing-pub', devices: [signed('signing-pub', 'adviser-pub')] });
 
 vi.mock('../../../src/forward/api-client', () => {
   class ApiFailure extends Error {
@@ -53,6 +61,12 @@ vi.mock('../../../src/forward/api-client', () => {
         if (relayState.statusFailure) throw new ApiFailure(relayState.statusFailure, 'gone', 'Gone.');
         return relayState.status ?? { stopped: false, sent: [...relayState.items.values()], replies: [] };
       },
+      adviserKeys: async () => {
+        if (!relayState.online) throw offline();
+        relayState.adviserKeysCalls++;
+        if (relayState.adviserKeysFailure) throw new ApiFailure(relayState.adviserKeysFailure, 'gone', 'Gone.');
+        return relayState.adviserKeys ?? storedAdviser();
+      },
       stopSharing: async () => {
         if (!relayState.online) throw offline();
         relayState.stopCalls++;
@@ -63,10 +77,11 @@ vi.mock('../../../src/forward/api-client', () => {
 
 // Stand-in crypto: "sealing" is readable JSON, so the test can check what went.
 vi.mock('../../../src/forward/crypto', () => ({
-  sealPayload: async (recipient: string, payload: { text?: string }) => ({
-    envelope: `sealed:${recipient}:${JSON.stringify(payload)}`,
+  sealPayload: async (recipients: string[], payload: { text?: string }) => ({
+    envelope: `sealed:${recipients.join(',')}:${JSON.stringify(payload)}`,
     sha256: `sha-${payload.text ?? ''}`,
   }),
+  verifyDeviceKey: async (signingKey: string, device: SignedDeviceKey) => device.signature === `sig(${signingKey},${device.publicKey})`,
   openEnvelope: async (privateKey: { secret: string }, envelope: string) => {
     const [prefix, key, text] = envelope.split('|');
     if (prefix !== 'reply' || key !== privateKey.secret) throw new Error('cannot open');
@@ -86,7 +101,7 @@ async function connect(): Promise<void> {
     {
       connectionId: 'c1',
       claimantToken: 'tok',
-      adviser: { name: 'Sam', org: 'Advice Centre', publicKey: 'adviser-pub' },
+      adviser: storedAdviser(),
       fingerprint: 'AAAA-BBBB',
       connectedAt: '2026-01-01T09:00:00Z',
     },
@@ -96,7 +111,16 @@ async function connect(): Promise<void> {
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   vi.resetModules();
-  Object.assign(relayState, { online: true, loseNextResponse: false, status: null, statusFailure: null, stopCalls: 0 });
+  Object.assign(relayState, {
+    online: true,
+    loseNextResponse: false,
+    status: null,
+    statusFailure: null,
+    stopCalls: 0,
+    adviserKeys: null,
+    adviserKeysFailure: null,
+    adviserKeysCalls: 0,
+  });
   relayState.items = new Map();
   relayState.sendCalls = [];
   db = await import('../../../src/forward/claimant-db');
@@ -191,5 +215,108 @@ describe('outbox', () => {
     await expect(outbox.stopSharing()).rejects.toMatchObject({ offline: true });
     expect(await db.getIdentity()).toBeDefined();
     expect(await db.getConnection()).toBeDefined();
+  });
+});
+
+describe("outbox: the adviser's computers", () => {
+  it('with no signal, locks for the stored keys', async () => {
+    relayState.online = false;
+    await db.saveConnection({
+      ...(await db.getConnection())!,
+      adviser: { ...storedAdviser(), devices: [signed('signing-pub', 'adviser-pub'), signed('signing-pub', 'laptop-pub')] },
+    });
+    const item = await outbox.queueItem(text('hello'));
+    expect(item.envelope).toMatch(/^sealed:adviser-pub,laptop-pub:/);
+  });
+
+  it('refreshes the keys first, and locks for a computer added since', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), devices: [signed('signing-pub', 'adviser-pub'), signed('signing-pub', 'laptop-pub')] };
+    const item = await outbox.queueItem(text('hello'));
+    expect(relayState.adviserKeysCalls).toBe(1);
+    expect(item.envelope).toMatch(/^sealed:adviser-pub,laptop-pub:/);
+    // Kept for next time, with no signal.
+    expect((await db.getConnection())?.adviser.devices.map((d) => d.publicKey)).toEqual(['adviser-pub', 'laptop-pub']);
+    relayState.online = false;
+    expect((await outbox.queueItem(text('again'))).envelope).toMatch(/^sealed:adviser-pub,laptop-pub:/);
+  });
+
+  it('drops a device key whose signature does not verify', async () => {
+    relayState.adviserKeys = {
+      ...storedAdviser(),
+      devices: [signed('signing-pub', 'adviser-pub'), { publicKey: 'relay-pub', signature: 'sig(other,relay-pub)' }, signed('intruder', 'intruder-pub')],
+    };
+    const item = await outbox.queueItem(text('hello'));
+    expect(item.envelope).toMatch(/^sealed:adviser-pub:/);
+    expect((await db.getConnection())?.adviser.devices.map((d) => d.publicKey)).toEqual(['adviser-pub']);
+  });
+
+  it('ignores an answer with a different signing key, and keeps the pinned one', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), signingKey: 'relay-signing', devices: [signed('relay-signing', 'relay-pub')] };
+    const item = await outbox.queueItem(text('hello'));
+    expect(item.envelope).toMatch(/^sealed:adviser-pub:/);
+    expect((await db.getConnection())?.adviser).toEqual(storedAdviser());
+  });
+
+  it('keeps the stored keys when no refreshed key verifies', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), devices: [{ publicKey: 'relay-pub', signature: 'forged' }] };
+    expect((await outbox.queueItem(text('hello'))).envelope).toMatch(/^sealed:adviser-pub:/);
+    relayState.adviserKeys = { ...storedAdviser(), devices: [] };
+    expect((await outbox.queueItem(text('hello'))).envelope).toMatch(/^sealed:adviser-pub:/);
+  });
+
+  it('keeps the name and organisation the person agreed to', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), name: 'Someone Else', devices: [signed('signing-pub', 'laptop-pub')] };
+    await outbox.queueItem(text('hello'));
+    expect((await db.getConnection())?.adviser).toMatchObject({ name: 'Sam', devices: [{ publicKey: 'laptop-pub' }] });
+  });
+
+  it('a relay error while refreshing still locks and stores the item', async () => {
+    relayState.adviserKeysFailure = 500;
+    const item = await outbox.queueItem(text('hello'));
+    expect(item.envelope).toMatch(/^sealed:adviser-pub:/);
+    expect((await db.getOutboxItem(item.id))?.state).toBeDefined();
+  });
+
+  it('stops when the relay says the connection has gone', async () => {
+    relayState.adviserKeysFailure = 410;
+    await expect(outbox.queueItem(text('late'))).rejects.toThrow(outbox.NotConnectedError);
+    expect((await db.getConnection())?.stoppedAt).toBeTruthy();
+  });
+});
+
+describe('claimant-db migration', () => {
+  it('keeps a connection made before signing keys, pinned to its one key', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    vi.resetModules();
+    const { openDB } = await import('idb');
+    const old = await openDB('uc-forward', 1, {
+      upgrade(v1) {
+        v1.createObjectStore('identity', { keyPath: 'key' });
+        v1.createObjectStore('connection', { keyPath: 'key' });
+        v1.createObjectStore('outbox', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        v1.createObjectStore('replies', { keyPath: 'id' });
+      },
+    });
+    await old.put('connection', {
+      key: 'only',
+      connectionId: 'c-old',
+      claimantToken: 'tok',
+      adviser: { name: 'Sam', org: 'Advice Centre', publicKey: 'old-pub' },
+      fingerprint: 'OLD',
+      connectedAt: '2025-12-01T09:00:00Z',
+    });
+    old.close();
+    db = await import('../../../src/forward/claimant-db');
+    outbox = await import('../../../src/forward/outbox');
+    expect((await db.getConnection())?.adviser).toEqual({
+      name: 'Sam',
+      org: 'Advice Centre',
+      signingKey: '',
+      devices: [{ publicKey: 'old-pub', signature: '' }],
+    });
+    // No signing key to check new keys against: the relay is not asked, the old key is used.
+    const item = await outbox.queueItem(text('hello'));
+    expect(item.envelope).toMatch(/^sealed:old-pub:/);
+    expect(relayState.adviserKeysCalls).toBe(0);
   });
 });

@@ -39,7 +39,8 @@ describe('admin CLI', () => {
     // The token enrols that adviser (the store only has its hash).
     const adviser = await store.enrolAdviser({
       enrolTokenHash: hashSecret(link![1]!),
-      publicKey: 'BPUBLICKEY',
+      signingKey: 'BSIGNINGKEY',
+      device: { publicKey: 'BPUBLICKEY', signature: 'SIGNATURE' },
       deviceTokenHash: hashSecret('a_device'),
       now: result.now.toISOString(),
     });

@@ -7,16 +7,38 @@ import { newToken } from '../../../src/server/api/auth';
 import { ROUTE_LIST } from '../../../src/server/api/routes';
 import { openStore } from '../../../src/server/store/open-store';
 import type { Store } from '../../../src/server/store/store';
-import { call, connected, envelope, publicKey, startRelay, uuid, type Relay } from '../../support/relay-api';
+import { call, connected, envelope, publicKey, requestDevice, signDeviceKey, startRelay, uuid, type Relay } from '../../support/relay-api';
 
 let store: Store;
 let relay: Relay;
-let tokens: { adviser: string; claimant: string; connectionId: string; code: string; key: string };
+let tokens: {
+  adviser: string;
+  claimant: string;
+  connectionId: string;
+  code: string;
+  key: string;
+  requestId: string;
+  pollToken: string;
+  signature: string;
+  signingKey: string;
+};
 
 async function fresh(): Promise<void> {
   const c = await connected(relay, store);
   const invite = await call(relay, 'POST', '/api/adviser/invites', { token: c.adviser.deviceToken, body: { label: 'fuzz' } });
-  tokens = { adviser: c.adviser.deviceToken, claimant: c.claimantToken, connectionId: c.connectionId, code: invite.body.code, key: publicKey() };
+  const device = await requestDevice(relay, c.adviser);
+  tokens = {
+    adviser: c.adviser.deviceToken,
+    claimant: c.claimantToken,
+    connectionId: c.connectionId,
+    code: invite.body.code,
+    key: publicKey(),
+    requestId: device.requestId,
+    pollToken: device.pollToken,
+    // Sometimes a real approval of the pending request, sometimes (for other keys) a forgery.
+    signature: await signDeviceKey(c.adviser.signer, device.publicKey),
+    signingKey: c.adviser.signingKey,
+  };
 }
 
 beforeAll(async () => {
@@ -55,7 +77,7 @@ const request = fc
     rarely(printable.map(encodeURIComponent), 3),
   )
   .map(([{ method, pattern }, otherMethod, seg, extra, query]) => {
-    const real: Record<string, string> = { ':id': tokens.connectionId, ':code': tokens.code };
+    const real: Record<string, string> = { ':id': pattern.includes('device-requests') ? tokens.requestId : tokens.connectionId, ':code': tokens.code };
     let p = pattern.replace(/:(id|code)/, (name) => (seg === 'SEG' ? real[name]! : seg));
     if (extra !== undefined) p += `/${extra === 'SEG' ? '' : extra}`;
     if (query !== undefined) p += `?q=${query}`;
@@ -89,13 +111,27 @@ const shaped = fc.record(
     code: fc.oneof(fc.constant('CODE'), printable),
     id: fc.oneof(fc.uuid(), printable, fc.constant(null)),
     envelope: fc.oneof(fc.integer({ min: 0, max: 2000 }).map((n) => envelope(n)), printable, fc.constant('')),
+    signingKey: fc.oneof(fc.constant('SIGNINGKEY'), fc.constant('KEY'), printable),
+    signature: fc.oneof(fc.constant('SIGNATURE'), printable, fc.constant('A'.repeat(86))),
+    device: fc.record({ publicKey: fc.oneof(fc.constant('KEY'), printable), signature: fc.oneof(fc.constant('SIGNATURE'), printable) }, { requiredKeys: [] }),
+    pollToken: fc.oneof(fc.constant('POLLTOKEN'), printable, fc.constant(newToken('p_'))),
   },
   { requiredKeys: [] },
 );
 
 const body = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
-  { weight: 5, arbitrary: shaped.map((b) => JSON.stringify(b).replace('"KEY"', JSON.stringify(tokens.key)).replace('"CODE"', JSON.stringify(tokens.code))) },
+  {
+    weight: 5,
+    arbitrary: shaped.map((b) =>
+      JSON.stringify(b)
+        .replaceAll('"KEY"', JSON.stringify(tokens.key))
+        .replace('"CODE"', JSON.stringify(tokens.code))
+        .replace('"SIGNINGKEY"', JSON.stringify(tokens.signingKey))
+        .replaceAll('"SIGNATURE"', JSON.stringify(tokens.signature))
+        .replace('"POLLTOKEN"', JSON.stringify(tokens.pollToken)),
+    ),
+  },
   { weight: 3, arbitrary: fc.json({ maxDepth: 3 }) },
   { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
   { weight: 2, arbitrary: fc.constantFrom('{', '[', '{"id":', 'null', '""', '1e999', '{"__proto__":{"x":1}}', '\u0000', '\uFEFF{}') },

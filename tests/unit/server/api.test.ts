@@ -7,12 +7,17 @@ import type { Store } from '../../../src/server/store/store';
 import { startTestPostgres } from '../../support/postgres';
 import {
   addAdviser,
+  addDevice,
   call,
   connected,
+  enrolBody,
   enrolled,
   envelope,
   invite,
+  newSigner,
   publicKey,
+  requestDevice,
+  signDeviceKey,
   startRelay,
   uuid,
   type Relay,
@@ -49,15 +54,21 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
   describe.skipIf(!available)('routes', () => {
     it('enrols an adviser once with the link token (201), then 410', async () => {
       const token = await addAdviser(store, relay.clock.ms);
-      const key = publicKey();
-      const first = await call(relay, 'POST', '/api/adviser/enrol', { body: { token, publicKey: key } });
+      const { body, signer, publicKey: key } = await enrolBody(token);
+      const first = await call(relay, 'POST', '/api/adviser/enrol', { body });
       expect(first.status).toBe(201);
       expect(first.body).toMatchObject({ name: 'Sam Jones', org: 'Cardiff Advice' });
       expect(first.body.deviceToken).toMatch(/^a_[A-Za-z0-9_-]{43}$/);
       const me = await call(relay, 'GET', '/api/adviser/me', { token: first.body.deviceToken });
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: first.body.adviserId, name: 'Sam Jones', org: 'Cardiff Advice', publicKey: key });
-      const again = await call(relay, 'POST', '/api/adviser/enrol', { body: { token, publicKey: key } });
+      expect(me.body).toEqual({
+        id: first.body.adviserId,
+        name: 'Sam Jones',
+        org: 'Cardiff Advice',
+        signingKey: signer.signingKey,
+        devices: [{ id: expect.any(String), publicKey: key, signature: body.device.signature, createdAt: new Date(relay.clock.ms).toISOString() }],
+      });
+      const again = await call(relay, 'POST', '/api/adviser/enrol', { body: (await enrolBody(token)).body });
       expect(again.status).toBe(410);
       expect(again.body.error).toBe('gone');
     });
@@ -65,20 +76,57 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
     it('refuses an expired enrolment link (410)', async () => {
       const token = newToken('e_');
       await store.createAdviser({ name: 'Old', org: 'Org', enrolTokenHash: hashSecret(token), enrolExpiresAt: new Date(relay.clock.ms - 1000).toISOString() });
-      const res = await call(relay, 'POST', '/api/adviser/enrol', { body: { token, publicKey: publicKey() } });
+      const res = await call(relay, 'POST', '/api/adviser/enrol', { body: (await enrolBody(token)).body });
       expect(res.status).toBe(410);
+    });
+
+    it('400 for a device key not signed by the signing key, and the link still works', async () => {
+      const token = await addAdviser(store, relay.clock.ms);
+      const { body } = await enrolBody(token);
+      const other = await newSigner();
+      const forged = [
+        // Signed by another key.
+        { ...body, device: { ...body.device, signature: await signDeviceKey(other, body.device.publicKey) } },
+        // A valid signature, but of another device key.
+        { ...body, device: { publicKey: publicKey(), signature: body.device.signature } },
+        // The signing key swapped for another.
+        { ...body, signingKey: other.signingKey },
+        // Right length, random bytes.
+        { ...body, device: { ...body.device, signature: Buffer.alloc(64, 7).toString('base64url') } },
+      ];
+      for (const bad of forged) {
+        const res = await call(relay, 'POST', '/api/adviser/enrol', { body: bad });
+        expect(res.status).toBe(400);
+        expect(res.body.error).toBe('bad_request');
+        expect(res.body.message).toMatch(/not signed/);
+      }
+      // The signature over the key without the context line is refused too.
+      const signer = await newSigner();
+      const key = publicKey();
+      const { webcrypto } = await import('node:crypto');
+      const bare = await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, new TextEncoder().encode(key));
+      const noContext = { token, signingKey: signer.signingKey, device: { publicKey: key, signature: Buffer.from(bare).toString('base64url') } };
+      expect((await call(relay, 'POST', '/api/adviser/enrol', { body: noContext })).status).toBe(400);
+      expect((await call(relay, 'POST', '/api/adviser/enrol', { body })).status).toBe(201);
     });
 
     it('400 for bad JSON, missing or malformed fields; 415 for non-JSON', async () => {
       const token = await addAdviser(store, relay.clock.ms);
+      const { body: good } = await enrolBody(token);
       const cases = [
         { raw: '{"token":' },
         { raw: '' },
         { raw: 'null' },
         { body: {} },
-        { body: { token, publicKey: 'abc' } },
-        { body: { token, publicKey: 'A'.repeat(87) } }, // not a P-256 point
-        { body: { token: 'x', publicKey: publicKey() } },
+        { body: { token, publicKey: publicKey() } }, // the old shape
+        { body: { ...good, signingKey: 'abc' } },
+        { body: { ...good, signingKey: 'A'.repeat(87) } }, // not a P-256 point
+        { body: { ...good, device: { ...good.device, publicKey: 'A'.repeat(87) } } },
+        { body: { ...good, device: { ...good.device, signature: good.device.signature.slice(1) } } },
+        { body: { ...good, device: { ...good.device, signature: `${good.device.signature}AA` } } },
+        { body: { ...good, device: { ...good.device, signature: `${good.device.signature.slice(0, 85)}+` } } },
+        { body: { ...good, device: { publicKey: good.device.publicKey } } },
+        { body: { ...good, token: 'x' } },
         { body: [1, 2] },
       ];
       for (const options of cases) {
@@ -91,7 +139,7 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       const text = await call(relay, 'POST', '/api/adviser/enrol', { raw: 'token=x', contentType: 'text/plain' });
       expect(text.status).toBe(415);
       // The token still works after all that.
-      expect((await call(relay, 'POST', '/api/adviser/enrol', { body: { token, publicKey: publicKey() } })).status).toBe(201);
+      expect((await call(relay, 'POST', '/api/adviser/enrol', { body: good })).status).toBe(201);
     });
 
     it('401 without a token, with an unknown or malformed one; 403 with the wrong kind', async () => {
@@ -128,7 +176,12 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       for (const form of [code, code.replaceAll('-', ''), code.toLowerCase(), code.replaceAll('-', ' ')]) {
         const res = await call(relay, 'GET', `/api/invites/${encodeURIComponent(form)}`);
         expect(res.status, form).toBe(200);
-        expect(res.body.adviser).toEqual({ name: 'Sam Jones', org: 'Cardiff Advice', publicKey: adviser.publicKey });
+        expect(res.body.adviser).toEqual({
+          name: 'Sam Jones',
+          org: 'Cardiff Advice',
+          signingKey: adviser.signingKey,
+          devices: [{ publicKey: adviser.publicKey, signature: adviser.signature }],
+        });
       }
       expect((await call(relay, 'GET', '/api/invites/222-222-222')).status).toBe(404);
       expect((await call(relay, 'GET', '/api/invites/OOO-III-LLL')).status).toBe(400);
@@ -141,7 +194,12 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       const first = await call(relay, 'POST', '/api/connections', { body: { code: code.toLowerCase(), claimantPublicKey: publicKey() } });
       expect(first.status).toBe(201);
       expect(first.body.claimantToken).toMatch(/^c_[A-Za-z0-9_-]{43}$/);
-      expect(first.body.adviser.publicKey).toBe(adviser.publicKey);
+      expect(first.body.adviser).toEqual({
+        name: 'Sam Jones',
+        org: 'Cardiff Advice',
+        signingKey: adviser.signingKey,
+        devices: [{ publicKey: adviser.publicKey, signature: adviser.signature }],
+      });
       expect((await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: publicKey() } })).status).toBe(410);
       expect((await call(relay, 'GET', `/api/invites/${code}`)).status).toBe(410);
       expect((await call(relay, 'POST', '/api/connections', { body: { code: '222-222-222', claimantPublicKey: publicKey() } })).status).toBe(404);
@@ -312,6 +370,238 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: uuid(), envelope: envelope() } })).status).toBe(410);
     });
 
+    describe('adding a computer', () => {
+      const MIN = 60_000;
+
+      it('code (10 minutes) → request → approve → claim once; the new device works and claimants see both keys', async () => {
+        const adviser = await enrolled(relay, store);
+        const { claimantToken } = await (async () => {
+          const code = await invite(relay, adviser.deviceToken);
+          const res = await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: publicKey() } });
+          return { claimantToken: res.body.claimantToken as string };
+        })();
+
+        const codeRes = await call(relay, 'POST', '/api/adviser/device-codes', { token: adviser.deviceToken });
+        expect(codeRes.status).toBe(201);
+        expect(codeRes.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/);
+        expect(Date.parse(codeRes.body.expiresAt) - relay.clock.ms).toBe(10 * MIN);
+
+        const newKey = publicKey();
+        const req = await call(relay, 'POST', '/api/device-requests', { body: { code: codeRes.body.code.toLowerCase(), publicKey: newKey } });
+        expect(req.status).toBe(201);
+        expect(req.body).toEqual({ requestId: expect.any(String), pollToken: expect.stringMatching(/^p_[A-Za-z0-9_-]{43}$/), expiresAt: expect.any(String) });
+        const { requestId, pollToken } = req.body as { requestId: string; pollToken: string };
+        // The poll token is no credential.
+        expect((await call(relay, 'GET', '/api/adviser/me', { token: pollToken })).status).toBe(401);
+
+        const pending = await call(relay, 'GET', '/api/adviser/device-requests', { token: adviser.deviceToken });
+        expect(pending.status).toBe(200);
+        expect(pending.body).toEqual([{ id: requestId, publicKey: newKey, createdAt: expect.any(String) }]);
+
+        const waiting = await call(relay, 'POST', `/api/device-requests/${requestId}/claim`, { body: { pollToken } });
+        expect(waiting.status).toBe(202);
+        expect(waiting.body).toEqual({ state: 'pending' });
+
+        const signature = await signDeviceKey(adviser.signer, newKey);
+        const approve = await call(relay, 'POST', `/api/adviser/device-requests/${requestId}/approve`, { token: adviser.deviceToken, body: { signature } });
+        expect(approve.status).toBe(200);
+        expect(approve.body).toEqual({});
+        expect((await call(relay, 'GET', '/api/adviser/device-requests', { token: adviser.deviceToken })).body).toEqual([]);
+
+        relay.clock.ms += 1000; // devices are listed oldest first
+        const claim = await call(relay, 'POST', `/api/device-requests/${requestId}/claim`, { body: { pollToken } });
+        expect(claim.status).toBe(200);
+        expect(claim.body).toEqual({
+          state: 'approved',
+          deviceToken: expect.stringMatching(/^a_[A-Za-z0-9_-]{43}$/),
+          adviserId: adviser.adviserId,
+          name: 'Sam Jones',
+          org: 'Cardiff Advice',
+          signingKey: adviser.signingKey,
+        });
+        const again = await call(relay, 'POST', `/api/device-requests/${requestId}/claim`, { body: { pollToken } });
+        expect(again.status).toBe(410);
+        expect(again.body.error).toBe('gone');
+
+        // The claimed token is an adviser credential like the first one.
+        const second = claim.body.deviceToken as string;
+        const me = await call(relay, 'GET', '/api/adviser/me', { token: second });
+        expect(me.status).toBe(200);
+        expect(me.body.devices.map((d: { publicKey: string; signature: string }) => [d.publicKey, d.signature])).toEqual([
+          [adviser.publicKey, adviser.signature],
+          [newKey, signature],
+        ]);
+        expect((await call(relay, 'GET', '/api/adviser/connections', { token: second })).body).toHaveLength(1);
+        const code = await invite(relay, second, 'From the laptop');
+        const keys = {
+          name: 'Sam Jones',
+          org: 'Cardiff Advice',
+          signingKey: adviser.signingKey,
+          devices: [
+            { publicKey: adviser.publicKey, signature: adviser.signature },
+            { publicKey: newKey, signature },
+          ],
+        };
+        expect((await call(relay, 'GET', `/api/invites/${code}`)).body.adviser).toEqual(keys);
+        const latest = await call(relay, 'GET', '/api/claimant/adviser', { token: claimantToken });
+        expect(latest.status).toBe(200);
+        expect(latest.body).toEqual(keys);
+        const connect = await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: publicKey() } });
+        expect(connect.body.adviser).toEqual(keys);
+      });
+
+      it('400 for a forged approval signature; the request stays pending and a real one then works', async () => {
+        const adviser = await enrolled(relay, store);
+        const request = await requestDevice(relay, adviser);
+        const path = `/api/adviser/device-requests/${request.requestId}/approve`;
+        const stranger = await newSigner();
+        const forged = [
+          await signDeviceKey(stranger, request.publicKey), // another signing key
+          await signDeviceKey(adviser.signer, publicKey()), // the adviser's key, but over another device key
+          adviser.signature, // a replay of the first device's signature
+          Buffer.alloc(64).toString('base64url'),
+        ];
+        for (const signature of forged) {
+          const res = await call(relay, 'POST', path, { token: adviser.deviceToken, body: { signature } });
+          expect(res.status).toBe(400);
+          expect(res.body.message).toMatch(/not signed/);
+        }
+        for (const signature of ['', 'abc', Buffer.alloc(65).toString('base64url'), Buffer.alloc(63).toString('base64url'), 42]) {
+          expect((await call(relay, 'POST', path, { token: adviser.deviceToken, body: { signature } })).status).toBe(400);
+        }
+        expect((await call(relay, 'POST', path, { token: adviser.deviceToken, body: {} })).status).toBe(400);
+        expect((await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(202);
+        const signature = await signDeviceKey(adviser.signer, request.publicKey);
+        expect((await call(relay, 'POST', path, { token: adviser.deviceToken, body: { signature } })).status).toBe(200);
+        // Approving twice: 410.
+        expect((await call(relay, 'POST', path, { token: adviser.deviceToken, body: { signature } })).status).toBe(410);
+        expect((await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(200);
+      });
+
+      it('a device code works once (then 410); unknown 404; malformed 400; expired after 10 minutes 410', async () => {
+        const adviser = await enrolled(relay, store);
+        const request = await requestDevice(relay, adviser);
+        const twice = await call(relay, 'POST', '/api/device-requests', { body: { code: request.code, publicKey: publicKey() } });
+        expect(twice.status).toBe(410);
+        expect(twice.body.error).toBe('gone');
+        expect((await call(relay, 'POST', '/api/device-requests', { body: { code: '222-222-222', publicKey: publicKey() } })).status).toBe(404);
+        for (const body of [{ code: 'OOO-III-LLL', publicKey: publicKey() }, { code: request.code, publicKey: 'A'.repeat(87) }, { code: request.code }, {}]) {
+          expect((await call(relay, 'POST', '/api/device-requests', { body })).status, JSON.stringify(body)).toBe(400);
+        }
+        // An invite code is not a device code, nor the other way round.
+        const inviteCode = await invite(relay, adviser.deviceToken);
+        expect((await call(relay, 'POST', '/api/device-requests', { body: { code: inviteCode, publicKey: publicKey() } })).status).toBe(404);
+        const code = (await call(relay, 'POST', '/api/adviser/device-codes', { token: adviser.deviceToken })).body.code as string;
+        expect((await call(relay, 'GET', `/api/invites/${code}`)).status).toBe(404);
+
+        relay.clock.ms += 10 * MIN;
+        try {
+          expect((await call(relay, 'POST', '/api/device-requests', { body: { code, publicKey: publicKey() } })).status).toBe(410);
+        } finally {
+          relay.clock.ms -= 10 * MIN;
+        }
+      });
+
+      it('requests expire: approving or claiming after 10 minutes is 410', async () => {
+        const adviser = await enrolled(relay, store);
+        const late = await requestDevice(relay, adviser);
+        const unclaimed = await requestDevice(relay, adviser);
+        const sig = async (key: string) => ({ signature: await signDeviceKey(adviser.signer, key) });
+        expect((await call(relay, 'POST', `/api/adviser/device-requests/${unclaimed.requestId}/approve`, { token: adviser.deviceToken, body: await sig(unclaimed.publicKey) })).status).toBe(200);
+        relay.clock.ms += 10 * MIN;
+        try {
+          expect((await call(relay, 'GET', '/api/adviser/device-requests', { token: adviser.deviceToken })).body).toEqual([]);
+          expect((await call(relay, 'POST', `/api/adviser/device-requests/${late.requestId}/approve`, { token: adviser.deviceToken, body: await sig(late.publicKey) })).status).toBe(410);
+          expect((await call(relay, 'POST', `/api/device-requests/${late.requestId}/claim`, { body: { pollToken: late.pollToken } })).status).toBe(410);
+          expect((await call(relay, 'POST', `/api/device-requests/${unclaimed.requestId}/claim`, { body: { pollToken: unclaimed.pollToken } })).status).toBe(410);
+        } finally {
+          relay.clock.ms -= 10 * MIN;
+        }
+        expect((await call(relay, 'GET', '/api/adviser/me', { token: adviser.deviceToken })).body.devices).toHaveLength(1);
+      });
+
+      it("another adviser's request is 404 to approve, refuse or list", async () => {
+        const owner = await enrolled(relay, store);
+        const stranger = await enrolled(relay, store, 'Other Adviser');
+        const request = await requestDevice(relay, owner);
+        // Signed with the stranger's own key: valid for them, still not theirs.
+        const signature = await signDeviceKey(stranger.signer, request.publicKey);
+        const approve = await call(relay, 'POST', `/api/adviser/device-requests/${request.requestId}/approve`, { token: stranger.deviceToken, body: { signature } });
+        expect(approve.status).toBe(404);
+        expect(approve.body.error).toBe('not_found');
+        expect((await call(relay, 'DELETE', `/api/adviser/device-requests/${request.requestId}`, { token: stranger.deviceToken })).status).toBe(404);
+        expect((await call(relay, 'GET', '/api/adviser/device-requests', { token: stranger.deviceToken })).body).toEqual([]);
+        expect((await call(relay, 'POST', `/api/adviser/device-requests/${uuid()}/approve`, { token: owner.deviceToken, body: { signature } })).status).toBe(404);
+        expect((await call(relay, 'POST', '/api/adviser/device-requests/not-a-uuid/approve', { token: owner.deviceToken, body: { signature } })).status).toBe(400);
+        expect((await call(relay, 'DELETE', '/api/adviser/device-requests/not-a-uuid', { token: owner.deviceToken })).status).toBe(400);
+        expect((await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(202);
+      });
+
+      it('refusing (204) ends the request: claim and approve are 410; refusing a claimed one is 410', async () => {
+        const adviser = await enrolled(relay, store);
+        const request = await requestDevice(relay, adviser);
+        const refuse = await call(relay, 'DELETE', `/api/adviser/device-requests/${request.requestId}`, { token: adviser.deviceToken });
+        expect(refuse.status).toBe(204);
+        expect(refuse.body).toBeUndefined();
+        expect((await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(410);
+        const signature = await signDeviceKey(adviser.signer, request.publicKey);
+        expect((await call(relay, 'POST', `/api/adviser/device-requests/${request.requestId}/approve`, { token: adviser.deviceToken, body: { signature } })).status).toBe(410);
+        expect((await call(relay, 'DELETE', `/api/adviser/device-requests/${uuid()}`, { token: adviser.deviceToken })).status).toBe(404);
+
+        const added = await addDevice(relay, adviser);
+        expect((await call(relay, 'DELETE', `/api/adviser/device-requests/${added.requestId}`, { token: adviser.deviceToken })).status).toBe(410);
+      });
+
+      it('claim: wrong or malformed poll token, unknown or malformed id', async () => {
+        const adviser = await enrolled(relay, store);
+        const request = await requestDevice(relay, adviser);
+        const path = `/api/device-requests/${request.requestId}/claim`;
+        expect((await call(relay, 'POST', path, { body: { pollToken: newToken('p_') } })).status).toBe(404);
+        expect((await call(relay, 'POST', path, { body: { pollToken: adviser.deviceToken } })).status).toBe(400);
+        expect((await call(relay, 'POST', path, { body: { pollToken: 'x' } })).status).toBe(400);
+        expect((await call(relay, 'POST', path, { body: {} })).status).toBe(400);
+        expect((await call(relay, 'POST', `/api/device-requests/${uuid()}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(404);
+        expect((await call(relay, 'POST', '/api/device-requests/nope/claim', { body: { pollToken: request.pollToken } })).status).toBe(400);
+      });
+
+      it('401/403 for the adviser and claimant routes with the wrong credentials', async () => {
+        const { adviser, claimantToken } = await connected(relay, store);
+        for (const [method, path] of [
+          ['POST', '/api/adviser/device-codes'],
+          ['GET', '/api/adviser/device-requests'],
+          ['DELETE', `/api/adviser/device-requests/${uuid()}`],
+        ] as const) {
+          expect((await call(relay, method, path)).status).toBe(401);
+          expect((await call(relay, method, path, { token: claimantToken })).status).toBe(403);
+        }
+        expect((await call(relay, 'POST', `/api/adviser/device-requests/${uuid()}/approve`, { token: claimantToken, body: { signature: adviser.signature } })).status).toBe(403);
+        expect((await call(relay, 'GET', '/api/claimant/adviser')).status).toBe(401);
+        expect((await call(relay, 'GET', '/api/claimant/adviser', { token: adviser.deviceToken })).status).toBe(403);
+        expect((await call(relay, 'DELETE', '/api/claimant/connection', { token: claimantToken })).status).toBe(204);
+        expect((await call(relay, 'GET', '/api/claimant/adviser', { token: claimantToken })).status).toBe(401);
+      });
+
+      it('GET /api/claimant/adviser is 410 once the connection is stopped', async () => {
+        const { connectionId, claimantToken } = await connected(relay, store);
+        // Stopped between authentication and the look-up: a store whose connection reads as stopped.
+        const stopped = Object.assign(Object.create(store) as Store, {
+          getConnection: async (id: string) => {
+            const c = await store.getConnection(id);
+            return c && { ...c, stoppedAt: new Date(relay.clock.ms).toISOString() };
+          },
+        });
+        const other = await startRelay(stopped);
+        try {
+          expect(connectionId).toBeTruthy();
+          const res = await call(other, 'GET', '/api/claimant/adviser', { token: claimantToken });
+          expect(res.status).toBe(410);
+          expect(res.body.error).toBe('gone');
+        } finally {
+          await other.close();
+        }
+      });
+    });
+
     it('405 with Allow for the wrong method, 404 for unknown API paths, 400 for broken %-escapes', async () => {
       const put = await call(relay, 'PUT', '/api/items', { body: {} });
       expect(put.status).toBe(405);
@@ -371,6 +661,22 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       expect((await call(limited, 'POST', '/api/connections', { body: { code: '222-222-222', claimantPublicKey: publicKey() } })).status).toBe(429);
       limited.clock.ms += 60_000;
       expect((await call(limited, 'GET', '/api/invites/222-222-222')).status).toBe(404);
+    });
+
+    it('429 after 10 device requests or claims a minute from one IP', async () => {
+      for (let i = 0; i < 10; i++) {
+        expect((await call(limited, 'POST', '/api/device-requests', { body: { code: '333-333-333', publicKey: publicKey() } })).status).toBe(404);
+      }
+      const res = await call(limited, 'POST', '/api/device-requests', { body: { code: '333-333-333', publicKey: publicKey() } });
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect((await call(limited, 'POST', `/api/device-requests/${uuid()}/claim`, { body: { pollToken: newToken('p_') } })).status).toBe(429);
+      limited.clock.ms += 60_000;
+      for (let i = 0; i < 10; i++) {
+        expect((await call(limited, 'POST', `/api/device-requests/${uuid()}/claim`, { body: { pollToken: newToken('p_') } })).status).toBe(404);
+      }
+      expect((await call(limited, 'POST', `/api/device-requests/${uuid()}/claim`, { body: { pollToken: newToken('p_') } })).status).toBe(429);
+      limited.clock.ms += 60_000;
     });
 
     it('429 after too many sends on one connection', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { SqlDriver } from '../../../src/server/store/driver';
-import { MIGRATIONS } from '../../../src/server/store/migrations';
+import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
 import { openStore } from '../../../src/server/store/open-store';
 import { openPostgres } from '../../../src/server/store/pg-driver';
 import { openPglite } from '../../../src/server/store/pglite-driver';
@@ -113,14 +113,19 @@ describe.each(adapters)('store on $name', (adapter) => {
   }, SLOW);
 
   beforeEach(async () => {
-    await driver.query('TRUNCATE items, connections, invites, adviser_devices, advisers');
+    await driver.query('TRUNCATE items, connections, invites, device_requests, adviser_devices, advisers');
   });
+
+  /** Stand-ins: the store keeps keys and signatures as given (the API checks them). */
+  function keys(name: string) {
+    return { signingKey: `sk-${name}`, device: { publicKey: `pk-${name}`, signature: `sig-${name}` } };
+  }
 
   async function enrolledAdviser(name = 'Ada'): Promise<{ adviser: Adviser; deviceTokenHash: string }> {
     const enrolTokenHash = hash('enrol');
     await store.createAdviser({ name, org: 'Jobcentre North', enrolTokenHash, enrolExpiresAt: at(60) });
     const deviceTokenHash = hash('device');
-    const adviser = await store.enrolAdviser({ enrolTokenHash, publicKey: `pk-${name}`, deviceTokenHash, now: NOW });
+    const adviser = await store.enrolAdviser({ enrolTokenHash, ...keys(name), deviceTokenHash, now: NOW });
     if (!adviser) throw new Error('enrol failed');
     return { adviser, deviceTokenHash };
   }
@@ -152,33 +157,168 @@ describe.each(adapters)('store on $name', (adapter) => {
     it('enrols once only, with the key and a device credential', async () => {
       const enrolTokenHash = hash('enrol');
       const created = await store.createAdviser({ name: 'Ada', org: 'Jobcentre North', enrolTokenHash, enrolExpiresAt: at(60) });
-      expect(created).toMatchObject({ name: 'Ada', org: 'Jobcentre North', publicKey: null });
+      expect(created).toMatchObject({ name: 'Ada', org: 'Jobcentre North', signingKey: null, devices: [] });
       expect(new Date(created.createdAt).toISOString()).toBe(created.createdAt);
 
       const deviceTokenHash = hash('device');
-      const enrolled = await store.enrolAdviser({ enrolTokenHash, publicKey: 'pk-ada', deviceTokenHash, now: NOW });
-      expect(enrolled).toEqual({ ...created, publicKey: 'pk-ada' });
+      const enrolled = await store.enrolAdviser({ enrolTokenHash, ...keys('ada'), deviceTokenHash, now: NOW });
+      const credential = await store.findCredential(deviceTokenHash);
+      expect(credential).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String) });
+      const deviceId = credential?.kind === 'adviser' ? credential.deviceId : '';
+      expect(enrolled).toEqual({
+        ...created,
+        signingKey: 'sk-ada',
+        devices: [{ id: deviceId, publicKey: 'pk-ada', signature: 'sig-ada', createdAt: NOW }],
+      });
       expect(await store.getAdviser(created.id)).toEqual(enrolled);
-      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String) });
+      expect(await store.listDevices(created.id)).toEqual(enrolled?.devices);
 
-      const again = await store.enrolAdviser({ enrolTokenHash, publicKey: 'pk-evil', deviceTokenHash: hash('device'), now: at(1) });
+      const again = await store.enrolAdviser({ enrolTokenHash, ...keys('evil'), deviceTokenHash: hash('device'), now: at(1) });
       expect(again).toBeNull();
-      expect((await store.getAdviser(created.id))?.publicKey).toBe('pk-ada');
+      expect(await store.getAdviser(created.id)).toEqual(enrolled);
     });
 
     it('refuses an expired or unknown enrolment token', async () => {
       const enrolTokenHash = hash('enrol');
       const created = await store.createAdviser({ name: 'Bo', org: 'Org', enrolTokenHash, enrolExpiresAt: at(60) });
       const deviceTokenHash = hash('device');
-      expect(await store.enrolAdviser({ enrolTokenHash, publicKey: 'pk', deviceTokenHash, now: at(60) })).toBeNull();
-      expect(await store.enrolAdviser({ enrolTokenHash: hash('nope'), publicKey: 'pk', deviceTokenHash, now: NOW })).toBeNull();
+      expect(await store.enrolAdviser({ enrolTokenHash, ...keys('bo'), deviceTokenHash, now: at(60) })).toBeNull();
+      expect(await store.enrolAdviser({ enrolTokenHash: hash('nope'), ...keys('bo'), deviceTokenHash, now: NOW })).toBeNull();
       expect(await store.findCredential(deviceTokenHash)).toBeNull();
-      expect((await store.getAdviser(created.id))?.publicKey).toBeNull();
+      expect(await store.getAdviser(created.id)).toMatchObject({ signingKey: null, devices: [] });
     });
 
     it('finds no adviser for an unknown or malformed id', async () => {
       expect(await store.getAdviser(randomUUID())).toBeNull();
       expect(await store.getAdviser('not-a-uuid')).toBeNull();
+      expect(await store.listDevices(randomUUID())).toEqual([]);
+      expect(await store.listDevices('nope')).toEqual([]);
+    });
+  });
+
+  describe('device requests (adding a computer)', () => {
+    /** An adviser with an open device code (10 minutes from NOW). */
+    async function withCode(name = 'Ada') {
+      const { adviser, deviceTokenHash } = await enrolledAdviser(name);
+      const codeHash = hash('device-code');
+      const { id } = await store.createDeviceCode({ adviserId: adviser.id, codeHash, expiresAt: at(10), now: NOW });
+      return { adviser, deviceTokenHash, codeHash, id };
+    }
+    const request = (codeHash: string, now = at(1), pollTokenHash = hash('poll')) =>
+      store.requestDevice({ codeHash, publicKey: 'pk-new', pollTokenHash, expiresAt: new Date(Date.parse(now) + 10 * 60_000).toISOString(), now });
+
+    it('the whole way: code → pending → approved → claimed, adding the device once', async () => {
+      const { adviser, codeHash, id } = await withCode();
+      const pollTokenHash = hash('poll');
+      expect(await request(codeHash, at(1), pollTokenHash)).toEqual({ status: 'pending', id, expiresAt: at(11) });
+      expect(await store.listPendingDevices(adviser.id, at(2))).toEqual([{ id, publicKey: 'pk-new', createdAt: NOW }]);
+      expect(await store.getDeviceRequest(id, adviser.id, at(2))).toEqual({ id, publicKey: 'pk-new', state: 'pending', createdAt: NOW });
+      expect(await store.claimDevice({ id, pollTokenHash, deviceTokenHash: hash('d'), now: at(2) })).toEqual({ status: 'pending' });
+
+      expect(await store.approveDevice({ id, adviserId: adviser.id, signature: 'sig-new', expiresAt: at(13), now: at(3) })).toBe(true);
+      expect(await store.listPendingDevices(adviser.id, at(3))).toEqual([]);
+      expect(await store.approveDevice({ id, adviserId: adviser.id, signature: 'sig-other', expiresAt: at(14), now: at(4) })).toBe(false);
+
+      const deviceTokenHash = hash('device-2');
+      expect(await store.claimDevice({ id, pollTokenHash: hash('wrong'), deviceTokenHash, now: at(5) })).toEqual({ status: 'not_found' });
+      const claimed = await store.claimDevice({ id, pollTokenHash, deviceTokenHash, now: at(5) });
+      if (claimed.status !== 'claimed') throw new Error(`not claimed: ${claimed.status}`);
+      expect(claimed.adviser.devices.map((d) => [d.publicKey, d.signature])).toEqual([
+        ['pk-Ada', 'sig-Ada'],
+        ['pk-new', 'sig-new'],
+      ]);
+      expect(claimed.adviser.devices[1]).toEqual({ id: claimed.deviceId, publicKey: 'pk-new', signature: 'sig-new', createdAt: at(5) });
+      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: adviser.id, deviceId: claimed.deviceId });
+      expect(await store.listDevices(adviser.id)).toEqual(claimed.adviser.devices);
+      expect(await store.getAdviser(adviser.id)).toEqual(claimed.adviser);
+
+      // Claim once: the second claim is gone and adds nothing.
+      const second = hash('device-3');
+      expect(await store.claimDevice({ id, pollTokenHash, deviceTokenHash: second, now: at(6) })).toEqual({ status: 'gone' });
+      expect(await store.findCredential(second)).toBeNull();
+      expect(await store.listDevices(adviser.id)).toHaveLength(2);
+      expect(await store.refuseDevice({ id, adviserId: adviser.id, now: at(7) })).toBe('gone');
+    });
+
+    it('a code is single use, also under concurrency', async () => {
+      const { codeHash } = await withCode();
+      const other = new SqlStore(await database.open());
+      const attempt = (s: Store) =>
+        s.requestDevice({ codeHash, publicKey: 'pk-x', pollTokenHash: hash('poll'), expiresAt: at(11), now: at(1) });
+      const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
+      await other.close();
+      expect(results.filter((r) => r.status === 'pending')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'gone')).toHaveLength(3);
+      expect(await request(codeHash, at(2))).toEqual({ status: 'gone' });
+      expect(await request(hash('unknown'))).toEqual({ status: 'not_found' });
+    });
+
+    it('a code expires after its 10 minutes; so do requests and approvals not acted on', async () => {
+      const { adviser, codeHash } = await withCode();
+      expect(await request(codeHash, at(10))).toEqual({ status: 'gone' });
+
+      // Requested at 1: the adviser has until 11 to approve.
+      const late = await withCode('Bo');
+      const pollTokenHash = hash('poll');
+      const made = await request(late.codeHash, at(1), pollTokenHash);
+      expect(made.status).toBe('pending');
+      expect(await store.listPendingDevices(late.adviser.id, at(11))).toEqual([]);
+      expect((await store.getDeviceRequest(late.id, late.adviser.id, at(11)))?.state).toBe('expired');
+      expect(await store.approveDevice({ id: late.id, adviserId: late.adviser.id, signature: 's', expiresAt: at(21), now: at(11) })).toBe(false);
+      expect(await store.claimDevice({ id: late.id, pollTokenHash, deviceTokenHash: hash('d'), now: at(11) })).toEqual({ status: 'gone' });
+
+      // Approved at 5: the claim has until 15.
+      const third = await withCode('Cy');
+      const poll3 = hash('poll');
+      await request(third.codeHash, at(1), poll3);
+      expect(await store.approveDevice({ id: third.id, adviserId: third.adviser.id, signature: 's', expiresAt: at(15), now: at(5) })).toBe(true);
+      const device = hash('d');
+      expect(await store.claimDevice({ id: third.id, pollTokenHash: poll3, deviceTokenHash: device, now: at(15) })).toEqual({ status: 'gone' });
+      expect(await store.findCredential(device)).toBeNull();
+      expect(await store.listDevices(adviser.id)).toHaveLength(1);
+    });
+
+    it("another adviser cannot see, approve or refuse the request", async () => {
+      const { adviser, codeHash, id } = await withCode('Ada');
+      const { adviser: bo } = await enrolledAdviser('Bo');
+      await request(codeHash);
+      expect(await store.listPendingDevices(bo.id, at(2))).toEqual([]);
+      expect(await store.getDeviceRequest(id, bo.id, at(2))).toBeNull();
+      expect(await store.approveDevice({ id, adviserId: bo.id, signature: 's', expiresAt: at(12), now: at(2) })).toBe(false);
+      expect(await store.refuseDevice({ id, adviserId: bo.id, now: at(2) })).toBe('not_found');
+      expect((await store.getDeviceRequest(id, adviser.id, at(2)))?.state).toBe('pending');
+      expect(await store.getDeviceRequest('nope', adviser.id, at(2))).toBeNull();
+      expect(await store.approveDevice({ id: 'nope', adviserId: adviser.id, signature: 's', expiresAt: at(12), now: at(2) })).toBe(false);
+      expect(await store.refuseDevice({ id: randomUUID(), adviserId: adviser.id, now: at(2) })).toBe('not_found');
+      expect(await store.claimDevice({ id: 'nope', pollTokenHash: hash('p'), deviceTokenHash: hash('d'), now: at(2) })).toEqual({ status: 'not_found' });
+    });
+
+    it('a refused request cannot be approved or claimed, and forgets the key', async () => {
+      const { adviser, codeHash, id } = await withCode();
+      const pollTokenHash = hash('poll');
+      await request(codeHash, at(1), pollTokenHash);
+      expect(await store.approveDevice({ id, adviserId: adviser.id, signature: 's', expiresAt: at(12), now: at(2) })).toBe(true);
+      // Refusing after approval but before the claim still stops it.
+      expect(await store.refuseDevice({ id, adviserId: adviser.id, now: at(3) })).toBe('refused');
+      expect(await store.refuseDevice({ id, adviserId: adviser.id, now: at(3) })).toBe('refused');
+      expect(await store.approveDevice({ id, adviserId: adviser.id, signature: 's', expiresAt: at(12), now: at(4) })).toBe(false);
+      expect(await store.claimDevice({ id, pollTokenHash, deviceTokenHash: hash('d'), now: at(4) })).toEqual({ status: 'gone' });
+      expect(await store.getDeviceRequest(id, adviser.id, at(4))).toMatchObject({ state: 'refused', publicKey: null });
+      expect(await store.listDevices(adviser.id)).toHaveLength(1);
+    });
+
+    it('claims at once: exactly one wins', async () => {
+      const { adviser, codeHash, id } = await withCode();
+      const pollTokenHash = hash('poll');
+      await request(codeHash, at(1), pollTokenHash);
+      await store.approveDevice({ id, adviserId: adviser.id, signature: 's', expiresAt: at(12), now: at(2) });
+      const other = new SqlStore(await database.open());
+      const attempt = (s: Store) => s.claimDevice({ id, pollTokenHash, deviceTokenHash: hash('d'), now: at(3) });
+      const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
+      await other.close();
+      expect(results.filter((r) => r.status === 'claimed')).toHaveLength(1);
+      expect(results.filter((r) => r.status === 'gone')).toHaveLength(3);
+      expect(await store.listDevices(adviser.id)).toHaveLength(2);
     });
   });
 
@@ -391,6 +531,31 @@ describe.each(adapters)('store on $name', (adapter) => {
       const versions = await driver.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
       expect(versions.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((m) => m.version));
     });
+
+    it(
+      'migration 2 keeps advisers enrolled with one unsigned key, without keys (they enrol again)',
+      async () => {
+        const fresh = await adapter.fresh();
+        try {
+          const db = await fresh.open();
+          await migrate(db, MIGRATIONS.filter((m) => m.version === 1));
+          const id = randomUUID();
+          await db.query(
+            `INSERT INTO advisers (id, name, org, public_key, enrol_token_hash, enrol_expires_at, enrolled_at) VALUES ($1, 'Old', 'Org', 'pk-old', 'h', now(), now())`,
+            [id],
+          );
+          await db.query(`INSERT INTO adviser_devices (id, adviser_id, token_hash) VALUES ($1, $2, 'old-device')`, [randomUUID(), id]);
+          const upgraded = new SqlStore(db);
+          await upgraded.migrate();
+          expect(await upgraded.getAdviser(id)).toMatchObject({ name: 'Old', signingKey: null, devices: [] });
+          expect(await upgraded.findCredential('old-device')).toMatchObject({ kind: 'adviser', adviserId: id });
+          await db.close();
+        } finally {
+          await fresh.drop();
+        }
+      },
+      SLOW,
+    );
 
     it(
       'two processes migrating a new database at once both succeed',
