@@ -142,6 +142,21 @@ export async function getConnection(): Promise<Connection | undefined> {
 
 export async function saveConnection(connection: Connection): Promise<void> {
   await (await getDb()).put('connection', { ...connection, key: ONLY });
+  markConnected(true);
+}
+
+/**
+ * A one-bit hint in localStorage, so the app can start sending what waits in
+ * the outbox whenever it opens, without loading this code for everyone else.
+ */
+export const CONNECTED_HINT = 'uc-forward-connected';
+function markConnected(connected: boolean): void {
+  try {
+    if (connected) localStorage.setItem(CONNECTED_HINT, '1');
+    else localStorage.removeItem(CONNECTED_HINT);
+  } catch {
+    /* no storage: the outbox is then sent when the Send screen opens */
+  }
 }
 
 /** Saves the key pair and the connection together, so there is never one without the other. */
@@ -152,6 +167,7 @@ export async function saveConnected(identity: Identity, connection: Connection):
     tx.objectStore('connection').put({ ...connection, key: ONLY }),
     tx.done,
   ]);
+  markConnected(true);
 }
 
 export async function markConnectionStopped(at: string): Promise<void> {
@@ -234,4 +250,5 @@ export async function clearAll(): Promise<void> {
     }),
     tx.done,
   ]);
+  markConnected(false);
 }

@@ -15,8 +15,23 @@ async function start(): Promise<void> {
   }
   root.textContent = '';
   render(<App />, root);
-  if (document.readyState === 'complete') void registerServiceWorker();
-  else addEventListener('load', () => void registerServiceWorker(), { once: true });
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
+}
+
+function afterLoad(): void {
+  void registerServiceWorker();
+  // Someone connected to an adviser: send whatever waits in the outbox now,
+  // whatever screen they opened. Nobody else downloads this code.
+  if (hasAdviser()) void import('../forward/outbox').then((outbox) => outbox.startOutboxSync()).catch(() => undefined);
+}
+
+function hasAdviser(): boolean {
+  try {
+    return localStorage.getItem('uc-forward-connected') === '1';
+  } catch {
+    return false;
+  }
 }
 
 void start();

@@ -131,7 +131,13 @@ describe('forwarding a notice to an adviser', () => {
     // No signal: both sends wait in the outbox on the phone.
     const photo = await letterPhoto(claimant);
     await claimantContext.setOffline(true);
-    await claimant.getByLabel('Paste or type text').fill(`Your claim has been closed. ${TEXT_MARKER}`);
+    // The text goes from the Explain screen, with no signal.
+    await claimant.goto('/explain');
+    await waitForApp(claimant);
+    await claimant.getByLabel('Your message').fill(`Your claim has been closed. ${TEXT_MARKER}`);
+    await claimant.getByRole('link', { name: 'Send to my adviser' }).click();
+    await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
+    await expect.poll(() => claimant.getByLabel('Paste or type text').inputValue()).toContain(TEXT_MARKER);
     await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
     await claimant.locator('.forward-item--waiting').first().waitFor();
     // The photo arrives through Android's share sheet: a POST to our share
@@ -150,12 +156,19 @@ describe('forwarding a notice to an adviser', () => {
     await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
     await expect.poll(() => claimant.locator('.forward-item--waiting').count()).toBe(2);
 
-    // Back online: they go, once each.
+    // Back online, the claimant opens the app on Home: what waited is sent
+    // straight away, once each, without visiting the Send screen.
+    await claimant.goto('/');
+    await waitForApp(claimant);
     await claimantContext.setOffline(false);
-    await expect.poll(() => claimant.locator('.forward-item--sent').count(), { timeout: 20_000 }).toBe(2);
+    await claimant.reload();
+    await waitForApp(claimant);
     const [connection] = await store.listConnections(await adviserIdOf(adviser));
     expect(connection).toBeTruthy();
-    expect(await store.listItems(connection!.id, 'to-adviser')).toHaveLength(2);
+    await expect.poll(async () => (await store.listItems(connection!.id, 'to-adviser')).length, { timeout: 20_000 }).toBe(2);
+    await claimant.goto('/send');
+    await waitForApp(claimant);
+    await expect.poll(() => claimant.locator('.forward-item--sent').count(), { timeout: 20_000 }).toBe(2);
 
     // The relay's raw files never hold the plaintext, but do hold the ciphertext.
     const items = await store.listItems(connection!.id, 'to-adviser');

@@ -59,15 +59,22 @@ export function ExplainScreen() {
           today={today}
           onNoticeDateChange={(date) => (setNoticeDate(date), setSavedId(null))}
           actions={
-            savedId ? (
-              <a class="button button--secondary" href={`/notice/${savedId}`}>
-                {t('explain:seeSaved')}
-              </a>
-            ) : (
-              <button type="button" class="button" onClick={() => void save()}>
-                {t('explain:save')}
-              </button>
-            )
+            <>
+              {savedId ? (
+                <a class="button button--secondary" href={`/notice/${savedId}`}>
+                  {t('explain:seeSaved')}
+                </a>
+              ) : (
+                <button type="button" class="button" onClick={() => void save()}>
+                  {t('explain:save')}
+                </button>
+              )}
+              {text.trim() && (
+                <a class="button button--secondary" href="/send?from=explain">
+                  {t('explain:sendToAdviser')}
+                </a>
+              )}
+            </>
           }
         />
       )}

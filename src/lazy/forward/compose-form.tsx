@@ -50,6 +50,20 @@ export function ComposeForm() {
 
   useEffect(() => () => replacePicture(null), []);
 
+  // /send?from=explain: start from the words on the Explain screen (its draft).
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('from') !== 'explain' || text.trim()) return;
+    try {
+      const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
+      if (typeof draft === 'string' && draft.trim()) {
+        setText(draft);
+        announce(t('forward:send.prefilledExplain'));
+      }
+    } catch {
+      /* no draft: start empty */
+    }
+  }, []);
+
   // /send?notice=<id>: start from that saved notice's words, once.
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('notice');
