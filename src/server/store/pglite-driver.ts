@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { SqlDriver } from './driver';
+import { lockDataDir } from './data-dir-lock';
 
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
@@ -26,7 +27,14 @@ async function rows<T>(db: Queryable, sql: string, params?: unknown[]): Promise<
 /** Embedded PostgreSQL (WebAssembly). `dataDir` null keeps everything in memory. */
 export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+  const unlock = dataDir === null ? () => {} : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     query<T>(sql: string, params?: unknown[]): Promise<T[]> {
       return rows<T>(db, sql, params);
@@ -34,8 +42,12 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
     transaction<R>(fn: (tx: SqlDriver) => Promise<R>): Promise<R> {
       return db.transaction((tx) => fn(txDriver(tx)));
     },
-    close(): Promise<void> {
-      return db.close();
+    async close(): Promise<void> {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
