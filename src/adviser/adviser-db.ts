@@ -3,7 +3,8 @@
 // adviser's first computer only, the non-extractable signing key), receipts for
 // every item opened, and the replies sent. Receipts are the adviser's
 // evidence of what arrived when; they stay after the relay deletes the item.
-import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { databaseOpener, type Migration } from '../storage/open-db';
 
 export interface Identity {
   adviserId: string;
@@ -58,14 +59,13 @@ interface AdviserDB extends DBSchema {
 }
 
 type Db = IDBPDatabase<AdviserDB>;
-type UpgradeTx = IDBPTransaction<AdviserDB, StoreNames<AdviserDB>[], 'versionchange'>;
 
 export const ADVISER_DB_NAME = 'uc-adviser';
 /** There is one identity per computer, under this key. */
 const SELF = 'self';
 
 // Migration i upgrades version i to i + 1. Only ever append: computers may hold any older version.
-const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+const MIGRATIONS: ReadonlyArray<Migration<AdviserDB>> = [
   // 1: identity, receipts and replies.
   (db) => {
     db.createObjectStore('identity');
@@ -81,32 +81,9 @@ const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     void tx.objectStore('identity').clear();
   },
 ];
-const DB_VERSION = MIGRATIONS.length;
 
-let dbPromise: Promise<Db> | undefined;
-
-function getDb(): Promise<Db> {
-  if (dbPromise) return dbPromise;
-  const opening: Promise<Db> = openDB<AdviserDB>(ADVISER_DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(db, tx);
-    },
-    blocked() {},
-    // A newer version in another tab wants to upgrade: close and reopen on next use.
-    blocking() {
-      if (dbPromise === opening) dbPromise = undefined;
-      void opening.then((db) => db.close());
-    },
-    terminated() {
-      if (dbPromise === opening) dbPromise = undefined;
-    },
-  });
-  dbPromise = opening;
-  opening.catch(() => {
-    if (dbPromise === opening) dbPromise = undefined;
-  });
-  return opening;
-}
+const database = databaseOpener<AdviserDB>(ADVISER_DB_NAME, MIGRATIONS);
+const getDb = database.get;
 
 export async function getIdentity(): Promise<Identity | undefined> {
   return (await getDb()).get('identity', SELF);
@@ -190,9 +167,7 @@ export function buildReceiptExport(
 
 /** Closes and forgets the connection (tests, or after clearing data). */
 export async function closeAdviserDb(): Promise<void> {
-  const opening = dbPromise;
-  dbPromise = undefined;
-  if (opening) (await opening.catch(() => undefined))?.close();
+  await database.close();
 }
 
 /** Removes everything on this computer, the key included. */

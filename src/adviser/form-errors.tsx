@@ -1,44 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n/use-translation';
+import { ErrorSummary, type SummaryItem } from '../lazy/shared/error-summary';
 
-export interface FormError {
-  /** The id of the control to move to. */
-  target: string;
-  message: string;
-}
+export type { SummaryItem as FormError } from '../lazy/shared/error-summary';
 
 /** "There is a problem", linking to each field. Takes focus on every failed submit. */
-export function FormErrors({ id, errors, attempt }: { id: string; errors: FormError[]; attempt: number }) {
+export function FormErrors({ id, errors, attempt }: { id: string; errors: SummaryItem[]; attempt: number }) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (attempt > 0 && errors.length > 0) ref.current?.focus();
-  }, [attempt]);
-  if (errors.length === 0) return null;
-
-  function go(event: MouseEvent, target: string) {
-    event.preventDefault();
-    const element = document.getElementById(target);
-    element?.scrollIntoView({ block: 'center' });
-    element?.focus();
-  }
-
-  return (
-    <div ref={ref} id={id} class="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} class="error-summary__title">
-        {t('adviser:problem')}
-      </h3>
-      <ul class="error-summary__list">
-        {errors.map((item) => (
-          <li key={item.target}>
-            <a href={`#${item.target}`} onClick={(event) => go(event, item.target)}>
-              {item.message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ErrorSummary id={id} title={t('adviser:problem')} items={errors} attempt={attempt} />;
 }
 
 /** A problem that is not about one field: read out at once, and focusable. */

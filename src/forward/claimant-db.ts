@@ -1,7 +1,8 @@
 // The claimant's side of "Send to my adviser", kept only on this device in
 // IndexedDB: the key pair, the one connection, the outbox and the replies.
 // Separate from the notices database so stopping sharing never touches notices.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase } from 'idb';
+import { databaseOpener, type Migration } from '../storage/open-db';
 import type { AdviserKeys } from './api-types';
 
 export interface Identity {
@@ -60,14 +61,13 @@ interface ForwardDB extends DBSchema {
 }
 
 type Db = IDBPDatabase<ForwardDB>;
-type UpgradeTx = IDBPTransaction<ForwardDB, StoreNames<ForwardDB>[], 'versionchange'>;
 
 const DB_NAME = 'uc-forward';
 /** The identity and connection stores each hold one record under this key. */
 const ONLY = 'only';
 
 // Migration i upgrades version i to i + 1. Only ever append: users may hold any older version.
-const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+const MIGRATIONS: ReadonlyArray<Migration<ForwardDB>> = [
   (db) => {
     db.createObjectStore('identity', { keyPath: 'key' });
     db.createObjectStore('connection', { keyPath: 'key' });
@@ -92,31 +92,9 @@ const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
     });
   },
 ];
-const DB_VERSION = MIGRATIONS.length;
 
-let dbPromise: Promise<Db> | undefined;
-
-function getDb(): Promise<Db> {
-  if (dbPromise) return dbPromise;
-  const opening: Promise<Db> = openDB<ForwardDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(db, tx);
-    },
-    blocked() {},
-    blocking() {
-      if (dbPromise === opening) dbPromise = undefined;
-      void opening.then((db) => db.close());
-    },
-    terminated() {
-      if (dbPromise === opening) dbPromise = undefined;
-    },
-  });
-  dbPromise = opening;
-  opening.catch(() => {
-    if (dbPromise === opening) dbPromise = undefined;
-  });
-  return opening;
-}
+const database = databaseOpener<ForwardDB>(DB_NAME, MIGRATIONS);
+const getDb = database.get;
 
 function strip<T extends { key: string }>(record: T | undefined): Omit<T, 'key'> | undefined {
   if (!record) return undefined;

@@ -1,5 +1,6 @@
 // Saved notices, kept on the device in IndexedDB. Loaded by the Home screen, so keep it small.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase } from 'idb';
+import { databaseOpener, type Migration } from './open-db';
 import type { Deadline, NoticeKind } from '../notices/types';
 
 export interface SavedNotice {
@@ -20,46 +21,18 @@ interface CompanionDB extends DBSchema {
 }
 
 type Db = IDBPDatabase<CompanionDB>;
-type UpgradeTx = IDBPTransaction<CompanionDB, StoreNames<CompanionDB>[], 'versionchange'>;
 
 const DB_NAME = 'uc-companion';
 
 // Migration i upgrades version i to i + 1. Only ever append: users may hold any older version.
-const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
+const MIGRATIONS: ReadonlyArray<Migration<CompanionDB>> = [
   (db) => {
     db.createObjectStore('notices', { keyPath: 'id' });
   },
 ];
-const DB_VERSION = MIGRATIONS.length;
 
-let dbPromise: Promise<Db> | undefined;
-
-function getDb(): Promise<Db> {
-  if (dbPromise) return dbPromise;
-  const opening: Promise<Db> = openDB<CompanionDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion; v < MIGRATIONS.length; v++) MIGRATIONS[v]?.(db, tx);
-    },
-    // Another tab still has an older version open; it closes itself on `versionchange`
-    // (see blocking below), after which this open continues on its own.
-    blocked() {},
-    // A newer app version wants to upgrade: get out of its way and reopen on next use.
-    blocking() {
-      if (dbPromise === opening) dbPromise = undefined;
-      void opening.then((db) => db.close());
-    },
-    // The browser closed the connection (e.g. storage cleared): reopen on next use.
-    terminated() {
-      if (dbPromise === opening) dbPromise = undefined;
-    },
-  });
-  dbPromise = opening;
-  // Don't cache a failure: a later call may succeed (e.g. after another tab closes).
-  opening.catch(() => {
-    if (dbPromise === opening) dbPromise = undefined;
-  });
-  return opening;
-}
+const database = databaseOpener<CompanionDB>(DB_NAME, MIGRATIONS);
+const getDb = database.get;
 
 export function newNoticeId(): string {
   const c = globalThis.crypto;

@@ -39,7 +39,7 @@ export const SCREENS: ScreenExample[] = [
       await go(page, '/explain');
       await page.locator('#notice-text').fill(SAMPLE_MRN);
       await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
-      await page.locator('section.result a.button').click();
+      await page.locator('section.result a.button[href^="/notice/"]').click();
       await page.locator('#notice-date').waitFor();
     },
   },

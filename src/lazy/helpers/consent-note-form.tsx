@@ -13,7 +13,7 @@ import {
 import { addMonthsIso } from '../../lib/compose-shared';
 import { useDraft } from '../shared/draft';
 import { CopyText } from './copy-text';
-import { ErrorSummary } from './error-summary';
+import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from './text-field';
 
 const FIELD_IDS: Record<ConsentNoteField, string> = {
@@ -72,6 +72,7 @@ export function ConsentNoteForm({ today }: { today: string }) {
       <p class="inset">{t('helpers:consent.neverShare')}</p>
       <form noValidate onSubmit={onSubmit}>
         <ErrorSummary
+          title={t('helpers:problem')}
           id="consent-errors"
           attempt={attempt}
           items={errors.map((item) => ({

@@ -9,7 +9,7 @@ import {
 } from '../../lib/compose-mr-request';
 import { useDraft } from '../shared/draft';
 import { CopyText } from './copy-text';
-import { ErrorSummary } from './error-summary';
+import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from './text-field';
 
 const FIELD_IDS: Record<MrRequestField, string> = {
@@ -53,6 +53,7 @@ export function MrRequestForm({ today }: { today: string }) {
       <p>{t('helpers:mr.intro')}</p>
       <form noValidate onSubmit={onSubmit}>
         <ErrorSummary
+          title={t('helpers:problem')}
           id="mr-errors"
           attempt={attempt}
           items={errors.map((item) => ({

@@ -1,5 +1,4 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '../../i18n/use-translation';
 
 export interface SummaryItem {
   /** The id of the control to move to. */
@@ -9,14 +8,15 @@ export interface SummaryItem {
 
 interface Props {
   id: string;
+  /** "There is a problem", in the screen's namespace. */
+  title: string;
   items: SummaryItem[];
   /** Changes on every failed submit, so focus moves to the summary each time. */
   attempt: number;
 }
 
-/** "There is a problem", with a link to each field that needs fixing. Takes focus when shown. */
-export function ErrorSummary({ id, items, attempt }: Props) {
-  const t = useT();
+/** Shared by every form: "There is a problem", with a link to each field that needs fixing. Takes focus when shown. */
+export function ErrorSummary({ id, title, items, attempt }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (attempt > 0 && items.length > 0) ref.current?.focus();
@@ -35,7 +35,7 @@ export function ErrorSummary({ id, items, attempt }: Props) {
   return (
     <div ref={ref} id={id} class="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} class="error-summary__title">
-        {t('helpers:problem')}
+        {title}
       </h3>
       <ul class="error-summary__list">
         {items.map((item) => (
