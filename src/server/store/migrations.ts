@@ -90,6 +90,53 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     sql: `ALTER TABLE items ALTER COLUMN envelope SET STORAGE EXTERNAL`,
   },
+  {
+    // Push reminders (see src/forward/push-types.ts). A subscriber is one
+    // browser's push subscription, with a credential of its own; it may be
+    // tied to a claimant's connection or an adviser's device so that replies,
+    // new items and "stopped sharing" can reach it, and is deleted with them.
+    version: 4,
+    sql: `
+      CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      );
+      CREATE TABLE push_subscribers (
+        id uuid PRIMARY KEY,
+        token_hash text NOT NULL UNIQUE,
+        endpoint text NOT NULL,
+        p256dh text NOT NULL,
+        auth text NOT NULL,
+        connection_id uuid NULL REFERENCES connections(id) ON DELETE CASCADE,
+        adviser_device_id uuid NULL REFERENCES adviser_devices(id) ON DELETE CASCADE,
+        replies_on boolean NOT NULL DEFAULT true,
+        quiet_start smallint NOT NULL DEFAULT 1260,
+        quiet_end smallint NOT NULL DEFAULT 480,
+        journal_days smallint NOT NULL DEFAULT 0,
+        journal_minute smallint NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX push_subscribers_connection_idx ON push_subscribers (connection_id);
+      CREATE INDEX push_subscribers_device_idx ON push_subscribers (adviser_device_id);
+      CREATE TABLE reminders (
+        id uuid PRIMARY KEY,
+        subscriber_id uuid NOT NULL REFERENCES push_subscribers(id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('reply', 'journal', 'deadline', 'adviser-new-item', 'adviser-stopped')),
+        ref text NULL,
+        deadline_id text NULL,
+        deadline_date date NULL,
+        due_at timestamptz NOT NULL,
+        state text NOT NULL DEFAULT 'due' CHECK (state IN ('due', 'sending', 'sent', 'failed')),
+        attempts smallint NOT NULL DEFAULT 0,
+        claimed_until timestamptz NULL,
+        sent_at timestamptz NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX reminders_due_idx ON reminders (state, due_at);
+      CREATE INDEX reminders_subscriber_idx ON reminders (subscriber_id)
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process of this app.
