@@ -9,6 +9,7 @@ import { formatDateTime, formatDay, problemOf } from './format';
 import { AddDevicePanel } from './add-device';
 import { InviteForm } from './invite-form';
 import { usePoll } from './use-poll';
+import { NotifyButton } from './notify-button';
 
 export const POLL_MS = 30_000;
 
@@ -45,6 +46,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('adviser:inbox.who', { name: identity.name, org: identity.org })}</p>
+      <NotifyButton adviserToken={identity.deviceToken} />
       {problem && (
         <p class="adviser-problem" role="alert">
           {problem}

@@ -40,7 +40,8 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+/** One JSON call to the relay (same origin). */
+export async function call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

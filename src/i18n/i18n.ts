@@ -1,5 +1,6 @@
 // This module is in the first download: think before adding to it.
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
+import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint } from '../main/hints';
 import { FALLBACK_LANGUAGE, findLanguage, matchLanguage } from './languages';
 
 // Hashed URLs of every locale file; the files themselves are fetched only
@@ -76,6 +77,11 @@ export async function changeLanguage(language: string): Promise<void> {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     /* remembered for this visit only */
+  }
+  // Reminders on: the service worker's words follow the new language.
+  // Nobody else downloads this code.
+  if (hasHint(PUSH_HINT) || hasHint(PUSH_ADVISER_HINT)) {
+    void import('../lazy/reminders/push-texts').then((m) => m.refreshPushTexts(language)).catch(() => undefined);
   }
 }
 

@@ -1,5 +1,6 @@
 // This module is in the first download: think before adding to it.
-import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/use-translation';
 import { usePath, onLinkClick } from './router';
 import { markNavigated } from './page-heading';
@@ -10,6 +11,7 @@ import { HomeScreen } from './home-screen';
 import { NotFoundScreen } from './not-found-screen';
 import { lazyScreen } from './lazy-screen';
 import { loadNamespaces } from '../i18n/i18n';
+import { PUSH_HINT, hasHint } from './hints';
 
 // Screens other than Home load on first use, with their locale files.
 const ExplainScreen = lazyScreen(async () => {
@@ -47,6 +49,10 @@ const PrivacyScreen = lazyScreen(async () => {
   const [module] = await Promise.all([import('../lazy/forward/privacy-screen'), loadNamespaces('forward')]);
   return module.PrivacyScreen;
 });
+const RemindersScreen = lazyScreen(async () => {
+  const [module] = await Promise.all([import('../lazy/reminders/reminders-screen'), loadNamespaces('reminders', 'notices')]);
+  return module.RemindersScreen;
+});
 // The adviser's inbox is a separate part: claimants never download it.
 const AdviserApp = lazyScreen<{ path: string }>(async () => {
   const [module] = await Promise.all([import('../adviser/adviser-app'), loadNamespaces('adviser')]);
@@ -59,6 +65,7 @@ function Screen({ path }: { path: string }) {
   if (path === '/helpers') return <HelpersScreen />;
   if (path === '/connect') return <ConnectScreen />;
   if (path === '/send') return <SendScreen />;
+  if (path === '/reminders') return <RemindersScreen />;
   if (path === '/privacy') return <PrivacyScreen />;
   if (path === '/adviser' || path.startsWith('/adviser/')) return <AdviserApp path={path} />;
   const notice = /^\/notice\/([\w-]+)$/.exec(path);
@@ -73,6 +80,12 @@ export function App() {
   const firstPath = useRef(path);
   useEffect(() => {
     if (path !== firstPath.current) markNavigated();
+  }, [path]);
+  // The count of unseen reminders: its code loads only when reminders are on.
+  const [Badge, setBadge] = useState<ComponentType<{ path: string }> | null>(null);
+  useEffect(() => {
+    if (Badge || !hasHint(PUSH_HINT)) return;
+    import('../lazy/reminders/nav-badge').then((m) => setBadge(() => m.NavBadge), () => undefined);
   }, [path]);
 
   return (
@@ -102,6 +115,12 @@ export function App() {
             <li>
               <a href="/helpers" aria-current={path === '/helpers' ? 'page' : undefined}>
                 {t('nav.helpers')}
+              </a>
+            </li>
+            <li>
+              <a href="/reminders" aria-current={path === '/reminders' ? 'page' : undefined}>
+                {t('nav.reminders')}
+                {Badge && <Badge path={path} />}
               </a>
             </li>
             <li>

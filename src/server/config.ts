@@ -1,5 +1,6 @@
 // One validated config: every setting has a type, a default and an
 // environment variable. Bad values stop the server with a clear message.
+import { createECDH } from 'node:crypto';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -16,6 +17,65 @@ export interface Config {
   retentionSeenDays: number;
   /** Delete any item this many days after it was sent (RETENTION_MAX_DAYS). */
   retentionMaxDays: number;
+  /** VAPID subject for web push (PUSH_SUBJECT): `mailto:<address>` or an https: URL. Apple refuses localhost addresses. */
+  pushSubject: string;
+  /** VAPID keys from VAPID_PUBLIC_KEY + VAPID_PRIVATE_KEY (both or neither); null: made once and kept in the database. */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+}
+
+export const DEFAULT_PUSH_SUBJECT = 'mailto:uc-companion@example.org';
+
+export function readPushSubject(value: string | undefined): string {
+  if (value === undefined || value === '') return DEFAULT_PUSH_SUBJECT;
+  const text = value.trim();
+  const bad = () =>
+    new Error(`PUSH_SUBJECT must be mailto:<address> or an https:// URL (not localhost), like mailto:admin@advice.example.org, not "${value}".`);
+  if (text.startsWith('mailto:')) {
+    if (!/^mailto:[^\s@<>"(),;:]+@([A-Za-z0-9-]+\.)+[A-Za-z0-9-]+$/.test(text)) throw bad();
+    if (/@localhost$/i.test(text)) throw bad();
+    return text;
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw bad();
+  }
+  if (url.protocol !== 'https:' || url.hostname === 'localhost' || !url.hostname.includes('.') || url.username || url.password) throw bad();
+  return text;
+}
+
+/** base64url with or without padding, decoded; null when not base64url. */
+function base64urlBytes(text: string): Buffer | null {
+  const bare = text.replace(/=+$/, '');
+  if (!/^[A-Za-z0-9_-]+$/.test(bare)) return null;
+  const bytes = Buffer.from(bare, 'base64url');
+  return bytes.toString('base64url') === bare ? bytes : null;
+}
+
+export function readVapidKeys(publicKey: string | undefined, privateKey: string | undefined): Config['vapidKeys'] {
+  const pub = publicKey?.trim() ?? '';
+  const priv = privateKey?.trim() ?? '';
+  if (pub === '' && priv === '') return null;
+  if (pub === '' || priv === '') throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (then the relay makes its own and keeps them in the database).');
+  const pubBytes = base64urlBytes(pub);
+  if (!pubBytes || pubBytes.length !== 65 || pubBytes[0] !== 0x04) {
+    throw new Error('VAPID_PUBLIC_KEY must be the base64url of a 65-byte P-256 public key (as `npx web-push generate-vapid-keys` prints).');
+  }
+  const privBytes = base64urlBytes(priv);
+  if (!privBytes || privBytes.length !== 32) {
+    throw new Error('VAPID_PRIVATE_KEY must be the base64url of a 32-byte P-256 private key (as `npx web-push generate-vapid-keys` prints).');
+  }
+  let derived: Buffer | null = null;
+  try {
+    const ecdh = createECDH('prime256v1');
+    ecdh.setPrivateKey(privBytes);
+    derived = ecdh.getPublicKey();
+  } catch {
+    derived = null;
+  }
+  if (!derived || !derived.equals(pubBytes)) throw new Error('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are not one key pair.');
+  return { publicKey: pubBytes.toString('base64url'), privateKey: privBytes.toString('base64url') };
 }
 
 function readPort(value: string | undefined, fallback: number): number {
@@ -80,5 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: readOrigin(env.PUBLIC_ORIGIN, `http://127.0.0.1:${port}`),
     retentionSeenDays,
     retentionMaxDays,
+    pushSubject: readPushSubject(env.PUSH_SUBJECT),
+    vapidKeys: readVapidKeys(env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY),
   };
 }

@@ -1,16 +1,27 @@
 // `npm start`: serve the built app and the relay API on http://127.0.0.1:8080
 // (PORT to change). Data in ./data (PGlite) or DATABASE_URL (PostgreSQL).
+import { Agent } from 'node:https';
 import { loadConfig } from './config';
 import { createApiHandler, defaultLog } from './api/handler';
 import { runRetention } from './retention';
-import { openStore } from './store/open-store';
+import { startScheduler } from './push/scheduler';
+import { loadVapid } from './push/vapid';
+import { openPostgres } from './store/pg-driver';
+import { openPglite } from './store/pglite-driver';
+import { SqlStore } from './store/sql-store';
 import { createAppServer, listen } from './server';
 
 const HOUR = 60 * 60 * 1000;
 
 try {
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The store and the push sender share one driver (PGlite allows one per process and folder).
+  const driver = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
+  const store = new SqlStore(driver);
+  await store.migrate().catch(async (error: unknown) => {
+    await driver.close().catch(() => {});
+    throw error;
+  });
   const retention = () =>
     runRetention(store, config)
       .then((deleted) => defaultLog({ level: 'info', msg: `retention deleted ${deleted} items` }))
@@ -19,7 +30,16 @@ try {
   const timer = setInterval(() => void retention(), HOUR);
   timer.unref();
 
-  const server = createAppServer(config, undefined, createApiHandler({ store, config }));
+  // Push reminders: VAPID keys from the environment or the database (every process on one database uses the same).
+  const vapid = await loadVapid(store, config);
+  const pushSender = startScheduler({
+    driver,
+    vapid,
+    agent: new Agent({ keepAlive: true }),
+    onError: (error) => defaultLog({ level: 'error', msg: 'push sending failed', error: error instanceof Error ? error.name : 'unknown' }),
+  });
+
+  const server = createAppServer(config, undefined, createApiHandler({ store, config, push: { publicKey: vapid.publicKey, wake: () => pushSender.wake() } }));
   const url = await listen(server, config.port, config.host);
   defaultLog({ level: 'info', msg: `listening on ${url}` });
   let stopping = false;
@@ -28,10 +48,13 @@ try {
     stopping = true;
     clearInterval(timer);
     server.close(() => {
-      store.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      pushSender
+        .stop()
+        .then(() => store.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     server.closeIdleConnections();
     // Don't wait forever for keep-alive clients.

@@ -5,6 +5,7 @@ import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
+import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from './push-routing';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -65,3 +66,121 @@ async function keepSharedThings(request: Request): Promise<Response> {
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Push reminders. Every push shows a notification (iOS revokes a
+// subscription whose pushes show none), in the words the app cached in the
+// person's language. Payloads carry no personal details.
+self.addEventListener('push', (event) => {
+  event.waitUntil(showReminder(event.data?.text() ?? null));
+});
+
+async function showReminder(text: string | null): Promise<void> {
+  let texts: unknown = null;
+  try {
+    const cached = await caches.match(PUSH_TEXTS_URL, { cacheName: PUSH_TEXTS_CACHE });
+    texts = cached ? await cached.json() : null;
+  } catch {
+    /* the built-in English then */
+  }
+  const { title, options } = notificationFor(parsePayload(text), texts);
+  await self.registration.showNotification(title, options as NotificationOptions);
+}
+
+self.addEventListener('notificationclick', (event) => {
+  const data = event.notification.data as Partial<NotificationData> | null;
+  event.notification.close();
+  if ((event.action === 'snooze-hour' || event.action === 'snooze-tomorrow') && data?.id) {
+    event.waitUntil(snooze(data.id, event.action === 'snooze-hour' ? 'hour' : 'tomorrow'));
+    return;
+  }
+  event.waitUntil(openApp(typeof data?.url === 'string' && data.url.startsWith('/') ? data.url : '/'));
+});
+
+async function openApp(path: string): Promise<void> {
+  const url = new URL(path, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+  if (open) {
+    try {
+      const focused = await open.focus();
+      await focused.navigate(url);
+      return;
+    } catch {
+      /* not ours to steer: open a new window instead */
+    }
+  }
+  await self.clients.openWindow(url);
+}
+
+/** The subscriber tokens this device keeps (IndexedDB `uc-push`, see push-client.ts), read with the plain API. */
+function subscriberTokens(): Promise<Record<string, string>> {
+  return new Promise((resolve) => {
+    const request = indexedDB.open('uc-push');
+    // No database yet: don't create an empty one the app's migration would skip.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = () => resolve({});
+    request.onsuccess = () => {
+      const db = request.result;
+      try {
+        const all = db.transaction('subscribers', 'readonly').objectStore('subscribers').getAll();
+        all.onsuccess = () => {
+          const tokens: Record<string, string> = {};
+          for (const record of all.result as { role: string; subscriberToken: string }[]) tokens[record.role] = record.subscriberToken;
+          db.close();
+          resolve(tokens);
+        };
+        all.onerror = () => {
+          db.close();
+          resolve({});
+        };
+      } catch {
+        db.close();
+        resolve({});
+      }
+    };
+  });
+}
+
+async function relayCall(method: string, path: string, token: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+    credentials: 'omit',
+    cache: 'no-store',
+  });
+}
+
+async function snooze(reminderId: string, until: 'hour' | 'tomorrow'): Promise<void> {
+  const { claimant } = await subscriberTokens();
+  if (!claimant) return;
+  await relayCall('POST', '/api/push/snooze', claimant, { reminderId, until }).catch(() => undefined);
+}
+
+interface SubscriptionChangeEvent extends ExtendableEvent {
+  readonly oldSubscription: PushSubscription | null;
+  readonly newSubscription: PushSubscription | null;
+}
+
+// The browser replaced (or dropped) the subscription: subscribe again with
+// the same key, and tell the relay for each role this device has.
+self.addEventListener('pushsubscriptionchange' as 'push', (event) => {
+  const change = event as unknown as SubscriptionChangeEvent;
+  change.waitUntil(resubscribe(change));
+});
+
+async function resubscribe(change: SubscriptionChangeEvent): Promise<void> {
+  let subscription = change.newSubscription;
+  if (!subscription) {
+    let key: BufferSource | string | null = change.oldSubscription?.options.applicationServerKey ?? null;
+    if (!key) {
+      const response = await fetch('/api/push/key', { cache: 'no-store', credentials: 'omit' });
+      key = ((await response.json()) as { publicKey: string }).publicKey;
+    }
+    subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+  }
+  const json = subscription.toJSON();
+  const body = { subscription: { endpoint: subscription.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } } };
+  const tokens = await subscriberTokens();
+  await Promise.all(Object.values(tokens).map((token) => relayCall('PUT', '/api/push/subscription', token, body).catch(() => undefined)));
+}

@@ -64,6 +64,17 @@ export const SCREENS: ScreenExample[] = [
   },
   { name: 'send to my adviser (not connected)', open: (page) => go(page, '/send') },
   { name: 'privacy', open: (page) => go(page, '/privacy') },
+  { name: 'reminders (off)', open: (page) => go(page, '/reminders') },
+  {
+    name: 'reminders (error shown)',
+    async open(page) {
+      await go(page, '/reminders');
+      // No day chosen for the journal reminder: the summary says so, before any permission prompt.
+      for (const day of [0, 1, 2, 3, 4, 5, 6]) await page.locator(`#journal-day-${day}`).uncheck();
+      await page.locator('main form button[type="submit"]').click();
+      await page.locator('[role="alert"]').first().waitFor();
+    },
+  },
   { name: 'adviser inbox (computer not set up)', open: (page) => go(page, '/adviser') },
 ];
 

@@ -2,7 +2,9 @@
 // around createApiHandler, and shortcuts to enrol, invite and connect.
 import { generateKeyPairSync, randomUUID, randomBytes, webcrypto } from 'node:crypto';
 import type { Server } from 'node:http';
+import webpush from 'web-push';
 import { createApiHandler, type LogEntry } from '../../src/server/api/handler';
+import type { PushOptions } from '../../src/server/api/push-routes';
 import { hashSecret, newToken } from '../../src/server/api/auth';
 import type { RateLimits } from '../../src/server/api/rate-limit';
 import { createAppServer, listen } from '../../src/server/server';
@@ -14,6 +16,7 @@ export const UNLIMITED: Partial<RateLimits> = {
   enrolPerIp: { limit: 1e9, windowMs: 60_000 },
   sendsPerConnection: { limit: 1e9, windowMs: 60_000 },
   anyPerIp: { limit: 1e9, windowMs: 60_000 },
+  pushPerSubscriber: { limit: 1e9, windowMs: 60_000 },
 };
 
 export function publicKey(): string {
@@ -59,7 +62,15 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-export async function startRelay(store: Store, rateLimits: Partial<RateLimits> = UNLIMITED): Promise<Relay> {
+/** One VAPID key pair for every test relay. */
+export const TEST_VAPID = webpush.generateVAPIDKeys();
+
+export async function startRelay(
+  store: Store,
+  rateLimits: Partial<RateLimits> = UNLIMITED,
+  /** null: a relay without push. */
+  push: PushOptions | null = { publicKey: TEST_VAPID.publicKey },
+): Promise<Relay> {
   const logs: LogEntry[] = [];
   const clock = { ms: Date.now() };
   const api = createApiHandler({
@@ -67,6 +78,7 @@ export async function startRelay(store: Store, rateLimits: Partial<RateLimits> =
     config: { publicOrigin: 'http://127.0.0.1' },
     now: () => new Date(clock.ms),
     rateLimits,
+    ...(push ? { push } : {}),
     log: (entry) => logs.push(entry),
   });
   const server = createAppServer({ staticDir: '/nonexistent' }, new Map(), api);

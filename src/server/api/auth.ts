@@ -1,16 +1,17 @@
 // Credentials: bearer tokens of 256 random bits with a kind prefix
 // (a_ adviser device, c_ claimant connection, e_ one-time enrolment, p_ a new
-// computer's poll token while it waits to be approved; never a bearer). The
+// computer's poll token while it waits to be approved; never a bearer; s_ push
+// subscriber). The
 // relay stores only their SHA-256; a token is checked by looking up its hash,
 // so there is no string comparison of secrets to time.
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { CredentialOwner, Store } from '../store/store';
+import type { CredentialOwner, PushSubscriber, Store } from '../store/store';
 import { forbidden, unauthorized } from './errors';
 
-export type TokenPrefix = 'a_' | 'c_' | 'e_' | 'p_';
+export type TokenPrefix = 'a_' | 'c_' | 'e_' | 'p_' | 's_';
 
-/** `a_`/`c_`/`e_`/`p_` + 32 random bytes as base64url (43 characters). */
+/** `a_`/`c_`/`e_`/`p_`/`s_` + 32 random bytes as base64url (43 characters). */
 export function newToken(prefix: TokenPrefix): string {
   return prefix + randomBytes(32).toString('base64url');
 }
@@ -42,4 +43,17 @@ export async function requireClaimant(req: IncomingMessage, store: Store): Promi
   const owner = await authenticate(req, store);
   if (owner.kind !== 'claimant') throw forbidden('Only the person sharing can do this.');
   return owner;
+}
+
+const SUBSCRIBER_BEARER = /^Bearer (s_[A-Za-z0-9_-]{43})$/;
+
+/** The push subscriber of the request's s_ bearer token; 401 when missing, malformed or unknown (e.g. deleted). */
+export async function requireSubscriber(req: IncomingMessage, store: Store): Promise<PushSubscriber> {
+  const header = req.headers.authorization;
+  if (!header) throw unauthorized('Turn reminders on again: this request has no credentials.');
+  const match = SUBSCRIBER_BEARER.exec(header.trim());
+  if (!match) throw unauthorized('Turn reminders on again: this device is not recognised.');
+  const subscriber = await store.findSubscriber(hashSecret(match[1]!));
+  if (!subscriber) throw unauthorized('Turn reminders on again: this device is not recognised.');
+  return subscriber;
 }

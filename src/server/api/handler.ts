@@ -2,7 +2,6 @@
 // One request: rate limit → route → authenticate → validate → store → JSON.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
 import type {
   AdviserInfo,
   AdviserKeys,
@@ -20,13 +19,14 @@ import type {
   PendingDevice,
 } from '../../forward/api-types';
 import type { Config } from '../config';
-import { SECURITY_HEADERS } from '../security-headers';
 import type { Adviser, Direction, Item, Store } from '../store/store';
 import { hashSecret, newToken, requireAdviser, requireClaimant } from './auth';
 import { readJsonBody, wasAbandoned } from './body';
 import { ApiError, badRequest, conflict, forbidden, gone, notFound, toApiError, tooManyRequests } from './errors';
 import { DEVICE_CODE_TTL_MS, DEVICE_STEP_TTL_MS, formatInviteCode, INVITE_TTL_MS, newInviteCode } from './invite-code';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type Rate, type RateLimits } from './rate-limit';
+import { addPushRoutes, pushHooks, type PushOptions } from './push-routes';
+import { parse, sendJson } from './respond';
 import { Router } from './routes';
 import {
   connectRequestSchema,
@@ -60,6 +60,8 @@ export interface ApiOptions {
   rateLimits?: Partial<RateLimits>;
   /** One structured line per request; no ids, tokens, IPs or bodies ever reach it. */
   log?: (entry: LogEntry) => void;
+  /** Push reminders (VAPID public key and test switches); without it the push routes answer 404. */
+  push?: PushOptions;
 }
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -75,29 +77,6 @@ export const defaultLog = (entry: LogEntry): void => {
   if (entry.level === 'error') console.error(line);
   else console.log(line);
 };
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Cache-Control': 'no-store',
-    ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }),
-    ...headers,
-  });
-  res.end(text);
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw badRequest(`${where}${issue?.message ?? 'The request is not valid.'}`);
-}
 
 function itemInfo(item: Item): ItemInfo {
   return { id: item.id, createdAt: item.createdAt, seenAt: item.seenAt, size: item.size };
@@ -130,6 +109,15 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const log = options.log ?? defaultLog;
   const limiter = new RateLimiter(() => now().getTime());
+  const hooks = pushHooks({ store, now, wake: options.push?.wake });
+  /** Push hooks never fail the request: the item or stop has already happened. */
+  const hook = async (name: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (error) {
+      log({ level: 'error', msg: `push hook ${name} failed`, error: error instanceof Error ? error.name : typeof error });
+    }
+  };
 
   const limit = (key: string, rate: Rate) => {
     const wait = limiter.take(key, rate);
@@ -150,7 +138,13 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     return connection;
   }
 
-  async function addItem(connectionId: string, direction: Direction, body: { id: string; envelope: string }, res: ServerResponse) {
+  async function addItem(
+    connectionId: string,
+    direction: Direction,
+    body: { id: string; envelope: string },
+    res: ServerResponse,
+    onCreated: () => Promise<void>,
+  ) {
     limit(`send:${connectionId}`, limits.sendsPerConnection);
     const result = await store.addItem({
       id: body.id,
@@ -163,6 +157,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
       throw conflict('A different message was already sent with this id.');
     }
+    if (result.created) await onCreated();
     sendJson(res, result.created ? 201 : 200, itemInfo(result.item));
   }
 
@@ -354,7 +349,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
       const body = parse(sendItemRequestSchema, await readJsonBody(req));
       const connection = await store.getConnection(owner.connectionId);
       if (!connection || connection.stoppedAt !== null) throw gone('Sharing has stopped for this connection.');
-      await addItem(connection.id, 'to-adviser', body, res);
+      await addItem(connection.id, 'to-adviser', body, res, () => hook('new-item', () => hooks.newItem(connection.adviserId)));
     })
     .add('GET', '/api/adviser/connections/:id/items', async ({ req, res }, params) => {
       const owner = await requireAdviser(req, store);
@@ -378,7 +373,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
       const connection = await ownConnection(owner.adviserId, params.id!);
       const body = parse(replyRequestSchema, await readJsonBody(req));
       if (connection.stoppedAt !== null) throw gone('This client has stopped sharing, so replies cannot be sent.');
-      await addItem(connection.id, 'to-claimant', body, res);
+      await addItem(connection.id, 'to-claimant', body, res, () => hook('reply', () => hooks.reply(connection.id)));
     })
     .add('GET', '/api/claimant/status', async ({ req, res }) => {
       const owner = await requireClaimant(req, store);
@@ -410,9 +405,14 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     })
     .add('DELETE', '/api/claimant/connection', async ({ req, res }) => {
       const owner = await requireClaimant(req, store);
+      const connection = await store.getConnection(owner.connectionId);
+      // Tell the adviser's devices first; stopConnection then deletes the claimant's subscribers and reminders.
+      if (connection && connection.stoppedAt === null) await hook('stopped', () => hooks.stopped(connection.adviserId));
       await store.stopConnection(owner.connectionId, now().toISOString());
       sendJson(res, 204, undefined);
     });
+
+  addPushRoutes(router, { store, push: options.push, now, limits, limit });
 
   return async (req, res) => {
     const started = performance.now();

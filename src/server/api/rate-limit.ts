@@ -19,6 +19,8 @@ export interface RateLimits {
   sendsPerConnection: Rate;
   /** Everything under /api/, per client IP. */
   anyPerIp: Rate;
+  /** Push routes with a subscriber credential, per subscriber. */
+  pushPerSubscriber: Rate;
 }
 
 const MINUTE = 60_000;
@@ -30,6 +32,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   enrolPerIp: { limit: 10, windowMs: MINUTE },
   sendsPerConnection: { limit: 60, windowMs: MINUTE },
   anyPerIp: { limit: 600, windowMs: MINUTE },
+  pushPerSubscriber: { limit: 30, windowMs: MINUTE },
 };
 
 interface Bucket {

@@ -2,7 +2,7 @@
 // Segments are percent-decoded one by one; a malformed one is a 400.
 import { badRequest, methodNotAllowed, notFound } from './errors';
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route<Ctx> {
   method: Method;
@@ -36,6 +36,13 @@ export const ROUTE_LIST: ReadonlyArray<{ method: Method; pattern: string }> = [
   { method: 'POST', pattern: '/api/adviser/device-requests/:id/approve' },
   { method: 'DELETE', pattern: '/api/adviser/device-requests/:id' },
   { method: 'POST', pattern: '/api/device-requests/:id/claim' },
+  { method: 'GET', pattern: '/api/push/key' },
+  { method: 'POST', pattern: '/api/push/subscribers' },
+  { method: 'PUT', pattern: '/api/push/subscription' },
+  { method: 'DELETE', pattern: '/api/push/subscription' },
+  { method: 'PUT', pattern: '/api/push/preferences' },
+  { method: 'POST', pattern: '/api/push/snooze' },
+  { method: 'GET', pattern: '/api/push/recent' },
 ];
 
 function splitPath(path: string): string[] {

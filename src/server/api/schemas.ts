@@ -12,7 +12,7 @@ export const PUBLIC_KEY_CHARS = 87;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** True when `text` is canonical unpadded base64url (what Buffer would write back). */
-function isCanonicalBase64url(text: string): boolean {
+export function isCanonicalBase64url(text: string): boolean {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return false;
   return Buffer.from(text, 'base64url').toString('base64url') === text;
 }
@@ -24,7 +24,7 @@ export const envelopeSchema = z
   .refine(isCanonicalBase64url, 'The message must be base64url text.');
 
 /** True when the 65 bytes are an uncompressed point on P-256 (OpenSSL checks the curve equation). */
-function isP256Point(key: string): boolean {
+export function isP256Point(key: string): boolean {
   const raw = Buffer.from(key, 'base64url');
   if (raw.length !== 65 || raw[0] !== 0x04) return false;
   try {

@@ -137,6 +137,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reminders_subscriber_idx ON reminders (subscriber_id)
     `,
   },
+  {
+    // Snoozed copies are kept when a device re-sends its deadline list or journal time.
+    version: 5,
+    sql: `
+      ALTER TABLE reminders ADD COLUMN snoozed boolean NOT NULL DEFAULT false
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process of this app.

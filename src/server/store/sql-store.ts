@@ -10,7 +10,14 @@ import type {
   DeviceRequestState,
   Direction,
   Item,
+  NewReminder,
   PendingDeviceRequest,
+  PushKeys,
+  PushPreferencesRow,
+  PushSubscriber,
+  Reminder,
+  ReminderKind,
+  ReminderState,
   Store,
 } from './store';
 
@@ -60,6 +67,36 @@ interface ItemRow {
   seen_at: Date | null;
 }
 
+interface SubscriberRow {
+  id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  connection_id: string | null;
+  adviser_device_id: string | null;
+  replies_on: boolean;
+  quiet_start: number | string;
+  quiet_end: number | string;
+  journal_days: number | string;
+  journal_minute: number | string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+interface ReminderRow {
+  id: string;
+  subscriber_id: string;
+  kind: ReminderKind;
+  ref: string | null;
+  deadline_id: string | null;
+  deadline_date: string | null;
+  due_at: Date;
+  state: ReminderState;
+  attempts: number | string;
+  sent_at: Date | null;
+  snoozed: boolean;
+  created_at: Date;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from URLs: a malformed one is "not found", not a database error. */
 const isUuid = (id: string): boolean => UUID.test(id);
@@ -75,6 +112,55 @@ const ADVISER_COLUMNS = 'id, name, org, signing_key, created_at';
 const DEVICE_COLUMNS = 'id, adviser_id, public_key, signature, created_at';
 const CONNECTION_COLUMNS = 'id, adviser_id, label, claimant_public_key, created_at, stopped_at';
 const ITEM_COLUMNS = 'id, connection_id, direction, envelope, size, created_at, seen_at';
+
+const SUBSCRIBER_COLUMNS =
+  'id, endpoint, p256dh, auth, connection_id, adviser_device_id, replies_on, quiet_start, quiet_end, journal_days, journal_minute, created_at, updated_at';
+const REMINDER_COLUMNS =
+  "id, subscriber_id, kind, ref, deadline_id, to_char(deadline_date, 'YYYY-MM-DD') AS deadline_date, due_at, state, attempts, sent_at, snoozed, created_at";
+
+function toSubscriber(row: SubscriberRow): PushSubscriber {
+  return {
+    id: row.id,
+    endpoint: row.endpoint,
+    p256dh: row.p256dh,
+    auth: row.auth,
+    connectionId: row.connection_id,
+    adviserDeviceId: row.adviser_device_id,
+    replies: row.replies_on,
+    quiet: { start: Number(row.quiet_start), end: Number(row.quiet_end) },
+    journal: row.journal_minute === null ? null : { days: Number(row.journal_days), minute: Number(row.journal_minute) },
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+function toReminder(row: ReminderRow): Reminder {
+  return {
+    id: row.id,
+    subscriberId: row.subscriber_id,
+    kind: row.kind,
+    ref: row.ref,
+    deadlineId: row.deadline_id,
+    deadlineDate: row.deadline_date,
+    dueAt: iso(row.due_at),
+    state: row.state,
+    attempts: Number(row.attempts),
+    sentAt: isoOrNull(row.sent_at),
+    snoozed: row.snoozed,
+    createdAt: iso(row.created_at),
+  };
+}
+
+/** Inserts one reminder unless `guard` (SQL on the would-be row's values $2..$8) finds a match; returns it or null. */
+async function insertReminder(db: SqlDriver, r: NewReminder, guard = ''): Promise<Reminder | null> {
+  const rows = await db.query<ReminderRow>(
+    `INSERT INTO reminders (id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, snoozed)
+     SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::date, $7::timestamptz, $8::boolean
+     WHERE EXISTS (SELECT 1 FROM push_subscribers WHERE id = $2::uuid)${guard}
+     RETURNING ${REMINDER_COLUMNS}`,
+    [randomUUID(), r.subscriberId, r.kind, r.ref ?? null, r.deadlineId ?? null, r.deadlineDate ?? null, r.dueAt, r.snoozed ?? false],
+  );
+  return rows[0] ? toReminder(rows[0]) : null;
+}
 
 function toDevice(row: DeviceRow): AdviserDevice {
   return { id: row.id, publicKey: row.public_key, signature: row.signature, createdAt: iso(row.created_at) };
@@ -413,6 +499,9 @@ export class SqlStore implements Store {
         [id, now],
       );
       await tx.query(`DELETE FROM items WHERE connection_id = $1`, [id]);
+      // The row stays (stopped marker), so ON DELETE CASCADE does not fire: the
+      // claimant's push subscribers go here, and their reminders with them.
+      await tx.query(`DELETE FROM push_subscribers WHERE connection_id = $1`, [id]);
     });
   }
 
@@ -477,6 +566,189 @@ export class SqlStore implements Store {
       [input.seenBefore, input.createdBefore],
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  // ---- Push reminders ----
+
+  async getSetting(key: string): Promise<string | null> {
+    const rows = await this.db.query<{ value: string }>(`SELECT value FROM settings WHERE key = $1`, [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [key, value],
+    );
+  }
+
+  async initSetting(key: string, value: string): Promise<string> {
+    await this.db.query(`INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`, [key, value]);
+    const stored = await this.getSetting(key);
+    if (stored === null) throw new Error('initSetting: the setting vanished');
+    return stored;
+  }
+
+  async createSubscriber(
+    input: PushKeys & { tokenHash: string; connectionId?: string | null; adviserDeviceId?: string | null; now: string },
+  ): Promise<PushSubscriber> {
+    return this.db.transaction(async (tx) => {
+      // One subscriber per browser subscription: subscribing again (the app lost
+      // its credential) replaces the old one, so no push arrives twice.
+      await tx.query(`DELETE FROM push_subscribers WHERE endpoint = $1`, [input.endpoint]);
+      const rows = await tx.query<SubscriberRow>(
+        `INSERT INTO push_subscribers (id, token_hash, endpoint, p256dh, auth, connection_id, adviser_device_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)
+         RETURNING ${SUBSCRIBER_COLUMNS}`,
+        [randomUUID(), input.tokenHash, input.endpoint, input.p256dh, input.auth, input.connectionId ?? null, input.adviserDeviceId ?? null, input.now],
+      );
+      return toSubscriber(one(rows));
+    });
+  }
+
+  async findSubscriber(tokenHash: string): Promise<PushSubscriber | null> {
+    const rows = await this.db.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers WHERE token_hash = $1`, [tokenHash]);
+    return rows[0] ? toSubscriber(rows[0]) : null;
+  }
+
+  async getSubscriber(id: string): Promise<PushSubscriber | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers WHERE id = $1`, [id]);
+    return rows[0] ? toSubscriber(rows[0]) : null;
+  }
+
+  async resyncSubscriber(id: string, keys: PushKeys, now: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.db.query<{ id: string }>(
+      `UPDATE push_subscribers SET endpoint = $2, p256dh = $3, auth = $4, updated_at = $5::timestamptz WHERE id = $1 RETURNING id`,
+      [id, keys.endpoint, keys.p256dh, keys.auth, now],
+    );
+    return rows.length === 1;
+  }
+
+  async deleteSubscriber(id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.db.query<{ id: string }>(`DELETE FROM push_subscribers WHERE id = $1 RETURNING id`, [id]);
+    return rows.length === 1;
+  }
+
+  async updatePreferences(id: string, prefs: PushPreferencesRow, now: string): Promise<PushSubscriber | null> {
+    if (!isUuid(id)) return null;
+    const rows = await this.db.query<SubscriberRow>(
+      `UPDATE push_subscribers
+       SET replies_on = $2, quiet_start = $3, quiet_end = $4, journal_days = $5, journal_minute = $6, updated_at = $7::timestamptz
+       WHERE id = $1 RETURNING ${SUBSCRIBER_COLUMNS}`,
+      [id, prefs.replies, prefs.quiet.start, prefs.quiet.end, prefs.journal?.days ?? 0, prefs.journal?.minute ?? null, now],
+    );
+    return rows[0] ? toSubscriber(rows[0]) : null;
+  }
+
+  async listAdviserSubscribers(adviserId: string): Promise<PushSubscriber[]> {
+    if (!isUuid(adviserId)) return [];
+    const rows = await this.db.query<SubscriberRow>(
+      `SELECT ${SUBSCRIBER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+       FROM push_subscribers s JOIN adviser_devices d ON d.id = s.adviser_device_id
+       WHERE d.adviser_id = $1 ORDER BY s.created_at, s.id`,
+      [adviserId],
+    );
+    return rows.map(toSubscriber);
+  }
+
+  async listConnectionSubscribers(connectionId: string): Promise<PushSubscriber[]> {
+    if (!isUuid(connectionId)) return [];
+    const rows = await this.db.query<SubscriberRow>(
+      `SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers WHERE connection_id = $1 ORDER BY created_at, id`,
+      [connectionId],
+    );
+    return rows.map(toSubscriber);
+  }
+
+  replaceDeadlineReminders(subscriberId: string, reminders: NewReminder[]): Promise<Reminder[]> {
+    if (!isUuid(subscriberId)) return Promise.resolve([]);
+    return this.db.transaction(async (tx) => {
+      // The subscriber row lock orders concurrent replacements for one device.
+      const found = await tx.query<{ id: string }>(`SELECT id FROM push_subscribers WHERE id = $1 FOR UPDATE`, [subscriberId]);
+      if (!found[0]) return [];
+      const keep = reminders.map((r) => `${r.deadlineId ?? ''}|${r.deadlineDate ?? ''}|${r.ref ?? ''}`);
+      await tx.query(
+        `DELETE FROM reminders
+         WHERE subscriber_id = $1 AND kind = 'deadline' AND state = 'due'
+           AND (NOT snoozed OR NOT (concat_ws('|', coalesce(deadline_id, ''), coalesce(to_char(deadline_date, 'YYYY-MM-DD'), ''), coalesce(ref, '')) = ANY($2::text[])))`,
+        [subscriberId, keep],
+      );
+      const inserted: Reminder[] = [];
+      for (const r of reminders) {
+        // Already sent (or being sent) for this deadline at this time: not again.
+        const row = await insertReminder(
+          tx,
+          { ...r, subscriberId, kind: 'deadline', snoozed: false },
+          ` AND NOT EXISTS (SELECT 1 FROM reminders o WHERE o.subscriber_id = $2 AND o.kind = 'deadline' AND o.state <> 'due'
+              AND o.deadline_id IS NOT DISTINCT FROM $5 AND o.deadline_date IS NOT DISTINCT FROM $6::date
+              AND o.ref IS NOT DISTINCT FROM $4 AND o.due_at = $7::timestamptz AND NOT o.snoozed)`,
+        );
+        if (row) inserted.push(row);
+      }
+      return inserted;
+    });
+  }
+
+  setJournalReminder(subscriberId: string, dueAt: string | null): Promise<Reminder | null> {
+    if (!isUuid(subscriberId)) return Promise.resolve(null);
+    return this.db.transaction(async (tx) => {
+      const found = await tx.query<{ id: string }>(`SELECT id FROM push_subscribers WHERE id = $1 FOR UPDATE`, [subscriberId]);
+      if (!found[0]) return null;
+      await tx.query(`DELETE FROM reminders WHERE subscriber_id = $1 AND kind = 'journal' AND state = 'due' AND NOT snoozed`, [subscriberId]);
+      if (dueAt === null) return null;
+      return insertReminder(
+        tx,
+        { subscriberId, kind: 'journal', dueAt },
+        ` AND NOT EXISTS (SELECT 1 FROM reminders o WHERE o.subscriber_id = $2 AND o.kind = 'journal' AND NOT o.snoozed
+              AND (o.state = 'sending' OR (o.state <> 'due' AND o.due_at = $7::timestamptz)))`,
+      );
+    });
+  }
+
+  async addReminders(reminders: NewReminder[], options: { coalesce?: boolean } = {}): Promise<Reminder[]> {
+    const guard = options.coalesce
+      ? ` AND NOT EXISTS (SELECT 1 FROM reminders o WHERE o.subscriber_id = $2 AND o.kind = $3 AND o.state = 'due'
+            AND NOT o.snoozed AND o.ref IS NOT DISTINCT FROM $4)`
+      : '';
+    const inserted: Reminder[] = [];
+    for (const r of reminders) {
+      if (!isUuid(r.subscriberId)) continue;
+      const row = await insertReminder(this.db, r, guard);
+      if (row) inserted.push(row);
+    }
+    return inserted;
+  }
+
+  async getReminder(id: string, subscriberId: string): Promise<Reminder | null> {
+    if (!isUuid(id) || !isUuid(subscriberId)) return null;
+    const rows = await this.db.query<ReminderRow>(
+      `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = $1 AND subscriber_id = $2`,
+      [id, subscriberId],
+    );
+    return rows[0] ? toReminder(rows[0]) : null;
+  }
+
+  async listReminders(subscriberId: string): Promise<Reminder[]> {
+    if (!isUuid(subscriberId)) return [];
+    const rows = await this.db.query<ReminderRow>(
+      `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE subscriber_id = $1 ORDER BY due_at, id`,
+      [subscriberId],
+    );
+    return rows.map(toReminder);
+  }
+
+  async listRecentReminders(subscriberId: string, since: string): Promise<Reminder[]> {
+    if (!isUuid(subscriberId)) return [];
+    const rows = await this.db.query<ReminderRow>(
+      `SELECT ${REMINDER_COLUMNS} FROM reminders
+       WHERE subscriber_id = $1 AND state = 'sent' AND sent_at >= $2::timestamptz
+       ORDER BY sent_at DESC, id DESC LIMIT 200`,
+      [subscriberId, since],
+    );
+    return rows.map(toReminder);
   }
 }
 

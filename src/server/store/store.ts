@@ -72,7 +72,7 @@ export interface ConnectionSummary extends Connection {
 
 export type CredentialOwner = { kind: 'adviser'; adviserId: string; deviceId: string } | { kind: 'claimant'; connectionId: string };
 
-export interface Store {
+export interface Store extends PushStore {
   /** Creates the tables (numbered migrations) if needed. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -149,7 +149,7 @@ export interface Store {
 
   getConnection(id: string): Promise<Connection | null>;
   listConnections(adviserId: string): Promise<ConnectionSummary[]>;
-  /** Stop sharing: deletes every item and credential of the connection and keeps only a stopped marker (no label, no keys). */
+  /** Stop sharing: deletes every item and credential of the connection, and the claimant's push subscribers and reminders, and keeps only a stopped marker (no label, no keys). */
   stopConnection(id: string, now: string): Promise<void>;
 
   /** Adds an item; a repeat of the same id with the same envelope returns the stored one with `created: false`. */
@@ -160,4 +160,107 @@ export interface Store {
 
   /** Retention: deletes items seen before `seenBefore`, and any item created before `createdBefore`. Returns how many. */
   deleteExpired(input: { seenBefore: string; createdBefore: string }): Promise<number>;
+}
+
+// Push reminders (see src/forward/push-types.ts). A subscriber is one browser
+// push subscription with its own s_ credential (hashed), optionally linked to
+// a claimant's connection (replies) or an adviser's device (new items,
+// stopped sharing). Reminders are rows the sender picks up when due.
+
+export type ReminderKind = 'reply' | 'journal' | 'deadline' | 'adviser-new-item' | 'adviser-stopped';
+export type ReminderState = 'due' | 'sending' | 'sent' | 'failed';
+
+export interface PushKeys {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+export interface PushSubscriber extends PushKeys {
+  id: string;
+  connectionId: string | null;
+  adviserDeviceId: string | null;
+  replies: boolean;
+  /** Minutes after midnight, UK time. */
+  quiet: { start: number; end: number };
+  /** Null when journal reminders are off. */
+  journal: { days: number; minute: number } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Reminder {
+  id: string;
+  subscriberId: string;
+  kind: ReminderKind;
+  ref: string | null;
+  deadlineId: string | null;
+  /** YYYY-MM-DD */
+  deadlineDate: string | null;
+  dueAt: string;
+  state: ReminderState;
+  attempts: number;
+  sentAt: string | null;
+  /** A copy made by "snooze": kept when the deadline list or journal time is replaced. */
+  snoozed: boolean;
+  createdAt: string;
+}
+
+export interface NewReminder {
+  subscriberId: string;
+  kind: ReminderKind;
+  dueAt: string;
+  ref?: string | null;
+  deadlineId?: string | null;
+  deadlineDate?: string | null;
+  snoozed?: boolean;
+}
+
+export interface PushPreferencesRow {
+  replies: boolean;
+  quiet: { start: number; end: number };
+  journal: { days: number; minute: number } | null;
+}
+
+export interface PushStore {
+  /** A relay-wide setting, or null. */
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+  /** Stores `value` unless `key` is already set; returns what is stored (first writer wins across processes). */
+  initSetting(key: string, value: string): Promise<string>;
+
+  /** A new subscriber; any other subscriber with the same endpoint (the same browser subscription) is deleted. */
+  createSubscriber(input: PushKeys & { tokenHash: string; connectionId?: string | null; adviserDeviceId?: string | null; now: string }): Promise<PushSubscriber>;
+  findSubscriber(tokenHash: string): Promise<PushSubscriber | null>;
+  getSubscriber(id: string): Promise<PushSubscriber | null>;
+  /** New endpoint/keys for the same subscriber (re-sync); false when unknown. */
+  resyncSubscriber(id: string, keys: PushKeys, now: string): Promise<boolean>;
+  /** Deletes the subscriber and (cascade) its reminders; false when unknown. */
+  deleteSubscriber(id: string): Promise<boolean>;
+  updatePreferences(id: string, prefs: PushPreferencesRow, now: string): Promise<PushSubscriber | null>;
+  /** Subscribers linked to any device of the adviser. */
+  listAdviserSubscribers(adviserId: string): Promise<PushSubscriber[]>;
+  /** Subscribers linked to the connection (the claimant's phones). */
+  listConnectionSubscribers(connectionId: string): Promise<PushSubscriber[]>;
+
+  /**
+   * Replaces the subscriber's deadline reminders: deletes its 'due' ones (snoozed
+   * copies only when their deadline left the list), inserts `reminders`, skipping
+   * any already sent/being sent for the same deadline and time. Returns those inserted.
+   */
+  replaceDeadlineReminders(subscriberId: string, reminders: NewReminder[]): Promise<Reminder[]>;
+  /** Replaces the waiting (unsnoozed) journal reminder with one at `dueAt` (none when null). */
+  setJournalReminder(subscriberId: string, dueAt: string | null): Promise<Reminder | null>;
+  /**
+   * Inserts one-off reminders (reply, adviser-new-item, adviser-stopped, snooze
+   * copies). With `coalesce`, one is skipped when its subscriber already has a
+   * 'due' unsnoozed reminder of the same kind and ref.
+   */
+  addReminders(reminders: NewReminder[], options?: { coalesce?: boolean }): Promise<Reminder[]>;
+  /** The subscriber's reminder, or null (unknown or someone else's). */
+  getReminder(id: string, subscriberId: string): Promise<Reminder | null>;
+  /** Reminders of any state, oldest due first (for tests and the sender). */
+  listReminders(subscriberId: string): Promise<Reminder[]>;
+  /** Sent at or after `since`, newest first. */
+  listRecentReminders(subscriberId: string, since: string): Promise<Reminder[]>;
 }

@@ -3,11 +3,12 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newToken } from '../../../src/server/api/auth';
+import { hashSecret, newToken } from '../../../src/server/api/auth';
 import { ROUTE_LIST } from '../../../src/server/api/routes';
 import { openStore } from '../../../src/server/store/open-store';
 import type { Store } from '../../../src/server/store/store';
-import { call, connected, envelope, publicKey, requestDevice, signDeviceKey, startRelay, uuid, type Relay } from '../../support/relay-api';
+import { randomBytes } from 'node:crypto';
+import { call, connected, envelope, publicKey, requestDevice, signDeviceKey, startRelay, TEST_VAPID, uuid, type Relay } from '../../support/relay-api';
 
 let store: Store;
 let relay: Relay;
@@ -21,12 +22,23 @@ let tokens: {
   pollToken: string;
   signature: string;
   signingKey: string;
+  subscriber: string;
+  reminderId: string;
 };
 
 async function fresh(): Promise<void> {
   const c = await connected(relay, store);
   const invite = await call(relay, 'POST', '/api/adviser/invites', { token: c.adviser.deviceToken, body: { label: 'fuzz' } });
   const device = await requestDevice(relay, c.adviser);
+  const sub = await call(relay, 'POST', '/api/push/subscribers', {
+    body: { subscription: pushSubscription(), claimantToken: c.claimantToken },
+  });
+  const subscriber = sub.body.subscriberToken as string;
+  await call(relay, 'PUT', '/api/push/preferences', {
+    token: subscriber,
+    body: { replies: true, journal: { days: 127, minute: 600 }, quiet: { start: 0, end: 0 }, deadlines: [] },
+  });
+  const [reminder] = await store.listReminders((await store.findSubscriber(hashSecret(subscriber)))!.id);
   tokens = {
     adviser: c.adviser.deviceToken,
     claimant: c.claimantToken,
@@ -38,12 +50,18 @@ async function fresh(): Promise<void> {
     // Sometimes a real approval of the pending request, sometimes (for other keys) a forgery.
     signature: await signDeviceKey(c.adviser.signer, device.publicKey),
     signingKey: c.adviser.signingKey,
+    subscriber,
+    reminderId: reminder!.id,
   };
+}
+
+function pushSubscription(endpoint = `https://fcm.googleapis.com/fcm/send/${uuid()}`) {
+  return { endpoint, keys: { p256dh: publicKey(), auth: randomBytes(16).toString('base64url') } };
 }
 
 beforeAll(async () => {
   store = await openStore({ dataDir: null });
-  relay = await startRelay(store);
+  relay = await startRelay(store, undefined, { publicKey: TEST_VAPID.publicKey, allowLoopbackEndpoints: true });
   await fresh();
 });
 afterAll(async () => {
@@ -88,6 +106,8 @@ const authorization = fc.oneof(
   fc.constant(undefined),
   fc.constant('ADVISER'),
   fc.constant('CLAIMANT'),
+  fc.constant('SUBSCRIBER'),
+  fc.constant(`Bearer ${newToken('s_')}`),
   fc.constant(`Bearer ${newToken('a_')}`),
   fc.constant(`Bearer ${newToken('c_')}`),
   printable.map((s) => `Bearer ${s}`),
@@ -115,6 +135,31 @@ const shaped = fc.record(
     signature: fc.oneof(fc.constant('SIGNATURE'), printable, fc.constant('A'.repeat(86))),
     device: fc.record({ publicKey: fc.oneof(fc.constant('KEY'), printable), signature: fc.oneof(fc.constant('SIGNATURE'), printable) }, { requiredKeys: [] }),
     pollToken: fc.oneof(fc.constant('POLLTOKEN'), printable, fc.constant(newToken('p_'))),
+    // Push routes
+    subscription: fc.oneof(
+      fc.constant(pushSubscription()),
+      fc.constant(pushSubscription('http://127.0.0.1:9/push')),
+      fc.record({ endpoint: fc.oneof(printable, fc.webUrl()), keys: fc.record({ p256dh: fc.oneof(printable, fc.constant('A'.repeat(87))), auth: printable }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      fc.json({ maxDepth: 2 }),
+    ),
+    claimantToken: fc.oneof(fc.constant('CLAIMANTTOKEN'), fc.constant(newToken('c_')), printable),
+    adviserToken: fc.oneof(fc.constant('ADVISERTOKEN'), fc.constant(newToken('a_')), printable),
+    replies: fc.oneof(fc.boolean(), printable),
+    journal: fc.oneof(fc.constant(null), fc.record({ days: fc.integer({ min: -2, max: 130 }), minute: fc.oneof(fc.integer({ min: -1, max: 1441 }), fc.double()) }, { requiredKeys: [] })),
+    quiet: fc.record({ start: fc.integer({ min: -1, max: 1441 }), end: fc.integer({ min: -1, max: 1441 }) }, { requiredKeys: [] }),
+    deadlines: fc.array(
+      fc.record(
+        {
+          id: fc.oneof(fc.constantFrom('appeal', 'mandatory-reconsideration', 'late-limit', 'respond', 'attend', 'claim-by'), printable),
+          date: fc.oneof(fc.date({ min: new Date('1990-01-01'), max: new Date('2300-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), printable),
+          ref: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/), printable),
+        },
+        { requiredKeys: [] },
+      ),
+      { maxLength: 5 },
+    ),
+    reminderId: fc.oneof(fc.constant('REMINDERID'), fc.uuid(), printable),
+    until: fc.oneof(fc.constantFrom('hour', 'tomorrow'), printable),
   },
   { requiredKeys: [] },
 );
@@ -129,7 +174,10 @@ const body = fc.oneof(
         .replace('"CODE"', JSON.stringify(tokens.code))
         .replace('"SIGNINGKEY"', JSON.stringify(tokens.signingKey))
         .replaceAll('"SIGNATURE"', JSON.stringify(tokens.signature))
-        .replace('"POLLTOKEN"', JSON.stringify(tokens.pollToken)),
+        .replace('"POLLTOKEN"', JSON.stringify(tokens.pollToken))
+        .replace('"CLAIMANTTOKEN"', JSON.stringify(tokens.claimant))
+        .replace('"ADVISERTOKEN"', JSON.stringify(tokens.adviser))
+        .replace('"REMINDERID"', JSON.stringify(tokens.reminderId)),
     ),
   },
   { weight: 3, arbitrary: fc.json({ maxDepth: 3 }) },
@@ -146,6 +194,7 @@ describe('relay API fuzz', () => {
         const headers: Record<string, string> = {};
         if (auth === 'ADVISER') headers.Authorization = `Bearer ${tokens.adviser}`;
         else if (auth === 'CLAIMANT') headers.Authorization = `Bearer ${tokens.claimant}`;
+        else if (auth === 'SUBSCRIBER') headers.Authorization = `Bearer ${tokens.subscriber}`;
         else if (auth !== undefined) headers.Authorization = auth;
         if (type !== undefined) headers['Content-Type'] = type;
         const withBody = payload !== undefined && m !== 'GET' && m !== 'HEAD';

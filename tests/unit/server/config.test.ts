@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { loadConfig } from '../../../src/server/config';
+import webpush from 'web-push';
+import { DEFAULT_PUSH_SUBJECT, loadConfig } from '../../../src/server/config';
 
 describe('relay config', () => {
   it('has defaults for the store, origin and retention', () => {
@@ -24,5 +25,32 @@ describe('relay config', () => {
     expect(() => loadConfig({ RETENTION_MAX_DAYS: '0' })).toThrow(/RETENTION_MAX_DAYS/);
     expect(() => loadConfig({ RETENTION_SEEN_DAYS: '60', RETENTION_MAX_DAYS: '30' })).toThrow(/must not be less/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres/);
+  });
+
+  describe('push', () => {
+    it('defaults to a mailto: subject that is not localhost, and no VAPID keys (made in the database)', () => {
+      expect(DEFAULT_PUSH_SUBJECT).toMatch(/^mailto:[^@]+@[a-z0-9-]+\.[a-z.]+$/);
+      expect(DEFAULT_PUSH_SUBJECT).not.toMatch(/localhost/);
+      expect(loadConfig({})).toMatchObject({ pushSubject: DEFAULT_PUSH_SUBJECT, vapidKeys: null });
+    });
+    it('takes a mailto: address or an https: URL as PUSH_SUBJECT', () => {
+      expect(loadConfig({ PUSH_SUBJECT: 'mailto:admin@advice.example.org' }).pushSubject).toBe('mailto:admin@advice.example.org');
+      expect(loadConfig({ PUSH_SUBJECT: 'https://advice.example.org/contact' }).pushSubject).toBe('https://advice.example.org/contact');
+    });
+    it('refuses other subjects with a clear message', () => {
+      for (const bad of ['admin@advice.example.org', 'mailto:admin@localhost', 'mailto:admin', 'mailto:', 'http://advice.example.org', 'https://localhost', 'https://intranet/x', 'ftp://a.example.org', 'mailto:a b@example.org']) {
+        expect(() => loadConfig({ PUSH_SUBJECT: bad }), bad).toThrow(/PUSH_SUBJECT must be mailto:<address> or an https:\/\/ URL/);
+      }
+    });
+    it('reads VAPID keys from the environment, both or neither, one pair', () => {
+      const keys = webpush.generateVAPIDKeys();
+      expect(loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey }).vapidKeys).toEqual(keys);
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey })).toThrow(/both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither/);
+      expect(() => loadConfig({ VAPID_PRIVATE_KEY: keys.privateKey })).toThrow(/or neither/);
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: 'abc', VAPID_PRIVATE_KEY: keys.privateKey })).toThrow(/VAPID_PUBLIC_KEY must be/);
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: 'abc' })).toThrow(/VAPID_PRIVATE_KEY must be/);
+      const other = webpush.generateVAPIDKeys();
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: other.privateKey })).toThrow(/not one key pair/);
+    });
   });
 });

@@ -113,7 +113,7 @@ describe.each(adapters)('store on $name', (adapter) => {
   }, SLOW);
 
   beforeEach(async () => {
-    await driver.query('TRUNCATE items, connections, invites, device_requests, adviser_devices, advisers');
+    await driver.query('TRUNCATE reminders, push_subscribers, items, connections, invites, device_requests, adviser_devices, advisers');
   });
 
   /** Stand-ins: the store keeps keys and signatures as given (the API checks them). */

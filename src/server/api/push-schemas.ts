@@ -1,0 +1,98 @@
+// Zod schemas for the push routes (src/forward/push-types.ts).
+import { isIPv4 } from 'node:net';
+import { z } from 'zod';
+import { isIsoDate } from '../../notices/calendar';
+import { DEADLINE_IDS } from '../push/schedule';
+import { idSchema, isCanonicalBase64url, isP256Point } from './schemas';
+
+export const MAX_ENDPOINT_CHARS = 2048;
+export const MAX_DEADLINES = 200;
+
+/**
+ * A push service URL: https, a DNS name with a dot, default port, no
+ * credentials; never an IP literal or localhost (the relay POSTs to it, so it
+ * must not reach inside the network). `allowLoopback` (tests only) also takes
+ * http://127.0.0.1:<port>.
+ */
+export function isPushEndpoint(endpoint: string, allowLoopback = false): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '127.0.0.1') return true;
+  if (url.protocol !== 'https:' || url.port !== '') return false;
+  const host = url.hostname.toLowerCase();
+  if (host.startsWith('[') || isIPv4(host) || /^[\d.]+$/.test(host)) return false;
+  if (!host.includes('.') || host.endsWith('.') || host === 'localhost' || host.endsWith('.localhost')) return false;
+  return true;
+}
+
+/** base64url of exactly `bytes` bytes; trailing '=' padding is accepted and dropped. */
+const base64urlOf = (bytes: number, what: string, check: (text: string) => boolean = () => true) =>
+  z
+    .string()
+    .max(200)
+    .transform((text) => text.replace(/={1,2}$/, ''))
+    .refine(
+      (text) => isCanonicalBase64url(text) && Buffer.from(text, 'base64url').length === bytes && check(text),
+      `${what} must be base64url of ${bytes} bytes.`,
+    );
+
+export function subscriptionSchema(allowLoopback: boolean) {
+  return z.object({
+    endpoint: z
+      .string()
+      .max(MAX_ENDPOINT_CHARS, `The push endpoint is longer than ${MAX_ENDPOINT_CHARS} characters.`)
+      .refine((endpoint) => isPushEndpoint(endpoint, allowLoopback), 'The push endpoint must be an https:// address of a push service.'),
+    keys: z.object({
+      p256dh: base64urlOf(65, 'keys.p256dh', isP256Point),
+      auth: base64urlOf(16, 'keys.auth'),
+    }),
+  });
+}
+
+export function subscribeRequestSchema(allowLoopback: boolean) {
+  return z.object({
+    subscription: subscriptionSchema(allowLoopback),
+    claimantToken: z.string().regex(/^c_[A-Za-z0-9_-]{43}$/, 'That is not a sharing credential.').optional(),
+    adviserToken: z.string().regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.').optional(),
+  });
+}
+
+export function resyncRequestSchema(allowLoopback: boolean) {
+  return z.object({ subscription: subscriptionSchema(allowLoopback) });
+}
+
+const minuteSchema = z.number().int('Use whole minutes.').min(0, 'Minutes go from 0 to 1439.').max(1439, 'Minutes go from 0 to 1439.');
+
+export const deadlineDateSchema = z
+  .string()
+  .refine((date) => isIsoDate(date) && date >= '2000-01-01' && date <= '2199-12-31', 'A deadline date must be a real date, YYYY-MM-DD.');
+
+export const preferencesSchema = z.object({
+  replies: z.boolean(),
+  journal: z
+    .object({
+      days: z.number().int().min(0, 'Days are a mask from 0 to 127.').max(127, 'Days are a mask from 0 to 127.'),
+      minute: minuteSchema,
+    })
+    .nullable(),
+  quiet: z.object({ start: minuteSchema, end: minuteSchema }),
+  deadlines: z
+    .array(
+      z.object({
+        id: z.enum(DEADLINE_IDS, 'That is not a known deadline.'),
+        date: deadlineDateSchema,
+        ref: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A ref is 1 to 64 letters, digits, - or _.'),
+      }),
+    )
+    .max(MAX_DEADLINES, `Send at most ${MAX_DEADLINES} deadlines.`),
+});
+
+export const snoozeRequestSchema = z.object({
+  reminderId: idSchema,
+  until: z.enum(['hour', 'tomorrow'], "Snooze until 'hour' or 'tomorrow'."),
+});

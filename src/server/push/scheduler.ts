@@ -1,0 +1,118 @@
+// The push sender loop: claim a batch of due reminders, send them a few at a
+// time, record each outcome as soon as its send ends, and go again at once
+// while batches come back full. Any number of these may run against one
+// PostgreSQL database (claims skip each other's rows).
+import type { Agent } from 'node:https';
+import type { SqlDriver } from '../store/driver';
+import { claimDue, type ClaimedReminder } from './queue';
+import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type VapidDetails } from './send';
+
+export interface SchedulerOptions {
+  driver: SqlDriver;
+  vapid: VapidDetails;
+  /** Pause between polls when nothing more is due (default 5 s). */
+  intervalMs?: number;
+  /** Reminders claimed at a time (default 100). */
+  batch?: number;
+  /** How long a claim holds its rows before another sender may take them (default 2 min). */
+  leaseMs?: number;
+  /** Pushes in flight at once (default 10). */
+  concurrency?: number;
+  /** For the push services' TLS (keep-alive, or a test CA). */
+  agent?: Agent;
+  /** Per-send timeout (default 15 s). */
+  timeoutMs?: number;
+  now?: () => Date;
+  /** false: no loop, only runOnce() (tests). Default true. */
+  loop?: boolean;
+  /** Called after each send's outcome is recorded. */
+  onOutcome?: (reminder: ClaimedReminder, outcome: Outcome) => void;
+  /** Called when a pass fails (database down…); the loop carries on. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Scheduler {
+  /** Ends the loop after the pass in flight; resolves when it has. */
+  stop(): Promise<void>;
+  /** Runs the next pass now instead of after the interval. */
+  wake(): void;
+  /** One pass: claims, sends and records one batch; returns how many were claimed. */
+  runOnce(): Promise<number>;
+}
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const driver = options.driver;
+  const intervalMs = options.intervalMs ?? 5000;
+  const batch = options.batch ?? 100;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const concurrency = Math.max(1, options.concurrency ?? 10);
+  const timeoutMs = options.timeoutMs ?? Math.min(SEND_TIMEOUT_MS, Math.floor(leaseMs / 2));
+  const now = options.now ?? (() => new Date());
+  const sendOptions = { vapid: options.vapid, timeoutMs, ...(options.agent ? { agent: options.agent } : {}) };
+
+  async function deliver(reminder: ClaimedReminder): Promise<void> {
+    // A row whose lease could run out before this send ends may already be
+    // another sender's: leave it to be claimed again rather than send it twice.
+    if (now().getTime() + timeoutMs >= reminder.claimedUntil.getTime()) return;
+    const outcome = await sendPush(reminder, sendOptions, now);
+    await recordOutcome(driver, reminder, outcome, now());
+    options.onOutcome?.(reminder, outcome);
+  }
+
+  async function runOnce(): Promise<number> {
+    const claimed = await claimDue(driver, { now: now(), batch, leaseMs });
+    let next = 0;
+    const errors: unknown[] = [];
+    const worker = async () => {
+      while (next < claimed.length) {
+        const reminder = claimed[next++]!;
+        // One row's failure to record (database blip) must not stop the others; its lease brings it back.
+        await deliver(reminder).catch((error: unknown) => errors.push(error));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+    if (errors.length > 0) options.onError?.(errors[0]);
+    return claimed.length;
+  }
+
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
+
+  const loop = async () => {
+    while (!stopped) {
+      let full = false;
+      try {
+        full = (await runOnce()) >= batch;
+      } catch (error) {
+        options.onError?.(error);
+      }
+      if (!full && !stopped) await sleep(intervalMs);
+    }
+  };
+  const running = options.loop === false ? Promise.resolve() : loop();
+
+  return {
+    runOnce,
+    // Something is due now (a reply, a new item): send without waiting for the next tick.
+    wake() {
+      wake?.();
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running;
+    },
+  };
+}
