@@ -30,6 +30,8 @@ describe('Write to DWP', () => {
     expect(text).toContain('mandatory reconsideration of the decision dated 3 November 2026 about my housing costs');
     expect(text).toContain('My rent is £650 a month, not £500.');
 
+    // The Clipboard API needs the page to have focus (a phone's open app has it).
+    await page.bringToFront();
     await page.getByRole('button', { name: 'Copy' }).first().click();
     await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(text);
