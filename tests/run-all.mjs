@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, then every Vitest project (unit and
+// `npm test`: type-check, build, then the Vitest projects (unit, then
 // browser). Ends with one plain line, "N passed, N failed", summed over all.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -21,19 +21,32 @@ step('type-check the server and tests', npx, ['tsc', '-p', 'tsconfig.node.json']
 const built = step('production build', npx, ['vite', 'build', '--logLevel', 'warn']);
 
 mkdirSync('.reports', { recursive: true });
-const report = '.reports/vitest.json';
-rmSync(report, { force: true });
-const projects = built ? [] : ['--project', 'unit']; // browser tests need the build
-spawnSync(npx, ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-  env: process.env,
-});
-if (existsSync(report)) {
+
+// Unit tests first, then browser tests: run one after the other, so Chromium
+// and the unit suites do not fight over the 2 cores (timing-sensitive flows
+// such as the service worker's first install stay reliable).
+function vitestProject(project) {
+  const report = `.reports/vitest-${project}.json`;
+  rmSync(report, { force: true });
+  console.log(`\n▶ ${project} tests`);
+  spawnSync(npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (!existsSync(report)) {
+    console.log(`✘ Vitest wrote no report for the ${project} tests`);
+    results.failed += 1;
+    return;
+  }
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests ?? 0;
   results.failed += (json.numFailedTests ?? 0) + countFilesThatFailedToRun(json);
-} else {
-  console.log('✘ Vitest wrote no report');
+}
+
+vitestProject('unit');
+if (built) vitestProject('browser');
+else {
+  console.log('✘ browser tests not run: the build failed');
   results.failed += 1;
 }
 

@@ -111,7 +111,7 @@ describe('forwarding a notice to an adviser', () => {
     const secondCode = (await safety.textContent())!.replace(/^.*:\s*/, '').trim();
     const request = devices.locator('.device-request');
     await request.waitFor({ timeout: 15_000 });
-    await expect(request.locator('.device-fingerprint').textContent()).resolves.toContain(secondCode);
+    await expect.poll(() => request.locator('.device-fingerprint').textContent()).toContain(secondCode);
     await request.getByRole('button', { name: 'This matches, add it' }).click();
     await second.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor({ timeout: 30_000 });
 
@@ -124,7 +124,7 @@ describe('forwarding a notice to an adviser', () => {
     await claimant.getByLabel('Code from your adviser').fill(code!.toLowerCase().replace(/-/g, ' '));
     await claimant.getByRole('button', { name: 'Continue' }).click();
     await claimant.getByText('Sam Jones', { exact: false }).first().waitFor();
-    await expect(claimant.locator('main').textContent()).resolves.toContain('Cardiff Advice');
+    await expect.poll(() => claimant.locator('main').textContent()).toContain('Cardiff Advice');
     await claimant.getByRole('button', { name: 'Agree and connect' }).click();
     await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
 
@@ -190,8 +190,8 @@ describe('forwarding a notice to an adviser', () => {
     await adviser.getByRole('button', { name: 'Open' }).first().click();
     await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(0);
     await adviser.locator('img[alt^="Photo sent by your client"]').waitFor();
-    await expect(adviser.locator('main').textContent()).resolves.toContain(TEXT_MARKER);
-    await expect(adviser.locator('main').textContent()).resolves.toContain(NOTE_MARKER);
+    await expect.poll(() => adviser.locator('main').textContent()).toContain(TEXT_MARKER);
+    await expect.poll(() => adviser.locator('main').textContent()).toContain(NOTE_MARKER);
     // The second computer can open what was sent after it joined.
     await second.reload();
     await waitForApp(second);
@@ -200,7 +200,7 @@ describe('forwarding a notice to an adviser', () => {
     await second.getByRole('button', { name: 'Open' }).first().click();
     await second.getByRole('button', { name: 'Open' }).first().click();
     await second.locator('img[alt^="Photo sent by your client"]').waitFor();
-    await expect(second.locator('main').textContent()).resolves.toContain(TEXT_MARKER);
+    await expect.poll(() => second.locator('main').textContent()).toContain(TEXT_MARKER);
 
     await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
     await adviser.getByRole('button', { name: 'Send reply' }).click();

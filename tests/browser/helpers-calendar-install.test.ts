@@ -10,7 +10,9 @@ afterAll(async () => harness?.close());
 
 describe('Write to DWP', () => {
   it('writes a mandatory reconsideration request in English and copies it', async () => {
-    const context = await harness.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    // No service worker here: its one-off "Ready to use offline" message would
+    // share the status line with "Copied." and could replace it.
+    const context = await harness.newContext({ permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
     await page.goto('/helpers');
