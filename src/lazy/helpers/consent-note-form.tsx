@@ -13,6 +13,9 @@ import {
 import { addMonthsIso } from '../../lib/compose-shared';
 import { useDraft } from '../shared/draft';
 import { CopyText } from './copy-text';
+import { MeaningBox } from './meaning-box';
+import { formatDate } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/use-translation';
 import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from './text-field';
 
@@ -170,6 +173,18 @@ export function ConsentNoteForm({ today }: { today: string }) {
         </button>
       </form>
       {result && <CopyText id="consent-result" label={t('helpers:consent.resultLabel')} text={result} />}
+      {result && (
+        <MeaningBox
+          id="consent-meaning"
+          sentences={[
+            t('helpers:meaning.consent', {
+              who: [adviserName.trim(), organisation.trim()].filter(Boolean).join(', '),
+              scopes: share.map((scope) => t(`helpers:scopes.${scope}`)).join(', '),
+            }),
+            t('helpers:meaning.consentUntil', { date: until ? formatDate(until, currentLanguage(), false) : '' }),
+          ]}
+        />
+      )}
     </section>
   );
 }

@@ -9,6 +9,9 @@ import {
 } from '../../lib/compose-mr-request';
 import { useDraft } from '../shared/draft';
 import { CopyText } from './copy-text';
+import { MeaningBox } from './meaning-box';
+import { formatDate } from '../../i18n/format';
+import { currentLanguage } from '../../i18n/use-translation';
 import { ErrorSummary } from '../shared/error-summary';
 import { TextField } from './text-field';
 
@@ -108,6 +111,16 @@ export function MrRequestForm({ today }: { today: string }) {
         </button>
       </form>
       {result && <CopyText id="mr-result" label={t('helpers:mr.resultLabel')} text={result} />}
+      {result && (
+        <MeaningBox
+          id="mr-meaning"
+          sentences={[
+            t('helpers:meaning.mr', { date: decisionDate ? formatDate(decisionDate, currentLanguage(), false) : '', about: decisionAbout.trim() }),
+            ...(writtenReasons ? [t('helpers:meaning.mrReasons')] : []),
+            t('helpers:meaning.mrNotice'),
+          ]}
+        />
+      )}
     </section>
   );
 }
