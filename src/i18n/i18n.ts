@@ -11,8 +11,12 @@ const localeUrls = import.meta.glob<string>('../../locales/*/*.json', {
   eager: true,
 });
 
+// The adviser's inbox is for advice workers and is written in English only.
+const ENGLISH_ONLY_NAMESPACES = new Set(['adviser']);
+
 function localeUrl(language: string, namespace: string): string | undefined {
-  return localeUrls[`../../locales/${language}/${namespace}.json`];
+  const folder = ENGLISH_ONLY_NAMESPACES.has(namespace) ? FALLBACK_LANGUAGE : language;
+  return localeUrls[`../../locales/${folder}/${namespace}.json`];
 }
 
 const fetchBackend: BackendModule = {
@@ -59,7 +63,9 @@ export async function startI18n(): Promise<typeof i18next> {
   const language = initialLanguage();
   await i18next.use(fetchBackend).init({
     lng: language,
-    fallbackLng: FALLBACK_LANGUAGE,
+    // No fallback download: every language has every key (tests/unit/i18n
+    // checks it), so a Welsh or Urdu reader fetches only their own files.
+    fallbackLng: false,
     ns: ['common'],
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // Preact escapes text itself

@@ -1,7 +1,8 @@
 // This module is in the first download: think before adding to it.
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useT } from '../i18n/use-translation';
+import { currentLanguage, useT } from '../i18n/use-translation';
+import { findLanguage } from '../i18n/languages';
 import { usePath, onLinkClick } from './router';
 import { markNavigated } from './page-heading';
 import { useStatusMessage } from './status';
@@ -136,6 +137,7 @@ export function App() {
         <Screen path={path} key={path} />
       </main>
       <footer class="site-footer">
+        {!findLanguage(currentLanguage())?.reviewed && <p class="translation-note">{t('translationDraft')}</p>}
         <p>{t('promise')}</p>
         <p>{t('footer.notAdvice')}</p>
         <p>

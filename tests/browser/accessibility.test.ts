@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { SCREENS, setLanguage } from './screens';
+import { axeViolations, horizontalOverflow } from './layout';
+import { LANGUAGES } from '../../src/i18n/languages';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -23,31 +24,15 @@ async function contextIn(language: string, options: Parameters<Harness['newConte
   return context;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
-      const box = el.getBoundingClientRect();
-      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !el.closest('.visually-hidden, .skip-link');
-    });
-    const page = document.documentElement.scrollWidth > width ? ['document is wider than the screen'] : [];
-    return [...page, ...wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)];
-  });
-}
-
-for (const language of ['en', 'cy']) {
+for (const { code: language, dir } of LANGUAGES) {
   describe(`every screen in ${language}`, () => {
     for (const screen of SCREENS) {
-      it(`${screen.name}: zero axe violations, lang set, fits 320 px`, async () => {
+      it(`${screen.name}: zero axe violations, lang and dir set, fits 320 px`, async () => {
         const context = await contextIn(language, { viewport: { width: 320, height: 640 } });
         const page = await context.newPage();
         await screen.open(page);
         await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language);
+        await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe(dir);
         await expect(axeViolations(page)).resolves.toEqual([]);
         await expect(horizontalOverflow(page)).resolves.toEqual([]);
         await context.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startHarness, waitForApp, type Harness } from './harness';
+import { LANGUAGES } from '../../src/i18n/languages';
 
 const BUDGET_TOTAL = 60 * 1024;
 const BUDGET_JS = 35 * 1024;
@@ -57,20 +58,30 @@ describe('first-load budget', () => {
     await context.close();
   });
 
-  it('downloads only the chosen language for a Welsh reader', async () => {
-    const context = await harness.newContext({ serviceWorkers: 'block', locale: 'cy-GB' });
-    const page = await context.newPage();
-    const locales: string[] = [];
-    page.on('request', (request) => {
-      const match = /assets\/locales\/([a-z]+)-/.exec(request.url());
-      if (match?.[1]) locales.push(match[1]);
+  // Every language: the same first load, with only that language's file.
+  for (const { code } of LANGUAGES.filter((language) => language.code !== 'en')) {
+    it(`stays within budget in ${code}, downloading only ${code} texts`, async () => {
+      const context = await harness.newContext({ serviceWorkers: 'block', locale: code });
+      const page = await context.newPage();
+      const requested = new Set<string>();
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin === harness.baseUrl) requested.add(url.pathname);
+      });
+      await page.goto('/', { waitUntil: 'networkidle' });
+      await waitForApp(page);
+      await page.waitForLoadState('networkidle');
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(code);
+      requested.add('/manifest.webmanifest');
+      const counted = [...requested].filter((path) => !/\.(png|svg|ico)$/.test(path));
+      const locales = counted.map((path) => /assets\/locales\/([a-z]+)-/.exec(path)?.[1]).filter(Boolean);
+      expect(new Set(locales)).toEqual(new Set([code]));
+      const bytes = counted.map((path) => ({ path, bytes: gzipBytes(path) }));
+      const js = bytes.filter((b) => b.path.endsWith('.js')).reduce((sum, b) => sum + b.bytes, 0);
+      const total = bytes.reduce((sum, b) => sum + b.bytes, 0);
+      expect(js).toBeLessThanOrEqual(BUDGET_JS);
+      expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
+      await context.close();
     });
-    await page.goto('/', { waitUntil: 'networkidle' });
-    await waitForApp(page);
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('cy');
-    expect(locales).toContain('cy');
-    // English is the fallback; i18next fetches it too, but nothing else.
-    expect(new Set(locales).size).toBeLessThanOrEqual(2);
-    await context.close();
-  });
+  }
 });

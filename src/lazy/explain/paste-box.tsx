@@ -35,6 +35,7 @@ export function PasteBox({ value, onInput }: Props) {
         {t('explain:pasteHint')}
       </p>
       <textarea
+        dir="auto"
         id="notice-text"
         class="input paste-box"
         rows={8}

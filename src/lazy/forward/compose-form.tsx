@@ -228,6 +228,7 @@ export function ComposeForm() {
           {t('forward:send.textHint')}
         </p>
         <textarea
+          dir="auto"
           id={TEXT}
           name={TEXT}
           class="input forward-textarea"
@@ -243,6 +244,7 @@ export function ComposeForm() {
           {t('forward:send.noteLabel')}
         </label>
         <textarea
+          dir="auto"
           id="send-note"
           name="send-note"
           class="input"

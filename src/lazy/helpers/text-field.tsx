@@ -61,6 +61,7 @@ export function TextField({
       )}
       {multiline ? (
         <textarea
+          dir="auto"
           {...common}
           class="input helpers-textarea"
           rows={rows}
@@ -68,6 +69,7 @@ export function TextField({
         />
       ) : type === 'date' ? (
         <input
+          dir="auto"
           {...common}
           type="date"
           class="input input--date"
@@ -77,6 +79,7 @@ export function TextField({
         />
       ) : (
         <input
+          dir="auto"
           {...common}
           type="text"
           class="input"

@@ -71,7 +71,7 @@ export function NoticeScreen({ id }: { id: string }) {
       {notice.text && (
         <details class="original">
           <summary>{t('explain:originalText')}</summary>
-          <p class="original__text">{notice.text}</p>
+          <p class="original__text" dir="auto">{notice.text}</p>
         </details>
       )}
       <p><a class="button button--secondary" href={`/send?notice=${encodeURIComponent(notice.id)}`}>{t('forward:send.title')}</a></p>

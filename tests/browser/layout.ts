@@ -1,0 +1,21 @@
+// Layout and accessibility checks shared by the browser tests.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Elements that stick out of the screen sideways (the first few), and whether the page scrolls sideways. */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > width + 1 || box.left < -1) && !el.closest('.visually-hidden, .skip-link');
+    });
+    const page = document.documentElement.scrollWidth > width ? ['document is wider than the screen'] : [];
+    return [...page, ...wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`)];
+  });
+}
