@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Tests marked concurrent (the per-language screen checks) run two at a time.
+          maxConcurrency: 2,
         },
       },
     ],

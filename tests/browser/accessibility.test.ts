@@ -25,17 +25,25 @@ async function contextIn(language: string, options: Parameters<Harness['newConte
 }
 
 for (const { code: language, dir } of LANGUAGES) {
-  describe(`every screen in ${language}`, () => {
+  // Screens of one language are checked two at a time: axe is CPU-bound and
+  // one page at a time leaves a core idle.
+  describe.concurrent(`every screen in ${language}`, () => {
+    // One browser context per language (the choice is remembered in it), a fresh page per screen.
+    let context: BrowserContext;
+    beforeAll(async () => {
+      context = await contextIn(language, { viewport: { width: 320, height: 640 } });
+    });
+    afterAll(async () => context?.close());
+
     for (const screen of SCREENS) {
-      it(`${screen.name}: zero axe violations, lang and dir set, fits 320 px`, async () => {
-        const context = await contextIn(language, { viewport: { width: 320, height: 640 } });
+      it(`${screen.name}: zero axe violations, lang and dir set, fits 320 px`, async ({ expect }) => {
         const page = await context.newPage();
         await screen.open(page);
         await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language);
         await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe(dir);
         await expect(axeViolations(page)).resolves.toEqual([]);
         await expect(horizontalOverflow(page)).resolves.toEqual([]);
-        await context.close();
+        await page.close();
       });
     }
   });
