@@ -84,10 +84,24 @@ export async function changeLanguage(language: string): Promise<void> {
   } catch {
     /* remembered for this visit only */
   }
+  cacheLanguageForOffline(language);
   // Reminders on: the service worker's words follow the new language.
   // Nobody else downloads this code.
   if (hasHint(PUSH_HINT) || hasHint(PUSH_ADVISER_HINT)) {
     void import('../lazy/reminders/push-texts').then((m) => m.refreshPushTexts(language)).catch(() => undefined);
+  }
+}
+
+/**
+ * Once a language is chosen it must work offline on every screen, not only
+ * the ones already visited: fetch all its files through the service worker
+ * (which keeps them). Only when a worker controls the page, so a first visit
+ * still downloads just what it shows.
+ */
+export function cacheLanguageForOffline(language: string): void {
+  if (language === FALLBACK_LANGUAGE || !navigator.serviceWorker?.controller) return;
+  for (const [path, url] of Object.entries(localeUrls)) {
+    if (path.includes(`/locales/${language}/`) && !path.endsWith('/adviser.json')) void fetch(url).catch(() => undefined);
   }
 }
 

@@ -3,7 +3,8 @@
 // fetched then, off the critical path) and reports offline-readiness and
 // waiting updates to the UI.
 import { announce } from './status';
-import { i18next } from '../i18n/i18n';
+import { cacheLanguageForOffline, i18next } from '../i18n/i18n';
+import { currentLanguage } from '../i18n/use-translation';
 
 type UpdateListener = (apply: (() => void) | null) => void;
 const updateListeners = new Set<UpdateListener>();
@@ -46,5 +47,8 @@ export async function registerServiceWorker(): Promise<void> {
     for (const listener of updateListeners) listener(pendingUpdate);
   });
 
+  // The reader's language must work offline too (English is precached).
+  wb.addEventListener('controlling', () => cacheLanguageForOffline(currentLanguage()));
   await wb.register();
+  cacheLanguageForOffline(currentLanguage());
 }

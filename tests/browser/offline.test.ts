@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitForApp, waitForServiceWorker, SAMPLE_MRN, type Harness } from './harness';
 
+import { readFileSync } from 'node:fs';
+
+const WELSH_EXPLAIN_TITLE = (JSON.parse(readFileSync('locales/cy/explain.json', 'utf8')) as { title: string }).title;
+const WELSH_HELPERS_TITLE = (JSON.parse(readFileSync('locales/cy/helpers.json', 'utf8')) as { title: string }).title;
+
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
@@ -39,6 +44,29 @@ describe('offline and updates', () => {
     await page.goto('/');
     await waitForApp(page);
     await expect(page.getByRole('status').textContent()).resolves.not.toContain('Ready to use offline');
+    await context.close();
+  });
+
+  it('works offline in the chosen language on screens not yet visited', async () => {
+    const context = await harness.newContext({ locale: 'cy-GB' });
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+    // Every Welsh file is kept by the service worker, not only Home's.
+    await expect
+      .poll(() => page.evaluate(async () => (await (await caches.open('locales')).keys()).map((request) => request.url).filter((url) => /\/cy-/.test(url)).length), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(6);
+    await context.setOffline(true);
+    for (const [path, title] of [
+      ['/explain', WELSH_EXPLAIN_TITLE],
+      ['/helpers', WELSH_HELPERS_TITLE],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('cy');
+    }
+    await page.getByRole('heading', { level: 1 }).waitFor();
     await context.close();
   });
 
