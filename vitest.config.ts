@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests open databases or start PostgreSQL: give a busy CI machine room.
+          testTimeout: 20_000,
         },
       },
       {

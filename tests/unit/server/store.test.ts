@@ -14,80 +14,10 @@ import { openPostgres } from '../../../src/server/store/pg-driver';
 import { openPglite } from '../../../src/server/store/pglite-driver';
 import { SqlStore } from '../../../src/server/store/sql-store';
 import type { Adviser, Connection, Direction, Item, Store } from '../../../src/server/store/store';
-import { startTestPostgres, type TestPostgres } from '../../support/postgres';
+import { SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
 
-const SLOW = 60_000;
-
-/** A database of its own, into which any number of drivers can be opened. */
-interface FreshDatabase {
-  open(): Promise<SqlDriver>;
-  drop(): Promise<void>;
-}
-interface Adapter {
-  name: string;
-  fresh(): Promise<FreshDatabase>;
-}
-
-let server: TestPostgres | null = null;
-try {
-  server = await startTestPostgres();
-} catch (error) {
-  console.warn(`PostgreSQL could not be started: skipped the Postgres store tests.\n${String(error)}`);
-}
-if (!server) console.warn('PostgreSQL not found: skipped the Postgres store tests');
-afterAll(async () => {
-  await server?.stop();
-}, SLOW);
-
-const pgliteAdapter: Adapter = {
-  name: 'pglite',
-  async fresh() {
-    const driver = await openPglite(null);
-    // Every "open" shares the one in-memory instance; only drop() closes it.
-    return {
-      open: async () => ({ ...driver, close: async () => {} }),
-      drop: () => driver.close(),
-    };
-  },
-};
-
-function postgresAdapter(adminUrl: string): Adapter {
-  return {
-    name: 'postgres',
-    async fresh() {
-      const name = `t_${randomUUID().replaceAll('-', '')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const opened: SqlDriver[] = [];
-      return {
-        async open() {
-          const driver = await openPostgres(url.toString());
-          opened.push(driver);
-          return driver;
-        },
-        async drop() {
-          await Promise.all(opened.map((driver) => driver.close().catch(() => {})));
-          const cleanup = new pg.Client({ connectionString: adminUrl });
-          await cleanup.connect();
-          try {
-            await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          } finally {
-            await cleanup.end();
-          }
-        },
-      };
-    },
-  };
-}
-
-const adapters: Adapter[] = [pgliteAdapter, ...(server ? [postgresAdapter(server.url)] : [])];
+const { adapters, stop } = await storeAdapters('store');
+afterAll(stop, SLOW);
 
 // Fixed clock for the tests: the store takes `now` from its callers.
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
@@ -578,7 +508,7 @@ describe.each(adapters)('store on $name', (adapter) => {
   });
 });
 
-if (!server) {
+if (!adapters.some((adapter) => adapter.name === 'postgres')) {
   describe.skip('store on postgres (PostgreSQL not found: skipped the Postgres store tests)', () => {
     it('runs the store suite', () => {});
   });
