@@ -7,7 +7,8 @@ import type { InviteResponse } from '../forward/api-types';
 import { fingerprint } from '../forward/crypto';
 import type { Identity } from './adviser-db';
 import { formatDateTime, problemOf } from './format';
-import { FormErrors, ProblemMessage, type FormError } from './form-errors';
+import { FormErrors, ProblemMessage } from './form-errors';
+import { useForm } from './use-form';
 import { formatCode, inviteLink, qrSvgDataUrl } from './invite-link';
 import { LABEL_MAX, labelError } from './validate';
 
@@ -32,10 +33,7 @@ interface Made extends InviteResponse {
 export function InviteForm({ identity, onInvited }: { identity: Identity; onInvited: () => void }) {
   const t = useT();
   const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { errors, attempt, busy, problem, check, run } = useForm();
   const [made, setMade] = useState<Made | null>(null);
   const [ownFingerprint, setOwnFingerprint] = useState<string | null>(null);
 
@@ -48,27 +46,19 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
     event.preventDefault();
     if (busy) return;
     const error = labelError(label);
-    setErrors(error ? [{ target: LABEL_ID, message: t(`adviser:invite.${error}`, { max: LABEL_MAX }) }] : []);
-    setProblem(null);
-    if (error) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const fp = ownFingerprint ?? (await fingerprint(identity.signingKey));
-      const invite = await relay.createInvite(identity.deviceToken, { label: label.trim() });
-      const link = inviteLink(location.origin, invite.code, fp);
-      setMade({ ...invite, label: label.trim(), link, qr: qrSvgDataUrl(link) });
-      setLabel('');
-      announce(t('adviser:invite.made', { code: formatCode(invite.code) }));
-      onInvited();
-    } catch (caught) {
-      const kind = problemOf(caught);
-      setProblem(t(`adviser:errors.${kind}`));
-    } finally {
-      setBusy(false);
-    }
+    if (!check(error ? [{ target: LABEL_ID, message: t(`adviser:invite.${error}`, { max: LABEL_MAX }) }] : [])) return;
+    await run(
+      async () => {
+        const fp = ownFingerprint ?? (await fingerprint(identity.signingKey));
+        const invite = await relay.createInvite(identity.deviceToken, { label: label.trim() });
+        const link = inviteLink(location.origin, invite.code, fp);
+        setMade({ ...invite, label: label.trim(), link, qr: qrSvgDataUrl(link) });
+        setLabel('');
+        announce(t('adviser:invite.made', { code: formatCode(invite.code) }));
+        onInvited();
+      },
+      (caught) => t(`adviser:errors.${problemOf(caught)}`),
+    );
   }
 
   async function copy(text: string) {

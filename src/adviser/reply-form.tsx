@@ -7,7 +7,8 @@ import type { ConnectionInfo } from '../forward/api-types';
 import { sealPayload } from '../forward/crypto';
 import { saveReply, type Identity } from './adviser-db';
 import { problemOf } from './format';
-import { FormErrors, ProblemMessage, type FormError } from './form-errors';
+import { FormErrors, ProblemMessage } from './form-errors';
+import { useForm } from './use-form';
 import { REPLY_MAX, replyError, replyLeft } from './validate';
 
 const REPLY_ID = 'reply-text';
@@ -16,10 +17,7 @@ const REPLY_ID = 'reply-text';
 export function ReplyForm({ identity, connection, onSent }: { identity: Identity; connection: ConnectionInfo; onSent: () => void }) {
   const t = useT();
   const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { errors, attempt, busy, problem, check, run } = useForm();
   // One id per reply, kept across retries, so a repeat is not sent twice.
   const [replyId, setReplyId] = useState(() => crypto.randomUUID());
   const left = replyLeft(text);
@@ -28,28 +26,21 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
     event.preventDefault();
     if (busy) return;
     const error = replyError(text);
-    setErrors(error ? [{ target: REPLY_ID, message: t(`adviser:reply.${error}`, { max: REPLY_MAX }) }] : []);
-    setProblem(null);
-    if (error) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const sentAt = new Date().toISOString();
-      const body = text.trim();
-      const { envelope, sha256 } = await sealPayload([connection.claimantPublicKey], { kind: 'text', text: body, sentAt });
-      await relay.reply(identity.deviceToken, connection.id, { id: replyId, envelope });
-      await saveReply({ id: replyId, connectionId: connection.id, label: connection.label, text: body, sentAt, sha256 });
-      setText('');
-      setReplyId(crypto.randomUUID());
-      announce(t('adviser:reply.sent'));
-      onSent();
-    } catch (caught) {
-      setProblem(t(`adviser:errors.${problemOf(caught)}`));
-    } finally {
-      setBusy(false);
-    }
+    if (!check(error ? [{ target: REPLY_ID, message: t(`adviser:reply.${error}`, { max: REPLY_MAX }) }] : [])) return;
+    await run(
+      async () => {
+        const sentAt = new Date().toISOString();
+        const body = text.trim();
+        const { envelope, sha256 } = await sealPayload([connection.claimantPublicKey], { kind: 'text', text: body, sentAt });
+        await relay.reply(identity.deviceToken, connection.id, { id: replyId, envelope });
+        await saveReply({ id: replyId, connectionId: connection.id, label: connection.label, text: body, sentAt, sha256 });
+        setText('');
+        setReplyId(crypto.randomUUID());
+        announce(t('adviser:reply.sent'));
+        onSent();
+      },
+      (caught) => t(`adviser:errors.${problemOf(caught)}`),
+    );
   }
 
   return (

@@ -1,4 +1,5 @@
 import type { ManifestOptions } from 'vite-plugin-pwa';
+import { SHARE_TARGET_PATH } from '../sw/share-target-paths';
 
 // The web app manifest: standalone display and maskable icons, so Chrome
 // on Android offers "Install" and the icon fills the launcher shape.
@@ -17,7 +18,7 @@ export const manifest: Partial<ManifestOptions> = {
   // Android: "Share → UC Companion" from the gallery or any app opens the
   // Send screen with the picture (handled by the service worker).
   share_target: {
-    action: '/share-target',
+    action: SHARE_TARGET_PATH,
     method: 'POST',
     enctype: 'multipart/form-data',
     params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'file', accept: ['image/*'] }] },

@@ -2,6 +2,8 @@
 // IndexedDB: the key pair, the one connection, the outbox and the replies.
 // Separate from the notices database so stopping sharing never touches notices.
 import { type DBSchema, type IDBPDatabase } from 'idb';
+// The hint lets the app send the outbox when it opens, without loading this for everyone.
+import { FORWARD_HINT, setHint } from '../main/hints';
 import { databaseOpener, type Migration } from '../storage/open-db';
 import type { AdviserKeys } from './api-types';
 
@@ -120,22 +122,9 @@ export async function getConnection(): Promise<Connection | undefined> {
 
 export async function saveConnection(connection: Connection): Promise<void> {
   await (await getDb()).put('connection', { ...connection, key: ONLY });
-  markConnected(true);
+  setHint(FORWARD_HINT, true);
 }
 
-/**
- * A one-bit hint in localStorage, so the app can start sending what waits in
- * the outbox whenever it opens, without loading this code for everyone else.
- */
-export const CONNECTED_HINT = 'uc-forward-connected';
-function markConnected(connected: boolean): void {
-  try {
-    if (connected) localStorage.setItem(CONNECTED_HINT, '1');
-    else localStorage.removeItem(CONNECTED_HINT);
-  } catch {
-    /* no storage: the outbox is then sent when the Send screen opens */
-  }
-}
 
 /** Saves the key pair and the connection together, so there is never one without the other. */
 export async function saveConnected(identity: Identity, connection: Connection): Promise<void> {
@@ -145,7 +134,7 @@ export async function saveConnected(identity: Identity, connection: Connection):
     tx.objectStore('connection').put({ ...connection, key: ONLY }),
     tx.done,
   ]);
-  markConnected(true);
+  setHint(FORWARD_HINT, true);
 }
 
 export async function markConnectionStopped(at: string): Promise<void> {
@@ -228,5 +217,5 @@ export async function clearAll(): Promise<void> {
     }),
     tx.done,
   ]);
-  markConnected(false);
+  setHint(FORWARD_HINT, false);
 }

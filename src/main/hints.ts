@@ -1,9 +1,11 @@
 // This module is in the first download: think before adding to it.
 // One-bit hints in localStorage, so the app loads optional code (reminders)
-// only for people who use it.
+// (reminders, the outbox) only for people who use it.
 
 /** Set while this device has reminders turned on (claimant). */
 export const PUSH_HINT = 'uc-push-on';
+/** Set while this phone is connected to an adviser (the outbox is sent when the app opens). */
+export const FORWARD_HINT = 'uc-forward-connected';
 /** Set while this adviser computer gets notifications. */
 export const PUSH_ADVISER_HINT = 'uc-push-adviser';
 

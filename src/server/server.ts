@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from './security-headers';
+import { SHARE_TARGET_PATH } from '../sw/share-target-paths';
 import { loadStaticFiles, type StaticFile } from './static-files';
 import type { Config } from './config';
 
@@ -59,7 +60,7 @@ export function createAppServer(
     if (path === '/health') return sendJson(res, 200, { ok: true });
     // Android's share sheet posts here; the service worker normally answers.
     // Without it (first visit, cleared data) the file cannot be kept: say so.
-    if (path === '/share-target' && req.method === 'POST') {
+    if (path === SHARE_TARGET_PATH && req.method === 'POST') {
       req.resume();
       res.writeHead(303, { ...SECURITY_HEADERS, Location: '/send?shared=failed', 'Cache-Control': 'no-store' });
       return res.end();

@@ -5,14 +5,11 @@ import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
+import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from './share-target-paths';
 import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from './push-routing';
 
 declare const self: ServiceWorkerGlobalScope;
 
-const SHARE_TARGET_PATH = '/share-target';
-const SHARED_CACHE = 'shared-with-app';
-const SHARED_FILE_URL = '/shared/file';
-const SHARED_TEXT_URL = '/shared/text';
 
 // Injected at build time: the app shell, every screen's code and the English
 // (fallback) locale. Hashed files never change, so they are safe to keep.
