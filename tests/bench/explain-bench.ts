@@ -2,7 +2,7 @@
 // long paste), on this machine. Run with `npm run bench`. Fails when the
 // slowest notice takes 5 ms or more: the screen explains on every key press.
 import { performance } from 'node:perf_hooks';
-import { explainNotice } from '../../src/notices';
+import { explainNotice } from '../../src/shared/notices';
 import { CLEAN_FIXTURES } from '../unit/notices/fixtures-clean';
 import { MESSY_FIXTURES } from '../unit/notices/fixtures-messy';
 

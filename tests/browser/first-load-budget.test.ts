@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startHarness, waitForApp, type Harness } from './harness';
-import { LANGUAGES } from '../../src/i18n/languages';
+import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
 const BUDGET_TOTAL = 60 * 1024;
 const BUDGET_JS = 35 * 1024;

@@ -1,4 +1,4 @@
-// Letter-mode image pipeline (src/forward/image-worker.ts) in real Chromium.
+// Letter-mode image pipeline (src/worker/image-worker.ts) in real Chromium.
 // The worker is bundled here with esbuild and served at /test/image-worker.js
 // next to the production build, so the shipped bundle stays untouched while
 // the real worker code runs in a real browser.
@@ -22,7 +22,7 @@ let tempDir: string;
 beforeAll(async () => {
   harness = await startHarness();
   const bundle = await build({
-    entryPoints: ['src/forward/image-worker.ts'],
+    entryPoints: ['src/worker/image-worker.ts'],
     bundle: true,
     format: 'esm',
     target: 'es2020',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { setLanguage } from './screens';
-import type { PushPayload } from '../../src/forward/push-types';
+import type { PushPayload } from '../../src/shared/protocol/push-types';
 
 let harness: Harness;
 beforeAll(async () => {

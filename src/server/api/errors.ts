@@ -1,6 +1,6 @@
 // API errors: one class, one JSON shape ({ error, message }), plain words.
 // Nothing else ever reaches the client: no stack traces, no internal details.
-import type { ApiError as ApiErrorBody } from '../../forward/api-types';
+import type { ApiError as ApiErrorBody } from '../../shared/protocol/api-types';
 
 export type ApiErrorCode = ApiErrorBody['error'] | 'unsupported_media_type' | 'server_error';
 

@@ -1,7 +1,7 @@
-// Zod schemas for the push routes (src/forward/push-types.ts).
+// Zod schemas for the push routes (src/shared/protocol/push-types.ts).
 import { isIPv4 } from 'node:net';
 import { z } from 'zod';
-import { isIsoDate } from '../../notices/calendar';
+import { isIsoDate } from '../../shared/notices/calendar';
 import { DEADLINE_IDS } from '../push/schedule';
 import { idSchema, isCanonicalBase64url, isP256Point } from './schemas';
 

@@ -7,7 +7,7 @@
 // `attempts` doubles as the claim number: every claim adds one, and each
 // outcome is recorded only if the row still belongs to the claim that sent it.
 import { randomUUID } from 'node:crypto';
-import type { PushKind } from '../../forward/push-types';
+import type { PushKind } from '../../shared/protocol/push-types';
 import type { SqlDriver } from '../store/driver';
 import { nextJournalTime, type QuietHours } from './uk-time';
 

@@ -2,7 +2,7 @@
 // web-push, aes128gcm, VAPID-signed) and what its answer means for the row.
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
-import type { PushKind, PushPayload } from '../../forward/push-types';
+import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
 import type { SqlDriver } from '../store/driver';
 import { dropSubscriber, markFailed, markRetry, markSent, type ClaimedReminder } from './queue';
 import { outOfQuietHours, utcToUk } from './uk-time';

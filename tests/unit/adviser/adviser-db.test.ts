@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Identity, Receipt, SentReply } from '../../../src/adviser/adviser-db.ts';
+import type { Identity, Receipt, SentReply } from '../../../src/client/data/adviser-db.ts';
 
-type Store = typeof import('../../../src/adviser/adviser-db.ts');
+type Store = typeof import('../../../src/client/data/adviser-db.ts');
 
 /** A fresh copy of the module, so its cached connection starts empty. */
 const load = async (): Promise<Store> => {
   vi.resetModules();
-  return import('../../../src/adviser/adviser-db.ts');
+  return import('../../../src/client/data/adviser-db.ts');
 };
 
 let store: Store;

@@ -13,7 +13,7 @@ import {
   toBase64Url,
   verifyDeviceKey,
   type Payload,
-} from '../../../src/forward/crypto';
+} from '../../../src/client/services/crypto';
 
 // Envelope layout: version(1) | count(1) | count × (enc 65 | wrapped 32) | iv 12 | ciphertext.
 const ENTRY = 65 + 32;

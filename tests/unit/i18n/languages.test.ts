@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { LANGUAGES, matchLanguage } from '../../../src/i18n/languages';
-import { formatDate } from '../../../src/i18n/format';
+import { LANGUAGES, matchLanguage } from '../../../src/client/initial/i18n/languages';
+import { formatDate } from '../../../src/client/initial/i18n/format';
 
 describe('languages', () => {
   it('follows the browser language when we have it, else English', () => {

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES } from '../../../src/i18n/languages';
-import { NOTICE_KINDS } from '../../../src/notices/types';
+import { LANGUAGES } from '../../../src/client/initial/i18n/languages';
+import { NOTICE_KINDS } from '../../../src/shared/notices/types';
 
 type Json = string | Json[] | { [key: string]: Json };
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeMrRequest, validateMrRequest, type MrRequestInput } from '../../../src/lib/compose-mr-request';
+import { composeMrRequest, validateMrRequest, type MrRequestInput } from '../../../src/shared/letters/compose-mr-request';
 import {
   composeConsentNote,
   validateConsentNote,
   type ConsentNoteInput,
-} from '../../../src/lib/compose-consent-note';
-import { addMonthsIso, formatEnglishDate } from '../../../src/lib/compose-shared';
+} from '../../../src/shared/letters/compose-consent-note';
+import { addMonthsIso, formatEnglishDate } from '../../../src/shared/letters/compose-shared';
 
 const TODAY = '2026-11-10';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { deadlineToIcs, icsFileName, type IcsDeadline } from '../../../src/lib/ics.ts';
+import { deadlineToIcs, icsFileName, type IcsDeadline } from '../../../src/shared/letters/ics.ts';
 
 const NOW = new Date(Date.UTC(2026, 10, 9, 8, 5, 3));
 const base: IcsDeadline = {

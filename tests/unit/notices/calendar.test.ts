@@ -9,7 +9,7 @@ import {
   nextWorkingDay,
   todayInLondon,
   weekday,
-} from '../../../src/notices/calendar';
+} from '../../../src/shared/notices/calendar';
 
 describe('calendar months (corresponding-date rule)', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findTimes, monthNumber, resolveYear } from '../../../src/notices/dates';
+import { findDates, findTimes, monthNumber, resolveYear } from '../../../src/shared/notices/dates';
 
 const one = (text: string) => {
   const found = findDates(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/notices';
-import { looksLikeSecret } from '../../../src/notices/secrets';
+import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/shared/notices';
+import { looksLikeSecret } from '../../../src/shared/notices/secrets';
 
 const MRN = `Date of this notice: 9 November 2026
 Mandatory reconsideration notice. We have not changed the decision. You can appeal to a tribunal.`;

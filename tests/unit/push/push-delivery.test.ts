@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ece from 'http_ece';
 import webpush from 'web-push';
-import type { PushPayload } from '../../../src/forward/push-types';
+import type { PushPayload } from '../../../src/shared/protocol/push-types';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate } from '../../../src/server/store/migrations';
 import { openPglite } from '../../../src/server/store/pglite-driver';

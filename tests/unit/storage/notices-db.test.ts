@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deadline } from '../../../src/notices/types.ts';
-import type { SavedNotice } from '../../../src/storage/notices-db.ts';
+import type { Deadline } from '../../../src/shared/notices/types.ts';
+import type { SavedNotice } from '../../../src/client/data/notices-db.ts';
 
-type Store = typeof import('../../../src/storage/notices-db.ts');
+type Store = typeof import('../../../src/client/data/notices-db.ts');
 
 /** A fresh copy of the module, so its cached connection starts empty. */
 const load = async (): Promise<Store> => {
   vi.resetModules();
-  return import('../../../src/storage/notices-db.ts');
+  return import('../../../src/client/data/notices-db.ts');
 };
 
 let store: Store;

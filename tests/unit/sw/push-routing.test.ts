@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_TEXTS, notificationFor, parsePayload, urlForPayload, type CachedPushTexts } from '../../../src/sw/push-routing';
+import { FALLBACK_TEXTS, notificationFor, parsePayload, urlForPayload, type CachedPushTexts } from '../../../src/shared/protocol/push-routing';
 
 describe('where a tap on a reminder goes', () => {
   it('opens the right screen for each kind', () => {
