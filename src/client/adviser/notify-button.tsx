@@ -1,6 +1,7 @@
 // "Notify me about new items": a push when a client sends something or
 // stops sharing. Permission is asked only on the tap.
 import { useState } from 'preact/hooks';
+import { i18next } from '../initial/i18n/i18n';
 import { useT, currentLanguage } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { PushProblem, pushSupport, remindersOn, turnOffAdviserNotifications, turnOnAdviserNotifications } from '../services/push-client';
@@ -26,7 +27,7 @@ export function NotifyButton({ adviserToken }: { adviserToken: string }) {
         await turnOnAdviserNotifications(adviserToken);
         setOn(true);
         announce(t('adviser:notify.turnedOn'));
-        await refreshPushTexts(currentLanguage()).catch(() => undefined);
+        await refreshPushTexts(i18next, currentLanguage()).catch(() => undefined);
       }
     } catch (error) {
       setProblem(t(`adviser:notify.${error instanceof PushProblem && error.code !== 'failed' ? error.code : 'failed'}`));

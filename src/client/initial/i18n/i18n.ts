@@ -88,7 +88,7 @@ export async function changeLanguage(language: string): Promise<void> {
   // Reminders on: the service worker's words follow the new language.
   // Nobody else downloads this code.
   if (hasHint(PUSH_HINT) || hasHint(PUSH_ADVISER_HINT)) {
-    void import('../../services/push-texts').then((m) => m.refreshPushTexts(language)).catch(() => undefined);
+    void import('../../services/push-texts').then((m) => m.refreshPushTexts(i18next, language)).catch(() => undefined);
   }
 }
 
