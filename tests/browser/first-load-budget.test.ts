@@ -2,7 +2,6 @@
 // page fetches on a first visit (gzip, as our server sends it), icons aside.
 // The service worker's background precache is reported, not budgeted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startHarness, waitForApp, type Harness } from './harness';
 import { LANGUAGES } from '../../src/client/initial/i18n/languages';

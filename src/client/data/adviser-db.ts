@@ -3,7 +3,7 @@
 // adviser's first computer only, the non-extractable signing key), receipts for
 // every item opened, and the replies sent. Receipts are the adviser's
 // evidence of what arrived when; they stay after the relay deletes the item.
-import { deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, type DBSchema } from 'idb';
 import { databaseOpener, type Migration } from './open-db';
 
 export interface Identity {
@@ -58,7 +58,6 @@ interface AdviserDB extends DBSchema {
   replies: { key: string; value: SentReply; indexes: { byConnection: string } };
 }
 
-type Db = IDBPDatabase<AdviserDB>;
 
 export const ADVISER_DB_NAME = 'uc-adviser';
 /** There is one identity per computer, under this key. */

@@ -1,7 +1,7 @@
 // The claimant's side of "Send to my adviser", kept only on this device in
 // IndexedDB: the key pair, the one connection, the outbox and the replies.
 // Separate from the notices database so stopping sharing never touches notices.
-import { type DBSchema, type IDBPDatabase } from 'idb';
+import { type DBSchema } from 'idb';
 // The hint lets the app send the outbox when it opens, without loading this for everyone.
 import { FORWARD_HINT, setHint } from './hints';
 import { databaseOpener, type Migration } from './open-db';
@@ -62,7 +62,6 @@ interface ForwardDB extends DBSchema {
   replies: { key: string; value: Reply };
 }
 
-type Db = IDBPDatabase<ForwardDB>;
 
 const DB_NAME = 'uc-forward';
 /** The identity and connection stores each hold one record under this key. */

@@ -1,5 +1,5 @@
 // Saved notices, kept on the device in IndexedDB. Loaded by the Home screen, so keep it small.
-import { type DBSchema, type IDBPDatabase } from 'idb';
+import { type DBSchema } from 'idb';
 import { databaseOpener, type Migration } from './open-db';
 import type { Deadline, NoticeKind } from '../../shared/notices/types';
 
@@ -20,7 +20,6 @@ interface CompanionDB extends DBSchema {
   notices: { key: string; value: SavedNotice };
 }
 
-type Db = IDBPDatabase<CompanionDB>;
 
 const DB_NAME = 'uc-companion';
 

@@ -3,10 +3,7 @@
 // binaries; skipped with a message when neither is there).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { SqlDriver } from '../../../src/server/store/driver';
-import { openPostgres } from '../../../src/server/store/pg-driver';
-import { openPglite } from '../../../src/server/store/pglite-driver';
 import { SqlStore } from '../../../src/server/store/sql-store';
 import type { Connection, NewReminder, Store } from '../../../src/server/store/store';
 import { SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
