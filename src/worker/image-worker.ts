@@ -6,30 +6,7 @@
 // EXIF, GPS location, camera details and any other metadata in the original
 // file are dropped by construction — nothing but pixels is carried across.
 
-export type ImageWorkerErrorCode = 'not-an-image' | 'too-large' | 'corrupt' | 'unsupported';
-
-export interface ImageWorkerRequest {
-  id: number;
-  file: Blob;
-}
-
-export interface ImageWorkerSuccess {
-  id: number;
-  ok: true;
-  bytes: ArrayBuffer;
-  mime: string;
-  width: number;
-  height: number;
-  originalBytes: number;
-}
-
-export interface ImageWorkerFailure {
-  id: number;
-  ok: false;
-  error: ImageWorkerErrorCode;
-}
-
-export type ImageWorkerResponse = ImageWorkerSuccess | ImageWorkerFailure;
+import type { ImageWorkerErrorCode, ImageWorkerRequest, ImageWorkerResponse, ImageWorkerSuccess } from './image-messages';
 
 export const MAX_INPUT_BYTES = 40 * 1024 * 1024;
 export const MAX_SIDE = 20_000;
@@ -253,17 +230,16 @@ async function compress(file: Blob): Promise<Omit<ImageWorkerSuccess, 'id' | 'ok
 
 // --- Messaging ----------------------------------------------------------------
 
-interface WorkerScope {
-  addEventListener(type: 'message', listener: (event: MessageEvent<ImageWorkerRequest>) => void): void;
-  postMessage(message: ImageWorkerResponse, options?: StructuredSerializeOptions): void;
-}
-const scope = self as unknown as WorkerScope;
+declare const self: DedicatedWorkerGlobalScope;
 
-scope.addEventListener('message', (event) => {
+function reply(message: ImageWorkerResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+self.addEventListener('message', (event: MessageEvent<ImageWorkerRequest>) => {
   const { id, file } = event.data;
   compress(file).then(
-    (result) => scope.postMessage({ id, ok: true, ...result }, { transfer: [result.bytes] }),
-    (error: unknown) =>
-      scope.postMessage({ id, ok: false, error: error instanceof PipelineError ? error.code : 'corrupt' }),
+    (result) => reply({ id, ok: true, ...result }, [result.bytes]),
+    (error: unknown) => reply({ id, ok: false, error: error instanceof PipelineError ? error.code : 'corrupt' }),
   );
 });

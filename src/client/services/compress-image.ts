@@ -5,9 +5,9 @@ import type {
   ImageWorkerErrorCode,
   ImageWorkerRequest,
   ImageWorkerResponse,
-} from '../../worker/image-worker';
+} from '../../worker/image-messages';
 
-export type { ImageWorkerErrorCode } from '../../worker/image-worker';
+export type { ImageWorkerErrorCode } from '../../worker/image-messages';
 
 export type ImageErrorCode = ImageWorkerErrorCode | 'timeout';
 
