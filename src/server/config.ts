@@ -66,7 +66,7 @@ export function readVapidKeys(publicKey: string | undefined, privateKey: string 
   if (!privBytes || privBytes.length !== 32) {
     throw new Error('VAPID_PRIVATE_KEY must be the base64url of a 32-byte P-256 private key (as `npx web-push generate-vapid-keys` prints).');
   }
-  let derived: Buffer | null = null;
+  let derived: Buffer | null;
   try {
     const ecdh = createECDH('prime256v1');
     ecdh.setPrivateKey(privBytes);
