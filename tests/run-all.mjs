@@ -1,4 +1,4 @@
-// `npm test`: type-check each runtime, lint, build, then the Vitest projects (unit, then
+// `npm test`: type-check each runtime, lint, check the format, build, then the Vitest projects (unit, then
 // browser). Ends with one plain line, "N passed, N failed", summed over all.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -27,6 +27,7 @@ const TYPE_CHECKS = [
 ];
 for (const [what, project] of TYPE_CHECKS) step(`type-check ${what}`, npx, ['tsc', '-p', project]);
 step('lint (ESLint: recommended rules, import boundaries, no import cycles)', npx, ['eslint', '.']);
+step('format (Prettier; `npm run format` fixes it)', npx, ['prettier', '--check', '.']);
 const built = step('production build', npx, ['vite', 'build', '--logLevel', 'warn']);
 
 mkdirSync('.reports', { recursive: true });
