@@ -33,7 +33,9 @@ const MAY_IMPORT = {
 const FOLDERS = Object.keys(MAY_IMPORT);
 const expand = (folders) => folders.flatMap((folder) => FOLDERS.filter((f) => f === folder || f.startsWith(`${folder}/`)));
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
-const LAZY_SCREENS = readdirSync(new URL('./src/client/lazy', import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const LAZY_SCREENS = readdirSync(new URL('./src/client/lazy', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 const boundaryZones = [
   ...FOLDERS.map((folder) => {
@@ -122,7 +124,7 @@ export default tseslint.config(
             {
               regex: '(^|/)worker/',
               allowTypeImports: true,
-              message: 'The page imports only the types of a worker\'s messages; start the worker with new Worker(new URL(…)).',
+              message: "The page imports only the types of a worker's messages; start the worker with new Worker(new URL(…)).",
             },
           ],
         },

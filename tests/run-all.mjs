@@ -63,9 +63,7 @@ else {
 // A file that fails to load (a syntax error, a failing beforeAll) has no
 // failed tests in it: count each such file as one failure.
 function countFilesThatFailedToRun(json) {
-  return (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
-  ).length;
+  return (json.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length;
 }
 
 console.log(`\n${results.passed} passed, ${results.failed} failed`);

@@ -51,7 +51,10 @@ describe('first-load budget', () => {
     console.log(`first load: ${(total / 1024).toFixed(1)} KB total, ${(js / 1024).toFixed(1)} KB JS (gzip); offline set ${(precacheBytes / 1024).toFixed(1)} KB`);
 
     expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
-    expect(counted.some((path) => /locales\/cy-/.test(path)), 'Welsh must not be downloaded for an English reader').toBe(false);
+    expect(
+      counted.some((path) => /locales\/cy-/.test(path)),
+      'Welsh must not be downloaded for an English reader',
+    ).toBe(false);
     expect(js).toBeLessThanOrEqual(BUDGET_JS);
     expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
     await context.close();

@@ -201,9 +201,7 @@ export function AddDevicePanel({ identity }: { identity: Identity }) {
 }
 
 type Stage =
-  | { step: 'enter' }
-  | { step: 'waiting'; request: DeviceRequestResponse; keys: { publicKey: string; privateKey: CryptoKey } }
-  | { step: 'ended'; message: string };
+  { step: 'enter' } | { step: 'waiting'; request: DeviceRequestResponse; keys: { publicKey: string; privateKey: CryptoKey } } | { step: 'ended'; message: string };
 
 /** Waits for the first computer to approve; mounted only while waiting. */
 function WaitForApproval({
@@ -248,7 +246,8 @@ function WaitForApproval({
       if (error instanceof ApiFailure && error.status === 410) onEnded(t('adviser:addDevice.refusedOrExpired'));
       else if (error instanceof ApiFailure && error.status === 404) onEnded(t('adviser:addDevice.refusedOrExpired'));
       else if (!(error instanceof ApiFailure)) onEnded(t('adviser:addDevice.cannotStore'));
-      else if (error.status === 429) return; // asked too often: the next poll tries again
+      else if (error.status === 429)
+        return; // asked too often: the next poll tries again
       else setProblem(t(`adviser:errors.${problemOf(error)}`));
     }
   }
@@ -336,12 +335,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     return (
       <>
         {heading}
-        <WaitForApproval
-          request={stage.request}
-          keys={stage.keys}
-          onIdentity={onEnrolled}
-          onEnded={(message) => setStage({ step: 'ended', message })}
-        />
+        <WaitForApproval request={stage.request} keys={stage.keys} onIdentity={onEnrolled} onEnded={(message) => setStage({ step: 'ended', message })} />
       </>
     );
   }

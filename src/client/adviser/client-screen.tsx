@@ -147,9 +147,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         </dd>
                       </div>
                     </dl>
-                    {kind === 'damaged' && (
-                      <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>
-                    )}
+                    {kind === 'damaged' && <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>}
                     {isOpen ? (
                       <ItemView
                         identity={identity}
@@ -163,13 +161,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         onClose={() => toggle(item.id, false)}
                       />
                     ) : (
-                      <button
-                        type="button"
-                        class="button"
-                        aria-describedby={headingId}
-                        disabled={kind === 'damaged'}
-                        onClick={() => toggle(item.id, true)}
-                      >
+                      <button type="button" class="button" aria-describedby={headingId} disabled={kind === 'damaged'} onClick={() => toggle(item.id, true)}>
                         {t('adviser:item.open')}
                       </button>
                     )}
@@ -180,9 +172,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
           </ol>
         </section>
       )}
-      {connection && !connection.stoppedAt && (
-        <ReplyForm identity={identity} connection={connection} onSent={() => void refresh()} />
-      )}
+      {connection && !connection.stoppedAt && <ReplyForm identity={identity} connection={connection} onSent={() => void refresh()} />}
       {connection !== undefined && (
         <section class="adviser-panel" aria-labelledby="receipts-heading">
           <h2 id="receipts-heading">{t('adviser:client.receiptsHeading')}</h2>

@@ -65,9 +65,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
                 <a class="client-list__link" href={`/adviser/client/${encodeURIComponent(c.id)}`}>
                   {c.label}
                 </a>
-                {!c.stoppedAt && c.unseen > 0 && (
-                  <span class="badge">{t('adviser:inbox.unseen', { count: c.unseen })}</span>
-                )}
+                {!c.stoppedAt && c.unseen > 0 && <span class="badge">{t('adviser:inbox.unseen', { count: c.unseen })}</span>}
                 <span class="client-list__meta">
                   {c.stoppedAt
                     ? t('adviser:inbox.stopped', { date: formatDay(c.stoppedAt) })

@@ -106,10 +106,12 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
       aria-label={t('adviser:item.openedLabel', { date: day })}
     >
       <p class="item-view__print-only">{t('adviser:item.printHeading', { label, date: day })}</p>
-      {problem && <p class="adviser-problem" role="alert">{problem}</p>}
-      {opened.kind === 'image' && opened.url && (
-        <img class="item-view__image" src={opened.url} alt={t('adviser:item.photoAlt', { date: day })} />
+      {problem && (
+        <p class="adviser-problem" role="alert">
+          {problem}
+        </p>
       )}
+      {opened.kind === 'image' && opened.url && <img class="item-view__image" src={opened.url} alt={t('adviser:item.photoAlt', { date: day })} />}
       {opened.text && <div class="item-view__text">{opened.text}</div>}
       <p class="item-view__hash">{t('adviser:item.hash', { sha256: opened.sha256 })}</p>
       <div class="button-row item-view__actions">

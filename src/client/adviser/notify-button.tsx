@@ -41,7 +41,13 @@ export function NotifyButton({ adviserToken }: { adviserToken: string }) {
   }
   return (
     <section class="adviser-notify" aria-label={t('adviser:notify.button')}>
-      {on ? <p>{t('adviser:notify.on')}</p> : <p class="field__hint" id="notify-hint">{t('adviser:notify.hint')}</p>}
+      {on ? (
+        <p>{t('adviser:notify.on')}</p>
+      ) : (
+        <p class="field__hint" id="notify-hint">
+          {t('adviser:notify.hint')}
+        </p>
+      )}
       {problem && (
         <p class="adviser-problem" role="alert">
           {problem}

@@ -60,9 +60,7 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
           value={text}
           onInput={setText}
         >
-          <p class="field__hint">
-            {left >= 0 ? t('adviser:reply.left', { count: left }) : t('adviser:reply.over', { count: -left })}
-          </p>
+          <p class="field__hint">{left >= 0 ? t('adviser:reply.left', { count: left }) : t('adviser:reply.over', { count: -left })}</p>
         </TextField>
         <button type="submit" class="button" disabled={busy} aria-busy={busy}>
           {t('adviser:reply.submit')}

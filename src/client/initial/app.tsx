@@ -16,24 +16,15 @@ import { PUSH_HINT, hasHint } from '../data/hints';
 
 // Screens other than Home load on first use, with their locale files.
 const ExplainScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([
-    import('../lazy/explain/explain-screen'),
-    loadNamespaces('explain', 'notices'),
-  ]);
+  const [module] = await Promise.all([import('../lazy/explain/explain-screen'), loadNamespaces('explain', 'notices')]);
   return module.ExplainScreen;
 });
 const NoticeScreen = lazyScreen<{ id: string }>(async () => {
-  const [module] = await Promise.all([
-    import('../lazy/saved/notice-screen'),
-    loadNamespaces('explain', 'notices', 'forward'),
-  ]);
+  const [module] = await Promise.all([import('../lazy/saved/notice-screen'), loadNamespaces('explain', 'notices', 'forward')]);
   return module.NoticeScreen;
 });
 const HelpersScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([
-    import('../lazy/helpers/helpers-screen'),
-    loadNamespaces('helpers'),
-  ]);
+  const [module] = await Promise.all([import('../lazy/helpers/helpers-screen'), loadNamespaces('helpers')]);
   return module.HelpersScreen;
 });
 
@@ -86,7 +77,10 @@ export function App() {
   const [Badge, setBadge] = useState<ComponentType<{ path: string }> | null>(null);
   useEffect(() => {
     if (Badge || !hasHint(PUSH_HINT)) return;
-    import('../lazy/reminders/nav-badge').then((m) => setBadge(() => m.NavBadge), () => undefined);
+    import('../lazy/reminders/nav-badge').then(
+      (m) => setBadge(() => m.NavBadge),
+      () => undefined,
+    );
   }, [path]);
 
   return (

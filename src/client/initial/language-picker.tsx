@@ -9,11 +9,7 @@ export function LanguagePicker() {
   return (
     <div class="language-picker">
       <label for="language-select">{t('language')}</label>
-      <select
-        id="language-select"
-        value={currentLanguage()}
-        onChange={(event) => void changeLanguage((event.target as HTMLSelectElement).value)}
-      >
+      <select id="language-select" value={currentLanguage()} onChange={(event) => void changeLanguage((event.target as HTMLSelectElement).value)}>
         {LANGUAGES.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
             {language.nativeName}

@@ -16,10 +16,7 @@ interface Row {
 }
 
 async function loadRows(): Promise<Row[]> {
-  const [storage, calendar] = await Promise.all([
-    import('../data/notices-db'),
-    import('../../shared/notices/calendar'),
-  ]);
+  const [storage, calendar] = await Promise.all([import('../data/notices-db'), import('../../shared/notices/calendar')]);
   const today = calendar.todayInLondon();
   const notices = storage.sortByNearestDeadline(await storage.listNotices(), today);
   if (notices.length > 0) await loadNamespaces('notices');
@@ -51,8 +48,7 @@ export function SavedList() {
               </a>
               {next && daysLeft !== null ? (
                 <p class={daysLeft <= 7 ? 'saved-list__due saved-list__due--soon' : 'saved-list__due'}>
-                  {t(`notices:deadlines.${next.id}`)}: {formatDate(next.date, currentLanguage())}.{' '}
-                  <strong>{daysLeftText(t, daysLeft)}</strong>
+                  {t(`notices:deadlines.${next.id}`)}: {formatDate(next.date, currentLanguage())}. <strong>{daysLeftText(t, daysLeft)}</strong>
                 </p>
               ) : (
                 <p class="saved-list__due">{t('home.noDeadline')}</p>

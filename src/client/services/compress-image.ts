@@ -1,11 +1,7 @@
 // Main-thread front door to the letter-mode image worker. One image at a
 // time; the worker is started on demand and terminated as soon as it is idle
 // so a decoded photo never lingers in memory on a cheap phone.
-import type {
-  ImageWorkerErrorCode,
-  ImageWorkerRequest,
-  ImageWorkerResponse,
-} from '../../worker/image-messages';
+import type { ImageWorkerErrorCode, ImageWorkerRequest, ImageWorkerResponse } from '../../worker/image-messages';
 
 export type { ImageWorkerErrorCode } from '../../worker/image-messages';
 
@@ -92,9 +88,11 @@ function run(file: Blob): Promise<CompressedImage> {
 export function compressImage(file: Blob): Promise<CompressedImage> {
   pending++;
   const result = queue.then(() => run(file));
-  queue = result.catch(() => undefined).finally(() => {
-    pending--;
-    if (pending === 0) stopWorker();
-  });
+  queue = result
+    .catch(() => undefined)
+    .finally(() => {
+      pending--;
+      if (pending === 0) stopWorker();
+    });
   return result;
 }

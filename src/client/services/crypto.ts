@@ -159,10 +159,7 @@ const ENTRY_LENGTH = ENC_LENGTH + WRAPPED_LENGTH;
 const IV_LENGTH = 12;
 const MAX_RECIPIENTS = 255;
 
-export async function sealPayload(
-  recipientPublicKeys: string[],
-  payload: Payload,
-): Promise<{ envelope: string; sha256: string }> {
+export async function sealPayload(recipientPublicKeys: string[], payload: Payload): Promise<{ envelope: string; sha256: string }> {
   const unique = [...new Set(recipientPublicKeys)];
   if (unique.length === 0 || unique.length > MAX_RECIPIENTS) throw new RangeError('Need between 1 and 255 recipients');
   const recipients = await Promise.all(unique.map((key) => importPublicKey(key)));
@@ -187,9 +184,7 @@ export async function sealPayload(
   header.set(iv, offset);
   const contentKey = await subtle().importKey('raw', contentKeyBytes, 'AES-GCM', false, ['encrypt']);
   contentKeyBytes.fill(0);
-  const ct = new Uint8Array(
-    await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: header, tagLength: 128 }, contentKey, plaintext),
-  );
+  const ct = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: header, tagLength: 128 }, contentKey, plaintext));
   const out = new Uint8Array(headerLength + ct.length);
   out.set(header, 0);
   out.set(ct, headerLength);

@@ -103,8 +103,7 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
   const { adviser } = await checkAdviserKeys(fresh);
   if (adviser.devices.length === 0) return connection;
   const same =
-    adviser.devices.length === connection.adviser.devices.length &&
-    adviser.devices.every((d, i) => d.publicKey === connection.adviser.devices[i]?.publicKey);
+    adviser.devices.length === connection.adviser.devices.length && adviser.devices.every((d, i) => d.publicKey === connection.adviser.devices[i]?.publicKey);
   if (same) return connection;
   // Name and organisation stay as the person agreed to; only the keys change.
   const updated: Connection = { ...connection, adviser: { ...connection.adviser, devices: adviser.devices } };
@@ -173,9 +172,7 @@ async function runFlush(): Promise<FlushResult> {
     if (item.envelope === undefined) continue;
     try {
       const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
-      await updateOutboxItem(item.id, (current) =>
-        current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current,
-      );
+      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
       changed();
     } catch (error) {

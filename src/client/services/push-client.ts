@@ -5,15 +5,7 @@
 import { type DBSchema } from 'idb';
 import { databaseOpener, type Migration } from '../data/open-db';
 import { call, ApiFailure } from './api-client';
-import type {
-  BrowserSubscription,
-  Preferences,
-  PushKind,
-  RecentReminder,
-  SubscribeRequest,
-  SubscribeResponse,
-  VapidKey,
-} from '../../shared/protocol/push-types';
+import type { BrowserSubscription, Preferences, PushKind, RecentReminder, SubscribeRequest, SubscribeResponse, VapidKey } from '../../shared/protocol/push-types';
 import { getConnection } from '../data/claimant-db';
 import { listNotices } from '../data/notices-db';
 import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint, setHint } from '../data/hints';
@@ -96,7 +88,10 @@ export function pushSupport(): PushSupport {
 }
 
 function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const base64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=');
+  const base64 = value
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(value.length / 4) * 4, '=');
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

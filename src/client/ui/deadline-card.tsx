@@ -31,9 +31,7 @@ export function DeadlineCard({ deadline, today, kindTitle }: Props) {
       {showTarget && <p>{t('explain:target', { date: formatDate(deadline.target, language) })}</p>}
       {isLateLimit && <p class="deadline__warning">{t('notices:late.warning')}</p>}
       <p class="deadline__rule">{t(`notices:rules.${deadline.rule}`)}</p>
-      {deadline.movedFrom && (
-        <p class="deadline__rule">{t('explain:movedFrom', { date: formatDate(deadline.movedFrom, language) })}</p>
-      )}
+      {deadline.movedFrom && <p class="deadline__rule">{t('explain:movedFrom', { date: formatDate(deadline.movedFrom, language) })}</p>}
       {daysLeft >= 0 && (
         <button
           type="button"

@@ -27,9 +27,7 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
       ...text.meaning,
       t('explain:stepsHeading'),
       ...text.steps.map((step, index) => `${index + 1}. ${step}`),
-      ...explanation.deadlines.map(
-        (deadline) => `${t(`notices:deadlines.${deadline.id}`)}: ${formatDate(deadline.date, language)}.`,
-      ),
+      ...explanation.deadlines.map((deadline) => `${t(`notices:deadlines.${deadline.id}`)}: ${formatDate(deadline.date, language)}.`),
     ].join(' ');
 
   return (

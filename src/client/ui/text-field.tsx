@@ -18,21 +18,7 @@ interface Props {
 }
 
 /** A labelled input or textarea with an optional hint and error message. */
-export function TextField({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onInput,
-  type = 'text',
-  multiline = false,
-  rows = 5,
-  autocomplete = 'off',
-  min,
-  max,
-  children,
-}: Props) {
+export function TextField({ id, label, hint, error, value, onInput, type = 'text', multiline = false, rows = 5, autocomplete = 'off', min, max, children }: Props) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
@@ -78,13 +64,7 @@ export function TextField({
           onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
         />
       ) : (
-        <input
-          dir="auto"
-          {...common}
-          type="text"
-          class="input"
-          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
-        />
+        <input dir="auto" {...common} type="text" class="input" onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)} />
       )}
       {children}
     </div>

@@ -138,13 +138,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     return connection;
   }
 
-  async function addItem(
-    connectionId: string,
-    direction: Direction,
-    body: { id: string; envelope: string },
-    res: ServerResponse,
-    onCreated: () => Promise<void>,
-  ) {
+  async function addItem(connectionId: string, direction: Direction, body: { id: string; envelope: string }, res: ServerResponse, onCreated: () => Promise<void>) {
     limit(`send:${connectionId}`, limits.sendsPerConnection);
     const result = await store.addItem({
       id: body.id,

@@ -127,10 +127,12 @@ export async function markSent(driver: SqlDriver, id: string, options: ClaimRef 
 }
 
 async function scheduleNextJournal(tx: SqlDriver, subscriberId: string, dueAt: Date, now: Date): Promise<void> {
-  const subscribers = await tx.query<{ journal_days: number | string; journal_minute: number | string | null; quiet_start: number | string; quiet_end: number | string }>(
-    'SELECT journal_days, journal_minute, quiet_start, quiet_end FROM push_subscribers WHERE id = $1 FOR UPDATE',
-    [subscriberId],
-  );
+  const subscribers = await tx.query<{
+    journal_days: number | string;
+    journal_minute: number | string | null;
+    quiet_start: number | string;
+    quiet_end: number | string;
+  }>('SELECT journal_days, journal_minute, quiet_start, quiet_end FROM push_subscribers WHERE id = $1 FOR UPDATE', [subscriberId]);
   const subscriber = subscribers[0];
   if (!subscriber || subscriber.journal_minute === null) return;
   // After this occurrence, and never in the past (a sender that was down for days).

@@ -3,15 +3,7 @@
 // It never mentions or asks for a password: DWP tells claimants never to share it.
 import { addMonthsIso, endWithFullStop, formatEnglishDate, listInWords, isRealDate, tidyText } from './compose-shared';
 
-export type ShareScope =
-  | 'whole-claim'
-  | 'payments'
-  | 'deductions'
-  | 'sanctions'
-  | 'health'
-  | 'housing'
-  | 'mandatory-reconsideration'
-  | 'overpayment';
+export type ShareScope = 'whole-claim' | 'payments' | 'deductions' | 'sanctions' | 'health' | 'housing' | 'mandatory-reconsideration' | 'overpayment';
 
 export const SHARE_SCOPES: readonly ShareScope[] = [
   'whole-claim',
@@ -50,14 +42,7 @@ export interface ConsentNoteInput {
 export type ConsentNoteField = 'adviserName' | 'organisation' | 'share' | 'reason' | 'until';
 
 export type ConsentNoteErrorKey =
-  | 'adviserName.missing'
-  | 'organisation.missing'
-  | 'share.missing'
-  | 'reason.missing'
-  | 'until.missing'
-  | 'until.invalid'
-  | 'until.past'
-  | 'until.tooFar';
+  'adviserName.missing' | 'organisation.missing' | 'share.missing' | 'reason.missing' | 'until.missing' | 'until.invalid' | 'until.past' | 'until.tooFar';
 
 export interface ConsentNoteError {
   field: ConsentNoteField;
@@ -77,9 +62,7 @@ export function composeConsentNote(input: ConsentNoteInput): string {
   const relationship = oneLine(input.relationship).replace(/[.\s]+$/, '');
   const who = `${name} of ${organisation}${branch ? ` (${branch})` : ''}`;
   // "Whole claim" covers every other scope, so it stands alone.
-  const scopes = input.share.includes('whole-claim')
-    ? (['whole-claim'] as ShareScope[])
-    : SHARE_SCOPES.filter((scope) => input.share.includes(scope));
+  const scopes = input.share.includes('whole-claim') ? (['whole-claim'] as ShareScope[]) : SHARE_SCOPES.filter((scope) => input.share.includes(scope));
   const lines = [
     `I give my explicit consent for the DWP to talk to ${who} about my Universal Credit claim.`,
     `They may see and discuss: ${listInWords(scopes.map((scope) => SHARE_SCOPE_WORDS[scope]))}.`,

@@ -13,12 +13,7 @@ export interface MrRequestInput {
 export type MrRequestField = 'decisionDate' | 'decisionAbout' | 'whatIsWrong';
 
 export type MrRequestErrorKey =
-  | 'decisionDate.missing'
-  | 'decisionDate.invalid'
-  | 'decisionDate.future'
-  | 'decisionAbout.missing'
-  | 'whatIsWrong.missing'
-  | 'whatIsWrong.tooLong';
+  'decisionDate.missing' | 'decisionDate.invalid' | 'decisionDate.future' | 'decisionAbout.missing' | 'whatIsWrong.missing' | 'whatIsWrong.tooLong';
 
 export interface MrRequestError {
   field: MrRequestField;
@@ -29,7 +24,9 @@ export const MR_WHAT_IS_WRONG_MAX = 3000;
 
 export function composeMrRequest(input: MrRequestInput): string {
   const date = formatEnglishDate(input.decisionDate);
-  const about = tidyText(input.decisionAbout).replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+  const about = tidyText(input.decisionAbout)
+    .replace(/\s+/g, ' ')
+    .replace(/[.\s]+$/, '');
   const reasons = tidyText(input.whatIsWrong);
   const paragraphs = [
     `I am asking for a mandatory reconsideration of the decision dated ${date} about ${about}.`,

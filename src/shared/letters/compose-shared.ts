@@ -1,10 +1,7 @@
 // Small helpers shared by the text composers. Pure: no DOM, no Intl.
 import { addCalendarMonths, isIsoDate, parseIso } from '../notices/calendar';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** True for a real YYYY-MM-DD calendar date (leading and trailing spaces allowed). */
 export function isRealDate(value: string): boolean {

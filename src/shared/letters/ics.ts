@@ -101,13 +101,7 @@ export function deadlineToIcs(d: IcsDeadline, now: Date = new Date()): string {
   ];
   // Duplicates would just ring twice at the same moment.
   for (const days of new Set(d.alarmDaysBefore ?? [])) {
-    lines.push(
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeText(d.title)}`,
-      `TRIGGER:${alarmTrigger(days)}`,
-      'END:VALARM',
-    );
+    lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(d.title)}`, `TRIGGER:${alarmTrigger(days)}`, 'END:VALARM');
   }
   lines.push('END:VEVENT', 'END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;

@@ -177,7 +177,10 @@ const CLUES: Record<Exclude<NoticeKind, 'unknown'>, readonly Clue[]> = {
   'migration-notice': [
     [/\bmigration notice\b/, 7],
     [/\bmov(?:e|ing) (?:you )?(?:over )?to universal credit\b/, 6],
-    [/\byour (?:tax credits?|benefits?|employment and support allowance|housing benefit|income support|jobseeker'?s allowance) (?:are|is|will) (?:end|ending|stop|stopping)\b/, 5],
+    [
+      /\byour (?:tax credits?|benefits?|employment and support allowance|housing benefit|income support|jobseeker'?s allowance) (?:are|is|will) (?:end|ending|stop|stopping)\b/,
+      5,
+    ],
     [/\bclaim universal credit by\b/, 5],
     [/\bdeadline date\b/, 3],
     [/\btax credits?\b/, 2],

@@ -28,14 +28,7 @@ export function lateLimit(countFrom: string, rule: 'late-mr-13-months' | 'late-a
 }
 
 /** Kinds whose decisions are challenged by asking for MR first. */
-const MR_KINDS = new Set<NoticeKind>([
-  'payment-statement',
-  'claim-decision',
-  'sanction-decision',
-  'work-capability-decision',
-  'overpayment',
-  'claim-closed',
-]);
+const MR_KINDS = new Set<NoticeKind>(['payment-statement', 'claim-decision', 'sanction-decision', 'work-capability-decision', 'overpayment', 'claim-closed']);
 
 /** Kinds that can be a to-do (a date to act by) or a decision (MR applies). */
 const TODO_OR_DECISION = new Set<NoticeKind>(['housing-costs', 'childcare-costs']);
@@ -65,10 +58,7 @@ export function deadlinesFor(input: DeadlineInput): Deadline[] {
   } else if (MR_KINDS.has(kind) || (TODO_OR_DECISION.has(kind) && input.isDecision)) {
     list.push(mandatoryReconsideration(countFrom), lateLimit(countFrom, 'late-mr-13-months'));
   } else if (kind === 'written-reasons') {
-    list.push(
-      deadline('respond', addCalendarMonths(countFrom, 1), 'written-reasons-one-month', countFrom),
-      lateLimit(countFrom, 'late-mr-13-months'),
-    );
+    list.push(deadline('respond', addCalendarMonths(countFrom, 1), 'written-reasons-one-month', countFrom), lateLimit(countFrom, 'late-mr-13-months'));
   } else if (kind === 'claimant-commitment') {
     list.push(...explicitOr(input, 'respond', () => deadline('respond', addDays(countFrom, 7), 'commitment-7-days', countFrom)));
   } else if (kind === 'verify-identity') {

@@ -10,7 +10,8 @@ import type { ExplainOptions, NoticeExplanation, NoticeKind } from './types';
 const CODE = /\b(?:ucd ?\d{1,3}|uc ?50|sscs ?1|med ?3)\b/gi;
 
 // Words that make a housing or childcare message a decision (MR applies), not a to-do.
-const DECISION = /\b(?:not (?:been )?approved|decision|decided|refused|disallowed|(?:cannot|can't|will not|won't|not able to) (?:pay|include|help)|not (?:be )?included|not eligible)\b/;
+const DECISION =
+  /\b(?:not (?:been )?approved|decision|decided|refused|disallowed|(?:cannot|can't|will not|won't|not able to) (?:pay|include|help)|not (?:be )?included|not eligible)\b/;
 
 function codesIn(text: string): string[] {
   const codes = new Set<string>();

@@ -15,11 +15,23 @@ export interface RolledDate {
 
 // Each test looks at the words just before the date, in the same sentence.
 const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
-  [/\b(?:by|before|until|no later than|on or before|expires?(?: on)?|runs? out(?: on)?|deadline(?: date)?(?: is| of)?|due(?: date)?|return (?:it|this|the form|the questionnaire) by|latest)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'deadline'],
-  [/\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet)\b[^.!?\n]*?\b(?:on|for|is|date:?)\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'appointment'],
-  [/\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/, 'payment'],
+  [
+    /\b(?:by|before|until|no later than|on or before|expires?(?: on)?|runs? out(?: on)?|deadline(?: date)?(?: is| of)?|due(?: date)?|return (?:it|this|the form|the questionnaire) by|latest)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    'deadline',
+  ],
+  [
+    /\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet)\b[^.!?\n]*?\b(?:on|for|is|date:?)\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    'appointment',
+  ],
+  [
+    /\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/,
+    'payment',
+  ],
   [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*(?:\w+day,?\s*)?$/, 'period'],
-  [/\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent)\s*:?\s*(?:on\s+)?(?:\w+day,?\s*)?$/, 'notice'],
+  [
+    /\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent)\s*:?\s*(?:on\s+)?(?:\w+day,?\s*)?$/,
+    'notice',
+  ],
   [/\b(?:did not|didn't|missed|failed to|you told us|you reported|you left|you moved|you started|you stopped|born|died|on)\b[^.!?\n]*$/, 'event'],
 ];
 
@@ -61,7 +73,10 @@ export function rolesOfDates(text: string, today: string): RolledDate[] {
  */
 export function findNoticeDate(dates: RolledDate[], today: string): string | null {
   const usable = dates.filter((d): d is RolledDate & { date: string } => d.date !== null && d.date <= today);
-  const labelled = usable.filter((d) => d.role === 'notice').map((d) => d.date).sort();
+  const labelled = usable
+    .filter((d) => d.role === 'notice')
+    .map((d) => d.date)
+    .sort();
   if (labelled[0]) return labelled[0];
   return usable.find((d) => d.role === 'plain')?.date ?? null;
 }

@@ -6,8 +6,34 @@ const HAS_VALUE = new RegExp(String.raw`\b(?:my\s+|the\s+)?${SECRET_NAME}\s*(?:i
 
 // Words after "password is" that describe a password rather than reveal one.
 const NOT_A_VALUE = new Set([
-  'not', 'never', 'incorrect', 'wrong', 'required', 'needed', 'safe', 'private', 'secret', 'the', 'a', 'an', 'your', 'only',
-  'case', 'changed', 'reset', 'expired', 'too', 'strong', 'weak', 'personal', 'important', 'for', 'to', 'now', 'still', 'being',
+  'not',
+  'never',
+  'incorrect',
+  'wrong',
+  'required',
+  'needed',
+  'safe',
+  'private',
+  'secret',
+  'the',
+  'a',
+  'an',
+  'your',
+  'only',
+  'case',
+  'changed',
+  'reset',
+  'expired',
+  'too',
+  'strong',
+  'weak',
+  'personal',
+  'important',
+  'for',
+  'to',
+  'now',
+  'still',
+  'being',
 ]);
 
 export function looksLikeSecret(text: string): boolean {

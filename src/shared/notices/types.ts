@@ -28,13 +28,7 @@ export const NOTICE_KINDS = [
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export type DeadlineId =
-  | 'mandatory-reconsideration'
-  | 'appeal'
-  | 'late-limit'
-  | 'respond'
-  | 'attend'
-  | 'claim-by';
+export type DeadlineId = 'mandatory-reconsideration' | 'appeal' | 'late-limit' | 'respond' | 'attend' | 'claim-by';
 
 /**
  * Why a date is what it is. Each id has a plain-words text in

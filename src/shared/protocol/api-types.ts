@@ -19,17 +19,40 @@ export interface ApiError {
 // Keys are base64url of the raw uncompressed P-256 point (65 bytes).
 
 /** One adviser device's HPKE public key and the signing key's signature of it. */
-export interface SignedDeviceKey { publicKey: string; signature: string }
+export interface SignedDeviceKey {
+  publicKey: string;
+  signature: string;
+}
 
 /** The adviser as a claimant's phone sees them. fingerprint(signingKey) is what links pin. */
-export interface AdviserKeys { name: string; org: string; signingKey: string; devices: SignedDeviceKey[] }
+export interface AdviserKeys {
+  name: string;
+  org: string;
+  signingKey: string;
+  devices: SignedDeviceKey[];
+}
 
 /** POST /api/adviser/enrol (no auth) → 201 EnrolResponse. The relay checks the signature. */
-export interface EnrolRequest { token: string; signingKey: string; device: SignedDeviceKey }
-export interface EnrolResponse { adviserId: string; name: string; org: string; deviceToken: string }
+export interface EnrolRequest {
+  token: string;
+  signingKey: string;
+  device: SignedDeviceKey;
+}
+export interface EnrolResponse {
+  adviserId: string;
+  name: string;
+  org: string;
+  deviceToken: string;
+}
 
 /** GET /api/adviser/me (adviser) → AdviserInfo */
-export interface AdviserInfo { id: string; name: string; org: string; signingKey: string; devices: (SignedDeviceKey & { id: string; createdAt: string })[] }
+export interface AdviserInfo {
+  id: string;
+  name: string;
+  org: string;
+  signingKey: string;
+  devices: (SignedDeviceKey & { id: string; createdAt: string })[];
+}
 
 // Adding a second computer, with a one-time code from the first:
 // 1. first computer: POST /api/adviser/device-codes (adviser) → 201 DeviceCodeResponse (9 characters like invites, 10 minutes, single use)
@@ -37,25 +60,63 @@ export interface AdviserInfo { id: string; name: string; org: string; signingKey
 // 3. first computer: GET /api/adviser/device-requests (adviser) → PendingDevice[]; the adviser checks fingerprint(publicKey) matches what the new computer shows,
 //    then POST /api/adviser/device-requests/:id/approve (adviser) { signature } → 200 {} (the relay verifies the signature: 400 if wrong), or DELETE …/:id → 204 to refuse
 // 4. new computer: POST /api/device-requests/:id/claim (no auth) { pollToken } → 202 { state: 'pending' } | 200 DeviceClaimed (once; afterwards 410) | 410 refused or expired
-export interface DeviceCodeResponse { code: string; expiresAt: string }
-export interface DeviceRequest { code: string; publicKey: string }
-export interface DeviceRequestResponse { requestId: string; pollToken: string; expiresAt: string }
-export interface PendingDevice { id: string; publicKey: string; createdAt: string }
-export interface DeviceApproval { signature: string }
-export interface DeviceClaimed { state: 'approved'; deviceToken: string; adviserId: string; name: string; org: string; signingKey: string }
+export interface DeviceCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+export interface DeviceRequest {
+  code: string;
+  publicKey: string;
+}
+export interface DeviceRequestResponse {
+  requestId: string;
+  pollToken: string;
+  expiresAt: string;
+}
+export interface PendingDevice {
+  id: string;
+  publicKey: string;
+  createdAt: string;
+}
+export interface DeviceApproval {
+  signature: string;
+}
+export interface DeviceClaimed {
+  state: 'approved';
+  deviceToken: string;
+  adviserId: string;
+  name: string;
+  org: string;
+  signingKey: string;
+}
 
 /** GET /api/claimant/adviser (claimant) → AdviserKeys (refreshed before each send); 410 when stopped */
 
 /** POST /api/adviser/invites (adviser) → 201 InviteResponse. Code: 9 characters, shown as K7M-2QX-9PD. */
-export interface InviteRequest { label: string }
-export interface InviteResponse { code: string; expiresAt: string }
+export interface InviteRequest {
+  label: string;
+}
+export interface InviteResponse {
+  code: string;
+  expiresAt: string;
+}
 
 /** GET /api/invites/:code (no auth; rate limited) → InviteInfo; 404 unknown, 410 used or expired */
-export interface InviteInfo { adviser: AdviserKeys; expiresAt: string }
+export interface InviteInfo {
+  adviser: AdviserKeys;
+  expiresAt: string;
+}
 
 /** POST /api/connections (no auth; rate limited) → 201 ConnectResponse; 404, 410 */
-export interface ConnectRequest { code: string; claimantPublicKey: string }
-export interface ConnectResponse { connectionId: string; claimantToken: string; adviser: AdviserKeys }
+export interface ConnectRequest {
+  code: string;
+  claimantPublicKey: string;
+}
+export interface ConnectResponse {
+  connectionId: string;
+  claimantToken: string;
+  adviser: AdviserKeys;
+}
 
 /** GET /api/adviser/connections (adviser) → ConnectionInfo[] newest first */
 export interface ConnectionInfo {
@@ -70,18 +131,35 @@ export interface ConnectionInfo {
 }
 
 /** POST /api/items (claimant) → 201 created, 200 repeat of the same id */
-export interface SendItemRequest { id: string; envelope: string }
-export interface ItemInfo { id: string; createdAt: string; seenAt: string | null; size: number }
+export interface SendItemRequest {
+  id: string;
+  envelope: string;
+}
+export interface ItemInfo {
+  id: string;
+  createdAt: string;
+  seenAt: string | null;
+  size: number;
+}
 
 /** GET /api/adviser/connections/:id/items (adviser) → ItemWithEnvelope[] newest first */
-export interface ItemWithEnvelope extends ItemInfo { envelope: string }
+export interface ItemWithEnvelope extends ItemInfo {
+  envelope: string;
+}
 
 /** POST /api/adviser/items/:id/seen (adviser) → 200 ItemInfo */
 
 /** POST /api/adviser/connections/:id/replies (adviser) → 201 ItemInfo */
-export interface ReplyRequest { id: string; envelope: string }
+export interface ReplyRequest {
+  id: string;
+  envelope: string;
+}
 
 /** GET /api/claimant/status (claimant) → ClaimantStatus; 410 when the adviser side is gone */
-export interface ClaimantStatus { stopped: boolean; sent: ItemInfo[]; replies: ItemWithEnvelope[] }
+export interface ClaimantStatus {
+  stopped: boolean;
+  sent: ItemInfo[];
+  replies: ItemWithEnvelope[];
+}
 
 /** DELETE /api/claimant/connection (claimant) → 204: stop sharing, deletes everything on the relay */

@@ -107,7 +107,10 @@ function usable(texts: unknown): texts is CachedPushTexts {
 export function notificationFor(payload: PushPayload | null, cached: unknown): { title: string; options: ReminderOptions } {
   const texts = usable(cached) ? cached : FALLBACK_TEXTS;
   const kind = payload?.kind ?? null;
-  const words = (kind && (texts.kinds[kind] ?? FALLBACK_TEXTS.kinds[kind])) || { title: FALLBACK_TEXTS.kinds.reply.title, body: 'Open the app to see your reminder.' };
+  const words = (kind && (texts.kinds[kind] ?? FALLBACK_TEXTS.kinds[kind])) || {
+    title: FALLBACK_TEXTS.kinds.reply.title,
+    body: 'Open the app to see your reminder.',
+  };
   let body = words.body;
   if (kind === 'deadline') {
     const daysLeft = payload?.deadline?.daysLeft ?? 0;

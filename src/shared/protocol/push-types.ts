@@ -34,26 +34,42 @@ export interface PushTexts {
 /** Minutes after midnight, UK time (Europe/London, through clock changes). */
 export type UkMinute = number;
 
-export interface QuietHours { start: UkMinute; end: UkMinute }
+export interface QuietHours {
+  start: UkMinute;
+  end: UkMinute;
+}
 
 /** Days of the week as a bit mask: bit 0 = Monday … bit 6 = Sunday. */
 export type WeekdayMask = number;
 
-export interface BrowserSubscription { endpoint: string; keys: { p256dh: string; auth: string } }
+export interface BrowserSubscription {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
 
 /** GET /api/push/key (no auth) → VapidKey */
-export interface VapidKey { publicKey: string }
+export interface VapidKey {
+  publicKey: string;
+}
 
 /**
  * POST /api/push/subscribers (no auth; rate limited) → 201 SubscribeResponse
  * Optional `claimantToken` / `adviserToken` (the existing credentials) tie it to
  * a connection (replies) or an adviser device (new items, stopped sharing).
  */
-export interface SubscribeRequest { subscription: BrowserSubscription; claimantToken?: string; adviserToken?: string }
-export interface SubscribeResponse { subscriberToken: string }
+export interface SubscribeRequest {
+  subscription: BrowserSubscription;
+  claimantToken?: string;
+  adviserToken?: string;
+}
+export interface SubscribeResponse {
+  subscriberToken: string;
+}
 
 /** PUT /api/push/subscription (subscriber) { subscription } → 204: re-sync on every app open and on pushsubscriptionchange. */
-export interface ResyncRequest { subscription: BrowserSubscription }
+export interface ResyncRequest {
+  subscription: BrowserSubscription;
+}
 
 /**
  * PUT /api/push/preferences (subscriber) → 200 Preferences.
@@ -69,9 +85,18 @@ export interface Preferences {
 }
 
 /** POST /api/push/snooze (subscriber) { reminderId, until: 'hour' | 'tomorrow' } → 201 { dueAt } */
-export interface SnoozeRequest { reminderId: string; until: 'hour' | 'tomorrow' }
+export interface SnoozeRequest {
+  reminderId: string;
+  until: 'hour' | 'tomorrow';
+}
 
 /** GET /api/push/recent (subscriber) → RecentReminder[]: sent in the last 7 days, for the in-app list and badge. */
-export interface RecentReminder { id: string; kind: PushKind; sentAt: string; deadline?: { id: string; daysLeft: number }; ref?: string }
+export interface RecentReminder {
+  id: string;
+  kind: PushKind;
+  sentAt: string;
+  deadline?: { id: string; daysLeft: number };
+  ref?: string;
+}
 
 /** DELETE /api/push/subscription (subscriber) → 204: turn everything off; deletes the subscriber and its reminders. */

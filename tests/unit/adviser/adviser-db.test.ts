@@ -80,7 +80,7 @@ describe('adviser-db', () => {
     expect(saved && store.canAddComputers(saved)).toBe(true);
   });
 
-  it('keeps an added computer\'s identity, which has no signing private key', async () => {
+  it("keeps an added computer's identity, which has no signing private key", async () => {
     const { signingPrivateKey: _dropped, ...added } = await identity();
     await store.saveIdentity(added);
     const saved = await store.getIdentity();

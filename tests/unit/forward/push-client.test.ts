@@ -185,7 +185,12 @@ describe('talking to the relay', () => {
     requests.length = 0;
     await savePreferences({ ...DEFAULT_SETTINGS, replies: false, deadlines: false });
     expect(requests).toEqual([
-      { method: 'PUT', path: '/api/push/preferences', auth: 'Bearer sub-token', body: { replies: false, journal: { days: 9, minute: 600 }, quiet: { start: 1260, end: 480 }, deadlines: [] } },
+      {
+        method: 'PUT',
+        path: '/api/push/preferences',
+        auth: 'Bearer sub-token',
+        body: { replies: false, journal: { days: 9, minute: 600 }, quiet: { start: 1260, end: 480 }, deadlines: [] },
+      },
     ]);
 
     requests.length = 0;

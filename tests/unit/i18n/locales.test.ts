@@ -10,7 +10,9 @@ type Json = string | Json[] | { [key: string]: Json };
 
 const LOCALES = 'locales';
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const namespaces = readdirSync(join(LOCALES, 'en')).filter((file) => file.endsWith('.json')).map((file) => file.slice(0, -5));
+const namespaces = readdirSync(join(LOCALES, 'en'))
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.slice(0, -5));
 // The adviser's inbox is for advice workers, who work in English: not translated.
 const ENGLISH_ONLY = new Set(['adviser']);
 const translated = namespaces.filter((ns) => !ENGLISH_ONLY.has(ns));
@@ -73,7 +75,10 @@ describe('English', () => {
       const meaning = [...english.keys()].filter((key) => key.startsWith(`notices:kinds.${kind}.meaning.`));
       expect(meaning.length, kind).toBeGreaterThanOrEqual(2);
       expect(meaning.length, kind).toBeLessThanOrEqual(4);
-      expect([...english.keys()].some((key) => key.startsWith(`notices:kinds.${kind}.steps.`)), kind).toBe(true);
+      expect(
+        [...english.keys()].some((key) => key.startsWith(`notices:kinds.${kind}.steps.`)),
+        kind,
+      ).toBe(true);
     }
   });
 

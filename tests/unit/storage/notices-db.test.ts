@@ -186,10 +186,7 @@ describe('sortByNearestDeadline', () => {
 
   it('breaks ties on the same deadline by newest saved first', () => {
     const sorted = store.sortByNearestDeadline(
-      [
-        notice('older', '2026-11-01T00:00:00.000Z', ['2026-12-01']),
-        notice('newer', '2026-11-05T00:00:00.000Z', ['2026-12-01']),
-      ],
+      [notice('older', '2026-11-01T00:00:00.000Z', ['2026-12-01']), notice('newer', '2026-11-05T00:00:00.000Z', ['2026-12-01'])],
       '2026-11-10',
     );
     expect(sorted.map((x) => x.id)).toEqual(['newer', 'older']);

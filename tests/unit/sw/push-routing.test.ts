@@ -52,7 +52,9 @@ describe('the notification', () => {
       ['snooze-hour', 'Atgoffa fi mewn awr'],
       ['snooze-tomorrow', 'Yfory'],
     ]);
-    expect(notificationFor({ v: 1, id: 'r-8', kind: 'deadline', deadline: { id: 'appeal', daysLeft: 0 } }, welsh).options.body).toBe("Eich apêl. Heddiw yw'r diwrnod olaf.");
+    expect(notificationFor({ v: 1, id: 'r-8', kind: 'deadline', deadline: { id: 'appeal', daysLeft: 0 } }, welsh).options.body).toBe(
+      "Eich apêl. Heddiw yw'r diwrnod olaf.",
+    );
     expect(notificationFor({ v: 1, id: 'j', kind: 'journal' }, welsh).options.actions).toHaveLength(2);
     expect(notificationFor({ v: 1, id: 'r', kind: 'reply' }, welsh).options.actions).toEqual([]);
   });

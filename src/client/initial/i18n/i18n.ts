@@ -33,7 +33,10 @@ const fetchBackend: BackendModule = {
         if (!response.ok) throw new Error(`Locale ${language}/${namespace}: ${response.status}`);
         return response.json();
       })
-      .then((data) => callback(null, data), (error: Error) => callback(error, null));
+      .then(
+        (data) => callback(null, data),
+        (error: Error) => callback(error, null),
+      );
   },
 };
 

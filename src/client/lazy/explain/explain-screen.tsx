@@ -24,10 +24,7 @@ export function ExplainScreen() {
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
-    () =>
-      text.trim().length >= MIN_TEXT || kind
-        ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate ? { noticeDate } : {}) })
-        : null,
+    () => (text.trim().length >= MIN_TEXT || kind ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate ? { noticeDate } : {}) }) : null),
     [text, kind, noticeDate, today],
   );
 

@@ -13,13 +13,7 @@ export function KindPicker({ value, onChange }: Props) {
   const [open, setOpen] = useState(value !== null);
   return (
     <div class="kind-picker">
-      <button
-        type="button"
-        class="button button--secondary"
-        aria-expanded={open}
-        aria-controls="kind-picker-panel"
-        onClick={() => setOpen(!open)}
-      >
+      <button type="button" class="button button--secondary" aria-expanded={open} aria-controls="kind-picker-panel" onClick={() => setOpen(!open)}>
         {t('explain:chooseKind')}
       </button>
       <div id="kind-picker-panel" class="field" hidden={!open}>

@@ -162,12 +162,7 @@ export function ComposeForm() {
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
-      <ProblemBox
-        id="send-problem"
-        message={problem?.message ?? null}
-        attempt={attempt}
-        {...(problem?.target ? { target: problem.target } : {})}
-      />
+      <ProblemBox id="send-problem" message={problem?.message ?? null} attempt={attempt} {...(problem?.target ? { target: problem.target } : {})} />
       <h2>{t('forward:send.addTitle')}</h2>
       <div class="forward-pick">
         {/* The real file input stays in the tab order and is the label's control,
@@ -205,12 +200,7 @@ export function ComposeForm() {
 
       {picture && (
         <figure class="forward-preview">
-          <img
-            src={picture.url}
-            alt={t('forward:send.previewAlt')}
-            width={picture.compressed.width}
-            height={picture.compressed.height}
-          />
+          <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
           <figcaption>
             {t('forward:send.pictureSize', { size: kb(picture.compressed.blob.size) })}{' '}
             <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>

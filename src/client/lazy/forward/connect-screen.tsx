@@ -259,11 +259,7 @@ export function ConnectScreen() {
         </div>
         <div class="forward-check">
           <h2>{t('forward:connect.safety.title')}</h2>
-          {stage.fromLink ? (
-            <p>{t('forward:connect.safety.matched')}</p>
-          ) : (
-            <p>{t('forward:connect.safety.typed')}</p>
-          )}
+          {stage.fromLink ? <p>{t('forward:connect.safety.matched')}</p> : <p>{t('forward:connect.safety.typed')}</p>}
           <p class="forward-fingerprint" aria-label={t('forward:connect.safety.label')}>
             {stage.fingerprint}
           </p>
@@ -300,12 +296,7 @@ export function ConnectScreen() {
       {heading}
       <p>{t('forward:connect.intro')}</p>
       <form noValidate onSubmit={onSubmitCode}>
-        <ProblemBox
-          id="connect-problem"
-          message={problem}
-          attempt={attempt}
-          {...(inputError ? { target: CODE_INPUT } : {})}
-        />
+        <ProblemBox id="connect-problem" message={problem} attempt={attempt} {...(inputError ? { target: CODE_INPUT } : {})} />
         <div class={`field${inputError && problem ? ' field--error' : ''}`}>
           <label class="field__label" for={CODE_INPUT}>
             {t('forward:connect.codeLabel')}

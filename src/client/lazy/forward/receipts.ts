@@ -24,11 +24,7 @@ export function buildReceipts(items: OutboxItem[], adviser?: { name: string; org
     sha256: item.sha256,
     sizeBytes: item.size,
   }));
-  return JSON.stringify(
-    { app: 'UC Companion', downloadedAt: new Date().toISOString(), ...(adviser ? { adviser } : {}), receipts },
-    null,
-    2,
-  );
+  return JSON.stringify({ app: 'UC Companion', downloadedAt: new Date().toISOString(), ...(adviser ? { adviser } : {}), receipts }, null, 2);
 }
 
 /** Saves text as a file through a temporary object URL. */

@@ -99,13 +99,7 @@ export function ConsentNoteForm({ today }: { today: string }) {
           value={organisation}
           onInput={setOrganisation}
         />
-        <TextField
-          id="consent-branch"
-          label={t('helpers:consent.branchLabel')}
-          hint={t('helpers:consent.branchHint')}
-          value={branch}
-          onInput={setBranch}
-        />
+        <TextField id="consent-branch" label={t('helpers:consent.branchLabel')} hint={t('helpers:consent.branchHint')} value={branch} onInput={setBranch} />
         <TextField
           id="consent-relationship"
           label={t('helpers:consent.relationshipLabel')}
@@ -114,12 +108,7 @@ export function ConsentNoteForm({ today }: { today: string }) {
           onInput={setRelationship}
         />
         <div class={`field${shareError ? ' field--error' : ''}`}>
-          <fieldset
-            class="checkboxes"
-            aria-describedby={['consent-share-hint', shareError ? 'consent-share-error' : null]
-              .filter(Boolean)
-              .join(' ')}
-          >
+          <fieldset class="checkboxes" aria-describedby={['consent-share-hint', shareError ? 'consent-share-error' : null].filter(Boolean).join(' ')}>
             <legend class="field__label">{t('helpers:consent.shareLegend')}</legend>
             <p id="consent-share-hint" class="field__hint">
               {t('helpers:consent.shareHint')}

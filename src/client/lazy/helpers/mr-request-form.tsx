@@ -1,12 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
-import {
-  composeMrRequest,
-  validateMrRequest,
-  type MrRequestError,
-  type MrRequestField,
-  type MrRequestInput,
-} from '../../../shared/letters/compose-mr-request';
+import { composeMrRequest, validateMrRequest, type MrRequestError, type MrRequestField, type MrRequestInput } from '../../../shared/letters/compose-mr-request';
 import { useDraft } from '../../ui/draft';
 import { CopyText } from './copy-text';
 import { MeaningBox } from './meaning-box';

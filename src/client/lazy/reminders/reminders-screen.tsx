@@ -66,7 +66,10 @@ export function RemindersScreen() {
 
   useEffect(() => {
     void listNotices().then(setNotices, () => undefined);
-    void getConnection().then((c) => setConnected(!!c && !c.stoppedAt), () => undefined);
+    void getConnection().then(
+      (c) => setConnected(!!c && !c.stoppedAt),
+      () => undefined,
+    );
     void getSubscriber('claimant').then(
       (record) => {
         if (record?.settings) setSettings(record.settings);

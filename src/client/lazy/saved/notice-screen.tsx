@@ -15,7 +15,10 @@ export function NoticeScreen({ id }: { id: string }) {
   const today = todayInLondon();
 
   useEffect(() => {
-    getNotice(id).then((found) => setNotice(found ?? null), () => setNotice(null));
+    getNotice(id).then(
+      (found) => setNotice(found ?? null),
+      () => setNotice(null),
+    );
   }, [id]);
 
   const explanation = useMemo(
@@ -71,10 +74,16 @@ export function NoticeScreen({ id }: { id: string }) {
       {notice.text && (
         <details class="original">
           <summary>{t('explain:originalText')}</summary>
-          <p class="original__text" dir="auto">{notice.text}</p>
+          <p class="original__text" dir="auto">
+            {notice.text}
+          </p>
         </details>
       )}
-      <p><a class="button button--secondary" href={`/send?notice=${encodeURIComponent(notice.id)}`}>{t('forward:send.title')}</a></p>
+      <p>
+        <a class="button button--secondary" href={`/send?notice=${encodeURIComponent(notice.id)}`}>
+          {t('forward:send.title')}
+        </a>
+      </p>
       <DeleteNotice id={notice.id} />
     </>
   );
