@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { LANGUAGES, matchLanguage } from '../../../src/i18n/languages';
-import { formatDate } from '../../../src/i18n/format';
+import { writeDate, type DateWords } from '../../../src/i18n/format';
+
+const dateWords = (code: string) => (JSON.parse(readFileSync(`locales/${code}/common.json`, 'utf8')) as { date: DateWords }).date;
 
 describe('languages', () => {
   it('follows the browser language when we have it, else English', () => {
@@ -20,7 +22,9 @@ describe('languages', () => {
   });
 
   it('writes dates out in the reader’s language', () => {
-    expect(formatDate('2026-12-03', 'en')).toMatch(/^Thursday,? 3 December 2026$/);
-    expect(formatDate('2026-12-03', 'cy', false)).toBe('3 Rhagfyr 2026');
+    expect(writeDate('2026-12-03', dateWords('en'))).toBe('Thursday 3 December 2026');
+    expect(writeDate('2026-12-03', dateWords('cy'), false)).toBe('3 Rhagfyr 2026');
+    expect(writeDate('2026-12-03', dateWords('fa'))).toBe('پنجشنبه 3 دسامبر 2026');
+    expect(writeDate('2026-02-30', dateWords('en'))).toBe('2026-02-30');
   });
 });

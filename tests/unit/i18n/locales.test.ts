@@ -57,7 +57,9 @@ describe.each(LANGUAGES.filter((l) => l.code !== 'en').map((l) => l.code))('loca
   it.each(translated)('%s is translated, not left in English', (ns) => {
     const english = flatten(load('en', ns));
     const other = flatten(load(lng, ns));
-    const same = [...other].filter(([key, text]) => text.length > 12 && english.get(key) === text).map(([key]) => key);
+    // Patterns with no words of their own ("{{day}} {{month}} {{year}}") may be the same.
+    const hasWords = (text: string) => /\p{L}/u.test(text.replace(/\{\{[^}]*\}\}/g, ''));
+    const same = [...other].filter(([key, text]) => text.length > 12 && hasWords(text) && english.get(key) === text).map(([key]) => key);
     expect(same).toEqual([]);
   });
 });
