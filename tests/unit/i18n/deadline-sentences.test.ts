@@ -20,8 +20,8 @@ const NAMESPACES: Namespace[] = ['common', 'explain', 'notices', 'helpers', 'for
 const CODES = LANGUAGES.map((language) => language.code);
 const RTL = new Set(LANGUAGES.filter((language) => language.dir === 'rtl').map((language) => language.code));
 
-function load(code: string, ns: string): unknown {
-  return JSON.parse(readFileSync(`locales/${code}/${ns}.json`, 'utf8'));
+function load(code: string, ns: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(`locales/${code}/${ns}.json`, 'utf8')) as Record<string, unknown>;
 }
 
 // The digit system chosen for each language (see locales/REVIEW.md): Latin in
