@@ -10,7 +10,8 @@ import globals from 'globals';
 
 /**
  * The folders of src/ and what each may import, besides itself and packages.
- * 'shared' means all of shared/. Marked ones are limited further below:
+ * 'shared' means all of shared/; a sub-folder (client/initial/i18n) allows
+ * only that part of its folder. Two are limited further below:
  * client/initial reaches services, lazy and adviser only through import(),
  * and client/services reaches worker/ only for the messages' types.
  */
@@ -21,7 +22,7 @@ const MAY_IMPORT = {
   'client/initial': ['shared', 'client/data', 'client/services', 'client/lazy', 'client/adviser'],
   'client/ui': ['shared', 'client/initial'],
   'client/data': ['shared'],
-  'client/services': ['shared', 'client/data', 'worker'],
+  'client/services': ['shared', 'client/data', 'client/initial/i18n', 'worker'],
   'client/lazy': ['shared', 'client/initial', 'client/ui', 'client/data', 'client/services'],
   'client/adviser': ['shared', 'client/initial', 'client/ui', 'client/data', 'client/services'],
   worker: ['shared'],
@@ -38,13 +39,16 @@ const LAZY_SCREENS = readdirSync(new URL('./src/client/lazy', import.meta.url), 
   .map((entry) => entry.name);
 
 const boundaryZones = [
-  ...FOLDERS.map((folder) => {
+  ...FOLDERS.flatMap((folder) => {
     const allowed = new Set([folder, ...expand(MAY_IMPORT[folder])]);
-    return {
-      target: `./src/${folder}`,
-      from: FOLDERS.filter((f) => !allowed.has(f)).map((f) => `./src/${f}`),
-      message: `src/${folder} may import only ${[...allowed].join(', ')} (see src/README.md).`,
-    };
+    const message = `src/${folder} may import only ${[folder, ...MAY_IMPORT[folder]].join(', ')} (see src/README.md).`;
+    const forbidden = FOLDERS.filter((f) => !allowed.has(f));
+    // Allowed sub-folders of a forbidden folder become exceptions of its zone.
+    const partly = (f) => MAY_IMPORT[folder].filter((a) => a.startsWith(`${f}/`)).map((a) => `./${a.slice(f.length + 1)}`);
+    return [
+      { target: `./src/${folder}`, from: forbidden.filter((f) => partly(f).length === 0).map((f) => `./src/${f}`), message },
+      ...forbidden.filter((f) => partly(f).length > 0).map((f) => ({ target: `./src/${folder}`, from: `./src/${f}`, except: partly(f), message })),
+    ];
   }),
   // A screen's folder is its own: what two screens share goes to client/ui.
   ...LAZY_SCREENS.map((screen) => ({

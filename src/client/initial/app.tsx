@@ -2,7 +2,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentLanguage, useT } from './i18n/use-translation';
-import { findLanguage } from './i18n/languages';
+import { isFirstDraft, type Namespace } from './i18n/languages';
 import { usePath, onLinkClick } from './router';
 import { markNavigated } from './page-heading';
 import { useStatusMessage } from './status';
@@ -63,6 +63,16 @@ function Screen({ path }: { path: string }) {
   const notice = /^\/notice\/([\w-]+)$/.exec(path);
   if (notice?.[1]) return <NoticeScreen id={notice[1]} />;
   return <NotFoundScreen />;
+}
+
+/** The locale files whose words a screen shows, for the "first draft" note. */
+function screenNamespaces(path: string): Namespace[] {
+  if (path === '/explain') return ['common', 'explain', 'notices'];
+  if (path === '/send' || path.startsWith('/notice/')) return ['common', 'explain', 'notices', 'forward'];
+  if (path === '/helpers') return ['common', 'helpers'];
+  if (path === '/connect' || path === '/privacy') return ['common', 'forward'];
+  if (path === '/reminders') return ['common', 'reminders', 'notices'];
+  return ['common'];
 }
 
 export function App() {
@@ -131,7 +141,7 @@ export function App() {
         <Screen path={path} key={path} />
       </main>
       <footer class="site-footer">
-        {!findLanguage(currentLanguage())?.reviewed && <p class="translation-note">{t('translationDraft')}</p>}
+        {isFirstDraft(currentLanguage(), screenNamespaces(path)) && <p class="translation-note">{t('translationDraft')}</p>}
         <p>{t('promise')}</p>
         <p>{t('footer.notAdvice')}</p>
         <p>

@@ -1,6 +1,8 @@
 // This module is in the first download: think before adding to it.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { withDirection } from './i18n/format';
+import { currentLanguage } from './i18n/use-translation';
 
 let navigated = false;
 
@@ -16,7 +18,8 @@ export function markNavigated(): void {
 export function PageHeading({ children, title }: { children: ComponentChildren; title: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} – UC Companion`;
+    // The tab's title has no dir: in Urdu "DWP کو لکھیں" would start left to right.
+    document.title = withDirection(`${title} – UC Companion`, currentLanguage());
     if (navigated) ref.current?.focus();
   }, [title]);
   return (

@@ -48,7 +48,8 @@ export function SavedList() {
               </a>
               {next && daysLeft !== null ? (
                 <p class={daysLeft <= 7 ? 'saved-list__due saved-list__due--soon' : 'saved-list__due'}>
-                  {t(`notices:deadlines.${next.id}`)}: {formatDate(next.date, currentLanguage())}. <strong>{daysLeftText(t, daysLeft)}</strong>
+                  {t('date.labelled', { label: t(`notices:deadlines.${next.id}`), date: formatDate(next.date, currentLanguage()) })}{' '}
+                  <strong>{daysLeftText(t, daysLeft)}</strong>
                 </p>
               ) : (
                 <p class="saved-list__due">{t('home.noDeadline')}</p>

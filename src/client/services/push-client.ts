@@ -11,6 +11,8 @@ import { listNotices } from '../data/notices-db';
 import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint, setHint } from '../data/hints';
 import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, type CachedPushTexts } from '../../shared/protocol/push-routing';
 import { toPreferences, ukToday, type ReminderSettings } from './push-prefs';
+import { withDirection } from '../initial/i18n/format';
+import { findLanguage } from '../initial/i18n/languages';
 
 export * from './push-prefs';
 
@@ -290,18 +292,24 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 const KINDS: readonly PushKind[] = ['reply', 'journal', 'deadline', 'adviser-new-item', 'adviser-stopped'];
 const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'respond', 'attend', 'claim-by'] as const;
 
-/** PushTexts from the `reminders` namespace, in `lang`. */
+/**
+ * PushTexts from the `reminders` namespace, in `lang`. A notification has no
+ * `dir` the system always honours, so right-to-left texts also start with a
+ * right-to-left mark (see withDirection).
+ */
 export function buildPushTexts(t: Translate, lang: string): CachedPushTexts {
+  const text = (key: string) => withDirection(t(key), lang);
   const kinds = Object.fromEntries(
-    KINDS.map((kind) => [kind, { title: t(`reminders:push.${kind}.title`), body: t(`reminders:push.${kind}.body`) }]),
+    KINDS.map((kind) => [kind, { title: text(`reminders:push.${kind}.title`), body: text(`reminders:push.${kind}.body`) }]),
   ) as CachedPushTexts['kinds'];
   return {
     lang,
+    dir: findLanguage(lang)?.dir ?? 'ltr',
     kinds,
     deadlines: Object.fromEntries(DEADLINE_IDS.map((id) => [id, t(`reminders:push.deadlineNames.${id}`)])),
-    snoozeHour: t('reminders:push.snoozeHour'),
-    snoozeTomorrow: t('reminders:push.snoozeTomorrow'),
-    deadlineToday: t('reminders:push.deadlineToday'),
+    snoozeHour: text('reminders:push.snoozeHour'),
+    snoozeTomorrow: text('reminders:push.snoozeTomorrow'),
+    deadlineToday: text('reminders:push.deadlineToday'),
   };
 }
 

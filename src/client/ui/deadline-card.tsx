@@ -1,9 +1,10 @@
 import type { Deadline } from '../../shared/notices/types';
 import { useT, currentLanguage } from '../initial/i18n/use-translation';
-import { formatDate } from '../initial/i18n/format';
+import { withDirection } from '../initial/i18n/format';
 import { daysLeftText } from '../initial/i18n/days-left';
 import { daysBetween } from '../../shared/notices';
 import { downloadDeadline } from './calendar-download';
+import { deadlineText } from './deadline-text';
 
 interface Props {
   deadline: Deadline;
@@ -15,7 +16,8 @@ interface Props {
 export function DeadlineCard({ deadline, today, kindTitle }: Props) {
   const t = useT();
   const language = currentLanguage();
-  const label = t(`notices:deadlines.${deadline.id}`);
+  const text = deadlineText(t, deadline, language);
+  const label = text.label;
   const daysLeft = daysBetween(today, deadline.date);
   const isLateLimit = deadline.id === 'late-limit';
   const showTarget = deadline.target !== deadline.date && daysBetween(today, deadline.target) >= 0;
@@ -24,14 +26,14 @@ export function DeadlineCard({ deadline, today, kindTitle }: Props) {
     <li class={isLateLimit ? 'deadline deadline--late' : 'deadline'}>
       <h4 class="deadline__label">{label}</h4>
       <p class="deadline__date">
-        <strong>{formatDate(deadline.date, language)}</strong>
-        {deadline.time && <> {t('explain:byTime', { time: deadline.time })}</>}
+        <strong>{text.date}</strong>
+        {text.byTime && <> {text.byTime}</>}
       </p>
       {!isLateLimit && <p class="deadline__left">{daysLeftText(t, daysLeft)}</p>}
-      {showTarget && <p>{t('explain:target', { date: formatDate(deadline.target, language) })}</p>}
+      {showTarget && <p>{text.target}</p>}
       {isLateLimit && <p class="deadline__warning">{t('notices:late.warning')}</p>}
-      <p class="deadline__rule">{t(`notices:rules.${deadline.rule}`)}</p>
-      {deadline.movedFrom && <p class="deadline__rule">{t('explain:movedFrom', { date: formatDate(deadline.movedFrom, language) })}</p>}
+      <p class="deadline__rule">{text.rule}</p>
+      {text.movedFrom && <p class="deadline__rule">{text.movedFrom}</p>}
       {daysLeft >= 0 && (
         <button
           type="button"
@@ -39,8 +41,9 @@ export function DeadlineCard({ deadline, today, kindTitle }: Props) {
           onClick={() =>
             downloadDeadline({
               uid: `${deadline.id}-${deadline.date}@uc-companion`,
-              title: `${label} (${kindTitle})`,
-              description: t(`notices:rules.${deadline.rule}`),
+              // A calendar app guesses the direction from the first letter.
+              title: withDirection(`${label} (${kindTitle})`, language),
+              description: withDirection(text.rule, language),
               date: deadline.date,
             })
           }

@@ -1,6 +1,6 @@
 import type { NoticeExplanation } from '../../shared/notices/types';
 import { useT, currentLanguage } from '../initial/i18n/use-translation';
-import { formatDate } from '../initial/i18n/format';
+import { deadlineText } from './deadline-text';
 import { kindText } from './notice-text';
 import { DeadlineCard } from './deadline-card';
 import { NoticeDateField } from './notice-date-field';
@@ -27,7 +27,7 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
       ...text.meaning,
       t('explain:stepsHeading'),
       ...text.steps.map((step, index) => `${index + 1}. ${step}`),
-      ...explanation.deadlines.map((deadline) => `${t(`notices:deadlines.${deadline.id}`)}: ${formatDate(deadline.date, language)}.`),
+      ...explanation.deadlines.map((deadline) => deadlineText(t, deadline, language).line),
     ].join(' ');
 
   return (

@@ -15,6 +15,7 @@ const KINDS: readonly PushKind[] = ['reply', 'journal', 'deadline', 'adviser-new
 /** Short English, used until the app has cached the person's own language. */
 export const FALLBACK_TEXTS: CachedPushTexts = {
   lang: 'en',
+  dir: 'ltr',
   kinds: {
     reply: { title: 'UC Companion', body: 'You have a new message from your adviser.' },
     journal: { title: 'UC Companion', body: 'Time to check your Universal Credit journal.' },
@@ -84,6 +85,7 @@ export interface ReminderOptions {
   tag: string;
   renotify: false;
   lang: string;
+  dir: 'ltr' | 'rtl' | 'auto';
   icon: string;
   badge: string;
   data: NotificationData;
@@ -128,6 +130,7 @@ export function notificationFor(payload: PushPayload | null, cached: unknown): {
       tag: id,
       renotify: false,
       lang: texts.lang || 'en',
+      dir: texts.dir ?? 'auto',
       icon: '/icons/icon-192.png',
       badge: '/icons/icon-192.png',
       data: { url: payload ? urlForPayload(payload) : '/', id, kind },

@@ -23,6 +23,8 @@ export interface PushPayload {
 /** Texts the page caches for the service worker in the person's language (Cache Storage, `/__push/texts`). */
 export interface PushTexts {
   lang: string;
+  /** The language's direction; right-to-left texts also start with U+200F. Missing in texts cached before it existed. */
+  dir?: 'ltr' | 'rtl';
   /** kind → title and body; deadline bodies may use {{deadline}} and {{count}}. */
   kinds: Record<PushKind, { title: string; body: string }>;
   /** Deadline names by DeadlineId. */

@@ -1,7 +1,7 @@
-import { useT } from '../../initial/i18n/use-translation';
+import { currentLanguage, useT } from '../../initial/i18n/use-translation';
 import type { Connection, OutboxItem, Reply } from '../../data/claimant-db';
 import { buildReceipts, downloadText } from './receipts';
-import { formatTime } from './time';
+import { formatDateTime } from '../../initial/i18n/format';
 
 /** "What you sent", with where each item has got to. */
 export function OutboxList({ items, adviser }: { items: OutboxItem[]; adviser?: Connection['adviser'] | undefined }) {
@@ -34,7 +34,7 @@ export function OutboxList({ items, adviser }: { items: OutboxItem[]; adviser?: 
                 {when && (
                   <>
                     {' '}
-                    <time dateTime={when}>{formatTime(when)}</time>
+                    <time dateTime={when}>{formatDateTime(when, currentLanguage())}</time>
                   </>
                 )}
               </p>
@@ -64,7 +64,7 @@ export function RepliesList({ replies }: { replies: Reply[] }) {
           {replies.map((reply) => (
             <li key={reply.id} class="forward-item forward-reply">
               <p class="forward-item__state">
-                <time dateTime={reply.receivedAt}>{formatTime(reply.receivedAt)}</time>
+                <time dateTime={reply.receivedAt}>{formatDateTime(reply.receivedAt, currentLanguage())}</time>
               </p>
               <p class="forward-reply__text">{reply.text}</p>
             </li>

@@ -1,20 +1,8 @@
 // Reminders sent in the last 7 days: the in-app fallback for missed ones.
 import { useT, currentLanguage } from '../../initial/i18n/use-translation';
+import { formatDateTime } from '../../initial/i18n/format';
 import { urlForPayload } from '../../../shared/protocol/push-routing';
 import type { RecentReminder } from '../../../shared/protocol/push-types';
-
-function when(iso: string, lang: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  }).format(date);
-}
 
 export function RecentList({ list, failed, seen }: { list: RecentReminder[] | null; failed: boolean; seen: string }) {
   const t = useT();
@@ -42,7 +30,7 @@ export function RecentList({ list, failed, seen }: { list: RecentReminder[] | nu
             return (
               <li key={r.id} class={`reminders-recent__item${r.sentAt > seen ? ' reminders-recent__item--new' : ''}`}>
                 <a href={urlForPayload(r)}>{body}</a>
-                <span class="reminders-recent__when">{when(r.sentAt, lang)}</span>
+                <span class="reminders-recent__when">{formatDateTime(r.sentAt, lang, true)}</span>
               </li>
             );
           })}
