@@ -2,7 +2,8 @@
 // (PORT to change). Data in ./data (PGlite) or DATABASE_URL (PostgreSQL).
 import { Agent } from 'node:https';
 import { loadConfig } from './config';
-import { createApiHandler, defaultLog } from './api/handler';
+import { createApiHandler } from './api/handler';
+import { defaultLog } from './api/log';
 import { runRetention } from './retention';
 import { startScheduler } from './push/scheduler';
 import { loadVapid } from './push/vapid';
