@@ -4,8 +4,8 @@
 // ECDH key) and VAPID-signed, and its outcome recorded, as in production.
 import { Agent } from 'node:https';
 import webpush from 'web-push';
-import { migrate } from '../../src/server/store/migrations';
 import { openPglite } from '../../src/server/store/pglite-driver';
+import { createSqlStore } from '../../src/server/store/sql-store';
 import { startScheduler } from '../../src/server/push/scheduler';
 import { insertManyReminders, insertSubscriber } from '../support/push-rows';
 import { startPushService } from '../support/push-service';
@@ -16,11 +16,12 @@ const BATCH = 100;
 
 const service = await startPushService();
 const driver = await openPglite(null);
-await migrate(driver);
+const store = createSqlStore(driver);
+await store.migrate();
 const keys = webpush.generateVAPIDKeys();
 const agent = new Agent({ ca: service.ca, keepAlive: true, maxSockets: CONCURRENCY });
 const scheduler = startScheduler({
-  driver,
+  store,
   vapid: { subject: 'mailto:bench@example.org', publicKey: keys.publicKey, privateKey: keys.privateKey },
   agent,
   batch: BATCH,

@@ -2,13 +2,15 @@
 // time, record each outcome as soon as its send ends, and go again at once
 // while batches come back full. Any number of these may run against one
 // PostgreSQL database (claims skip each other's rows).
-import type { Agent } from 'node:https';
-import type { SqlDriver } from '../store/driver';
-import { claimDue, type ClaimedReminder } from './queue';
-import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type VapidDetails } from './send';
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import type { PushSenderConfig } from '../config';
+import type { ClaimedReminder } from '../store/store';
+import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type PushQueue, type VapidDetails } from './send';
 
 export interface SchedulerOptions {
-  driver: SqlDriver;
+  /** The store's push queue (claims, outcomes). */
+  store: PushQueue;
   vapid: VapidDetails;
   /** Pause between polls when nothing more is due (default 5 s). */
   intervalMs?: number;
@@ -41,7 +43,7 @@ export interface Scheduler {
 }
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const driver = options.driver;
+  const store = options.store;
   const intervalMs = options.intervalMs ?? 5000;
   const batch = options.batch ?? 100;
   const leaseMs = options.leaseMs ?? 120_000;
@@ -55,12 +57,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     // another sender's: leave it to be claimed again rather than send it twice.
     if (now().getTime() + timeoutMs >= reminder.claimedUntil.getTime()) return;
     const outcome = await sendPush(reminder, sendOptions, now);
-    await recordOutcome(driver, reminder, outcome, now());
+    await recordOutcome(store, reminder, outcome, now());
     options.onOutcome?.(reminder, outcome);
   }
 
   async function runOnce(): Promise<number> {
-    const claimed = await claimDue(driver, { now: now(), batch, leaseMs });
+    const claimed = await store.claimDueReminders({ now: now(), batch, leaseMs });
     let next = 0;
     const errors: unknown[] = [];
     const worker = async () => {
@@ -115,4 +117,29 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await running;
     },
   };
+}
+
+/**
+ * The sender as the server (main.ts) and scheduler-main.ts run it: the
+ * configured pace, and keep-alive TLS to the push services (also trusting
+ * PUSH_CA_FILE's certificate when set).
+ */
+export function startConfiguredScheduler(
+  store: PushQueue,
+  vapid: VapidDetails,
+  config: PushSenderConfig,
+  hooks: Pick<SchedulerOptions, 'onOutcome' | 'onError'>,
+): Scheduler {
+  const agent = new Agent({ keepAlive: true, maxSockets: config.concurrency, ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}) });
+  return startScheduler({
+    store,
+    vapid,
+    agent,
+    intervalMs: config.intervalMs,
+    batch: config.batch,
+    leaseMs: config.leaseMs,
+    concurrency: config.concurrency,
+    ...(config.timeoutMs === null ? {} : { timeoutMs: config.timeoutMs }),
+    ...hooks,
+  });
 }

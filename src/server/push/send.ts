@@ -3,9 +3,11 @@
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
-import type { SqlDriver } from '../store/driver';
-import { dropSubscriber, markFailed, markRetry, markSent, type ClaimedReminder } from './queue';
+import type { ClaimedReminder, Store } from '../store/store';
 import { outOfQuietHours, utcToUk } from './uk-time';
+
+/** The part of the Store the sender uses. */
+export type PushQueue = Pick<Store, 'claimDueReminders' | 'markReminderSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber'>;
 
 export interface VapidDetails {
   /** mailto: or https: contact for the push services. */
@@ -135,24 +137,24 @@ export async function sendPush(reminder: ClaimedReminder, options: SendOptions, 
 }
 
 /** Records an outcome on the reminder's row (for the claim that sent it). */
-export async function recordOutcome(driver: SqlDriver, reminder: ClaimedReminder, outcome: Outcome, now: Date): Promise<void> {
+export async function recordOutcome(store: PushQueue, reminder: ClaimedReminder, outcome: Outcome, now: Date): Promise<void> {
   const claim = { attempt: reminder.attempts, now };
   switch (outcome.type) {
     case 'sent':
-      await markSent(driver, reminder.id, claim);
+      await store.markReminderSent(reminder.id, claim);
       return;
     case 'gone':
       // If the device re-synced a new endpoint meanwhile, keep it and try that one now.
-      if (!(await dropSubscriber(driver, reminder.subscriberId, reminder.endpoint))) await markRetry(driver, reminder.id, now, claim);
+      if (!(await store.deleteSubscriber(reminder.subscriberId, { endpoint: reminder.endpoint }))) await store.markReminderRetry(reminder.id, now, claim);
       return;
     case 'retry': {
       // A retry for a journal or deadline reminder waits for the end of quiet hours; replies may come when they come.
       const at = reminder.kind === 'journal' || reminder.kind === 'deadline' ? outOfQuietHours(outcome.at, reminder.quiet) : outcome.at;
-      await markRetry(driver, reminder.id, at, claim);
+      await store.markReminderRetry(reminder.id, at, claim);
       return;
     }
     case 'failed':
-      await markFailed(driver, reminder.id, claim);
+      await store.markReminderFailed(reminder.id, claim);
       return;
   }
 }
