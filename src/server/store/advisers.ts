@@ -65,7 +65,7 @@ interface DeviceRow {
   created_at: Date;
 }
 
-export const ADVISER_COLUMNS = 'id, name, org, signing_key, created_at';
+const ADVISER_COLUMNS = 'id, name, org, signing_key, created_at';
 const DEVICE_COLUMNS = 'id, adviser_id, public_key, signature, created_at';
 
 function toDevice(row: DeviceRow): AdviserDevice {
