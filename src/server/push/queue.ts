@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PushKind } from '../../shared/protocol/push-types';
 import type { SqlDriver } from '../store/driver';
-import { nextJournalTime, type QuietHours } from './uk-time';
+import type { QuietHours } from '../../shared/protocol/push-types';
+import { nextJournalTime } from './uk-time';
 
 export interface ClaimedReminder {
   id: string;

@@ -5,7 +5,8 @@ import webpush from 'web-push';
 import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
 import type { SqlDriver } from '../store/driver';
 import { dropSubscriber, markFailed, markRetry, markSent, type ClaimedReminder } from './queue';
-import { outOfQuietHours, utcToUk } from './uk-time';
+import { utcToUk } from '../../shared/notices/uk-time';
+import { outOfQuietHours } from './uk-time';
 
 export interface VapidDetails {
   /** mailto: or https: contact for the push services. */
