@@ -3,10 +3,10 @@ import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
 import { navigate } from '../initial/router';
 import { announce } from '../initial/status';
-import { ApiFailure, relay } from '../services/api-client';
+import { relay } from '../services/api-client';
+import { relayProblem } from '../services/relay-problem';
 import { generateKeyPair, generateSigningKeyPair, signDeviceKey } from '../services/crypto';
 import { getIdentity, saveIdentity, type Identity } from '../data/adviser-db';
-import { problemOf } from './format';
 import { ProblemMessage } from './form-errors';
 import { tokenFromHash } from './validate';
 
@@ -69,14 +69,14 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
       announce(t('adviser:enrol.done'));
       navigate('/adviser', { replace: true });
     } catch (error) {
-      const kind = problemOf(error);
-      const badLink = error instanceof ApiFailure && error.status === 400;
+      const { kind } = relayProblem(error);
       setProblem(
-        kind === 'gone' || kind === 'notFound' || badLink
+        // Used, expired, or not the whole link.
+        kind === 'gone' || kind === 'not-found' || kind === 'invalid'
           ? t('adviser:enrol.linkExpired')
           : kind === 'offline'
             ? t('adviser:errors.offline')
-            : kind === 'tooMany'
+            : kind === 'rate-limited'
               ? t('adviser:errors.tooMany')
               : t('adviser:errors.server'),
       );
