@@ -8,7 +8,8 @@ import { navigate } from '../initial/router';
 import { announce } from '../initial/status';
 import { TextField } from '../ui/text-field';
 import { claimComputer, requestToJoin, CLAIM_POLL_MS, type JoinRequest } from '../services/add-computer';
-import { getIdentity, saveIdentity, type Identity } from '../data/adviser-db';
+import { canKeepIdentity, saveIdentity, type Identity } from '../data/adviser-db';
+import { AlreadySetUp } from './already-set-up';
 import { problemFor, problemOf } from './format';
 import { FormErrors, ProblemMessage, type FormError } from './form-errors';
 import { usePoll } from './use-poll';
@@ -81,10 +82,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     return (
       <>
         {heading}
-        <p>{t('adviser:enrol.already', { name: identity.name, org: identity.org })}</p>
-        <p>
-          <a href="/adviser">{t('adviser:enrol.goToInbox')}</a>
-        </p>
+        <AlreadySetUp identity={identity} />
       </>
     );
   }
@@ -100,10 +98,8 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
       return;
     }
     setBusy(true);
-    try {
-      // If this browser cannot keep the key (a private window), stop before using the code.
-      await getIdentity();
-    } catch {
+    // A browser that cannot keep the key (a private window) stops here, before the one-time code is used up.
+    if (!(await canKeepIdentity())) {
       setProblem(t('adviser:addDevice.cannotStore'));
       setBusy(false);
       return;
