@@ -1,12 +1,14 @@
 // Push reminders on this device: turning them on (only from a tap) and off,
 // and keeping the subscription in step with the relay. Loaded only by the
 // Reminders screen, the adviser's button, and at start-up for people who
-// have reminders on. The texts a push shows: push-texts.ts; the in-app list
-// of recent reminders: push-recent.ts.
+// have reminders on; the in-app list of recent reminders is push-recent.ts.
 import { call } from './api-client';
 import { isGoneFromRelay, relayProblem } from './relay-problem';
 import type { BrowserSubscription, Preferences, RecentReminder, SubscribeRequest, SubscribeResponse, VapidKey } from '../../shared/protocol/push-types';
 import { PUSH_PATHS, toBrowserSubscription } from '../../shared/protocol/push-api';
+import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, type CachedPushTexts } from '../../shared/protocol/push-routing';
+import { PUSH_KINDS } from '../../shared/protocol/push-types';
+import { DEADLINE_IDS } from '../../shared/notices/types';
 import { fromBase64Url } from '../../shared/protocol/base64url';
 import { todayInLondon } from '../../shared/notices/calendar';
 import { getConnection } from '../data/claimant-db';
@@ -14,6 +16,11 @@ import { listNotices } from '../data/notices-db';
 import { deleteSubscriber, getSubscriber, putSubscriber, type PushRole } from '../data/push-db';
 import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint, setHint } from '../data/hints';
 import { toPreferences, type ReminderSettings } from './push-prefs';
+// Here rather than in push-texts.ts: a module i18n.ts loads with import()
+// that imports the first download's modules itself makes the bundler split
+// the first download into more files (about 250 bytes more on a first visit).
+import { withDirection } from '../initial/i18n/format';
+import { findLanguage } from '../initial/i18n/languages';
 
 export * from './push-prefs';
 export { getSubscriber };
@@ -212,4 +219,38 @@ export async function turnOffAll(): Promise<void> {
 export async function turnOffAdviserNotifications(): Promise<void> {
   await forget('adviser');
   await unsubscribeIfUnused();
+}
+
+// The words a push shows, in the person's language: the service worker reads
+// them from Cache Storage (it has no i18next).
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/**
+ * PushTexts from the `reminders` namespace, in `lang`. A notification has no
+ * `dir` the system always honours, so right-to-left texts also start with a
+ * right-to-left mark (see withDirection).
+ */
+export function buildPushTexts(t: Translate, lang: string): CachedPushTexts {
+  const text = (key: string) => withDirection(t(key), lang);
+  const kinds = Object.fromEntries(
+    PUSH_KINDS.map((kind) => [kind, { title: text(`reminders:push.${kind}.title`), body: text(`reminders:push.${kind}.body`) }]),
+  ) as CachedPushTexts['kinds'];
+  return {
+    lang,
+    dir: findLanguage(lang)?.dir ?? 'ltr',
+    kinds,
+    deadlines: Object.fromEntries(DEADLINE_IDS.map((id) => [id, t(`reminders:push.deadlineNames.${id}`)])),
+    snoozeHour: text('reminders:push.snoozeHour'),
+    snoozeTomorrow: text('reminders:push.snoozeTomorrow'),
+    deadlineToday: text('reminders:push.deadlineToday'),
+  };
+}
+
+/** Writes the texts to Cache Storage for the service worker, so a push shows the person's own language. */
+export async function cachePushTexts(t: Translate, lang: string): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  const texts = buildPushTexts(t, lang);
+  const cache = await caches.open(PUSH_TEXTS_CACHE);
+  await cache.put(PUSH_TEXTS_URL, new Response(JSON.stringify(texts), { headers: { 'Content-Type': 'application/json' } }));
 }

@@ -4,6 +4,7 @@ import type { SavedNotice } from '../../../src/client/data/notices-db';
 import type { Preferences } from '../../../src/shared/protocol/push-types';
 import {
   DEFAULT_SETTINGS,
+  buildPushTexts,
   checkSettings,
   daysToMask,
   deadlinesFrom,
@@ -15,7 +16,6 @@ import {
   turnOnReminders,
   type ReminderSettings,
 } from '../../../src/client/services/push-client';
-import { buildPushTexts } from '../../../src/client/services/push-texts';
 import { countUnseen } from '../../../src/client/services/push-recent';
 import { minuteToTime } from '../../../src/shared/notices/uk-time';
 import { todayInLondon } from '../../../src/shared/notices/calendar';

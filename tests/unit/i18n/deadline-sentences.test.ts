@@ -11,7 +11,7 @@ import { LANGUAGES, type Namespace } from '../../../src/client/initial/i18n/lang
 import { formatDate, withDirection, type DateWords } from '../../../src/client/initial/i18n/format';
 import { deadlineText } from '../../../src/client/ui/deadline-text';
 import { appeal, deadlinesFor, lateLimit, mandatoryReconsideration } from '../../../src/shared/notices/deadlines';
-import { buildPushTexts } from '../../../src/client/services/push-texts';
+import { buildPushTexts } from '../../../src/client/services/push-client';
 import { notificationFor } from '../../../src/shared/protocol/push-routing';
 import { addDays } from '../../../src/shared/notices/calendar';
 import type { Deadline } from '../../../src/shared/notices/types';

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import {
   DEFAULT_SETTINGS,
   PushProblem,
+  cachePushTexts,
   checkSettings,
   deadlinesFrom,
   getSubscriber,
@@ -21,7 +22,6 @@ import {
   type ReminderSettings,
   type SettingsProblem,
 } from '../../services/push-client';
-import { cachePushTexts } from '../../services/push-texts';
 import { lastSeen, markSeen, recentReminders } from '../../services/push-recent';
 import { todayInLondon } from '../../../shared/notices/calendar';
 import type { RecentReminder } from '../../../shared/protocol/push-types';
