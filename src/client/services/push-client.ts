@@ -4,7 +4,15 @@
 // have reminders on; the in-app list of recent reminders is push-recent.ts.
 import { call } from './api-client';
 import { isGoneFromRelay, relayProblem } from './relay-problem';
-import type { BrowserSubscription, Preferences, RecentReminder, SubscribeRequest, SubscribeResponse, VapidKey } from '../../shared/protocol/push-types';
+import type {
+  BrowserSubscription,
+  Preferences,
+  RecentReminder,
+  ResyncRequest,
+  SubscribeRequest,
+  SubscribeResponse,
+  VapidKey,
+} from '../../shared/protocol/push-types';
 import { PUSH_PATHS, toBrowserSubscription } from '../../shared/protocol/push-api';
 import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, type CachedPushTexts } from '../../shared/protocol/push-routing';
 import { PUSH_KINDS } from '../../shared/protocol/push-types';
@@ -23,10 +31,9 @@ import { withDirection } from '../initial/i18n/format';
 import { findLanguage } from '../initial/i18n/languages';
 
 export * from './push-prefs';
-export { getSubscriber };
 
 export type PushSupport = 'ok' | 'ios-needs-home-screen' | 'unsupported' | 'denied';
-export type Role = PushRole;
+type Role = PushRole;
 
 const hintFor = (role: Role) => (role === 'claimant' ? PUSH_HINT : PUSH_ADVISER_HINT);
 
@@ -38,7 +45,8 @@ export function remindersOn(role: Role = 'claimant'): boolean {
 export const pushApi = {
   key: () => call<VapidKey>('GET', PUSH_PATHS.key),
   subscribe: (body: SubscribeRequest) => call<SubscribeResponse>('POST', PUSH_PATHS.subscribers, { body }),
-  resync: (token: string, subscription: BrowserSubscription) => call<void>('PUT', PUSH_PATHS.subscription, { token, body: { subscription } }),
+  resync: (token: string, subscription: BrowserSubscription) =>
+    call<void>('PUT', PUSH_PATHS.subscription, { token, body: { subscription } satisfies ResyncRequest }),
   preferences: (token: string, body: Preferences) => call<Preferences>('PUT', PUSH_PATHS.preferences, { token, body }),
   recent: (token: string) => call<RecentReminder[]>('GET', PUSH_PATHS.recent, { token }),
   remove: (token: string) => call<void>('DELETE', PUSH_PATHS.subscription, { token }),

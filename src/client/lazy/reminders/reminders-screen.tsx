@@ -12,7 +12,6 @@ import {
   cachePushTexts,
   checkSettings,
   deadlinesFrom,
-  getSubscriber,
   pushSupport,
   remindersOn,
   savePreferences,
@@ -23,6 +22,7 @@ import {
   type SettingsProblem,
 } from '../../services/push-client';
 import { lastSeen, markSeen, recentReminders } from '../../services/push-recent';
+import { getSubscriber } from '../../data/push-db';
 import { todayInLondon } from '../../../shared/notices/calendar';
 import type { RecentReminder } from '../../../shared/protocol/push-types';
 import { getConnection } from '../../data/claimant-db';
