@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
-import { AddDeviceScreen } from './add-device';
+import { AddDeviceScreen } from './add-device-screen';
 import { getIdentity, type Identity } from '../data/adviser-db';
 import { ClientScreen } from './client-screen';
 import { EnrolScreen } from './enrol-screen';

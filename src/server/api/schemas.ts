@@ -1,7 +1,19 @@
 // Zod schemas for every request body and path parameter. Anything that does
-// not match is a 400 before it gets near the store.
+// not match is a 400 before it gets near the store. Each request schema is
+// tied to its type in src/shared/protocol (see SchemasMatchTypes below).
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
+import type {
+  ConnectRequest,
+  DeviceApproval,
+  DeviceClaim,
+  DeviceRequest,
+  EnrolRequest,
+  InviteRequest,
+  ReplyRequest,
+  SendItemRequest,
+  SignedDeviceKey,
+} from '../../shared/protocol/api-types';
 import { normaliseInviteCode } from './invite-code';
 
 /** The largest envelope, as base64url text (just under the 2 MB body limit, leaving room for the JSON around it). */
@@ -81,15 +93,39 @@ export const signatureSchema = z
 /** A new computer's poll token: p_ and 32 bytes of base64url. */
 export const pollTokenSchema = z.string().regex(/^p_[A-Za-z0-9_-]{43}$/, 'That poll token is not valid. Start adding this computer again.');
 
-export const signedDeviceKeySchema = z.object({ publicKey: publicKeySchema, signature: signatureSchema });
-export const enrolRequestSchema = z.object({ token: tokenSchema, signingKey: publicKeySchema, device: signedDeviceKeySchema });
-export const deviceRequestSchema = z.object({ code: inviteCodeSchema, publicKey: publicKeySchema });
-export const deviceApprovalSchema = z.object({ signature: signatureSchema });
-export const deviceClaimSchema = z.object({ pollToken: pollTokenSchema });
-export const inviteRequestSchema = z.object({ label: labelSchema });
-export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema });
-export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema });
-export const replyRequestSchema = sendItemRequestSchema;
+export const signedDeviceKeySchema = z.object({ publicKey: publicKeySchema, signature: signatureSchema }) satisfies z.ZodType<SignedDeviceKey>;
+export const enrolRequestSchema = z.object({ token: tokenSchema, signingKey: publicKeySchema, device: signedDeviceKeySchema }) satisfies z.ZodType<EnrolRequest>;
+export const deviceRequestSchema = z.object({ code: inviteCodeSchema, publicKey: publicKeySchema }) satisfies z.ZodType<DeviceRequest>;
+export const deviceApprovalSchema = z.object({ signature: signatureSchema }) satisfies z.ZodType<DeviceApproval>;
+export const deviceClaimSchema = z.object({ pollToken: pollTokenSchema }) satisfies z.ZodType<DeviceClaim>;
+export const inviteRequestSchema = z.object({ label: labelSchema }) satisfies z.ZodType<InviteRequest>;
+export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema }) satisfies z.ZodType<ConnectRequest>;
+export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<SendItemRequest>;
+export const replyRequestSchema = sendItemRequestSchema satisfies z.ZodType<ReplyRequest>;
+
+/**
+ * True when A and B are the same type (no field more or less, none optional
+ * in one and required in the other); a compile error where it is used with
+ * two that differ.
+ */
+export type Exactly<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Compiles only when given `true`. */
+export type Check<T extends true> = T;
+
+// `satisfies` above fails the build when a type gains a required field or a
+// field changes; these also fail it when a type gains an optional field the
+// schema would silently drop, or the schema takes a field the type lacks.
+export type SchemasMatchTypes = [
+  Check<Exactly<z.output<typeof signedDeviceKeySchema>, SignedDeviceKey>>,
+  Check<Exactly<z.output<typeof enrolRequestSchema>, EnrolRequest>>,
+  Check<Exactly<z.output<typeof deviceRequestSchema>, DeviceRequest>>,
+  Check<Exactly<z.output<typeof deviceApprovalSchema>, DeviceApproval>>,
+  Check<Exactly<z.output<typeof deviceClaimSchema>, DeviceClaim>>,
+  Check<Exactly<z.output<typeof inviteRequestSchema>, InviteRequest>>,
+  Check<Exactly<z.output<typeof connectRequestSchema>, ConnectRequest>>,
+  Check<Exactly<z.output<typeof sendItemRequestSchema>, SendItemRequest>>,
+  Check<Exactly<z.output<typeof replyRequestSchema>, ReplyRequest>>,
+];
 
 /** Bytes of a (validated) base64url envelope, without decoding it. */
 export function envelopeSize(envelope: string): number {

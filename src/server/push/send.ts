@@ -4,7 +4,8 @@ import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
 import type { ClaimedReminder, Store } from '../store/store';
-import { outOfQuietHours, utcToUk } from './uk-time';
+import { utcToUk } from '../../shared/notices/uk-time';
+import { outOfQuietHours } from './uk-time';
 
 /** The part of the Store the sender uses. */
 export type PushQueue = Pick<Store, 'claimDueReminders' | 'markReminderSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber'>;

@@ -9,7 +9,8 @@
 // Times here are Dates: the sender computes with them.
 import { randomUUID } from 'node:crypto';
 import type { PushKind } from '../../shared/protocol/push-types';
-import { nextJournalTime, type QuietHours } from '../push/uk-time';
+import type { QuietHours } from '../../shared/protocol/push-types';
+import { nextJournalTime } from '../push/uk-time';
 import type { SqlDriver } from './driver';
 import { asDate } from './rows';
 

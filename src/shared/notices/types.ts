@@ -28,7 +28,10 @@ export const NOTICE_KINDS = [
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-export type DeadlineId = 'mandatory-reconsideration' | 'appeal' | 'late-limit' | 'respond' | 'attend' | 'claim-by';
+/** Every kind of deadline; each has a name under reminders:push.deadlineNames.<id>. */
+export const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'respond', 'attend', 'claim-by'] as const;
+
+export type DeadlineId = (typeof DEADLINE_IDS)[number];
 
 /**
  * Why a date is what it is. Each id has a plain-words text in

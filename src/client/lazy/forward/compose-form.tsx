@@ -9,6 +9,7 @@ import type { Payload } from '../../services/crypto';
 import { queueItem, summarise } from '../../services/outbox';
 import { useDraft } from '../../ui/draft';
 import { takeSharedThings } from '../../services/shared-file';
+import { formatSize } from '../../ui/format-size';
 import { ProblemBox } from './problem-box';
 
 const TAKE_PHOTO = 'send-take-photo';
@@ -18,10 +19,6 @@ interface Picture {
   compressed: CompressedImage;
   url: string;
   name: string;
-}
-
-function kb(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
 
 export function ComposeForm() {
@@ -109,7 +106,7 @@ export function ComposeForm() {
     try {
       const compressed = await compressImage(file);
       replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo' });
-      announce(t('forward:send.pictureReady', { from: kb(compressed.originalBytes), to: kb(compressed.blob.size) }));
+      announce(t('forward:send.pictureReady', { from: formatSize(compressed.originalBytes, 'KB'), to: formatSize(compressed.blob.size, 'KB') }));
     } catch (error) {
       const code = error instanceof ImageError ? error.code : 'corrupt';
       fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
@@ -202,7 +199,7 @@ export function ComposeForm() {
         <figure class="forward-preview">
           <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
           <figcaption>
-            {t('forward:send.pictureSize', { size: kb(picture.compressed.blob.size) })}{' '}
+            {t('forward:send.pictureSize', { size: formatSize(picture.compressed.blob.size, 'KB') })}{' '}
             <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>
               {t('forward:send.removePicture')}
             </button>

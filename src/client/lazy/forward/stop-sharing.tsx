@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
-import { ApiFailure } from '../../services/api-client';
+import { relayProblem } from '../../services/relay-problem';
 import { stopSharing } from '../../services/outbox';
 
 /** One button, then a plain confirm step. Needs a signal to tell the relay. */
@@ -36,7 +36,7 @@ export function StopSharing({ adviserName, alreadyStopped = false }: { adviserNa
       await stopSharing();
       announce(t('forward:stop.done'));
     } catch (error) {
-      setProblem(error instanceof ApiFailure && error.offline ? t('forward:stop.offline') : t('forward:stop.failed'));
+      setProblem(relayProblem(error).kind === 'offline' ? t('forward:stop.offline') : t('forward:stop.failed'));
     } finally {
       setBusy(false);
     }

@@ -12,20 +12,18 @@ import {
   cachePushTexts,
   checkSettings,
   deadlinesFrom,
-  getSubscriber,
-  lastSeen,
-  markSeen,
   pushSupport,
-  recentReminders,
   remindersOn,
   savePreferences,
   turnOffAll,
   turnOnReminders,
-  ukToday,
   type PushSupport,
   type ReminderSettings,
   type SettingsProblem,
 } from '../../services/push-client';
+import { lastSeen, markSeen, recentReminders } from '../../services/push-recent';
+import { getSubscriber } from '../../data/push-db';
+import { todayInLondon } from '../../../shared/notices/calendar';
 import type { RecentReminder } from '../../../shared/protocol/push-types';
 import { getConnection } from '../../data/claimant-db';
 import { listNotices, type SavedNotice } from '../../data/notices-db';
@@ -172,7 +170,7 @@ export function RemindersScreen() {
         <ReminderChoices
           settings={settings}
           onChange={setSettings}
-          deadlines={deadlinesFrom(notices, ukToday())}
+          deadlines={deadlinesFrom(notices, todayInLondon())}
           notices={notices}
           connected={connected}
           invalid={new Set(invalid)}
