@@ -126,6 +126,25 @@ export async function markSent(driver: SqlDriver, id: string, options: ClaimRef 
   });
 }
 
+/**
+ * Records many delivered pushes in one statement (the sender's group commit).
+ * Only for rows whose sending schedules nothing: never journal reminders,
+ * whose next occurrence markSent() schedules in its own transaction. Each row
+ * is recorded only if it still belongs to the claim that sent it; returns the
+ * ids that were.
+ */
+export async function markSentMany(driver: SqlDriver, rows: ReadonlyArray<{ id: string; attempt: number; at: Date }>): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const done = await driver.query<{ id: string }>(
+    `UPDATE reminders r SET state = 'sent', sent_at = c.at, claimed_until = NULL
+     FROM unnest($1::uuid[], $2::int[], $3::timestamptz[]) AS c(id, attempt, at)
+     WHERE r.id = c.id AND r.state = 'sending' AND r.attempts = c.attempt AND r.kind <> 'journal'
+     RETURNING r.id`,
+    [rows.map((row) => row.id), rows.map((row) => row.attempt), rows.map((row) => row.at.toISOString())],
+  );
+  return new Set(done.map((row) => row.id));
+}
+
 async function scheduleNextJournal(tx: SqlDriver, subscriberId: string, dueAt: Date, now: Date): Promise<void> {
   const subscribers = await tx.query<{ journal_days: number | string; journal_minute: number | string | null; quiet_start: number | string; quiet_end: number | string }>(
     'SELECT journal_days, journal_minute, quiet_start, quiet_end FROM push_subscribers WHERE id = $1 FOR UPDATE',
