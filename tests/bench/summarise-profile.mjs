@@ -33,15 +33,18 @@ const CATEGORIES = [
   ['idle', (_url, name) => name === '(idle)'],
 ];
 const cat = new Map();
+const otherFns = new Map();
 for (const [id, us] of self) {
   const n = byId.get(id); const cf = n.callFrame;
   const url = cf.url.replace(/^file:\/\//, '').replace(/.*node_modules\//, 'nm:');
   const hit = CATEGORIES.find(([, test]) => test(url, cf.functionName));
   const key = hit ? hit[0] : 'other (app code, events, timers, promises)';
+  if (!hit) { const k = `${cf.functionName || '(anon)'} ${url}:${cf.lineNumber + 1}`; otherFns.set(k, (otherFns.get(k) ?? 0) + us); }
   cat.set(key, (cat.get(key) ?? 0) + us);
 }
 const pr = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).forEach(([k, v]) => console.log(`${(v / 1000).toFixed(0).padStart(7)} ms ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`));
 console.log(`total ${(total / 1000).toFixed(0)} ms`);
 console.log('--- by category'); pr(cat, 20);
+if (process.env.OTHER) { console.log('--- "other", by function'); pr(otherFns, Number(process.env.OTHER)); }
 console.log('--- by file/package'); pr(file, 25);
 console.log('--- by function'); pr(fn, top);

@@ -10,11 +10,21 @@ export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
 export const PUBLIC_KEY_CHARS = 87;
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** True when `text` is canonical unpadded base64url (what Buffer would write back). */
+/**
+ * True when `text` is canonical unpadded base64url (what Buffer would write
+ * back): the alphabet only, no impossible length, and zero padding bits in
+ * the last character. One pass over the text: decoding and re-encoding a
+ * 100 KB envelope to compare cost the relay about 0.3 ms a request.
+ */
 export function isCanonicalBase64url(text: string): boolean {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) return false;
-  return Buffer.from(text, 'base64url').toString('base64url') === text;
+  const rest = text.length % 4;
+  if (rest === 1 || !BASE64URL.test(text)) return false;
+  if (rest === 0) return true;
+  // Two characters left over hold one byte and 4 unused bits; three hold two bytes and 2 unused bits.
+  const last = BASE64URL_ALPHABET.indexOf(text[text.length - 1]!);
+  return (last & (rest === 2 ? 0b1111 : 0b11)) === 0;
 }
 
 export const envelopeSchema = z
