@@ -12,10 +12,11 @@
 // Rate limits are lifted so the store and HTTP path are what is measured.
 //
 // RELAY_BENCH_SECONDS (default 5), RELAY_BENCH_STORES (memory,disk,postgres);
-// BENCH_PROFILE=<dir> writes a CPU profile of each server's measured part.
+// BENCH_PROFILE=<dir> writes a CPU profile of each server's measured part;
+// BENCH_SQL=1 prints the relay's time per kind of statement (wall, queueing included).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,9 +78,40 @@ interface Result {
   p99: number;
   /** Server CPU (user + system) per request, ms. */
   cpuMs: number;
+  /** Of which in the kernel (system), ms. */
+  sysMs: number;
+  /** PostgreSQL's server processes' CPU per request, ms (PostgreSQL only). */
+  pgMs: number | null;
 }
 
-async function drive(target: Target, seconds: number, profileName?: string): Promise<Result> {
+/** CPU seconds (user + system) used so far by a PostgreSQL cluster's server processes (the postmaster's children), from /proc. */
+function postgresCpuSeconds(dataDir: string | undefined): number | null {
+  if (!dataDir) return null;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const tick = 100; // USER_HZ on Linux
+    let total = 0;
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(name);
+      const ppid = Number(fields[1]);
+      if (pid !== postmaster && ppid !== postmaster) continue;
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
+async function drive(target: Target, seconds: number, profileName?: string, pgDir?: string): Promise<Result> {
   const url = new URL('/api/items', target.url);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const post = () =>
@@ -105,6 +137,8 @@ async function drive(target: Target, seconds: number, profileName?: string): Pro
     });
   if (profileName) await target.ask({ type: 'profile-start' }, 'profile-started');
   const before = await target.ask<{ usage: NodeJS.CpuUsage }>({ type: 'usage' }, 'usage');
+  const pgBefore = postgresCpuSeconds(pgDir);
+  if (process.env.BENCH_SQL) target.child.send({ type: 'sql-reset' });
   let ok = 0;
   let failed = 0;
   const latencies: number[] = [];
@@ -123,16 +157,21 @@ async function drive(target: Target, seconds: number, profileName?: string): Pro
   );
   const elapsed = (performance.now() - started) / 1000;
   const after = await target.ask<{ usage: NodeJS.CpuUsage }>({ type: 'usage' }, 'usage');
+  const pgAfter = postgresCpuSeconds(pgDir);
   if (profileName) await target.ask({ type: 'profile-stop', name: profileName }, 'profile-stopped');
+  if (process.env.BENCH_SQL && target.token) await target.ask({ type: 'sql' }, 'sql-done');
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const cpuUs = after.usage.user - before.usage.user + (after.usage.system - before.usage.system);
-  return { rate: ok / elapsed, ok, failed, p50: pct(0.5), p99: pct(0.99), cpuMs: cpuUs / 1000 / Math.max(1, ok + failed) };
+  const n = Math.max(1, ok + failed);
+  return { rate: ok / elapsed, ok, failed, p50: pct(0.5), p99: pct(0.99), cpuMs: cpuUs / 1000 / n, sysMs: (after.usage.system - before.usage.system) / 1000 / n,
+    pgMs: pgBefore === null || pgAfter === null ? null : ((pgAfter - pgBefore) * 1000) / n,
+  };
 }
 
 const line = (name: string, r: Result) =>
-  `  ${name.padEnd(26)} ${r.rate.toFixed(0).padStart(5)} req/s  (${r.ok} created, ${r.failed} failed)  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server CPU ${r.cpuMs.toFixed(2)} ms/req`;
+  `  ${name.padEnd(26)} ${r.rate.toFixed(0).padStart(5)} req/s  (${r.ok} created, ${r.failed} failed)  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server CPU ${r.cpuMs.toFixed(2)} ms/req (${r.sysMs.toFixed(2)} system)${r.pgMs === null ? '' : `, PostgreSQL CPU ${r.pgMs.toFixed(2)} ms/req`}`;
 
 console.log(`POST /api/items, ${ENVELOPE_BYTES / 1024} KB envelope, concurrency ${CONCURRENCY}, ${SECONDS} s per run; servers in child processes`);
 const bare = await startTarget({ BENCH_TARGET: 'bare' });
@@ -167,7 +206,7 @@ for (const store of STORES) {
   const relay = await startTarget(env);
   try {
     await drive(relay, 1); // warm-up
-    const result = await drive(relay, SECONDS, PROFILE ? `relay-${store}` : undefined);
+    const result = await drive(relay, SECONDS, PROFILE ? `relay-${store}` : undefined, postgres?.dataDir);
     console.log(line(`relay, ${label}`, result));
     const bareAfter = await drive(bare, SECONDS);
     console.log(line('bare node:http', bareAfter));
