@@ -11,12 +11,38 @@
 import { createServer } from 'node:http';
 import { createApiHandler } from '../../src/server/api/handler';
 import { createAppServer, listen } from '../../src/server/server';
-import { openStore } from '../../src/server/store/open-store';
+import type { SqlDriver } from '../../src/server/store/driver';
+import { openPostgres } from '../../src/server/store/pg-driver';
+import { openPglite } from '../../src/server/store/pglite-driver';
+import { SqlStore } from '../../src/server/store/sql-store';
 import type { Store } from '../../src/server/store/store';
 import { connected, TEST_VAPID, UNLIMITED, type Relay } from '../support/relay-api';
 import { startProfile, stopProfile } from './profile';
 
 const target = process.env.BENCH_TARGET ?? 'bare';
+
+/** BENCH_SQL=1: wall time per kind of statement (queueing included), reset by 'sql-reset', printed to stderr on 'sql'. */
+const sqlTimes = new Map<string, { n: number; ms: number }>();
+function timed(inner: SqlDriver): SqlDriver {
+  if (!process.env.BENCH_SQL) return inner;
+  const wrap = (db: SqlDriver): SqlDriver => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const t0 = performance.now();
+      try {
+        return await db.query<T>(sql, params);
+      } finally {
+        const key = sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+        const entry = sqlTimes.get(key) ?? { n: 0, ms: 0 };
+        entry.n++;
+        entry.ms += performance.now() - t0;
+        sqlTimes.set(key, entry);
+      }
+    },
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: () => db.close(),
+  });
+  return wrap(inner);
+}
 const send = (message: unknown) => process.send?.(message);
 
 let close: () => Promise<void>;
@@ -36,9 +62,9 @@ if (target === 'bare') {
   send({ url, token: '' });
 } else {
   const kind = process.env.BENCH_STORE ?? 'memory';
-  const store: Store = await openStore(
-    kind === 'postgres' ? { databaseUrl: process.env.DATABASE_URL! } : { dataDir: kind === 'disk' ? process.env.DATA_DIR! : null },
-  );
+  const driver = timed(kind === 'postgres' ? await openPostgres(process.env.DATABASE_URL!) : await openPglite(kind === 'disk' ? process.env.DATA_DIR! : null));
+  const store: Store = new SqlStore(driver);
+  await store.migrate();
   // Production settings but for the rate limits: the default log (one JSON line per request on stdout) and push hooks.
   const api = createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, rateLimits: UNLIMITED, push: { publicKey: TEST_VAPID.publicKey } });
   const server = createAppServer({ staticDir: '/nonexistent' }, new Map(), api);
@@ -57,5 +83,10 @@ process.on('message', (message: { type: string; name?: string }) => {
   if (message.type === 'profile-start') void startProfile().then(() => send({ type: 'profile-started' }));
   if (message.type === 'profile-stop') void stopProfile(message.name ?? target).then(() => send({ type: 'profile-stopped' }));
   if (message.type === 'usage') send({ type: 'usage', usage: process.cpuUsage() });
+  if (message.type === 'sql-reset') sqlTimes.clear();
+  if (message.type === 'sql') {
+    for (const [sql, { n, ms }] of sqlTimes) process.stderr.write(`    sql ${String(n).padStart(5)} × ${(ms / n).toFixed(2).padStart(6)} ms  ${sql}\n`);
+    send({ type: 'sql-done' });
+  }
   if (message.type === 'close') void close().then(() => process.exit(0));
 });
