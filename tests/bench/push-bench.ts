@@ -10,7 +10,9 @@
 // is used, so a change in the machine's load during the run counts less.
 //
 // PUSH_BENCH_COUNT, PUSH_BENCH_CONCURRENCY change the size; BENCH_PROFILE=<dir>
-// writes a CPU profile of the sender's part.
+// writes a CPU profile of the sender's part; BENCH_SQL=1 prints the time per
+// kind of statement. CPU figures are this process's: the client, the stand-in
+// service and, for the sender, its database.
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:https';
 import webpush from 'web-push';
@@ -90,6 +92,7 @@ async function bareLoop(target: PushService, count: number, bareAgent: Agent): P
       req.end(body);
     });
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -99,11 +102,15 @@ async function bareLoop(target: PushService, count: number, bareAgent: Agent): P
       }
     }),
   );
+  const used = process.cpuUsage(cpu);
+  bareCpuMs.push((used.user + used.system) / 1000 / count);
   return count / ((performance.now() - started) / 1000);
 }
+/** CPU (all threads, this process: client and stand-in service) per bare request, ms. */
+const bareCpuMs: number[] = [];
 
 const bareAgent = new Agent({ ca: service.ca, keepAlive: true, maxSockets: CONCURRENCY });
-await bareLoop(service, 200, bareAgent); // its own warm-up
+await bareLoop(service, COUNT, bareAgent); // its own warm-up (JIT, TLS sessions), as long as a measured run
 const bareBefore = await bareLoop(service, COUNT, bareAgent);
 
 const subscriber = await insertSubscriber(driver, service.origin);
@@ -111,10 +118,12 @@ await insertManyReminders(driver, subscriber.id, COUNT, new Date(Date.now() - 10
 const before = service.requests.length;
 sqlTimes.clear();
 await startProfile();
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 let claimed = 0;
 for (let n = await scheduler.runOnce(); n > 0; n = await scheduler.runOnce()) claimed += n;
 const seconds = (performance.now() - started) / 1000;
+const cpuUsed = process.cpuUsage(cpuBefore);
 await stopProfile('push-sender');
 const received = service.requests.length - before;
 const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT count(*) AS sent FROM reminders WHERE state = 'sent' AND subscriber_id = $1", [subscriber.id]);
@@ -126,8 +135,10 @@ const rate = received / seconds;
 
 console.log(`push sender: ${COUNT} reminders, batch ${BATCH}, concurrency ${CONCURRENCY}, ${sample.body.length}-byte bodies, PGlite in memory`);
 console.log(`  claimed ${claimed}, received by the push service ${received}, recorded sent ${sent}`);
-console.log(`  sender:    ${seconds.toFixed(2)} s → ${Math.round(rate)} pushes/second`);
-console.log(`  bare POST: ${Math.round(bare)} requests/second (before ${Math.round(bareBefore)}, after ${Math.round(bareAfter)})`);
+const senderCpu = (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, received);
+const bareCpu = bareCpuMs.slice(-2).reduce((a, b) => a + b, 0) / 2;
+console.log(`  sender:    ${seconds.toFixed(2)} s → ${Math.round(rate)} pushes/second, CPU ${senderCpu.toFixed(2)} ms/push`);
+console.log(`  bare POST: ${Math.round(bare)} requests/second (before ${Math.round(bareBefore)}, after ${Math.round(bareAfter)}), CPU ${bareCpu.toFixed(2)} ms/request`);
 console.log(`  ratio sender / bare: ${(rate / bare).toFixed(2)}`);
 
 await scheduler.stop();
