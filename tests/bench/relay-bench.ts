@@ -11,7 +11,11 @@
 // either side of it, so a change in the machine's load counts less.
 // Rate limits are lifted so the store and HTTP path are what is measured.
 //
-// RELAY_BENCH_SECONDS (default 5), RELAY_BENCH_STORES (memory,disk,postgres);
+// A relay run sends a fixed number of items (RELAY_BENCH_REQUESTS, default
+// 600, after 60 to warm up), so that runs with the same store start and end
+// with the same amount stored (PGlite in memory slows as it grows); a bare
+// run lasts RELAY_BENCH_SECONDS (default 4). RELAY_BENCH_STORES picks stores
+// (default memory,disk,postgres);
 // BENCH_PROFILE=<dir> writes a CPU profile of each server's measured part;
 // BENCH_SQL=1 prints the relay's time per kind of statement (wall, queueing included).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,7 +27,8 @@ import { join } from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 
 const CONCURRENCY = 20;
-const SECONDS = Number(process.env.RELAY_BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.RELAY_BENCH_SECONDS ?? 4);
+const REQUESTS = Number(process.env.RELAY_BENCH_REQUESTS ?? 600);
 const ENVELOPE_BYTES = 100 * 1024;
 const STORES = (process.env.RELAY_BENCH_STORES ?? 'memory,disk,postgres').split(',');
 const PROFILE = process.env.BENCH_PROFILE;
@@ -111,7 +116,8 @@ function postgresCpuSeconds(dataDir: string | undefined): number | null {
   }
 }
 
-async function drive(target: Target, seconds: number, profileName?: string, pgDir?: string): Promise<Result> {
+/** Sends for `amount.seconds`, or exactly `amount.requests` requests. */
+async function drive(target: Target, amount: { seconds: number } | { requests: number }, profileName?: string, pgDir?: string): Promise<Result> {
   const url = new URL('/api/items', target.url);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const post = () =>
@@ -143,10 +149,11 @@ async function drive(target: Target, seconds: number, profileName?: string, pgDi
   let failed = 0;
   const latencies: number[] = [];
   const started = performance.now();
-  const end = started + seconds * 1000;
+  const end = 'seconds' in amount ? started + amount.seconds * 1000 : Infinity;
+  let left = 'requests' in amount ? amount.requests : Infinity;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < end) {
+      while (performance.now() < end && left-- > 0) {
         const t0 = performance.now();
         const status = await post();
         latencies.push(performance.now() - t0);
@@ -173,10 +180,12 @@ async function drive(target: Target, seconds: number, profileName?: string, pgDi
 const line = (name: string, r: Result) =>
   `  ${name.padEnd(26)} ${r.rate.toFixed(0).padStart(5)} req/s  (${r.ok} created, ${r.failed} failed)  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server CPU ${r.cpuMs.toFixed(2)} ms/req (${r.sysMs.toFixed(2)} system)${r.pgMs === null ? '' : `, PostgreSQL CPU ${r.pgMs.toFixed(2)} ms/req`}`;
 
-console.log(`POST /api/items, ${ENVELOPE_BYTES / 1024} KB envelope, concurrency ${CONCURRENCY}, ${SECONDS} s per run; servers in child processes`);
+console.log(
+  `POST /api/items, ${ENVELOPE_BYTES / 1024} KB envelope, concurrency ${CONCURRENCY}; relay runs ${REQUESTS} items, bare runs ${SECONDS} s; servers in child processes`,
+);
 const bare = await startTarget({ BENCH_TARGET: 'bare' });
-await drive(bare, 1); // warm-up
-let bareBefore = await drive(bare, SECONDS);
+await drive(bare, { seconds: 1 }); // warm-up
+let bareBefore = await drive(bare, { seconds: SECONDS });
 console.log(line('bare node:http', bareBefore));
 const summary: string[] = [];
 
@@ -205,10 +214,10 @@ for (const store of STORES) {
   const label = { memory: 'PGlite in memory', disk: 'PGlite on disk', postgres: 'PostgreSQL' }[store]!;
   const relay = await startTarget(env);
   try {
-    await drive(relay, 1); // warm-up
-    const result = await drive(relay, SECONDS, PROFILE ? `relay-${store}` : undefined, postgres?.dataDir);
+    await drive(relay, { requests: Math.ceil(REQUESTS / 10) }); // warm-up
+    const result = await drive(relay, { requests: REQUESTS }, PROFILE ? `relay-${store}` : undefined, postgres?.dataDir);
     console.log(line(`relay, ${label}`, result));
-    const bareAfter = await drive(bare, SECONDS);
+    const bareAfter = await drive(bare, { seconds: SECONDS });
     console.log(line('bare node:http', bareAfter));
     const bareRate = (bareBefore.rate + bareAfter.rate) / 2;
     summary.push(
@@ -222,7 +231,7 @@ for (const store of STORES) {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
-if (PROFILE) await bare.ask({ type: 'profile-start' }, 'profile-started').then(() => drive(bare, 2)).then(() => bare.ask({ type: 'profile-stop', name: 'bare' }, 'profile-stopped'));
+if (PROFILE) await bare.ask({ type: 'profile-start' }, 'profile-started').then(() => drive(bare, { seconds: 2 })).then(() => bare.ask({ type: 'profile-stop', name: 'bare' }, 'profile-stopped'));
 await stopTarget(bare);
 console.log('ratio relay / bare node:http (mean of the bare runs before and after):');
 for (const text of summary) console.log(text);
