@@ -61,7 +61,13 @@ const scheduler = startScheduler({
   batch: BATCH,
   concurrency: CONCURRENCY,
   loop: false,
+  onOutcome: (_reminder, outcome) => {
+    const key = outcome.type === 'sent' ? 'sent' : `${outcome.type}${'error' in outcome && outcome.error ? ` (${outcome.error})` : 'status' in outcome && outcome.status ? ` (${outcome.status})` : ''}`;
+    outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+  },
 });
+/** Outcomes of the measured run: anything but 'sent' (e.g. a reset keep-alive socket, retried later) is listed. */
+const outcomes = new Map<string, number>();
 
 // Warm up (TLS sessions, JIT).
 const warm = await insertSubscriber(driver, service.origin);
@@ -117,6 +123,7 @@ const subscriber = await insertSubscriber(driver, service.origin);
 await insertManyReminders(driver, subscriber.id, COUNT, new Date(Date.now() - 1000));
 const before = service.requests.length;
 sqlTimes.clear();
+outcomes.clear();
 await startProfile();
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
@@ -135,6 +142,8 @@ const rate = received / seconds;
 
 console.log(`push sender: ${COUNT} reminders, batch ${BATCH}, concurrency ${CONCURRENCY}, ${sample.body.length}-byte bodies, PGlite in memory`);
 console.log(`  claimed ${claimed}, received by the push service ${received}, recorded sent ${sent}`);
+const others = [...outcomes].filter(([key]) => key !== 'sent');
+if (others.length > 0) console.log(`  not sent this time (the sender retries them later): ${others.map(([key, n]) => `${n} ${key}`).join(', ')}`);
 const senderCpu = (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, received);
 const bareCpu = bareCpuMs.slice(-2).reduce((a, b) => a + b, 0) / 2;
 console.log(`  sender:    ${seconds.toFixed(2)} s → ${Math.round(rate)} pushes/second, CPU ${senderCpu.toFixed(2)} ms/push`);
