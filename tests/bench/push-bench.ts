@@ -133,7 +133,9 @@ const seconds = (performance.now() - started) / 1000;
 const cpuUsed = process.cpuUsage(cpuBefore);
 await stopProfile('push-sender');
 const received = service.requests.length - before;
-const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT count(*) AS sent FROM reminders WHERE state = 'sent' AND subscriber_id = $1", [subscriber.id]);
+const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT count(*) AS sent FROM reminders WHERE state = 'sent' AND subscriber_id = $1", [
+  subscriber.id,
+]);
 
 for (const [sql, { n, ms, rows }] of sqlTimes) console.log(`  sql ${n} × ${(ms / n).toFixed(2)} ms (${rows} rows): ${sql}`);
 const bareAfter = await bareLoop(service, COUNT, bareAgent);

@@ -2,10 +2,9 @@
 // page fetches on a first visit (gzip, as our server sends it), icons aside.
 // The service worker's background precache is reported, not budgeted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { startHarness, waitForApp, type Harness } from './harness';
-import { LANGUAGES } from '../../src/i18n/languages';
+import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
 const BUDGET_TOTAL = 60 * 1024;
 const BUDGET_JS = 35 * 1024;
@@ -52,7 +51,10 @@ describe('first-load budget', () => {
     console.log(`first load: ${(total / 1024).toFixed(1)} KB total, ${(js / 1024).toFixed(1)} KB JS (gzip); offline set ${(precacheBytes / 1024).toFixed(1)} KB`);
 
     expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
-    expect(counted.some((path) => /locales\/cy-/.test(path)), 'Welsh must not be downloaded for an English reader').toBe(false);
+    expect(
+      counted.some((path) => /locales\/cy-/.test(path)),
+      'Welsh must not be downloaded for an English reader',
+    ).toBe(false);
     expect(js).toBeLessThanOrEqual(BUDGET_JS);
     expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
     await context.close();

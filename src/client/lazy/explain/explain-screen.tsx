@@ -1,0 +1,80 @@
+import { useMemo, useState } from 'preact/hooks';
+import { explainNotice, todayInLondon } from '../../../shared/notices';
+import type { NoticeKind } from '../../../shared/notices/types';
+import { useT } from '../../initial/i18n/use-translation';
+import { PageHeading } from '../../initial/page-heading';
+import { announce } from '../../initial/status';
+import { useDraft } from '../../ui/draft';
+import { ExplanationView } from '../../ui/explanation-view';
+import { saveExplanation } from '../../data/save-notice';
+import { PasteBox } from './paste-box';
+import { KindPicker } from './kind-picker';
+import { SecretWarning } from './secret-warning';
+import '../../ui/screens.css';
+
+const MIN_TEXT = 3;
+
+export function ExplainScreen() {
+  const t = useT();
+  const [text, setText] = useDraft('explain-text', '');
+  const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
+  const [noticeDate, setNoticeDate] = useDraft<string | undefined>('explain-date', undefined);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const today = todayInLondon();
+
+  // Fast enough to run on every key press (well under a millisecond).
+  const explanation = useMemo(
+    () => (text.trim().length >= MIN_TEXT || kind ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate ? { noticeDate } : {}) }) : null),
+    [text, kind, noticeDate, today],
+  );
+
+  function onText(value: string) {
+    setText(value);
+    setSavedId(null);
+  }
+
+  async function save() {
+    if (!explanation) return;
+    try {
+      setSavedId(await saveExplanation(explanation, text));
+      announce(t('explain:saved'));
+    } catch {
+      announce(t('explain:saveFailed'));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t('explain:title')}>{t('explain:title')}</PageHeading>
+      <p>{t('explain:intro')}</p>
+      {explanation?.secretWarning && <SecretWarning />}
+      <PasteBox value={text} onInput={onText} />
+      <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
+      {explanation && (
+        <ExplanationView
+          explanation={explanation}
+          today={today}
+          onNoticeDateChange={(date) => (setNoticeDate(date), setSavedId(null))}
+          actions={
+            <>
+              {savedId ? (
+                <a class="button button--secondary" href={`/notice/${savedId}`}>
+                  {t('explain:seeSaved')}
+                </a>
+              ) : (
+                <button type="button" class="button" onClick={() => void save()}>
+                  {t('explain:save')}
+                </button>
+              )}
+              {text.trim() && (
+                <a class="button button--secondary" href="/send?from=explain">
+                  {t('explain:sendToAdviser')}
+                </a>
+              )}
+            </>
+          }
+        />
+      )}
+    </>
+  );
+}
