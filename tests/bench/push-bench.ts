@@ -62,7 +62,10 @@ const scheduler = startScheduler({
   concurrency: CONCURRENCY,
   loop: false,
   onOutcome: (_reminder, outcome) => {
-    const key = outcome.type === 'sent' ? 'sent' : `${outcome.type}${'error' in outcome && outcome.error ? ` (${outcome.error})` : 'status' in outcome && outcome.status ? ` (${outcome.status})` : ''}`;
+    const key =
+      outcome.type === 'sent'
+        ? 'sent'
+        : `${outcome.type}${'error' in outcome && outcome.error ? ` (${outcome.error})` : 'status' in outcome && outcome.status ? ` (${outcome.status})` : ''}`;
     outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
   },
 });
@@ -149,7 +152,9 @@ if (others.length > 0) console.log(`  not sent this time (the sender retries the
 const senderCpu = (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, received);
 const bareCpu = bareCpuMs.slice(-2).reduce((a, b) => a + b, 0) / 2;
 console.log(`  sender:    ${seconds.toFixed(2)} s → ${Math.round(rate)} pushes/second, CPU ${senderCpu.toFixed(2)} ms/push`);
-console.log(`  bare POST: ${Math.round(bare)} requests/second (before ${Math.round(bareBefore)}, after ${Math.round(bareAfter)}), CPU ${bareCpu.toFixed(2)} ms/request`);
+console.log(
+  `  bare POST: ${Math.round(bare)} requests/second (before ${Math.round(bareBefore)}, after ${Math.round(bareAfter)}), CPU ${bareCpu.toFixed(2)} ms/request`,
+);
 console.log(`  ratio sender / bare: ${(rate / bare).toFixed(2)}`);
 
 await scheduler.stop();

@@ -172,7 +172,14 @@ async function drive(target: Target, amount: { seconds: number } | { requests: n
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
   const cpuUs = after.usage.user - before.usage.user + (after.usage.system - before.usage.system);
   const n = Math.max(1, ok + failed);
-  return { rate: ok / elapsed, ok, failed, p50: pct(0.5), p99: pct(0.99), cpuMs: cpuUs / 1000 / n, sysMs: (after.usage.system - before.usage.system) / 1000 / n,
+  return {
+    rate: ok / elapsed,
+    ok,
+    failed,
+    p50: pct(0.5),
+    p99: pct(0.99),
+    cpuMs: cpuUs / 1000 / n,
+    sysMs: (after.usage.system - before.usage.system) / 1000 / n,
     pgMs: pgBefore === null || pgAfter === null ? null : ((pgAfter - pgBefore) * 1000) / n,
   };
 }
@@ -231,7 +238,11 @@ for (const store of STORES) {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
-if (PROFILE) await bare.ask({ type: 'profile-start' }, 'profile-started').then(() => drive(bare, { seconds: 2 })).then(() => bare.ask({ type: 'profile-stop', name: 'bare' }, 'profile-stopped'));
+if (PROFILE)
+  await bare
+    .ask({ type: 'profile-start' }, 'profile-started')
+    .then(() => drive(bare, { seconds: 2 }))
+    .then(() => bare.ask({ type: 'profile-stop', name: 'bare' }, 'profile-stopped'));
 await stopTarget(bare);
 console.log('ratio relay / bare node:http (mean of the bare runs before and after):');
 for (const text of summary) console.log(text);

@@ -56,7 +56,9 @@ describe('VAPID JWT cache', () => {
     expect(JWT_VALIDITY_S).toBeLessThanOrEqual(24 * 60 * 60);
 
     // Same header and claims as web-push's own (it signs a new one each time).
-    const theirs = decode(webpush.getVapidHeaders('https://fcm.googleapis.com', vapid.subject, keys.publicKey, keys.privateKey, 'aes128gcm', ours.claims.exp).Authorization);
+    const theirs = decode(
+      webpush.getVapidHeaders('https://fcm.googleapis.com', vapid.subject, keys.publicKey, keys.privateKey, 'aes128gcm', ours.claims.exp).Authorization,
+    );
     expect(theirs.valid).toBe(true);
     expect(theirs.header).toEqual(ours.header);
     expect(theirs.claims).toEqual(ours.claims);
