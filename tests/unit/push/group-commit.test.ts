@@ -49,7 +49,7 @@ describe('markSentMany', () => {
   beforeAll(async () => {
     driver = await openPglite(null);
     await migrate(driver);
-  }, 30_000);
+  }, 90_000); // PGlite takes long to open when the shared machine is busy
   afterAll(async () => {
     await driver?.close();
   });

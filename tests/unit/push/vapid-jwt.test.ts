@@ -134,7 +134,7 @@ describe('the sender reuses the JWT', () => {
     service = await startPushService();
     driver = await openPglite(null);
     await migrate(driver);
-  }, 30_000);
+  }, 90_000); // PGlite takes long to open when the shared machine is busy
   afterAll(async () => {
     await driver?.close();
     await service?.close();
