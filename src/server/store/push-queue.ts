@@ -54,6 +54,14 @@ export interface PushQueueStore {
    * (another sender took it over, or it was deleted).
    */
   markReminderSent(id: string, claim?: ClaimRef): Promise<boolean>;
+  /**
+   * Records many delivered pushes in one statement (the sender's group commit).
+   * Only for rows whose sending schedules nothing: never journal reminders,
+   * whose next occurrence markReminderSent() schedules in its own transaction.
+   * Each row is recorded only if it still belongs to the claim that sent it;
+   * returns the ids that were.
+   */
+  markRemindersSent(rows: ReadonlyArray<{ id: string; attempt: number; at: Date }>): Promise<Set<string>>;
   /** Back to 'due' at `at` (a retry). */
   markReminderRetry(id: string, at: Date, claim?: ClaimRef): Promise<boolean>;
   /** Given up: never sent again. */
@@ -160,6 +168,18 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
         if (row.kind === 'journal' && !row.snoozed) await scheduleNextJournal(tx, row.subscriber_id, asDate(row.due_at), now);
         return true;
       });
+    },
+
+    async markRemindersSent(rows) {
+      if (rows.length === 0) return new Set();
+      const done = await db.query<{ id: string }>(
+        `UPDATE reminders r SET state = 'sent', sent_at = c.at, claimed_until = NULL
+         FROM unnest($1::uuid[], $2::int[], $3::timestamptz[]) AS c(id, attempt, at)
+         WHERE r.id = c.id AND r.state = 'sending' AND r.attempts = c.attempt AND r.kind <> 'journal'
+         RETURNING r.id`,
+        [rows.map((row) => row.id), rows.map((row) => row.attempt), rows.map((row) => row.at.toISOString())],
+      );
+      return new Set(done.map((row) => row.id));
     },
 
     async markReminderRetry(id, at, claim = {}) {
