@@ -14,11 +14,16 @@ import { getConnection, saveConnected, type Connection } from '../../data/claima
 import { fingerprint, generateKeyPair } from '../../services/crypto';
 import { startOutboxSync } from '../../services/outbox';
 import { useDraft } from '../../ui/draft';
-import { ProblemBox } from './problem-box';
+import { ErrorSummary } from '../../ui/error-summary';
+import { FieldError } from '../../ui/field-error';
+import { SpelledCode } from '../../ui/spelled-code';
+import { focusWhenShown } from '../../ui/focus';
 import '../../ui/screens.css';
 import './forward.css';
 
 const CODE_INPUT = 'connect-code';
+const CHECKING_ID = 'connect-checking';
+const ADVISER_ID = 'connect-adviser';
 
 /** Any case, spaces and dashes: "k7m-2qx 9pd" → "K7M2QX9PD". */
 export function normaliseCode(raw: string): string {
@@ -78,7 +83,7 @@ export function ConnectScreen() {
     setAttempt((n) => n + 1);
   }
 
-  async function lookUp(code: string, expectedFp: string | null) {
+  async function lookUp(code: string, expectedFp: string | null, typed = false) {
     setStage({ step: 'checking' });
     setProblem(null);
     try {
@@ -103,6 +108,8 @@ export function ConnectScreen() {
         fromLink: expectedFp !== null,
       });
       announce(t('forward:connect.found', { name: invite.adviser.name, org: invite.adviser.org }));
+      // The form has gone: focus who the adviser is, the first thing to check.
+      if (typed) focusWhenShown(ADVISER_ID);
     } catch (error) {
       setStage({ step: 'enter' });
       const key = errorKey(error);
@@ -138,10 +145,13 @@ export function ConnectScreen() {
     // A typed code has no safety code to compare with: the person checks it by ear.
     setLinkCode(null);
     setLinkFp(null);
-    void lookUp(code, null);
+    // The form gives way to "Checking the code…": focus goes there while we wait.
+    focusWhenShown(CHECKING_ID);
+    void lookUp(code, null, true);
   }
 
   async function agree(consent: Extract<Stage, { step: 'consent' }>) {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -191,7 +201,7 @@ export function ConnectScreen() {
     return (
       <>
         {heading}
-        <p class="loading" role="status">
+        <p id={CHECKING_ID} class="loading" tabIndex={-1}>
           {stage.step === 'checking' ? t('forward:connect.checking') : t('forward:loading')}
         </p>
       </>
@@ -251,8 +261,8 @@ export function ConnectScreen() {
     return (
       <>
         {heading}
-        <ProblemBox id="connect-problem" message={problem} attempt={attempt} />
-        <div class="forward-adviser">
+        <ErrorSummary id="connect-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem }] : []} />
+        <div id={ADVISER_ID} class="forward-adviser" tabIndex={-1}>
           <p class="forward-adviser__kicker">{t('forward:connect.adviserIs')}</p>
           <p class="forward-adviser__name">{adviser.name}</p>
           <p class="forward-adviser__org">{adviser.org}</p>
@@ -260,9 +270,7 @@ export function ConnectScreen() {
         <div class="forward-check">
           <h2>{t('forward:connect.safety.title')}</h2>
           {stage.fromLink ? <p>{t('forward:connect.safety.matched')}</p> : <p>{t('forward:connect.safety.typed')}</p>}
-          <p class="forward-fingerprint" aria-label={t('forward:connect.safety.label')}>
-            {stage.fingerprint}
-          </p>
+          <SpelledCode class="forward-fingerprint" label={t('forward:connect.safety.label')} code={stage.fingerprint} />
           {stage.dropped > 0 && <p class="warning">{t('forward:connect.safety.dropped')}</p>}
         </div>
         <h2>{t('forward:connect.consent.title')}</h2>
@@ -280,7 +288,7 @@ export function ConnectScreen() {
           <a href="/privacy">{t('forward:privacyLink')}</a>
         </p>
         <div class="button-row">
-          <button type="button" class="button" disabled={busy} aria-disabled={busy} onClick={() => void agree(stage)}>
+          <button type="button" class="button" aria-disabled={busy || undefined} onClick={() => void agree(stage)}>
             {busy ? t('forward:connect.connecting') : t('forward:connect.agree')}
           </button>
           <a class="button button--secondary" href="/">
@@ -291,19 +299,27 @@ export function ConnectScreen() {
     );
   }
 
+  // A problem with what was typed shows at the field as well as in the summary.
+  const fieldError = inputError && problem ? problem : undefined;
   return (
     <>
       {heading}
       <p>{t('forward:connect.intro')}</p>
       <form noValidate onSubmit={onSubmitCode}>
-        <ProblemBox id="connect-problem" message={problem} attempt={attempt} {...(inputError ? { target: CODE_INPUT } : {})} />
-        <div class={`field${inputError && problem ? ' field--error' : ''}`}>
+        <ErrorSummary
+          id="connect-problem"
+          title={t('forward:problem')}
+          attempt={attempt}
+          items={problem ? [{ message: problem, target: inputError ? CODE_INPUT : undefined }] : []}
+        />
+        <div class={`field${fieldError ? ' field--error' : ''}`}>
           <label class="field__label" for={CODE_INPUT}>
             {t('forward:connect.codeLabel')}
           </label>
           <p class="field__hint" id={`${CODE_INPUT}-hint`}>
             {t('forward:connect.codeHint')}
           </p>
+          {fieldError && <FieldError id={`${CODE_INPUT}-error`} message={fieldError} />}
           <input
             id={CODE_INPUT}
             name={CODE_INPUT}
@@ -315,8 +331,8 @@ export function ConnectScreen() {
             autocapitalize="characters"
             autocorrect="off"
             spellcheck={false}
-            aria-describedby={`${CODE_INPUT}-hint`}
-            aria-invalid={inputError && problem ? 'true' : undefined}
+            aria-describedby={fieldError ? `${CODE_INPUT}-hint ${CODE_INPUT}-error` : `${CODE_INPUT}-hint`}
+            aria-invalid={fieldError ? 'true' : undefined}
             onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
           />
         </div>
