@@ -2,7 +2,7 @@
 // it makes a one-time code, and signs the key of each new computer once the
 // adviser has checked the two computers show the same safety code. The new
 // computer makes its own key: no private key ever leaves a computer.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
 import { navigate } from '../initial/router';
@@ -13,7 +13,9 @@ import type { DeviceCodeResponse, DeviceRequestResponse, PendingDevice } from '.
 import { fingerprint, generateKeyPair, signDeviceKey } from '../services/crypto';
 import { canAddComputers, getIdentity, saveIdentity, type Identity } from '../data/adviser-db';
 import { formatDateTime, problemOf } from './format';
-import { FormErrors, ProblemMessage, type FormError } from './form-errors';
+import { ErrorSummary, type SummaryItem as FormError } from '../ui/error-summary';
+import { SpelledCode } from '../ui/spelled-code';
+import { focusWhenShown } from '../ui/focus';
 import { formatCode } from './invite-link';
 import { usePoll } from './use-poll';
 import { deviceCodeError, normaliseDeviceCode } from './validate';
@@ -21,6 +23,11 @@ import { deviceCodeError, normaliseDeviceCode } from './validate';
 export const PENDING_POLL_MS = 5_000;
 // The relay allows 10 claims a minute per address (shared with code entry).
 export const CLAIM_POLL_MS = 7_000;
+/** The warning that a one-time code is about to stop working comes this long before. */
+export const EXPIRY_WARNING_MS = 2 * 60_000;
+
+const MAKE_CODE_ID = 'devices-make-code';
+const PENDING_HEADING_ID = 'devices-pending-heading';
 
 /** Shows a safety code for a key, worked out on this computer. */
 function useFingerprint(publicKey: string | null): string | null {
@@ -47,7 +54,7 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
   const [problem, setProblem] = useState<string | null>(null);
 
   async function approve() {
-    if (!identity.signingPrivateKey) return;
+    if (busy || !identity.signingPrivateKey) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -55,6 +62,8 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
       await relay.approveDevice(identity.deviceToken, request.id, { signature });
       announce(t('adviser:devices.added'));
       onDone();
+      // This request leaves the list: focus its heading.
+      focusWhenShown(PENDING_HEADING_ID);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setBusy(false);
@@ -62,12 +71,14 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
   }
 
   async function refuse() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       await relay.refuseDevice(identity.deviceToken, request.id);
       announce(t('adviser:devices.refused'));
       onDone();
+      focusWhenShown(PENDING_HEADING_ID);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setBusy(false);
@@ -78,16 +89,17 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
     <li class="device-request">
       <p>{t('adviser:devices.requestAt', { date: formatDateTime(request.createdAt) })}</p>
       <p>{t('adviser:devices.compare')}</p>
-      <p class="device-fingerprint">
-        <span class="visually-hidden">{t('adviser:devices.fingerprintLabel')}: </span>
-        {fp ?? t('adviser:loading')}
-      </p>
-      <ProblemMessage text={problem} />
+      {fp ? (
+        <SpelledCode class="device-fingerprint" label={t('adviser:devices.fingerprintLabel')} code={fp} />
+      ) : (
+        <p class="device-fingerprint">{t('adviser:loading')}</p>
+      )}
+      <ErrorSummary id={`device-request-${request.id}-problem`} title={t('adviser:problem')} headingLevel={3} items={problem ? [{ message: problem }] : []} />
       <div class="button-row">
-        <button type="button" class="button" disabled={busy || !fp} aria-busy={busy} onClick={() => void approve()}>
+        <button type="button" class="button" disabled={!fp} aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void approve()}>
           {t('adviser:devices.approve')}
         </button>
-        <button type="button" class="button button--secondary" disabled={busy} onClick={() => void refuse()}>
+        <button type="button" class="button button--secondary" aria-disabled={busy || undefined} onClick={() => void refuse()}>
           {t('adviser:devices.refuse')}
         </button>
       </div>
@@ -114,8 +126,11 @@ function PendingRequests({ identity }: { identity: Identity }) {
 
   return (
     <div aria-live="polite">
-      <h4>{t('adviser:devices.pendingHeading')}</h4>
-      <ProblemMessage text={problem} />
+      <h4 id={PENDING_HEADING_ID} tabIndex={-1}>
+        {t('adviser:devices.pendingHeading')}
+      </h4>
+      {/* A failed check repeats every few seconds: shown here, never taking focus. */}
+      {problem && <p class="adviser-problem">{problem}</p>}
       {pending === null ? (
         !problem && <p class="loading">{t('adviser:loading')}</p>
       ) : pending.length === 0 ? (
@@ -136,25 +151,50 @@ function PendingRequests({ identity }: { identity: Identity }) {
 export function AddDevicePanel({ identity }: { identity: Identity }) {
   const t = useT();
   const [code, setCode] = useState<DeviceCodeResponse | null>(null);
-  const [expired, setExpired] = useState(false);
+  const [phase, setPhase] = useState<'fresh' | 'ending' | 'expired'>('fresh');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const codeBox = useRef<HTMLDivElement>(null);
+  const expired = phase === 'expired';
 
-  // Hide the code once it has expired.
+  // Warn 2 minutes before the code stops working, then hide it and say so
+  // (both read out), with "Make a new code" right there.
   useEffect(() => {
     if (!code) return;
-    const left = new Date(code.expiresAt).getTime() - Date.now();
-    const timer = setTimeout(() => setExpired(true), Math.max(0, Number.isFinite(left) ? left : 0));
-    return () => clearTimeout(timer);
+    const end = new Date(code.expiresAt).getTime();
+    const left = Number.isFinite(end) ? end - Date.now() : 0;
+    setPhase(left <= 0 ? 'expired' : left <= EXPIRY_WARNING_MS ? 'ending' : 'fresh');
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    if (left > EXPIRY_WARNING_MS) {
+      timers.push(
+        setTimeout(() => {
+          setPhase('ending');
+          announce(t('adviser:devices.expiresSoon'));
+        }, left - EXPIRY_WARNING_MS),
+      );
+    }
+    timers.push(
+      setTimeout(
+        () => {
+          // The code and its requests go: focus inside them moves to the button.
+          const hadFocus = codeBox.current?.contains(document.activeElement) ?? false;
+          setPhase('expired');
+          announce(t('adviser:devices.expired'));
+          if (hadFocus) focusWhenShown(MAKE_CODE_ID);
+        },
+        Math.max(0, left),
+      ),
+    );
+    return () => timers.forEach(clearTimeout);
   }, [code]);
 
   async function makeCode() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       const made = await relay.createDeviceCode(identity.deviceToken);
       setCode(made);
-      setExpired(false);
       announce(t('adviser:devices.codeMade', { code: formatCode(made.code) }));
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
@@ -175,15 +215,16 @@ export function AddDevicePanel({ identity }: { identity: Identity }) {
         <>
           <p>{t('adviser:devices.intro')}</p>
           <p>{t('adviser:devices.oldItems')}</p>
-          <ProblemMessage text={problem} />
+          <ErrorSummary id="devices-problem" title={t('adviser:problem')} headingLevel={3} items={problem ? [{ message: problem }] : []} />
+          {code && phase === 'ending' && <p class="adviser-warning">{t('adviser:devices.expiresSoon')}</p>}
+          {code && expired && <p class="adviser-warning">{t('adviser:devices.expired')}</p>}
           <div class="button-row">
-            <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void makeCode()}>
+            <button id={MAKE_CODE_ID} type="button" class="button" aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void makeCode()}>
               {code && !expired ? t('adviser:devices.newCode') : t('adviser:devices.makeCode')}
             </button>
           </div>
-          {code && expired && <p>{t('adviser:devices.expired')}</p>}
           {code && !expired && (
-            <div class="invite-result">
+            <div class="invite-result" ref={codeBox}>
               <h3>{t('adviser:devices.codeHeading')}</h3>
               <p>{t('adviser:devices.codeIntro')}</p>
               <p class="invite-code">
@@ -256,19 +297,28 @@ function WaitForApproval({
 
   return (
     <>
-      <p class="lead">{t('adviser:addDevice.check')}</p>
-      <p class="device-fingerprint">
-        <span class="visually-hidden">{t('adviser:devices.fingerprintLabel')}: </span>
-        {fp ?? t('adviser:loading')}
+      {/* The code form has gone: focus lands on what to do next. */}
+      <p class="lead" id={CHECK_ID} tabIndex={-1}>
+        {t('adviser:addDevice.check')}
       </p>
+      {fp ? (
+        <SpelledCode class="device-fingerprint" label={t('adviser:devices.fingerprintLabel')} code={fp} />
+      ) : (
+        <p class="device-fingerprint">{t('adviser:loading')}</p>
+      )}
       <p>{t('adviser:addDevice.waiting')}</p>
       <p>{t('adviser:addDevice.keepOpen')}</p>
-      <ProblemMessage text={problem} />
+      {/* A failed check repeats every few seconds: read out politely, never taking focus. */}
+      <p class="adviser-problem" role="status" hidden={!problem}>
+        {problem}
+      </p>
     </>
   );
 }
 
 const CODE_ID = 'device-code';
+const CHECK_ID = 'add-device-check';
+const ENDED_ID = 'add-device-ended';
 
 /** /adviser/add-device, on the new computer: type the code from the first computer. */
 export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity | null; onEnrolled: (identity: Identity) => void }) {
@@ -317,6 +367,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
       const keys = await generateKeyPair();
       const request = await relay.requestDevice({ code: normaliseDeviceCode(typed), publicKey: keys.publicKey });
       setStage({ step: 'waiting', request, keys });
+      focusWhenShown(CHECK_ID);
     } catch (caught) {
       const kind = problemOf(caught);
       setProblem(
@@ -335,7 +386,12 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     return (
       <>
         {heading}
-        <WaitForApproval request={stage.request} keys={stage.keys} onIdentity={onEnrolled} onEnded={(message) => setStage({ step: 'ended', message })} />
+        <WaitForApproval
+          request={stage.request}
+          keys={stage.keys}
+          onIdentity={onEnrolled}
+          onEnded={(message) => (setStage({ step: 'ended', message }), focusWhenShown(ENDED_ID))}
+        />
       </>
     );
   }
@@ -344,7 +400,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     <>
       {heading}
       {stage.step === 'ended' && (
-        <p class="adviser-problem" role="alert">
+        <p id={ENDED_ID} class="adviser-problem" role="alert" tabIndex={-1}>
           {stage.message}
         </p>
       )}
@@ -352,8 +408,8 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
       <p>{t('adviser:addDevice.onlyFirst')}</p>
       <p>{t('adviser:addDevice.oldItems')}</p>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormErrors id="device-code-errors" errors={errors} attempt={attempt} />
-        <ProblemMessage text={problem} />
+        <ErrorSummary id="device-code-errors" title={t('adviser:problem')} items={errors} attempt={attempt} />
+        <ErrorSummary id="device-code-problem" title={t('adviser:problem')} items={problem ? [{ message: problem }] : []} />
         <TextField
           id={CODE_ID}
           label={t('adviser:addDevice.codeLabel')}
@@ -362,7 +418,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
           value={typed}
           onInput={setTyped}
         />
-        <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+        <button type="submit" class="button" aria-disabled={busy || undefined} aria-busy={busy}>
           {busy ? t('adviser:addDevice.sending') : t('adviser:addDevice.submit')}
         </button>
       </form>
