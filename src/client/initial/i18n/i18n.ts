@@ -51,6 +51,16 @@ function storedLanguage(): string | null {
 }
 
 export function initialLanguage(): string {
+  // A language link opened in a new tab (`?lang=cy`, from the language list).
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && findLanguage(asked)) {
+    try {
+      localStorage.setItem(STORAGE_KEY, asked);
+    } catch {
+      /* this visit only */
+    }
+    return asked;
+  }
   const stored = storedLanguage();
   if (stored && findLanguage(stored)) return stored;
   return matchLanguage(navigator.languages ?? [navigator.language]);
