@@ -78,7 +78,10 @@ export const SCREENS: ScreenExample[] = [
   { name: 'adviser inbox (computer not set up)', open: (page) => go(page, '/adviser') },
 ];
 
+/** Chooses a language from the list in the header, as a person does: open it, then follow the language's link. */
 export async function setLanguage(page: Page, code: string): Promise<void> {
-  await page.locator('#language-select').selectOption(code);
+  const picker = page.locator('details.language-picker');
+  if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
+  await picker.locator(`a[hreflang="${code}"]`).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
 }

@@ -9,17 +9,10 @@ import { saveReply, type Identity } from '../data/adviser-db';
 import { problemOf } from './format';
 import { ErrorSummary } from '../ui/error-summary';
 import { useForm } from './use-form';
-import { REPLY_MAX, replyError, replyLeft } from './validate';
+import { REPLY_MAX, countBand, replyError, replyLeft } from './validate';
 
 const REPLY_ID = 'reply-text';
 const COUNT_ID = 'reply-text-count';
-/** Characters left at which the count is read out (GOV.UK character count: not on every key). */
-export const COUNT_THRESHOLDS = [100, 20, 0] as const;
-
-/** 0 while far from the limit, then one more at each threshold passed, and one more when over. */
-export function countBand(left: number): number {
-  return COUNT_THRESHOLDS.filter((limit) => left <= limit).length + (left < 0 ? 1 : 0);
-}
 
 /** A short reply, sealed so only the client's phone can read it. */
 export function ReplyForm({ identity, connection, onSent }: { identity: Identity; connection: ConnectionInfo; onSent: () => void }) {

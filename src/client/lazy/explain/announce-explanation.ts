@@ -8,8 +8,12 @@ import { announce } from '../../initial/status';
 
 export const ANNOUNCE_AFTER_MS = 1000;
 
-/** `title`: the kind shown, or null when there is no explanation. `countFrom`: the day the deadlines count from, when shown. */
-export function useAnnounceExplanation(title: string | null, countFrom: string | null): void {
+/**
+ * `title`: the kind shown, or null when there is no explanation. `countFrom`:
+ * the day the deadlines count from, when shown. `typing`: anything that
+ * changes on each key press (the text), so the wait starts again.
+ */
+export function useAnnounceExplanation(title: string | null, countFrom: string | null, typing: unknown): void {
   const t = useT();
   // What is on screen when the screen opens is not news.
   const last = useRef({ title, countFrom });
@@ -22,5 +26,5 @@ export function useAnnounceExplanation(title: string | null, countFrom: string |
       else if (countFrom) announce(t('explain:datesUpdated'));
     }, ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [title, countFrom]);
+  }, [title, countFrom, typing]);
 }

@@ -37,7 +37,7 @@ export function ExplainScreen() {
         : null,
     [text, kind, noticeDate.date, today],
   );
-  useAnnounceExplanation(explanation ? kindText(t, explanation.kind).title : null, explanation && !noticeDate.unusable ? explanation.countFrom : null);
+  useAnnounceExplanation(explanation ? kindText(t, explanation.kind).title : null, explanation && !noticeDate.unusable ? explanation.countFrom : null, text);
 
   function onText(value: string) {
     setText(value);
