@@ -25,10 +25,6 @@ export function LanguagePicker() {
   return (
     <details ref={details} class="language-picker">
       <summary class="language-picker__summary">
-        <svg class="language-picker__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
-          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" stroke-width="2" />
-          <path d="M2 12h20M12 2c3 3 3 17 0 20M12 2c-3 3-3 17 0 20" fill="none" stroke="currentColor" stroke-width="2" />
-        </svg>
         {t('language')}
         <span class="visually-hidden">: </span>
         <span class="language-picker__current" lang={current}>
