@@ -43,6 +43,24 @@ export const SCREENS: ScreenExample[] = [
       await page.locator('#notice-date').waitFor();
     },
   },
+  {
+    name: 'explain (half-typed date: error at the field and in the summary)',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill(SAMPLE_MRN);
+      await page.locator('#notice-date-year').fill('20');
+      await page.locator('#notice-date-year').press('Tab');
+      await page.locator('#notice-date-errors').waitFor();
+    },
+  },
+  {
+    name: 'home (language list open)',
+    async open(page) {
+      await go(page, '/');
+      await page.locator('.language-picker summary').click();
+      await page.locator('.language-picker__list').waitFor();
+    },
+  },
   { name: 'helpers', open: (page) => go(page, '/helpers') },
   {
     name: 'helpers (errors shown)',
