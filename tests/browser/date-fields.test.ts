@@ -189,6 +189,8 @@ describe('Write to DWP', () => {
     await page.getByRole('button', { name: 'Write my request' }).click();
     const text = await page.getByLabel('Your request').inputValue();
     expect(text).toContain('decision dated 9 November 2026');
+    // The request takes focus, so it is read out (the button stays where it was).
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mr-result');
     await page.context().close();
   });
 
