@@ -18,7 +18,12 @@ export function LanguagePicker() {
 
   function choose(event: MouseEvent, code: string) {
     event.preventDefault();
-    if (details.current) details.current.open = false;
+    const picker = details.current;
+    if (picker) {
+      // The list closes: focus waits on "Language" (never <body>) until the words arrive.
+      picker.open = false;
+      picker.querySelector('summary')?.focus();
+    }
     void changeLanguage(code).then(() => document.querySelector<HTMLElement>('h1.page-heading')?.focus());
   }
 
