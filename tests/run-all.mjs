@@ -17,6 +17,7 @@ function step(name, command, args) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 step('type-check the app', npx, ['tsc', '-p', 'tsconfig.json']);
 step('type-check the service worker', npx, ['tsc', '-p', 'tsconfig.sw.json']);
+step('type-check the workers', npx, ['tsc', '-p', 'tsconfig.worker.json']);
 step('type-check the server and tests', npx, ['tsc', '-p', 'tsconfig.node.json']);
 const built = step('production build', npx, ['vite', 'build', '--logLevel', 'warn']);
 
