@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { explainNotice, todayInLondon } from '../../notices';
 import type { NoticeKind } from '../../notices/types';
 import { useT } from '../../i18n/use-translation';
@@ -10,6 +10,10 @@ import { saveExplanation } from '../shared/save-notice';
 import { PasteBox } from './paste-box';
 import { KindPicker } from './kind-picker';
 import { SecretWarning } from './secret-warning';
+import { PhotoReader } from './photo-reader';
+import type { PhotoReading } from './use-photo-reading';
+import { takeSharedThings } from '../../forward/shared-file';
+import { handOffPhoto, takeHandedOffPhoto } from '../shared/photo-handoff';
 import '../shared/screens.css';
 
 const MIN_TEXT = 3;
@@ -20,7 +24,36 @@ export function ExplainScreen() {
   const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
   const [noticeDate, setNoticeDate] = useDraft<string | undefined>('explain-date', undefined);
   const [savedId, setSavedId] = useState<string | null>(null);
+  const [incoming, setIncoming] = useState<File | null>(null);
+  const reader = useRef<PhotoReading | null>(null);
   const today = todayInLondon();
+
+  // A picture from another screen (/explain?photo=1) or shared from another
+  // app (Android: Share → UC Companion, then "Explain this picture").
+  useEffect(() => {
+    const query = new URLSearchParams(location.search);
+    if (query.get('photo') === '1') setIncoming(takeHandedOffPhoto());
+    if (query.get('shared') === '1') {
+      void takeSharedThings()
+        .then(({ file, text: sharedText }) => {
+          if (sharedText && !text.trim()) onText(sharedText);
+          if (file) setIncoming(file);
+        })
+        .catch(() => undefined);
+    }
+  }, []);
+
+  // A pasted screenshot is read like a chosen one.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const image = [...(event.clipboardData?.files ?? [])].find((file) => file.type.startsWith('image/'));
+      if (!image || !reader.current) return;
+      event.preventDefault();
+      reader.current.choose(image);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
@@ -52,6 +85,7 @@ export function ExplainScreen() {
       <p>{t('explain:intro')}</p>
       {explanation?.secretWarning && <SecretWarning />}
       <PasteBox value={text} onInput={onText} />
+      <PhotoReader onText={onText} initialFile={incoming} onReady={(reading) => (reader.current = reading)} />
       <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
       {explanation && (
         <ExplanationView
@@ -70,7 +104,12 @@ export function ExplainScreen() {
                 </button>
               )}
               {text.trim() && (
-                <a class="button button--secondary" href="/send?from=explain">
+                <a
+                  class="button button--secondary"
+                  href="/send?from=explain"
+                  // The photo goes along too, so the adviser gets the page as well as the words.
+                  onClick={() => reader.current?.file && handOffPhoto(reader.current.file)}
+                >
                   {t('explain:sendToAdviser')}
                 </a>
               )}

@@ -4,12 +4,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-translation';
 import { announce } from '../../main/status';
 import { getNotice } from '../../storage/notices-db';
-import { compressImage, ImageError, type CompressedImage } from '../../forward/compress-image';
+import { compressImage, ImageError, type CompressedImage, type ImageMode } from '../../forward/compress-image';
 import type { Payload } from '../../forward/crypto';
 import { queueItem, summarise } from '../../forward/outbox';
 import { useDraft } from '../shared/draft';
 import { takeSharedThings } from '../../forward/shared-file';
 import { ProblemBox } from './problem-box';
+import { ProgressPanel } from '../shared/progress-panel';
+import { handOffPhoto, takeHandedOffPhoto } from '../shared/photo-handoff';
 
 const TAKE_PHOTO = 'send-take-photo';
 const TEXT = 'send-text';
@@ -18,6 +20,9 @@ interface Picture {
   compressed: CompressedImage;
   url: string;
   name: string;
+  /** The photo as chosen: kept in memory to redo it "as it is", or to explain it. */
+  file: File;
+  mode: ImageMode;
 }
 
 function kb(bytes: number): string {
@@ -30,11 +35,12 @@ export function ComposeForm() {
   const [note, setNote] = useDraft('send-note', '');
   const [prefilledFrom, setPrefilledFrom] = useDraft<string | null>('send-prefilled-notice', null);
   const [picture, setPicture] = useState<Picture | null>(null);
-  const [working, setWorking] = useState(false);
+  const [working, setWorking] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<{ message: string; target?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const pictureRef = useRef<Picture | null>(null);
+  const controller = useRef<AbortController | null>(null);
 
   function fail(message: string, target?: string) {
     setProblem({ message, ...(target ? { target } : {}) });
@@ -48,11 +54,21 @@ export function ComposeForm() {
     setPicture(next);
   }
 
-  useEffect(() => () => replacePicture(null), []);
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      replacePicture(null);
+    },
+    [],
+  );
 
   // /send?from=explain: start from the words on the Explain screen (its draft).
   useEffect(() => {
-    if (new URLSearchParams(location.search).get('from') !== 'explain' || text.trim()) return;
+    if (new URLSearchParams(location.search).get('from') !== 'explain') return;
+    // The photo the Explain screen read, if any, comes along.
+    const photo = takeHandedOffPhoto();
+    if (photo) void addPicture(photo);
+    if (text.trim()) return;
     try {
       const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
       if (typeof draft === 'string' && draft.trim()) {
@@ -102,25 +118,39 @@ export function ComposeForm() {
     if (file) await addPicture(file);
   }
 
-  async function addPicture(file: File) {
+  async function addPicture(file: File, mode: ImageMode = 'letter') {
+    controller.current?.abort();
+    const mine = new AbortController();
+    controller.current = mine;
     setProblem(null);
-    setWorking(true);
-    announce(t('forward:send.compressing'));
+    setWorking(0);
+    announce(t('forward:send.preparing'));
     try {
-      const compressed = await compressImage(file);
-      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo' });
+      const compressed = await compressImage(file, { mode, signal: mine.signal, onProgress: (fraction) => setWorking(fraction) });
+      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo', file, mode });
       announce(t('forward:send.pictureReady', { from: kb(compressed.originalBytes), to: kb(compressed.blob.size) }));
     } catch (error) {
+      if (mine.signal.aborted) return;
       const code = error instanceof ImageError ? error.code : 'corrupt';
       fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
     } finally {
-      setWorking(false);
+      if (controller.current === mine) {
+        controller.current = null;
+        setWorking(null);
+      }
     }
+  }
+
+  function cancelPicture() {
+    controller.current?.abort();
+    controller.current = null;
+    setWorking(null);
+    announce(t('forward:send.cancelled'));
   }
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    if (working || sending) return;
+    if (working !== null || sending) return;
     const words = text.trim();
     const extra = note.trim();
     if (!picture && !words) {
@@ -179,7 +209,7 @@ export function ComposeForm() {
             type="file"
             accept="image/*"
             capture="environment"
-            disabled={working || sending}
+            disabled={working !== null || sending}
             onChange={(event) => void onFile(event)}
           />
           <span>{t('forward:send.takePhoto')}</span>
@@ -190,17 +220,15 @@ export function ComposeForm() {
             class="forward-file__input"
             type="file"
             accept="image/*"
-            disabled={working || sending}
+            disabled={working !== null || sending}
             onChange={(event) => void onFile(event)}
           />
           <span>{t('forward:send.choosePicture')}</span>
         </label>
       </div>
 
-      {working && (
-        <p class="forward-working" role="status">
-          {t('forward:send.compressing')}
-        </p>
+      {working !== null && (
+        <ProgressPanel label={t('forward:send.preparing')} value={working} cancelLabel={t('forward:send.cancel')} onCancel={cancelPicture} />
       )}
 
       {picture && (
@@ -212,10 +240,29 @@ export function ComposeForm() {
             height={picture.compressed.height}
           />
           <figcaption>
-            {t('forward:send.pictureSize', { size: kb(picture.compressed.blob.size) })}{' '}
-            <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>
-              {t('forward:send.removePicture')}
-            </button>
+            {picture.compressed.cleaned && <p>{t('forward:send.cleanedNote')}</p>}
+            {picture.mode === 'photo' && <p>{t('forward:send.asItIsNote')}</p>}
+            <p>{t('forward:send.pictureSize', { size: kb(picture.compressed.blob.size) })}</p>
+            <div class="button-row">
+              {picture.compressed.cleaned && (
+                <button type="button" class="button button--secondary" disabled={working !== null} onClick={() => void addPicture(picture.file, 'photo')}>
+                  {t('forward:send.asItIs')}
+                </button>
+              )}
+              {picture.mode === 'photo' && (
+                <button type="button" class="button button--secondary" disabled={working !== null} onClick={() => void addPicture(picture.file, 'letter')}>
+                  {t('forward:send.useCleaned')}
+                </button>
+              )}
+              <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>
+                {t('forward:send.removePicture')}
+              </button>
+            </div>
+            <p>
+              <a href="/explain?photo=1" onClick={() => handOffPhoto(picture.file)}>
+                {t('forward:send.explainPhoto')}
+              </a>
+            </p>
           </figcaption>
         </figure>
       )}
@@ -255,7 +302,7 @@ export function ComposeForm() {
       </div>
 
       <p class="field__hint">{t('forward:send.lockedHint')}</p>
-      <button type="submit" class="button button--start" disabled={working || sending}>
+      <button type="submit" class="button button--start" disabled={working !== null || sending}>
         {sending ? t('forward:send.sending') : t('forward:send.submit')}
       </button>
     </form>
