@@ -38,28 +38,35 @@ function paperGrid(image: GreyImage, block: number): { grid: Float32Array; gw: n
   return { grid, gw, gh };
 }
 
-/** 3×3 maximum (blocks inside a bold heading take their neighbours' paper), then two 3×3 means. */
+/**
+ * A block much darker than its neighbours is one filled with ink (a bold
+ * heading, the logo): it takes their median instead. Then two 3×3 means, so
+ * the estimate follows soft shadows without steps.
+ */
 function spread(grid: Float32Array, gw: number, gh: number): Float32Array {
-  const pass = (src: Float32Array, combine: 'max' | 'mean') => {
+  const at = (src: Float32Array, x: number, y: number) => src[Math.min(gh - 1, Math.max(0, y)) * gw + Math.min(gw - 1, Math.max(0, x))]!;
+  const fixed = new Float32Array(grid.length);
+  const around = new Float32Array(8);
+  for (let y = 0; y < gh; y++)
+    for (let x = 0; x < gw; x++) {
+      let n = 0;
+      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (dx || dy) around[n++] = at(grid, x + dx, y + dy);
+      around.sort();
+      const median = (around[3]! + around[4]!) / 2;
+      const own = grid[y * gw + x]!;
+      fixed[y * gw + x] = own < 0.8 * median ? median : own;
+    }
+  const mean = (src: Float32Array) => {
     const out = new Float32Array(src.length);
     for (let y = 0; y < gh; y++)
       for (let x = 0; x < gw; x++) {
-        let acc = combine === 'max' ? 0 : 0;
-        let n = 0;
-        for (let dy = -1; dy <= 1; dy++)
-          for (let dx = -1; dx <= 1; dx++) {
-            const yy = Math.min(gh - 1, Math.max(0, y + dy));
-            const xx = Math.min(gw - 1, Math.max(0, x + dx));
-            const v = src[yy * gw + xx]!;
-            if (combine === 'max') acc = Math.max(acc, v);
-            else acc += v;
-            n++;
-          }
-        out[y * gw + x] = combine === 'max' ? acc : acc / n;
+        let sum = 0;
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += at(src, x + dx, y + dy);
+        out[y * gw + x] = sum / 9;
       }
     return out;
   };
-  return pass(pass(pass(grid, 'max'), 'mean'), 'mean');
+  return mean(mean(fixed));
 }
 
 /** Returns a new image where bare paper is 255 everywhere. */
