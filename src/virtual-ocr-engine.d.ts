@@ -6,3 +6,9 @@ declare module 'virtual:ocr-engine' {
   export const OCR_SIZES: Readonly<Record<string, { bytes: number; transfer: number }>>;
   export const CORE_VARIANTS: Readonly<{ relaxedsimd: string; simd: string; plain: string }>;
 }
+
+// tesseract.js's prebuilt ES module (src/client/services/ocr/tesseract.ts).
+declare module 'tesseract.js/dist/tesseract.esm.min.js' {
+  const Tesseract: unknown;
+  export default Tesseract;
+}

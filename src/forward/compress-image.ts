@@ -28,9 +28,12 @@ export interface CompressOptions {
 }
 
 export class ImageError extends Error {
-  constructor(readonly code: ImageErrorCode) {
+  // Assigned in the constructor, not a class field: no field helper in the bundle.
+  declare readonly code: ImageErrorCode;
+  constructor(code: ImageErrorCode) {
     super(`Image could not be prepared: ${code}`);
     this.name = 'ImageError';
+    (this as { code: ImageErrorCode }).code = code;
   }
 }
 

@@ -4,7 +4,6 @@ import type { NoticeKind } from '../../notices/types';
 import { useT } from '../../i18n/use-translation';
 import { PageHeading } from '../../main/page-heading';
 import { announce } from '../../main/status';
-import { useDraft } from '../shared/draft';
 import { ExplanationView } from '../shared/explanation-view';
 import { saveExplanation } from '../shared/save-notice';
 import { PasteBox } from './paste-box';
@@ -12,8 +11,7 @@ import { KindPicker } from './kind-picker';
 import { SecretWarning } from './secret-warning';
 import { PhotoReader } from './photo-reader';
 import type { PhotoReading } from './use-photo-reading';
-import { takeSharedThings } from '../../forward/shared-file';
-import { handOffPhoto, takeHandedOffPhoto } from '../shared/photo-handoff';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../shared/draft';
 import '../shared/screens.css';
 
 const MIN_TEXT = 3;
@@ -34,7 +32,9 @@ export function ExplainScreen() {
     const query = new URLSearchParams(location.search);
     if (query.get('photo') === '1') setIncoming(takeHandedOffPhoto());
     if (query.get('shared') === '1') {
-      void takeSharedThings()
+      // Loaded only on this path: most visits never need it.
+      void import('../../forward/shared-file')
+        .then((m) => m.takeSharedThings())
         .then(({ file, text: sharedText }) => {
           if (sharedText && !text.trim()) onText(sharedText);
           if (file) setIncoming(file);

@@ -90,6 +90,7 @@ export function PhotoReader({ onText, initialFile, onReady }: Props) {
 
       {state.step === 'download' && (
         <ProgressPanel
+          id="photo-download-label"
           label={t('explain:photo.downloading')}
           value={state.progress.total ? state.progress.loaded / state.progress.total : null}
           detail={t('explain:photo.downloaded', {
@@ -103,6 +104,7 @@ export function PhotoReader({ onText, initialFile, onReady }: Props) {
 
       {state.step === 'working' && (
         <ProgressPanel
+          id="photo-progress-label"
           label={t(state.stage === 'prepare' ? 'explain:photo.preparing' : 'explain:photo.reading')}
           value={state.fraction}
           cancelLabel={t('explain:photo.cancel')}

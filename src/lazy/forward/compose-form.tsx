@@ -4,14 +4,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../i18n/use-translation';
 import { announce } from '../../main/status';
 import { getNotice } from '../../storage/notices-db';
-import { compressImage, ImageError, type CompressedImage, type ImageMode } from '../../forward/compress-image';
+// Loaded when a picture is added (the Explain screen's photo reader shares it).
+import type { CompressedImage, ImageMode } from '../../forward/compress-image';
 import type { Payload } from '../../forward/crypto';
 import { queueItem, summarise } from '../../forward/outbox';
-import { useDraft } from '../shared/draft';
-import { takeSharedThings } from '../../forward/shared-file';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../shared/draft';
 import { ProblemBox } from './problem-box';
 import { ProgressPanel } from '../shared/progress-panel';
-import { handOffPhoto, takeHandedOffPhoto } from '../shared/photo-handoff';
 
 const TAKE_PHOTO = 'send-take-photo';
 const TEXT = 'send-text';
@@ -101,7 +100,8 @@ export function ComposeForm() {
     const shared = new URLSearchParams(location.search).get('shared');
     if (shared === 'failed') fail(t('forward:send.sharedFailed'), TAKE_PHOTO);
     if (shared !== '1') return;
-    void takeSharedThings()
+    void import('../../forward/shared-file')
+      .then((m) => m.takeSharedThings())
       .then(async ({ file, text: sharedText }) => {
         if (sharedText && !text.trim()) setText(sharedText);
         if (file) await addPicture(file);
@@ -126,12 +126,13 @@ export function ComposeForm() {
     setWorking(0);
     announce(t('forward:send.preparing'));
     try {
+      const { compressImage } = await import('../../forward/compress-image');
       const compressed = await compressImage(file, { mode, signal: mine.signal, onProgress: (fraction) => setWorking(fraction) });
       replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo', file, mode });
       announce(t('forward:send.pictureReady', { from: kb(compressed.originalBytes), to: kb(compressed.blob.size) }));
     } catch (error) {
       if (mine.signal.aborted) return;
-      const code = error instanceof ImageError ? error.code : 'corrupt';
+      const code = (error as { name?: string; code?: string } | null)?.name === 'ImageError' ? (error as { code: string }).code : 'corrupt';
       fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
     } finally {
       if (controller.current === mine) {
@@ -228,7 +229,7 @@ export function ComposeForm() {
       </div>
 
       {working !== null && (
-        <ProgressPanel label={t('forward:send.preparing')} value={working} cancelLabel={t('forward:send.cancel')} onCancel={cancelPicture} />
+        <ProgressPanel id="send-progress-label" label={t('forward:send.preparing')} value={working} cancelLabel={t('forward:send.cancel')} onCancel={cancelPicture} />
       )}
 
       {picture && (

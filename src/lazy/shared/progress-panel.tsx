@@ -1,6 +1,6 @@
-import { useId } from 'preact/hooks';
-
 interface Props {
+  /** Unique on the page: names the bar. */
+  id: string;
   /** What is happening, already translated ("Reading the words…"). */
   label: string;
   /** 0 to 1, or null while there is no measure yet. */
@@ -16,8 +16,7 @@ interface Props {
  * got and can always be stopped. The bar is named by its label, so a screen
  * reader says what the percentage is of.
  */
-export function ProgressPanel({ label, value, detail, cancelLabel, onCancel }: Props) {
-  const id = useId();
+export function ProgressPanel({ id, label, value, detail, cancelLabel, onCancel }: Props) {
   return (
     <div class="progress-panel">
       <p id={id} class="progress-panel__label">

@@ -6,6 +6,7 @@
 import { CORE_VARIANTS, OCR_BASE, OCR_SIZES } from 'virtual:ocr-engine';
 import { OCR_CACHE } from '../../../sw/ocr-cache';
 import { OcrError } from './errors';
+import { loadTesseract } from './tesseract';
 
 export type OcrLanguage = 'eng' | 'cym';
 
@@ -72,7 +73,7 @@ export async function downloadEngine(
   onProgress?.({ loaded, total });
   try {
     // The engine's page-side code (about 20 KB) is kept the same way.
-    await import('tesseract.js');
+    await loadTesseract();
     const keepHere = typeof caches !== 'undefined' && !navigator.serviceWorker?.controller;
     for (const file of files) {
       const response = await fetch(engineUrl(file), { signal });

@@ -10,9 +10,12 @@ export type OcrErrorCode =
   | 'failed';
 
 export class OcrError extends Error {
-  constructor(readonly code: OcrErrorCode) {
+  // Assigned in the constructor, not a class field: no field helper in the bundle.
+  declare readonly code: OcrErrorCode;
+  constructor(code: OcrErrorCode) {
     super(`Text recognition failed: ${code}`);
     this.name = 'OcrError';
+    (this as { code: OcrErrorCode }).code = code;
   }
 }
 

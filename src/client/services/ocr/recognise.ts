@@ -7,6 +7,7 @@
 import type { Worker as TesseractWorker, LoggerMessage } from 'tesseract.js';
 import { coreName, engineUrl, hasWebAssembly, type OcrLanguage } from './engine';
 import { OcrError } from './errors';
+import { loadTesseract } from './tesseract';
 
 export interface RecogniseOptions {
   signal?: AbortSignal;
@@ -47,8 +48,8 @@ function errorCode(error: unknown): OcrError {
 }
 
 async function start(languages: string): Promise<TesseractWorker> {
-  const [{ createWorker }, core] = await Promise.all([import('tesseract.js'), coreName()]);
-  return createWorker(languages, OEM_LSTM_ONLY, {
+  const [tesseract, core] = await Promise.all([loadTesseract(), coreName()]);
+  return tesseract.createWorker(languages, OEM_LSTM_ONLY, {
     workerPath: engineUrl('worker.min.js'),
     corePath: engineUrl(`${core}.js`),
     langPath: engineUrl('').replace(/\/$/, ''),
