@@ -26,6 +26,8 @@ export interface Recognised {
 }
 
 const IDLE_MS = 10_000;
+/** An engine that has not started by then never will (a blocked or broken core hangs rather than fails). */
+const START_MS = 60_000;
 const OEM_LSTM_ONLY = 1;
 
 interface Running {
@@ -94,7 +96,11 @@ async function job(image: Blob, { signal, onProgress, languages = ['eng'] }: Rec
     if (message.status === 'recognizing text') onProgress?.(message.progress);
   };
   try {
-    const worker = await Promise.race([mine.worker, cancelled]);
+    let startTimer: ReturnType<typeof setTimeout> | undefined;
+    const tooSlow = new Promise<never>((_, reject) => {
+      startTimer = setTimeout(() => reject(new OcrError('failed')), START_MS);
+    });
+    const worker = await Promise.race([mine.worker, cancelled, tooSlow]).finally(() => clearTimeout(startTimer));
     const { data } = await Promise.race([worker.recognize(image), cancelled]);
     return { text: data.text, confidence: data.confidence, ms: performance.now() - started };
   } catch (error) {
