@@ -6,12 +6,11 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import { OCR_BASE } from 'virtual:ocr-engine';
-import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from './share-target-paths';
-import { OCR_CACHE, OCR_PATH_PREFIX } from './ocr-cache';
-import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from './push-routing';
+import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
+import { OCR_CACHE, OCR_PATH_PREFIX } from '../shared/protocol/ocr-cache';
+import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
 
 declare const self: ServiceWorkerGlobalScope;
-
 
 // Injected at build time: the app shell, every screen's code and the English
 // (fallback) locale. Hashed files never change, so they are safe to keep.
@@ -40,10 +39,7 @@ registerRoute(
 // reading works with no signal. Its folder name carries a hash of the
 // files, so cache-first is always right; older engines are deleted when a
 // new service worker takes over.
-registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith(OCR_PATH_PREFIX),
-  new CacheFirst({ cacheName: OCR_CACHE }),
-);
+registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith(OCR_PATH_PREFIX), new CacheFirst({ cacheName: OCR_CACHE }));
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(dropOldOcrEngines());
@@ -71,7 +67,10 @@ async function keepSharedThings(request: Request): Promise<Response> {
     const cache = await caches.open(SHARED_CACHE);
     const file = form.getAll('file').find((value): value is File => value instanceof File && value.size > 0);
     if (file) {
-      await cache.put(SHARED_FILE_URL, new Response(file, { headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) } }));
+      await cache.put(
+        SHARED_FILE_URL,
+        new Response(file, { headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) } }),
+      );
     }
     const text = [form.get('title'), form.get('text'), form.get('url')].filter((value) => typeof value === 'string' && value.trim()).join('\n');
     if (text) await cache.put(SHARED_TEXT_URL, new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));

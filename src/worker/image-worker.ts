@@ -11,7 +11,7 @@ import { MAX_CLEAN_PIXELS } from './page/limits';
 import { encodeInkPng } from './page/png';
 import { decodeScaled, pixels, toErrorCode } from './image/decode';
 import { deflate, greyCanvas, plainGreyscale } from './image/encode';
-import { MAX_OUTPUT_BYTES, READ_LONG_SIDE, type ImageMode, type ImageWorkerRequest, type ImageWorkerResponse, type ImageWorkerSuccess } from './image/protocol';
+import { MAX_OUTPUT_BYTES, READ_LONG_SIDE, type ImageMode, type ImageWorkerRequest, type ImageWorkerResponse, type ImageWorkerSuccess } from './image-messages';
 import { fitWithin } from './image/sniff';
 
 type Result = Omit<ImageWorkerSuccess, 'id' | 'ok' | 'originalBytes'>;
@@ -64,7 +64,9 @@ scope.addEventListener('message', (event) => {
   const progress = (fraction: number) => {
     // A message per 5 % is plenty for a progress bar.
     const step = Math.floor(fraction * 20);
-    if (step !== last) (last = step), scope.postMessage({ id, progress: fraction });
+    if (step === last) return;
+    last = step;
+    scope.postMessage({ id, progress: fraction });
   };
   run(file, mode, progress).then(
     (result) => scope.postMessage({ id, ok: true, ...result, originalBytes: file.size }, { transfer: [result.bytes] }),

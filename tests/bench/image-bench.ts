@@ -104,10 +104,17 @@ for (const row of full) {
 }
 console.log(`\nfull-page photos: ${full.length}, page found in ${full.filter((r) => r.cleaned).length}`);
 console.log(`letter mode: mean ${kb(mean(full.map((r) => r.letterBytes)))} KB, max ${kb(Math.max(...full.map((r) => r.letterBytes)))} KB (goal ≤ 100 KB)`);
-console.log(`WhatsApp-style JPEG: mean ${kb(mean(full.map((r) => r.jpegBytes)))} KB; letter/JPEG mean ${mean(full.map((r) => r.letterBytes / r.jpegBytes)).toFixed(2)}, max ${Math.max(...full.map((r) => r.letterBytes / r.jpegBytes)).toFixed(2)} (goal ≤ 0.50)`);
-console.log(`word recall: photo mean ${mean(full.map((r) => r.recallPhoto)).toFixed(3)}, letter mean ${mean(full.map((r) => r.recallLetter)).toFixed(3)}; ratio min ${Math.min(...full.map((r) => r.recallLetter / r.recallPhoto)).toFixed(3)} (goal ≥ 0.95)`);
-console.log(`cleaning (decode + clean + PNG, Node): mean ${mean(rows.map((r) => r.cleanMs)).toFixed(0)} ms, max ${Math.max(...rows.map((r) => r.cleanMs)).toFixed(0)} ms`);
+console.log(
+  `WhatsApp-style JPEG: mean ${kb(mean(full.map((r) => r.jpegBytes)))} KB; letter/JPEG mean ${mean(full.map((r) => r.letterBytes / r.jpegBytes)).toFixed(2)}, max ${Math.max(...full.map((r) => r.letterBytes / r.jpegBytes)).toFixed(2)} (goal ≤ 0.50)`,
+);
+console.log(
+  `word recall: photo mean ${mean(full.map((r) => r.recallPhoto)).toFixed(3)}, letter mean ${mean(full.map((r) => r.recallLetter)).toFixed(3)}; ratio min ${Math.min(...full.map((r) => r.recallLetter / r.recallPhoto)).toFixed(3)} (goal ≥ 0.95)`,
+);
+console.log(
+  `cleaning (decode + clean + PNG, Node): mean ${mean(rows.map((r) => r.cleanMs)).toFixed(0)} ms, max ${Math.max(...rows.map((r) => r.cleanMs)).toFixed(0)} ms`,
+);
 const closeUps = rows.filter((row) => !row.fullPage);
-for (const row of closeUps) console.log(`close-up ${row.id}: ${row.cleaned ? 'cleaned' : "no page edge, today's path"}, ${kb(row.letterBytes)} KB, recall ${row.recallLetter.toFixed(3)}`);
+for (const row of closeUps)
+  console.log(`close-up ${row.id}: ${row.cleaned ? 'cleaned' : "no page edge, today's path"}, ${kb(row.letterBytes)} KB, recall ${row.recallLetter.toFixed(3)}`);
 console.log(failures.length ? `\nGOALS MISSED:\n  ${failures.join('\n  ')}` : '\nall goals met');
 process.exit(failures.length ? 1 : 0);

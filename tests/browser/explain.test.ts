@@ -59,9 +59,7 @@ describe('explain a pasted notice', () => {
     await waitForApp(page);
     await page.getByRole('button', { name: "I'll choose the kind of message" }).click();
     const select = page.getByLabel(/kind of message/i).last();
-    const value = await select.evaluate((el: HTMLSelectElement) =>
-      [...el.options].find((option) => option.value === 'sanction-decision')?.value,
-    );
+    const value = await select.evaluate((el: HTMLSelectElement) => [...el.options].find((option) => option.value === 'sanction-decision')?.value);
     expect(value).toBe('sanction-decision');
     await select.selectOption('sanction-decision');
     const result = page.locator('section.result');

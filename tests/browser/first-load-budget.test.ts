@@ -2,10 +2,10 @@
 // page fetches on a first visit (gzip, as our server sends it), icons aside.
 // The service worker's background precache is reported, not budgeted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { startHarness, waitForApp, type Harness } from './harness';
-import { LANGUAGES } from '../../src/i18n/languages';
+import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
 const BUDGET_TOTAL = 60 * 1024;
 const BUDGET_JS = 35 * 1024;
@@ -45,7 +45,9 @@ describe('first-load budget', () => {
 
     // Everything the service worker fetches afterwards for offline use (the
     // OCR engine is not: it is fetched only when someone asks to read a photo).
-    const precache = [...harness.files.keys()].filter((path) => !/\.(png|svg|ico)$/.test(path) && !/locales\/(?!en-)/.test(path) && !path.startsWith('/assets/ocr/'));
+    const precache = [...harness.files.keys()].filter(
+      (path) => !/\.(png|svg|ico)$/.test(path) && !/locales\/(?!en-)/.test(path) && !path.startsWith('/assets/ocr/'),
+    );
     const precacheBytes = precache.reduce((sum, path) => sum + gzipBytes(path), 0);
 
     mkdirSync('.reports', { recursive: true });
@@ -53,8 +55,14 @@ describe('first-load budget', () => {
     console.log(`first load: ${(total / 1024).toFixed(1)} KB total, ${(js / 1024).toFixed(1)} KB JS (gzip); offline set ${(precacheBytes / 1024).toFixed(1)} KB`);
 
     expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
-    expect(counted.filter((path) => path.startsWith('/assets/ocr/')), 'the OCR engine is never in the first load').toEqual([]);
-    expect(counted.some((path) => /locales\/cy-/.test(path)), 'Welsh must not be downloaded for an English reader').toBe(false);
+    expect(
+      counted.filter((path) => path.startsWith('/assets/ocr/')),
+      'the OCR engine is never in the first load',
+    ).toEqual([]);
+    expect(
+      counted.some((path) => /locales\/cy-/.test(path)),
+      'Welsh must not be downloaded for an English reader',
+    ).toBe(false);
     expect(js).toBeLessThanOrEqual(BUDGET_JS);
     expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
     await context.close();
@@ -68,12 +76,15 @@ describe('first-load budget', () => {
     // What a claimant downloads when they first read a photo (English, SIMD core).
     const files = ['worker.min.js', 'tesseract-core-simd-lstm.js', 'tesseract-core-simd-lstm.wasm', 'eng.traineddata.gz', 'cym.traineddata.gz'];
     const base = engine.find((path) => path.endsWith('/worker.min.js'))!.replace('worker.min.js', '');
-    const wire = (name: string) => (name.endsWith('.gz') ? harness.files.get(base + name)!.body.length : gzipSync(harness.files.get(base + name)!.body, { level: 6 }).length);
+    const wire = (name: string) =>
+      name.endsWith('.gz') ? harness.files.get(base + name)!.body.length : gzipSync(harness.files.get(base + name)!.body, { level: 6 }).length;
     const english = files.slice(0, 4).reduce((sum, name) => sum + wire(name), 0);
     const welsh = wire('cym.traineddata.gz');
     const chunk = engine.filter((path) => /\/[\w-]+-[\w-]{8}\.js$/.test(path)).reduce((sum, path) => sum + gzipBytes(path), 0);
     writeFileSync('.reports/ocr-engine.json', JSON.stringify({ englishBytes: english + chunk, welshExtraBytes: welsh }, null, 2));
-    console.log(`OCR engine, on first use: ${((english + chunk) / 1e6).toFixed(2)} MB for English (gzip where compressible), + ${(welsh / 1e6).toFixed(2)} MB for Welsh`);
+    console.log(
+      `OCR engine, on first use: ${((english + chunk) / 1e6).toFixed(2)} MB for English (gzip where compressible), + ${(welsh / 1e6).toFixed(2)} MB for Welsh`,
+    );
   });
 
   // Every language: the same first load, with only that language's file.

@@ -53,8 +53,7 @@ afterAll(async () => {
 });
 
 type Reply =
-  | { ok: true; mime: string; width: number; height: number; originalBytes: number; size: number; hasExif: boolean; cleaned: boolean }
-  | { ok: false; error: string };
+  { ok: true; mime: string; width: number; height: number; originalBytes: number; size: number; hasExif: boolean; cleaned: boolean } | { ok: false; error: string };
 
 /** Sends a blob built in the page through the worker; returns the reply without the bytes. */
 async function sendThroughWorker(page: Page, kind: 'text' | 'random-jpeg'): Promise<Reply> {
@@ -95,7 +94,7 @@ interface LetterResult {
 let letter: LetterResult | undefined;
 
 describe('letter-mode image pipeline (worker, real Chromium)', () => {
-  it('shrinks a 12-MP close-up of a DWP letter (no page edge: today\'s path) to ≤ 150 KB, long side ≤ 1600 px, no EXIF', async () => {
+  it("shrinks a 12-MP close-up of a DWP letter (no page edge: today's path) to ≤ 150 KB, long side ≤ 1600 px, no EXIF", async () => {
     letter = await page.evaluate(async (url): Promise<LetterResult> => {
       // --- A realistic 4000 × 3000 photo of a letter --------------------------
       const W = 4000;
@@ -153,10 +152,32 @@ describe('letter-mode image pipeline (worker, real Chromium)', () => {
       // a phone camera would, so "no EXIF in the output" means something.
       const note = new TextEncoder().encode('GPS 51.5007N 0.1246W');
       const tiff = new Uint8Array([
-        0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF, IFD0 at 8
-        0x01, 0x00, // one entry
-        0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, // Orientation = 1
-        0x00, 0x00, 0x00, 0x00, // no next IFD
+        0x49,
+        0x49,
+        0x2a,
+        0x00,
+        0x08,
+        0x00,
+        0x00,
+        0x00, // little-endian TIFF, IFD0 at 8
+        0x01,
+        0x00, // one entry
+        0x12,
+        0x01,
+        0x03,
+        0x00,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        0x01,
+        0x00,
+        0x00,
+        0x00, // Orientation = 1
+        0x00,
+        0x00,
+        0x00,
+        0x00, // no next IFD
       ]);
       const payload = new Uint8Array([...new TextEncoder().encode('Exif\0\0'), ...tiff, ...note]);
       const length = payload.length + 2;
@@ -243,16 +264,20 @@ describe('letter-mode image pipeline (worker, real Chromium)', () => {
     );
   }, 120_000);
 
-  it.skipIf(!existsSync(TESSERACT))('keeps the letter readable (tesseract OCR)', () => {
-    expect(letter?.reply.ok).toBe(true);
-    if (!letter) return;
-    const file = join(tempDir, 'letter.png');
-    writeFileSync(file, Buffer.from(letter.ocrPngBase64, 'base64'));
-    const text = execFileSync(TESSERACT, [file, 'stdout'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const found = ['Reconsideration', 'tribunal', 'SSCS1'].filter((word) => text.toLowerCase().includes(word.toLowerCase()));
-    console.log(`OCR found: ${found.join(', ')}\n--- OCR text ---\n${text.trim()}`);
-    expect(found).toEqual(['Reconsideration', 'tribunal', 'SSCS1']);
-  }, 60_000);
+  it.skipIf(!existsSync(TESSERACT))(
+    'keeps the letter readable (tesseract OCR)',
+    () => {
+      expect(letter?.reply.ok).toBe(true);
+      if (!letter) return;
+      const file = join(tempDir, 'letter.png');
+      writeFileSync(file, Buffer.from(letter.ocrPngBase64, 'base64'));
+      const text = execFileSync(TESSERACT, [file, 'stdout'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const found = ['Reconsideration', 'tribunal', 'SSCS1'].filter((word) => text.toLowerCase().includes(word.toLowerCase()));
+      console.log(`OCR found: ${found.join(', ')}\n--- OCR text ---\n${text.trim()}`);
+      expect(found).toEqual(['Reconsideration', 'tribunal', 'SSCS1']);
+    },
+    60_000,
+  );
 
   it("reports 'not-an-image' for a text file", async () => {
     await expect(sendThroughWorker(page, 'text')).resolves.toEqual({ ok: false, error: 'not-an-image' });
@@ -301,7 +326,16 @@ async function throughWorker(url: string, mode: 'letter' | 'photo' | 'read'): Pr
       const bytes = new Uint8Array(data.bytes as ArrayBuffer);
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return { ok: true, mime: String(data.mime), width: Number(data.width), height: Number(data.height), cleaned: data.cleaned === true, base64: btoa(binary), ms, progress };
+      return {
+        ok: true,
+        mime: String(data.mime),
+        width: Number(data.width),
+        height: Number(data.height),
+        cleaned: data.cleaned === true,
+        base64: btoa(binary),
+        ms,
+        progress,
+      };
     },
     { url, worker: WORKER_URL, mode },
   );

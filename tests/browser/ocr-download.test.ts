@@ -29,7 +29,14 @@ beforeAll(async () => {
   // A small, clean picture of a letter (a screenshot, say): quick to read.
   temp = mkdtempSync(join(tmpdir(), 'ocr-download-'));
   letter = join(temp, 'letter.png');
-  writeFileSync(letter, await sharp(Buffer.from(letterSvg(LETTERS[0]!))).resize(1400).greyscale().png().toBuffer());
+  writeFileSync(
+    letter,
+    await sharp(Buffer.from(letterSvg(LETTERS[0]!)))
+      .resize(1400)
+      .greyscale()
+      .png()
+      .toBuffer(),
+  );
 }, 120_000);
 afterAll(async () => {
   await harness?.close();
@@ -49,7 +56,8 @@ function expectedMegabytes(): number {
 async function ocrEntries(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const urls: string[] = [];
-    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) if (request.url.includes('/assets/ocr/')) urls.push(`${name} ${new URL(request.url).pathname}`);
+    for (const name of await caches.keys())
+      for (const request of await (await caches.open(name)).keys()) if (request.url.includes('/assets/ocr/')) urls.push(`${name} ${new URL(request.url).pathname}`);
     return urls;
   });
 }
@@ -146,7 +154,11 @@ describe('WebAssembly is allowed only for the OCR worker', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('wasm-unsafe-eval');
     expect(worker.headers.get('content-security-policy')).toBe(OCR_WORKER_CONTENT_SECURITY_POLICY);
     // Nothing more than WebAssembly: no eval, no inline script, no other origin.
-    const directives = new Map(OCR_WORKER_CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      OCR_WORKER_CONTENT_SECURITY_POLICY.split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(directives.get('default-src')).toEqual(["'none'"]);
     expect(OCR_WORKER_CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|'unsafe-inline'|https?:|\*/);

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startHarness, type Harness } from './harness';
 import { photoSet, type PhotoSet } from '../support/letter-photos/generate';
-import { explainNotice } from '../../src/notices';
+import { explainNotice } from '../../src/shared/notices';
 import { MAX_CLEAN_PIXELS } from '../../src/worker/page/limits';
 
 let harness: Harness;
@@ -69,11 +69,21 @@ beforeAll(async () => {
   const worker = [...harness.files.keys()].find((path) => /^\/assets\/ocr\/[\w-]+\/worker\.min\.js$/.test(path));
   if (!worker) throw new Error('The OCR engine is not in the build');
   base = worker.replace('worker.min.js', '');
-  const bundle = await build({ stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'js' }, bundle: true, format: 'esm', platform: 'browser', write: false, define: { global: 'window' } });
+  const bundle = await build({
+    stdin: { contents: ENTRY, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    define: { global: 'window' },
+  });
   const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; img-src 'self' blob:";
   const file = (body: Buffer | string, type: string) => ({ body: Buffer.from(body), type, cacheControl: 'no-store', contentSecurityPolicy: policy });
   harness.files.set('/test/throttle.js', file(Buffer.from(bundle.outputFiles[0]!.contents), 'text/javascript; charset=utf-8'));
-  harness.files.set('/test/throttle.html', file(`<!doctype html><meta charset="utf-8"><title>throttle</title><script src="${base}tesseract-core-simd-lstm.js"></script>`, 'text/html; charset=utf-8'));
+  harness.files.set(
+    '/test/throttle.html',
+    file(`<!doctype html><meta charset="utf-8"><title>throttle</title><script src="${base}tesseract-core-simd-lstm.js"></script>`, 'text/html; charset=utf-8'),
+  );
   const photo = set.photos.find((p) => p.id === 'mrn')!;
   harness.files.set('/test/photo.jpg', file(readFileSync(join(set.dir, photo.file)), 'image/jpeg'));
 }, 300_000);
@@ -110,7 +120,10 @@ describe('OCR of one 12 MP photo on a slow CPU', () => {
     console.log(line('1× CPU', plain));
     console.log(line('4× CPU throttling', slow));
     mkdirSync('.reports', { recursive: true });
-    writeFileSync('.reports/ocr-throttled.json', JSON.stringify({ photo: 'mrn (4000 × 3000 JPEG)', plain: { ...plain, text: undefined }, throttled4x: { ...slow, text: undefined } }, null, 2));
+    writeFileSync(
+      '.reports/ocr-throttled.json',
+      JSON.stringify({ photo: 'mrn (4000 × 3000 JPEG)', plain: { ...plain, text: undefined }, throttled4x: { ...slow, text: undefined } }, null, 2),
+    );
     for (const t of [plain, slow]) {
       const explained = explainNotice(t.text, { today: set.today });
       expect(explained.kind).toBe('mandatory-reconsideration-notice');

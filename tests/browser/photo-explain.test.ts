@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startHarness, waitForApp, type Harness } from './harness';
 import { photoSet, type PhotoSet } from '../support/letter-photos/generate';
-import { explainNotice } from '../../src/notices';
+import { explainNotice } from '../../src/shared/notices';
 
 let harness: Harness;
 let set: PhotoSet;
@@ -46,7 +46,8 @@ async function watchStages(): Promise<void> {
     w.__stageObserver?.disconnect();
     let last = '';
     const note = () => {
-      const label = document.querySelector('.photo-reader .progress-panel__label')?.textContent ?? (document.querySelector('.photo-reader .inset[role=status]') ? 'done' : '');
+      const label =
+        document.querySelector('.photo-reader .progress-panel__label')?.textContent ?? (document.querySelector('.photo-reader .inset[role=status]') ? 'done' : '');
       if (label && label !== last) w.__stages.push({ label: (last = label), at: performance.now() });
     };
     w.__stageObserver = new MutationObserver(note);

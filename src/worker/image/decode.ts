@@ -1,7 +1,7 @@
 // Decoding in the worker, bounded: the photo is decoded once, already
 // scaled to the size the next step needs, so a 12-megapixel photo never
 // sits in memory at full size on a cheap phone.
-import { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE, type ImageWorkerErrorCode } from './protocol';
+import { MAX_INPUT_BYTES, MAX_PIXELS, MAX_SIDE, type ImageWorkerErrorCode } from '../image-messages';
 import { exifOrientation, orientedSize, sniffSize, type Size } from './sniff';
 
 export class PipelineError extends Error {

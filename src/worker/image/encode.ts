@@ -1,6 +1,6 @@
 // Encoding in the worker: today's plain greyscale path (WebP, or JPEG where
 // a browser has no WebP encoder) and PNG for the OCR engine.
-import { MAX_OUTPUT_BYTES, MAX_OUTPUT_LONG_SIDE } from './protocol';
+import { MAX_OUTPUT_BYTES, MAX_OUTPUT_LONG_SIDE } from '../image-messages';
 import { PipelineError, context2d, render } from './decode';
 import { fitWithin, type Size } from './sniff';
 

@@ -33,7 +33,7 @@ export function findPage(map: GreyImage): PageFound | null {
   const threshold = otsu(blurred.data);
   const bright = new Uint8Array(blurred.data.length);
   for (let p = 0; p < bright.length; p++) bright[p] = blurred.data[p]! > threshold ? 1 : 0;
-  const region = largestRegion(bright, width, height);
+  const region = largestRegion(bright, width);
   if (region.size < MIN_AREA_SHARE * width * height) return null;
   const filled = fillHoles(region.mask, width, height);
   let filledSize = 0;

@@ -92,7 +92,10 @@ export function fitLine(points: readonly Point[]): Line | null {
   if (points.length < 2) return null;
   let mx = 0;
   let my = 0;
-  for (const p of points) (mx += p.x), (my += p.y);
+  for (const p of points) {
+    mx += p.x;
+    my += p.y;
+  }
   mx /= points.length;
   my /= points.length;
   let sxx = 0;

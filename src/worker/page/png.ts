@@ -68,6 +68,9 @@ export async function encodeInkPng(image: InkImage, deflate: Deflate, pageWidthM
   ];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of parts) out.set(part, at), (at += part.length);
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }

@@ -31,7 +31,7 @@ export function otsu(data: Uint8Array): number {
 }
 
 /** Keeps only the largest 4-connected region of 1s; returns it and its size. */
-export function largestRegion(mask: Uint8Array, width: number, height: number): { mask: Uint8Array; size: number } {
+export function largestRegion(mask: Uint8Array, width: number): { mask: Uint8Array; size: number } {
   const labels = new Int32Array(mask.length);
   const stack = new Int32Array(mask.length);
   let bestLabel = 0;
@@ -48,10 +48,14 @@ export function largestRegion(mask: Uint8Array, width: number, height: number): 
       const p = stack[--top]!;
       size++;
       const x = p % width;
-      if (x > 0 && mask[p - 1] && !labels[p - 1]) (labels[p - 1] = label), (stack[top++] = p - 1);
-      if (x < width - 1 && mask[p + 1] && !labels[p + 1]) (labels[p + 1] = label), (stack[top++] = p + 1);
-      if (p >= width && mask[p - width] && !labels[p - width]) (labels[p - width] = label), (stack[top++] = p - width);
-      if (p < mask.length - width && mask[p + width] && !labels[p + width]) (labels[p + width] = label), (stack[top++] = p + width);
+      const visit = (q: number) => {
+        labels[q] = label;
+        stack[top++] = q;
+      };
+      if (x > 0 && mask[p - 1] && !labels[p - 1]) visit(p - 1);
+      if (x < width - 1 && mask[p + 1] && !labels[p + 1]) visit(p + 1);
+      if (p >= width && mask[p - width] && !labels[p - width]) visit(p - width);
+      if (p < mask.length - width && mask[p + width] && !labels[p + width]) visit(p + width);
     }
     if (size > bestSize) {
       bestSize = size;
@@ -74,8 +78,14 @@ export function fillHoles(mask: Uint8Array, width: number, height: number): Uint
       stack[top++] = p;
     }
   };
-  for (let x = 0; x < width; x++) push(x), push((height - 1) * width + x);
-  for (let y = 0; y < height; y++) push(y * width), push(y * width + width - 1);
+  for (let x = 0; x < width; x++) {
+    push(x);
+    push((height - 1) * width + x);
+  }
+  for (let y = 0; y < height; y++) {
+    push(y * width);
+    push(y * width + width - 1);
+  }
   while (top > 0) {
     const p = stack[--top]!;
     const x = p % width;

@@ -2,17 +2,13 @@
 // claimant is likely to photograph, with the answer worked out by hand from
 // shared/PRODUCT.md (not by running the explainer). Dates are fixed so the
 // expected deadlines never change; tests pin "today" to TODAY.
-import type { NoticeKind } from '../../../src/notices/types';
+import type { NoticeKind } from '../../../src/shared/notices/types';
 
 /** The day the tests pretend it is (all letters are dated before it). */
 export const TODAY = '2026-12-02';
 
 export type Block =
-  | { type: 'heading'; text: string }
-  | { type: 'para'; text: string }
-  | { type: 'bullets'; items: string[] }
-  | { type: 'table'; rows: string[][] }
-  | { type: 'gap' };
+  { type: 'heading'; text: string } | { type: 'para'; text: string } | { type: 'bullets'; items: string[] } | { type: 'table'; rows: string[][] } | { type: 'gap' };
 
 export interface Letter {
   id: string;

@@ -83,18 +83,18 @@ function texture(kind: Background, rand: () => number): Texture {
       return (x, y, _px, _py, out) => {
         const along = (x * ca + y * sa) * 90 + 7 * broad(x, y);
         const v = 0.78 + 0.12 * Math.sin(along) + 0.12 * broad(x * 3, y * 3) + 0.08 * fine(x, y);
-        (out[0] = 150 * v), (out[1] = 100 * v), (out[2] = 62 * v);
+        out.set([150 * v, 100 * v, 62 * v]);
       };
     case 'fabric':
       return (x, y, px, py, out) => {
         const weave = Math.sin(px * 0.9) * Math.sin(py * 0.9);
         const v = 0.85 + 0.06 * weave + 0.12 * broad(x, y) + 0.08 * fine(x, y);
-        (out[0] = 92 * v), (out[1] = 104 * v), (out[2] = 128 * v);
+        out.set([92 * v, 104 * v, 128 * v]);
       };
     case 'desk':
       return (x, y, _px, _py, out) => {
         const v = 0.85 + 0.25 * broad(x, y) + 0.06 * fine(x, y);
-        (out[0] = 58 * v), (out[1] = 55 * v), (out[2] = 60 * v);
+        out.set([58 * v, 55 * v, 60 * v]);
       };
     case 'granite': {
       const speck = valueNoise(rand, 900, 1200);
@@ -102,13 +102,13 @@ function texture(kind: Background, rand: () => number): Texture {
         const s = speck(x, y);
         const v = s > 0.72 ? 0.55 : s < 0.2 ? 1.08 : 0.85 + 0.1 * fine(x, y);
         const b = 0.9 + 0.1 * broad(x, y);
-        (out[0] = 158 * v * b), (out[1] = 150 * v * b), (out[2] = 140 * v * b);
+        out.set([158 * v * b, 150 * v * b, 140 * v * b]);
       };
     }
     case 'sofa':
       return (x, y, px, py, out) => {
         const v = 0.8 + 0.05 * Math.sin((px + py) * 0.35) + 0.2 * broad(x, y) + 0.1 * fine(x, y);
-        (out[0] = 128 * v), (out[1] = 52 * v), (out[2] = 50 * v);
+        out.set([128 * v, 52 * v, 50 * v]);
       };
   }
 }
@@ -126,10 +126,10 @@ export function pageCorners(p: PhotoParams): { x: number; y: number }[] {
     cy = ph / 2 - 0.03 * FRAME_HEIGHT;
   }
   const corners = [
-    [-pw / 2 * (1 - p.tilt), -ph / 2 * (1 - p.skew)],
-    [pw / 2 * (1 - p.tilt), -ph / 2],
+    [(-pw / 2) * (1 - p.tilt), (-ph / 2) * (1 - p.skew)],
+    [(pw / 2) * (1 - p.tilt), -ph / 2],
     [pw / 2, ph / 2],
-    [-pw / 2, ph / 2 * (1 - p.skew)],
+    [-pw / 2, (ph / 2) * (1 - p.skew)],
   ];
   const r = (p.rotate * Math.PI) / 180;
   return corners.map(([x, y]) => ({ x: cx + x! * Math.cos(r) - y! * Math.sin(r), y: cy + x! * Math.sin(r) + y! * Math.cos(r) }));
@@ -216,7 +216,9 @@ export async function makePhoto(page: Uint8Array, p: PhotoParams): Promise<Buffe
         const dd = Math.hypot((x / W - thumb.x) / 0.05, (y / H - thumb.y) / 0.035);
         if (dd < 1) {
           const shade = 0.75 + 0.25 * Math.sqrt(1 - dd * dd);
-          (r = 205 * shade), (g = 152 * shade), (b = 124 * shade);
+          r = 205 * shade;
+          g = 152 * shade;
+          b = 124 * shade;
         }
       }
       const o = (y * W + x) * 3;

@@ -12,12 +12,76 @@ const FONT = 'Liberation Sans';
 
 // Helvetica/Arial advance widths (per 1000 em) for wrapping lines.
 const WIDTHS: Record<string, number> = {
-  ' ': 278, '!': 278, '"': 355, '&': 667, "'": 191, '(': 333, ')': 333, ',': 278, '-': 333, '.': 278, '/': 278,
-  ':': 278, ';': 278, '?': 556, '@': 1015, '£': 556, '•': 350, '–': 556,
-  a: 556, b: 556, c: 500, d: 556, e: 556, f: 278, g: 556, h: 556, i: 222, j: 222, k: 500, l: 222, m: 833,
-  n: 556, o: 556, p: 556, q: 556, r: 333, s: 500, t: 278, u: 556, v: 500, w: 722, x: 500, y: 500, z: 500,
-  A: 667, B: 667, C: 722, D: 722, E: 667, F: 611, G: 778, H: 722, I: 278, J: 500, K: 667, L: 556, M: 833,
-  N: 722, O: 778, P: 667, Q: 778, R: 722, S: 667, T: 611, U: 722, V: 667, W: 944, X: 667, Y: 667, Z: 611,
+  ' ': 278,
+  '!': 278,
+  '"': 355,
+  '&': 667,
+  "'": 191,
+  '(': 333,
+  ')': 333,
+  ',': 278,
+  '-': 333,
+  '.': 278,
+  '/': 278,
+  ':': 278,
+  ';': 278,
+  '?': 556,
+  '@': 1015,
+  '£': 556,
+  '•': 350,
+  '–': 556,
+  a: 556,
+  b: 556,
+  c: 500,
+  d: 556,
+  e: 556,
+  f: 278,
+  g: 556,
+  h: 556,
+  i: 222,
+  j: 222,
+  k: 500,
+  l: 222,
+  m: 833,
+  n: 556,
+  o: 556,
+  p: 556,
+  q: 556,
+  r: 333,
+  s: 500,
+  t: 278,
+  u: 556,
+  v: 500,
+  w: 722,
+  x: 500,
+  y: 500,
+  z: 500,
+  A: 667,
+  B: 667,
+  C: 722,
+  D: 722,
+  E: 667,
+  F: 611,
+  G: 778,
+  H: 722,
+  I: 278,
+  J: 500,
+  K: 667,
+  L: 556,
+  M: 833,
+  N: 722,
+  O: 778,
+  P: 667,
+  Q: 778,
+  R: 722,
+  S: 667,
+  T: 611,
+  U: 722,
+  V: 667,
+  W: 944,
+  X: 667,
+  Y: 667,
+  Z: 611,
 };
 
 function textWidth(text: string, size: number, bold = false): number {
@@ -115,7 +179,10 @@ export function letterSvg(letter: Letter): string {
 
 /** The page as one grey byte a pixel (255 white paper, 0 black ink). */
 export async function renderLetter(letter: Letter): Promise<Uint8Array> {
-  const { data, info } = await sharp(Buffer.from(letterSvg(letter))).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(letterSvg(letter)))
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   if (info.width !== PAGE_WIDTH || info.height !== PAGE_HEIGHT || info.channels !== 1) throw new Error('unexpected page raster');
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }

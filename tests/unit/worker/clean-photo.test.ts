@@ -49,7 +49,12 @@ describe('cleanPhoto', () => {
 });
 
 describe('pageHeight', () => {
-  const quad = (w: number, h: number): Quad => [{ x: 0, y: 0 }, { x: w, y: 0 }, { x: w, y: h }, { x: 0, y: h }];
+  const quad = (w: number, h: number): Quad => [
+    { x: 0, y: 0 },
+    { x: w, y: 0 },
+    { x: w, y: h },
+    { x: 0, y: h },
+  ];
   it('snaps to A4 when close, and keeps other shapes', () => {
     expect(pageHeight(quad(100, 135), 1000)).toBe(1414);
     expect(pageHeight(quad(100, 100), 1000)).toBe(1000);

@@ -37,7 +37,25 @@ describe('warpPerspective', () => {
     const src = image(20, 10, (x, y) => (x * 7 + y * 13) % 256);
     const same = warpPerspective(src, [1, 0, 0, 0, 1, 0, 0, 0, 1], 20, 10);
     expect([...same.data]).toEqual([...src.data]);
-    const shifted = warpPerspective(src, homography([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 1 }, { x: 0, y: 1 }], [{ x: 3, y: 2 }, { x: 4, y: 2 }, { x: 4, y: 3 }, { x: 3, y: 3 }])!, 10, 5);
+    const shifted = warpPerspective(
+      src,
+      homography(
+        [
+          { x: 0, y: 0 },
+          { x: 1, y: 0 },
+          { x: 1, y: 1 },
+          { x: 0, y: 1 },
+        ],
+        [
+          { x: 3, y: 2 },
+          { x: 4, y: 2 },
+          { x: 4, y: 3 },
+          { x: 3, y: 3 },
+        ],
+      )!,
+      10,
+      5,
+    );
     expect(shifted.data[0]).toBe(src.data[2 * 20 + 3]);
     // Outside the source becomes white paper.
     expect(warpPerspective(src, [1, 0, 100, 0, 1, 0, 0, 0, 1], 4, 4).data[0]).toBe(255);
@@ -86,7 +104,10 @@ describe('sauvola', () => {
   });
 
   it('leaves a plain page blank', () => {
-    const { ink } = sauvola(image(100, 100, () => 250), { radius: 10 });
+    const { ink } = sauvola(
+      image(100, 100, () => 250),
+      { radius: 10 },
+    );
     expect(ink.every((v) => v === 0)).toBe(true);
   });
 });
@@ -96,11 +117,18 @@ describe('despeckle', () => {
     const width = 60;
     const height = 40;
     const ink = new Uint8Array(width * height);
-    const set = (x: number, y: number) => (ink[y * width + x] = 1);
+    const set = (x: number, y: number) => {
+      ink[y * width + x] = 1;
+    };
     set(10, 10); // a one-pixel speck
-    set(20, 20), set(21, 20), set(20, 21); // three pixels
+    for (const [x, y] of [
+      [20, 20],
+      [21, 20],
+      [20, 21],
+    ] as const)
+      set(x, y); // three pixels
     for (let y = 25; y < 30; y++) for (let x = 30; x < 50; x++) set(x, y); // a stroke
-    for (let y = 0; y < 40; y++) set(58, y), set(59, y); // the table's edge
+    for (let y = 0; y < 40; y++) for (const x of [58, 59]) set(x, y); // the table's edge
     const image: InkImage = { width, height, ink };
     despeckle(image, { maxSpeck: 4, margin: 3 });
     expect(ink[10 * width + 10]).toBe(0);

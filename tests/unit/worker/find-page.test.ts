@@ -23,7 +23,12 @@ function photoMap(corners: Point[], { shadow = true, table = 60, paper = 225 } =
   });
 }
 
-const truth: Point[] = [{ x: 70, y: 60 }, { x: 300, y: 45 }, { x: 320, y: 440 }, { x: 40, y: 425 }];
+const truth: Point[] = [
+  { x: 70, y: 60 },
+  { x: 300, y: 45 },
+  { x: 320, y: 440 },
+  { x: 40, y: 425 },
+];
 
 describe('regions', () => {
   it("splits a two-level histogram with Otsu's threshold", () => {
@@ -38,7 +43,7 @@ describe('regions', () => {
     for (let y = 1; y < 8; y++) for (let x = 1; x < 8; x++) mask[y * 10 + x] = 1;
     mask[4 * 10 + 4] = 0; // a hole
     mask[9 * 10 + 9] = 1; // a speck elsewhere
-    const { mask: largest, size } = largestRegion(mask, 10, 10);
+    const { mask: largest, size } = largestRegion(mask, 10);
     expect(size).toBe(48);
     expect(largest[99]).toBe(0);
     expect(fillHoles(largest, 10, 10)[44]).toBe(1);
@@ -63,12 +68,22 @@ describe('findPage', () => {
   });
 
   it('finds nothing when the paper runs off two edges (a close-up)', () => {
-    const closeUp: Point[] = [{ x: -20, y: -30 }, { x: 330, y: -10 }, { x: 340, y: 520 }, { x: -10, y: 500 }];
+    const closeUp: Point[] = [
+      { x: -20, y: -30 },
+      { x: 330, y: -10 },
+      { x: 340, y: 520 },
+      { x: -10, y: 500 },
+    ];
     expect(findPage(photoMap(closeUp, { shadow: false }))).toBeNull();
   });
 
   it('finds nothing when the bright thing is too small to be the letter', () => {
-    const small: Point[] = [{ x: 150, y: 200 }, { x: 210, y: 200 }, { x: 210, y: 280 }, { x: 150, y: 280 }];
+    const small: Point[] = [
+      { x: 150, y: 200 },
+      { x: 210, y: 200 },
+      { x: 210, y: 280 },
+      { x: 150, y: 280 },
+    ];
     expect(findPage(photoMap(small, { shadow: false }))).toBeNull();
   });
 

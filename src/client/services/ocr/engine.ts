@@ -4,7 +4,7 @@
 // are never precached, and are kept in the `ocr-engine` cache: the service
 // worker (src/sw/sw.ts) stores them as they pass and answers from there.
 import { CORE_VARIANTS, OCR_BASE, OCR_SIZES } from 'virtual:ocr-engine';
-import { OCR_CACHE } from '../../../sw/ocr-cache';
+import { OCR_CACHE } from '../../../shared/protocol/ocr-cache';
 import { OcrError } from './errors';
 import { loadTesseract } from './tesseract';
 
@@ -89,7 +89,10 @@ export async function downloadEngine(
       }
       if (keepHere) {
         const cache = await caches.open(OCR_CACHE);
-        await cache.put(engineUrl(file), new Response(new Blob(chunks as BlobPart[]), { headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'application/octet-stream' } }));
+        await cache.put(
+          engineUrl(file),
+          new Response(new Blob(chunks as BlobPart[]), { headers: { 'Content-Type': response.headers.get('Content-Type') ?? 'application/octet-stream' } }),
+        );
       }
     }
   } catch (error) {

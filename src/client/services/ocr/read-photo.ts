@@ -1,7 +1,7 @@
 // A photo or screenshot in, its words out: the image worker finds and cleans
 // the page (or keeps a plain greyscale copy when there is none), then the
 // OCR engine reads it. Progress comes in two stages, each 0 to 1.
-import { compressImage, type CompressedImage } from '../../../forward/compress-image';
+import { compressImage, type CompressedImage } from '../compress-image';
 import { recognise, type Recognised } from './recognise';
 import type { OcrLanguage } from './engine';
 

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { explainNotice, todayInLondon } from '../../../shared/notices';
+import type { NoticeKind } from '../../../shared/notices/types';
+import { useT } from '../../initial/i18n/use-translation';
+import { PageHeading } from '../../initial/page-heading';
+import { announce } from '../../initial/status';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../../ui/draft';
+import { ExplanationView } from '../../ui/explanation-view';
+import { saveExplanation } from '../../data/save-notice';
+import { PasteBox } from './paste-box';
+import { KindPicker } from './kind-picker';
+import { SecretWarning } from './secret-warning';
+import { PhotoReader } from './photo-reader';
+import type { PhotoReading } from './use-photo-reading';
+import '../../ui/screens.css';
+
+const MIN_TEXT = 3;
+
+export function ExplainScreen() {
+  const t = useT();
+  const [text, setText] = useDraft('explain-text', '');
+  const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
+  const [noticeDate, setNoticeDate] = useDraft<string | undefined>('explain-date', undefined);
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const [incoming, setIncoming] = useState<File | null>(null);
+  const reader = useRef<PhotoReading | null>(null);
+  const today = todayInLondon();
+
+  // A picture from another screen (/explain?photo=1) or shared from another
+  // app (Android: Share → UC Companion, then "Explain this picture").
+  useEffect(() => {
+    const query = new URLSearchParams(location.search);
+    if (query.get('photo') === '1') setIncoming(takeHandedOffPhoto());
+    if (query.get('shared') === '1') {
+      // Loaded only on this path: most visits never need it.
+      void import('../../services/shared-file')
+        .then((m) => m.takeSharedThings())
+        .then(({ file, text: sharedText }) => {
+          if (sharedText && !text.trim()) onText(sharedText);
+          if (file) setIncoming(file);
+        })
+        .catch(() => undefined);
+    }
+  }, []);
+
+  // A pasted screenshot is read like a chosen one.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const image = [...(event.clipboardData?.files ?? [])].find((file) => file.type.startsWith('image/'));
+      if (!image || !reader.current) return;
+      event.preventDefault();
+      reader.current.choose(image);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
+
+  // Fast enough to run on every key press (well under a millisecond).
+  const explanation = useMemo(
+    () => (text.trim().length >= MIN_TEXT || kind ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate ? { noticeDate } : {}) }) : null),
+    [text, kind, noticeDate, today],
+  );
+
+  function onText(value: string) {
+    setText(value);
+    setSavedId(null);
+  }
+
+  async function save() {
+    if (!explanation) return;
+    try {
+      setSavedId(await saveExplanation(explanation, text));
+      announce(t('explain:saved'));
+    } catch {
+      announce(t('explain:saveFailed'));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title={t('explain:title')}>{t('explain:title')}</PageHeading>
+      <p>{t('explain:intro')}</p>
+      {explanation?.secretWarning && <SecretWarning />}
+      <PasteBox value={text} onInput={onText} />
+      <PhotoReader onText={onText} initialFile={incoming} onReady={(reading) => (reader.current = reading)} />
+      <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
+      {explanation && (
+        <ExplanationView
+          explanation={explanation}
+          today={today}
+          onNoticeDateChange={(date) => (setNoticeDate(date), setSavedId(null))}
+          actions={
+            <>
+              {savedId ? (
+                <a class="button button--secondary" href={`/notice/${savedId}`}>
+                  {t('explain:seeSaved')}
+                </a>
+              ) : (
+                <button type="button" class="button" onClick={() => void save()}>
+                  {t('explain:save')}
+                </button>
+              )}
+              {text.trim() && (
+                <a
+                  class="button button--secondary"
+                  href="/send?from=explain"
+                  // The photo goes along too, so the adviser gets the page as well as the words.
+                  onClick={() => reader.current?.file && handOffPhoto(reader.current.file)}
+                >
+                  {t('explain:sendToAdviser')}
+                </a>
+              )}
+            </>
+          }
+        />
+      )}
+    </>
+  );
+}
