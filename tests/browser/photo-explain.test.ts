@@ -88,8 +88,18 @@ async function readOnScreen(file: string): Promise<Reading> {
 }
 
 const titles = JSON.parse(readFileSync('locales/en/notices.json', 'utf8')) as { kinds: Record<string, { title: string }> };
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+// The way the screen writes a date (English words from common.json, as src/client/initial/i18n/format.ts does).
+const dateWords = (JSON.parse(readFileSync('locales/en/common.json', 'utf8')) as { date: { months: string[]; weekdays: string[]; full: string } }).date;
+const longDate = (iso: string) => {
+  const date = new Date(`${iso}T00:00:00Z`);
+  const values: Record<string, string | number> = {
+    weekday: dateWords.weekdays[(date.getUTCDay() + 6) % 7]!,
+    day: date.getUTCDate(),
+    month: dateWords.months[date.getUTCMonth()]!,
+    year: date.getUTCFullYear(),
+  };
+  return dateWords.full.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name]));
+};
 
 describe('explain a photo of a letter, read on the phone', () => {
   it('gets the kind and the deadline right for at least 9 of the 10 full-page photos', async () => {
