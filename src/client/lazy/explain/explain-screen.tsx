@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { explainNotice, todayInLondon } from '../../../shared/notices';
 import type { NoticeKind } from '../../../shared/notices/types';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
-import { useDraft } from '../../ui/draft';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { ExplanationView } from '../../ui/explanation-view';
 import { kindText } from '../../ui/notice-text';
 import type { DateFields } from '../../ui/date-parts';
@@ -15,6 +15,8 @@ import { PasteBox, PASTE_BOX_ID } from './paste-box';
 import { KindPicker } from './kind-picker';
 import { SecretWarning } from './secret-warning';
 import { useAnnounceExplanation } from './announce-explanation';
+import { PhotoReader } from './photo-reader';
+import type { PhotoReading } from './use-photo-reading';
 import '../../ui/screens.css';
 
 const MIN_TEXT = 3;
@@ -26,8 +28,39 @@ export function ExplainScreen() {
   const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
   const [typedDate, setTypedDate] = useDraft<DateFields | null>('explain-date-fields', null);
   const [savedId, setSavedId] = useState<string | null>(null);
+  const [incoming, setIncoming] = useState<File | null>(null);
+  const reader = useRef<PhotoReading | null>(null);
   const today = todayInLondon();
   const noticeDate = useNoticeDate(typedDate, (fields) => (setTypedDate(fields), setSavedId(null)), today);
+
+  // A picture from another screen (/explain?photo=1) or shared from another
+  // app (Android: Share → UC Companion, then "Explain this picture").
+  useEffect(() => {
+    const query = new URLSearchParams(location.search);
+    if (query.get('photo') === '1') setIncoming(takeHandedOffPhoto());
+    if (query.get('shared') === '1') {
+      // Loaded only on this path: most visits never need it.
+      void import('../../services/shared-file')
+        .then((m) => m.takeSharedThings())
+        .then(({ file, text: sharedText }) => {
+          if (sharedText && !text.trim()) onText(sharedText);
+          if (file) setIncoming(file);
+        })
+        .catch(() => undefined);
+    }
+  }, []);
+
+  // A pasted screenshot is read like a chosen one.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const image = [...(event.clipboardData?.files ?? [])].find((file) => file.type.startsWith('image/'));
+      if (!image || !reader.current) return;
+      event.preventDefault();
+      reader.current.choose(image);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
@@ -69,6 +102,7 @@ export function ExplainScreen() {
       <p>{t('explain:intro')}</p>
       {explanation?.secretWarning && <SecretWarning />}
       <PasteBox value={text} onInput={onText} onClear={clear} />
+      <PhotoReader onText={onText} initialFile={incoming} onReady={(reading) => (reader.current = reading)} />
       <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
       {explanation && (
         <ExplanationView
@@ -87,7 +121,12 @@ export function ExplainScreen() {
                 </button>
               )}
               {text.trim() && (
-                <a class="button button--secondary" href="/send?from=explain">
+                <a
+                  class="button button--secondary"
+                  href="/send?from=explain"
+                  // The photo goes along too, so the adviser gets the page as well as the words.
+                  onClick={() => reader.current?.file && handOffPhoto(reader.current.file)}
+                >
                   {t('explain:sendToAdviser')}
                 </a>
               )}
