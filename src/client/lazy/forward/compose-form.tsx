@@ -100,14 +100,6 @@ export function ComposeForm() {
       .catch(() => fail(t('forward:send.sharedFailed'), TAKE_PHOTO));
   }, []);
 
-  async function onFile(event: Event) {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    // Clear it so choosing the same photo again still fires a change.
-    input.value = '';
-    if (file) await addPicture(file, 'letter', true);
-  }
-
   /** `chosen`: from the file inputs, whose focus then moves to the preview's "Remove picture". */
   async function addPicture(file: File, mode: ImageMode = 'letter', chosen = false) {
     controller.current?.abort();
@@ -190,7 +182,7 @@ export function ComposeForm() {
     <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
       <ErrorSummary id="send-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem.message, target: problem.target }] : []} />
       <h2>{t('forward:send.addTitle')}</h2>
-      <PictureInputs busy={busy} onFile={(event) => void onFile(event)} />
+      <PictureInputs busy={busy} onFile={(file) => void addPicture(file, 'letter', true)} />
 
       {working !== null && (
         <ProgressPanel
