@@ -211,6 +211,8 @@ export async function sendPush(reminder: ClaimedReminder, options: SendOptions, 
     return classify(answer, reminder.attempts, now());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    // An address inside a network now will be one on the next try too: never retried.
+    if (code === 'EPUSHADDRESS') return { type: 'failed', error: code };
     return classify({ error: code ?? (error instanceof Error ? error.message : 'unknown') }, reminder.attempts, now());
   }
 }
