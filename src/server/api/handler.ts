@@ -44,7 +44,13 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const log = options.log ?? defaultLog;
   const hops = options.config.trustProxy ?? 0;
-  const limiter = new RateLimiter(store, () => now().getTime());
+  const codeHash = options.codeSecret ? codeHasher(options.codeSecret) : ephemeralCodeHasher();
+  // Bucket names hold addresses: stored as an HMAC under the code key, which a database copy alone cannot reverse.
+  const limiter = new RateLimiter(
+    store,
+    () => now().getTime(),
+    (name) => codeHash(`rate-limit:${name}`).slice(0, 32),
+  );
   const limit = async (key: string, rate: Rate) => {
     const wait = await limiter.take(key, rate);
     if (wait > 0) throw tooManyRequests(wait);
@@ -54,7 +60,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     now,
     limits,
     limit,
-    codeHash: options.codeSecret ? codeHasher(options.codeSecret) : ephemeralCodeHasher(),
+    codeHash,
     events: pushEvents({ store, now, wake: options.push?.wake, log }),
     push: options.push,
   };

@@ -2,7 +2,8 @@
 // process on one PostgreSQL shares them. Each bucket holds up to `limit`
 // tokens and refills evenly over `windowMs`; a request takes one token or
 // gets 429 with the seconds until one is back. Keys are hashed before they
-// reach the database: no client address or credential is stored.
+// reach the database (keyed with the server's code key when the relay has
+// one): no client address or credential is stored.
 import { createHash } from 'node:crypto';
 import type { RateLimitStore } from '../store/rate-limits';
 
@@ -58,6 +59,8 @@ export class RateLimiter {
   constructor(
     private readonly store: RateLimitStore,
     private readonly now: () => number = Date.now,
+    /** Name → stored key; default bucketKey (plain SHA-256). */
+    private readonly keyOf: (name: string) => string = bucketKey,
   ) {}
 
   /** Takes a token: 0 when allowed, otherwise the seconds to wait. */
@@ -68,7 +71,7 @@ export class RateLimiter {
       // In the background: a failed sweep only leaves full buckets for the next one.
       this.store.sweepRateLimits(nowMs).catch(() => {});
     }
-    const { allowed, waitMs } = await this.store.takeRateToken({ key: bucketKey(name), limit: rate.limit, windowMs: rate.windowMs, nowMs });
+    const { allowed, waitMs } = await this.store.takeRateToken({ key: this.keyOf(name), limit: rate.limit, windowMs: rate.windowMs, nowMs });
     return allowed ? 0 : Math.max(1, Math.ceil(waitMs / 1000));
   }
 }

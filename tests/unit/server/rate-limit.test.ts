@@ -2,6 +2,7 @@
 // from X-Forwarded-For (TRUST_PROXY), limits per credential for signed-in
 // requests, buckets in the database shared by two stores on one database, and
 // a clean-up that never hands back a guessing allowance.
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey, clientAddress } from '../../../src/server/api/client-address';
@@ -146,8 +147,10 @@ describe.each(adapters)('rate limits on $name', (adapter) => {
 
   it('two relays on one database share the per-address limit', async () => {
     const limits = { ...UNLIMITED, invitePerIp: { limit: 4, windowMs: MINUTE } };
-    const a = await startRelay(store, limits, null, { trustProxy: 1 });
-    const b = await startRelay(createSqlStore(await test.database.open()), limits, null, { trustProxy: 1 });
+    // Relays on one database share CODE_HASH_SECRET (bucket keys are HMACs under it).
+    const codeSecret = randomBytes(32);
+    const a = await startRelay(store, limits, null, { trustProxy: 1, codeSecret });
+    const b = await startRelay(createSqlStore(await test.database.open()), limits, null, { trustProxy: 1, codeSecret });
     try {
       const lookup = (relay: Relay) => call(relay, 'POST', '/api/invites/lookup', { body: { code: '444-444-444' }, headers: { 'X-Forwarded-For': '192.0.2.44' } });
       expect((await lookup(a)).status).toBe(404);
