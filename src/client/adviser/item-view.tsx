@@ -42,7 +42,8 @@ export function ItemView({ identity, claimantKey, item, label, connectionId, onR
       const opened = await openClientItem(identity, claimantKey, connectionId, item);
       if (!opened.ok) {
         // Forged, moved or replayed items are never shown: only why not.
-        if (!cancelled) setProblem(t(opened.why === 'unchecked' ? 'adviser:item.unchecked' : `adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
+        if (!cancelled)
+          setProblem(t(opened.why === 'unchecked' ? 'adviser:item.unchecked' : `adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
         return;
       }
       const payload: Payload & { sha256: string } = opened.payload;

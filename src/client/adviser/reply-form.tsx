@@ -15,7 +15,17 @@ const REPLY_ID = 'reply-text';
 const COUNT_ID = 'reply-text-count';
 
 /** A short reply, sealed by this computer's key so only the client's phone (its pinned key) can read it, and check who sent it. */
-export function ReplyForm({ identity, connection, claimantKey, onSent }: { identity: Identity; connection: ConnectionInfo; claimantKey: string; onSent: () => void }) {
+export function ReplyForm({
+  identity,
+  connection,
+  claimantKey,
+  onSent,
+}: {
+  identity: Identity;
+  connection: ConnectionInfo;
+  claimantKey: string;
+  onSent: () => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const { errors, attempt, busy, problem, check, run } = useForm();

@@ -21,7 +21,12 @@ export type OpenedItem =
    */
   | { ok: false; why: 'not-for-this-computer' | 'unchecked' };
 
-export async function openClientItem(computer: ComputerKeys, pinnedClaimantKey: string, connectionId: string, item: { id: string; envelope: string }): Promise<OpenedItem> {
+export async function openClientItem(
+  computer: ComputerKeys,
+  pinnedClaimantKey: string,
+  connectionId: string,
+  item: { id: string; envelope: string },
+): Promise<OpenedItem> {
   try {
     const { sender: _sender, ...payload } = await openEnvelope(computer, item.envelope, {
       senders: [pinnedClaimantKey],
@@ -42,5 +47,9 @@ export async function sealReply(
   text: string,
   sentAt: string,
 ): Promise<{ envelope: string; sha256: string }> {
-  return sealPayload([pinnedClaimantKey], { kind: 'text', text, sentAt }, { sender: computer, binding: { connectionId, direction: 'to-claimant', itemId: replyId } });
+  return sealPayload(
+    [pinnedClaimantKey],
+    { kind: 'text', text, sentAt },
+    { sender: computer, binding: { connectionId, direction: 'to-claimant', itemId: replyId } },
+  );
 }

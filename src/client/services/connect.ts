@@ -101,11 +101,7 @@ export function typedSafetyCodeMatches(consent: Consent, typed: string): boolean
  * to. A typed code connects only with `typedSafetyCode` matching the
  * adviser's. Relay and storage failures are thrown (read them with relayProblem).
  */
-export async function connectWithConsent(
-  consent: Consent,
-  now: () => Date = () => new Date(),
-  typedSafetyCode?: string,
-): Promise<ConnectOutcome> {
+export async function connectWithConsent(consent: Consent, now: () => Date = () => new Date(), typedSafetyCode?: string): Promise<ConnectOutcome> {
   // Without a link there was nothing to compare: the comparison is the person's, and it is required.
   if (!consent.fromLink && !typedSafetyCodeMatches(consent, typedSafetyCode ?? '')) return { outcome: 'not-compared' };
   const keys = await generateKeyPair();

@@ -19,9 +19,19 @@ describe('pinning the client key', () => {
     const claimant = await generateKeyPair();
     const pins = memoryPins();
     const code = await fingerprint(claimant.publicKey);
-    expect(await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).toEqual({ state: 'pinned', key: claimant.publicKey, safetyCode: code, firstSeen: true });
+    expect(await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).toEqual({
+      state: 'pinned',
+      key: claimant.publicKey,
+      safetyCode: code,
+      firstSeen: true,
+    });
     expect(await pins.get('conn-1')).toEqual({ connectionId: 'conn-1', claimantPublicKey: claimant.publicKey, pinnedAt: NOW().toISOString() });
-    expect(await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).toEqual({ state: 'pinned', key: claimant.publicKey, safetyCode: code, firstSeen: false });
+    expect(await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).toEqual({
+      state: 'pinned',
+      key: claimant.publicKey,
+      safetyCode: code,
+      firstSeen: false,
+    });
   });
 
   it('refuses a changed key loudly and keeps the pinned one', async () => {
@@ -107,6 +117,8 @@ describe('items and replies on the adviser computer', () => {
     const { envelope } = await sealReply(computer, claimant.publicKey, 'conn-1', 'reply-1', 'Ring me', '2026-02-01T11:00:00Z');
     const binding = { connectionId: 'conn-1', direction: 'to-claimant' as const, itemId: 'reply-1' };
     expect((await openEnvelope(claimant, envelope, { senders: [computer.publicKey], binding })).text).toBe('Ring me');
-    await expect(openEnvelope(claimant, envelope, { senders: [computer.publicKey], binding: { ...binding, direction: 'to-adviser' } })).rejects.toThrow(/could not be checked/);
+    await expect(openEnvelope(claimant, envelope, { senders: [computer.publicKey], binding: { ...binding, direction: 'to-adviser' } })).rejects.toThrow(
+      /could not be checked/,
+    );
   });
 });

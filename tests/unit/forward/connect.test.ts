@@ -199,7 +199,7 @@ describe('agreeing and connecting', () => {
       expect((await db.getConnection())?.adviser.signingKey).toBe(keys.signingKey);
     });
 
-    it('does not connect, make a key or call the relay without it, with part of it, or with another key\'s code', async () => {
+    it("does not connect, make a key or call the relay without it, with part of it, or with another key's code", async () => {
       const { keys } = await adviser();
       // The relay answers a typed code with its own signing key (and device keys it signed): the person's code does not match.
       const relayKeys = (await adviser()).keys;

@@ -197,7 +197,7 @@ describe('a hostile relay operator', () => {
     expect(await openClientItem(adviser.computer, swapped.key, connectionId, second)).toMatchObject({ ok: true, payload: { text: 'Second letter' } });
   });
 
-  it("cannot give a new adviser computer a signing key of its own", async () => {
+  it('cannot give a new adviser computer a signing key of its own', async () => {
     const adviser = await enrolAdviser();
     const deviceCode = (await relay.createDeviceCode(adviser.deviceToken)).code;
     // The adviser types the one-time code and the safety code the first computer shows.

@@ -96,16 +96,13 @@ vi.mock('../../../src/client/services/crypto', () => {
       sha256: `sha-${payload.text ?? ''}`,
     }),
     verifyDeviceKey: async (signingKey: string, device: SignedDeviceKey) => device.signature === `sig(${signingKey},${device.publicKey})`,
-    openEnvelope: async (
-      identity: { privateKey: { secret: string } },
-      envelope: string,
-      { senders, binding }: { senders: readonly string[]; binding: Binding },
-    ) => {
+    openEnvelope: async (identity: { privateKey: { secret: string } }, envelope: string, { senders, binding }: { senders: readonly string[]; binding: Binding }) => {
       const [prefix, key, text, sender = 'adviser-pub', connectionId = 'c1', itemId] = envelope.split('|');
       if (prefix !== 'reply') throw new EnvelopeRefused('unchecked');
       if (!senders.includes(sender)) throw new EnvelopeRefused('unknown-sender');
       if (key !== identity.privateKey.secret) throw new EnvelopeRefused('not-for-this-key');
-      if (binding.direction !== 'to-claimant' || connectionId !== binding.connectionId || (itemId && itemId !== binding.itemId)) throw new EnvelopeRefused('unchecked');
+      if (binding.direction !== 'to-claimant' || connectionId !== binding.connectionId || (itemId && itemId !== binding.itemId))
+        throw new EnvelopeRefused('unchecked');
       return { kind: 'text', text, sentAt: '2026-01-01T00:00:00Z', sha256: 'x', sender };
     },
   };
@@ -260,7 +257,7 @@ describe('outbox: what is sealed and what is opened', () => {
     return Object.fromEntries((await db.listReplies()).map((reply) => [reply.id, reply]));
   }
 
-  it("opens a reply from a computer the adviser added since, once its key is refreshed and signed by the pinned key", async () => {
+  it('opens a reply from a computer the adviser added since, once its key is refreshed and signed by the pinned key', async () => {
     relayState.adviserKeys = { ...storedAdviser(), devices: [signed('signing-pub', 'adviser-pub'), signed('signing-pub', 'laptop-pub')] };
     const got = await replies('reply|k1|From my laptop|laptop-pub|c1|r1');
     expect(got.r1).toEqual({ id: 'r1', text: 'From my laptop', receivedAt: '2026-01-02T12:00:00Z' });

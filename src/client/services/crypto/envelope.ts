@@ -192,9 +192,7 @@ export async function sealPayload(
   header.set(iv, offset);
   const contentKey = await subtle().importKey('raw', contentKeyBytes, 'AES-GCM', false, ['encrypt']);
   contentKeyBytes.fill(0);
-  const ct = new Uint8Array(
-    await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: concat(header, info), tagLength: 128 }, contentKey, plaintext),
-  );
+  const ct = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: concat(header, info), tagLength: 128 }, contentKey, plaintext));
   const out = new Uint8Array(headerLength + ct.length);
   out.set(header, 0);
   out.set(ct, headerLength);
