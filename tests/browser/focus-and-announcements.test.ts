@@ -319,6 +319,10 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     await adviser.getByText(/It works once, until/).waitFor();
     expect(await focused(adviser)).not.toBe('body');
     const code = (await adviser.locator('.invite-code span[aria-hidden]').first().textContent())!.trim();
+    // The adviser's safety code, shown with the invite: read out to a client who types the code.
+    const adviserSafety = adviser.locator('section[aria-labelledby="invite-heading"] .adviser-fingerprint');
+    await expect(adviserSafety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Your safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
+    const safetyCode = (await adviserSafety.locator('span[aria-hidden]').textContent())!.trim();
 
     // "Make a code" keeps focus, then warns 2 minutes before the code expires, and says when it has.
     const makeCode = adviser.getByRole('button', { name: 'Make a code' });
@@ -340,12 +344,14 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     await claimant.getByRole('button', { name: 'Continue' }).focus();
     await claimant.keyboard.press('Enter');
     await expect.poll(() => focused(claimant)).toMatch(/^div#connect-adviser/);
-    // The safety code: real text, no aria-label, spelled out for screen readers (finding 10).
-    const safety = claimant.locator('.forward-fingerprint');
-    await expect(safety.getAttribute('aria-label')).resolves.toBeNull();
-    await expect(safety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
+    // A typed code: the person types the safety code the adviser reads out.
+    await claimant.getByLabel("Your adviser's safety code").fill(safetyCode);
     await claimant.getByRole('button', { name: 'Agree and connect' }).click();
     await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
+    // The safety codes: real text, no aria-label, spelled out for screen readers (finding 10).
+    const safety = claimant.locator('.forward-fingerprint--own');
+    await expect(safety.getAttribute('aria-label')).resolves.toBeNull();
+    await expect(safety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Your safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
 
     // File inputs: read once (finding 17), focus visible in forced colours and strong normally (finding 6).
     const pick = await claimant.locator('.forward-pick').ariaSnapshot();
