@@ -13,7 +13,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addAdviser, startRelay, type Relay } from '../../support/relay-api';
-import { openTestStore, PGLITE, type TestStore } from '../../support/store-adapters';
+import { openTestStore, PGLITE, SLOW, type TestStore } from '../../support/store-adapters';
 import type { ItemWithEnvelope } from '../../../src/shared/protocol/api-types';
 
 globalThis.indexedDB = new IDBFactory();
@@ -37,7 +37,8 @@ beforeAll(async () => {
   server = await startRelay(db.store);
   // The apps call the relay on their own origin: here, the test relay.
   globalThis.fetch = ((input: string, init?: RequestInit) => realFetch(server.base + input, init)) as typeof fetch;
-});
+  // Starting PGlite takes a while on a busy machine.
+}, 120_000);
 afterAll(async () => {
   globalThis.fetch = realFetch;
   await server?.close();
@@ -195,7 +196,7 @@ describe('a hostile relay operator', () => {
     const second = (await items(connectionId)).find((i) => ![genuine!.id, forgedId, injectedId, renamedId].includes(i.id))!;
     expect(await openClientItem(relayDevice, swapped.key, connectionId, second)).toEqual({ ok: false, why: 'not-for-this-computer' });
     expect(await openClientItem(adviser.computer, swapped.key, connectionId, second)).toMatchObject({ ok: true, payload: { text: 'Second letter' } });
-  });
+  }, SLOW);
 
   it('cannot give a new adviser computer a signing key of its own', async () => {
     const adviser = await enrolAdviser();
