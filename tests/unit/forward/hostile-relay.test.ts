@@ -72,131 +72,135 @@ async function injectItem(connectionId: string, direction: 'to-adviser' | 'to-cl
 }
 
 describe('a hostile relay operator', () => {
-  it('cannot swap keys, inject, move or replay items or replies: both apps refuse each one', async () => {
-    const adviser = await enrolAdviser();
-    const pins = memoryPins();
+  it(
+    'cannot swap keys, inject, move or replay items or replies: both apps refuse each one',
+    async () => {
+      const adviser = await enrolAdviser();
+      const pins = memoryPins();
 
-    // A typed invite code. The operator first swaps in a signing key of its
-    // own (with a device key it signed): the claimant types the safety code
-    // the adviser reads out, so the phone does not connect.
-    const trap = (await relay.createInvite(adviser.deviceToken, { label: 'trap' })).code;
-    const relaySigning = await crypto.generateSigningKeyPair();
-    const relayDevice = await crypto.generateKeyPair();
-    const relayDeviceRow = randomUUID();
-    await db.driver.query(`UPDATE advisers SET signing_key = $1 WHERE id = $2`, [relaySigning.publicKey, adviser.adviserId]);
-    await db.driver.query(`INSERT INTO adviser_devices (id, adviser_id, token_hash, public_key, signature) VALUES ($1, $2, $3, $4, $5)`, [
-      relayDeviceRow,
-      adviser.adviserId,
-      `relay-${relayDeviceRow}`,
-      relayDevice.publicKey,
-      await crypto.signDeviceKey(relaySigning.privateKey, relayDevice.publicKey),
-    ]);
-    const trapped = await checkInvite(trap, null);
-    expect(trapped.outcome).toBe('consent');
-    if (trapped.outcome !== 'consent') return;
-    expect(await connectWithConsent(trapped, undefined, adviser.safetyCode)).toEqual({ outcome: 'not-compared' });
-    expect(await claimantDb.getConnection()).toBeUndefined();
-    await db.driver.query(`UPDATE advisers SET signing_key = $1 WHERE id = $2`, [adviser.signing.publicKey, adviser.adviserId]);
+      // A typed invite code. The operator first swaps in a signing key of its
+      // own (with a device key it signed): the claimant types the safety code
+      // the adviser reads out, so the phone does not connect.
+      const trap = (await relay.createInvite(adviser.deviceToken, { label: 'trap' })).code;
+      const relaySigning = await crypto.generateSigningKeyPair();
+      const relayDevice = await crypto.generateKeyPair();
+      const relayDeviceRow = randomUUID();
+      await db.driver.query(`UPDATE advisers SET signing_key = $1 WHERE id = $2`, [relaySigning.publicKey, adviser.adviserId]);
+      await db.driver.query(`INSERT INTO adviser_devices (id, adviser_id, token_hash, public_key, signature) VALUES ($1, $2, $3, $4, $5)`, [
+        relayDeviceRow,
+        adviser.adviserId,
+        `relay-${relayDeviceRow}`,
+        relayDevice.publicKey,
+        await crypto.signDeviceKey(relaySigning.privateKey, relayDevice.publicKey),
+      ]);
+      const trapped = await checkInvite(trap, null);
+      expect(trapped.outcome).toBe('consent');
+      if (trapped.outcome !== 'consent') return;
+      expect(await connectWithConsent(trapped, undefined, adviser.safetyCode)).toEqual({ outcome: 'not-compared' });
+      expect(await claimantDb.getConnection()).toBeUndefined();
+      await db.driver.query(`UPDATE advisers SET signing_key = $1 WHERE id = $2`, [adviser.signing.publicKey, adviser.adviserId]);
 
-    // The real connection: typed code and the adviser's safety code, read out.
-    // The operator's device key stays listed (signed by its own key, not the adviser's).
-    const code = (await relay.createInvite(adviser.deviceToken, { label: 'J.S.' })).code;
-    const consent = await checkInvite(code, null);
-    if (consent.outcome !== 'consent') throw new Error(consent.outcome);
-    expect(consent.dropped).toBe(1);
-    expect(await connectWithConsent(consent, undefined, adviser.safetyCode.toLowerCase())).toMatchObject({ outcome: 'connected' });
-    const phone = (await claimantDb.getIdentity())!;
-    const connectionId = (await claimantDb.getConnection())!.connectionId;
+      // The real connection: typed code and the adviser's safety code, read out.
+      // The operator's device key stays listed (signed by its own key, not the adviser's).
+      const code = (await relay.createInvite(adviser.deviceToken, { label: 'J.S.' })).code;
+      const consent = await checkInvite(code, null);
+      if (consent.outcome !== 'consent') throw new Error(consent.outcome);
+      expect(consent.dropped).toBe(1);
+      expect(await connectWithConsent(consent, undefined, adviser.safetyCode.toLowerCase())).toMatchObject({ outcome: 'connected' });
+      const phone = (await claimantDb.getIdentity())!;
+      const connectionId = (await claimantDb.getConnection())!.connectionId;
 
-    // The adviser's computer sees the connection and pins the client's key; both screens show the same safety code.
-    const listed = async (id: string) => (await relay.connections(adviser.deviceToken)).find((c) => c.id === id)!;
-    const pinned = await checkClaimantKey(await listed(connectionId), pins);
-    expect(pinned).toMatchObject({ state: 'pinned', key: phone.publicKey, firstSeen: true });
-    if (pinned.state !== 'pinned') return;
-    expect(pinned.safetyCode).toBe(await claimantSafetyCode(phone.publicKey));
+      // The adviser's computer sees the connection and pins the client's key; both screens show the same safety code.
+      const listed = async (id: string) => (await relay.connections(adviser.deviceToken)).find((c) => c.id === id)!;
+      const pinned = await checkClaimantKey(await listed(connectionId), pins);
+      expect(pinned).toMatchObject({ state: 'pinned', key: phone.publicKey, firstSeen: true });
+      if (pinned.state !== 'pinned') return;
+      expect(pinned.safetyCode).toBe(await claimantSafetyCode(phone.publicKey));
 
-    // A genuine item goes and opens; it is sealed to the adviser's computer only, not the operator's device key.
-    await outbox.queueItem(payload('My claim was closed'));
-    expect((await outbox.flushOutbox()).sent).toBe(1);
-    const items = async (id: string): Promise<ItemWithEnvelope[]> => relay.items(adviser.deviceToken, id);
-    const [genuine] = await items(connectionId);
-    expect(await openClientItem(adviser.computer, pinned.key, connectionId, genuine!)).toMatchObject({ ok: true, payload: { text: 'My claim was closed' } });
-    expect(await openClientItem(relayDevice, pinned.key, connectionId, genuine!)).toEqual({ ok: false, why: 'not-for-this-computer' });
+      // A genuine item goes and opens; it is sealed to the adviser's computer only, not the operator's device key.
+      await outbox.queueItem(payload('My claim was closed'));
+      expect((await outbox.flushOutbox()).sent).toBe(1);
+      const items = async (id: string): Promise<ItemWithEnvelope[]> => relay.items(adviser.deviceToken, id);
+      const [genuine] = await items(connectionId);
+      expect(await openClientItem(adviser.computer, pinned.key, connectionId, genuine!)).toMatchObject({ ok: true, payload: { text: 'My claim was closed' } });
+      expect(await openClientItem(relayDevice, pinned.key, connectionId, genuine!)).toEqual({ ok: false, why: 'not-for-this-computer' });
 
-    // 1. The operator swaps the claimant's key for its own: the adviser's computer refuses the change loudly…
-    const operator = await crypto.generateKeyPair();
-    await db.driver.query(`UPDATE connections SET claimant_public_key = $1 WHERE id = $2`, [operator.publicKey, connectionId]);
-    const swapped = await checkClaimantKey(await listed(connectionId), pins);
-    expect(swapped).toEqual({ state: 'changed', key: phone.publicKey, safetyCode: pinned.safetyCode, listed: operator.publicKey });
-    // …an item the operator seals with its key is not shown…
-    const computers = [adviser.computer.publicKey];
-    const forged = await crypto.sealPayload(computers, payload('I no longer want to appeal'), {
-      sender: operator,
-      binding: { connectionId, direction: 'to-adviser', itemId: randomUUID() },
-    });
-    const forgedId = await injectItem(connectionId, 'to-adviser', forged.envelope);
-    // …and a reply still goes to the pinned key only: the operator cannot read it.
-    const replyId = randomUUID();
-    const reply = await sealReply(adviser.computer, swapped.key, connectionId, replyId, 'Ring me on 07700 900123 about your appeal', new Date().toISOString());
-    await relay.reply(adviser.deviceToken, connectionId, { id: replyId, envelope: reply.envelope });
-    await expect(
-      crypto.openEnvelope(operator, reply.envelope, { senders: computers, binding: { connectionId, direction: 'to-claimant', itemId: replyId } }),
-    ).rejects.toBeInstanceOf(crypto.EnvelopeRefused);
+      // 1. The operator swaps the claimant's key for its own: the adviser's computer refuses the change loudly…
+      const operator = await crypto.generateKeyPair();
+      await db.driver.query(`UPDATE connections SET claimant_public_key = $1 WHERE id = $2`, [operator.publicKey, connectionId]);
+      const swapped = await checkClaimantKey(await listed(connectionId), pins);
+      expect(swapped).toEqual({ state: 'changed', key: phone.publicKey, safetyCode: pinned.safetyCode, listed: operator.publicKey });
+      // …an item the operator seals with its key is not shown…
+      const computers = [adviser.computer.publicKey];
+      const forged = await crypto.sealPayload(computers, payload('I no longer want to appeal'), {
+        sender: operator,
+        binding: { connectionId, direction: 'to-adviser', itemId: randomUUID() },
+      });
+      const forgedId = await injectItem(connectionId, 'to-adviser', forged.envelope);
+      // …and a reply still goes to the pinned key only: the operator cannot read it.
+      const replyId = randomUUID();
+      const reply = await sealReply(adviser.computer, swapped.key, connectionId, replyId, 'Ring me on 07700 900123 about your appeal', new Date().toISOString());
+      await relay.reply(adviser.deviceToken, connectionId, { id: replyId, envelope: reply.envelope });
+      await expect(
+        crypto.openEnvelope(operator, reply.envelope, { senders: computers, binding: { connectionId, direction: 'to-claimant', itemId: replyId } }),
+      ).rejects.toBeInstanceOf(crypto.EnvelopeRefused);
 
-    // 2. An item injected into the connection, naming the claimant's key as its sender.
-    const injected = await crypto.sealPayload(computers, payload('Please stop my appeal'), {
-      sender: operator,
-      binding: { connectionId, direction: 'to-adviser', itemId: randomUUID() },
-    });
-    const bytes = Buffer.from(injected.envelope, 'base64url');
-    bytes.set(Buffer.from(phone.publicKey, 'base64url'), 1);
-    const injectedId = await injectItem(connectionId, 'to-adviser', bytes.toString('base64url'));
+      // 2. An item injected into the connection, naming the claimant's key as its sender.
+      const injected = await crypto.sealPayload(computers, payload('Please stop my appeal'), {
+        sender: operator,
+        binding: { connectionId, direction: 'to-adviser', itemId: randomUUID() },
+      });
+      const bytes = Buffer.from(injected.envelope, 'base64url');
+      bytes.set(Buffer.from(phone.publicKey, 'base64url'), 1);
+      const injectedId = await injectItem(connectionId, 'to-adviser', bytes.toString('base64url'));
 
-    // 3. The genuine item replayed into another connection of the same adviser, and again in its own under a new id.
-    const other = await crypto.generateKeyPair();
-    const otherCode = (await relay.createInvite(adviser.deviceToken, { label: 'Other' })).code;
-    const otherConnection = (await relay.connect({ code: otherCode, claimantPublicKey: other.publicKey })).connectionId;
-    const otherPin = await checkClaimantKey(await listed(otherConnection), pins);
-    if (otherPin.state !== 'pinned') throw new Error(otherPin.state);
-    const movedId = await injectItem(otherConnection, 'to-adviser', genuine!.envelope);
-    const renamedId = await injectItem(connectionId, 'to-adviser', genuine!.envelope);
+      // 3. The genuine item replayed into another connection of the same adviser, and again in its own under a new id.
+      const other = await crypto.generateKeyPair();
+      const otherCode = (await relay.createInvite(adviser.deviceToken, { label: 'Other' })).code;
+      const otherConnection = (await relay.connect({ code: otherCode, claimantPublicKey: other.publicKey })).connectionId;
+      const otherPin = await checkClaimantKey(await listed(otherConnection), pins);
+      if (otherPin.state !== 'pinned') throw new Error(otherPin.state);
+      const movedId = await injectItem(otherConnection, 'to-adviser', genuine!.envelope);
+      const renamedId = await injectItem(connectionId, 'to-adviser', genuine!.envelope);
 
-    // The adviser's computer: the genuine item still opens; none of the others does.
-    for (const item of await items(connectionId)) {
-      const opened = await openClientItem(adviser.computer, swapped.key, connectionId, item);
-      if (item.id === genuine!.id) expect(opened.ok).toBe(true);
-      else expect(opened, item.id).toEqual({ ok: false, why: 'unchecked' });
-    }
-    expect((await items(connectionId)).map((i) => i.id).sort()).toEqual([genuine!.id, forgedId, injectedId, renamedId].sort());
-    const [moved] = await items(otherConnection);
-    expect(moved!.id).toBe(movedId);
-    expect(await openClientItem(adviser.computer, otherPin.key, otherConnection, moved!)).toEqual({ ok: false, why: 'unchecked' });
+      // The adviser's computer: the genuine item still opens; none of the others does.
+      for (const item of await items(connectionId)) {
+        const opened = await openClientItem(adviser.computer, swapped.key, connectionId, item);
+        if (item.id === genuine!.id) expect(opened.ok).toBe(true);
+        else expect(opened, item.id).toEqual({ ok: false, why: 'unchecked' });
+      }
+      expect((await items(connectionId)).map((i) => i.id).sort()).toEqual([genuine!.id, forgedId, injectedId, renamedId].sort());
+      const [moved] = await items(otherConnection);
+      expect(moved!.id).toBe(movedId);
+      expect(await openClientItem(adviser.computer, otherPin.key, otherConnection, moved!)).toEqual({ ok: false, why: 'unchecked' });
 
-    // 4. Replies: the operator injects one sealed by its own device key (which
-    // it also lists for the adviser) and replays the genuine one under a new id.
-    // The phone checks each against the keys the PINNED signing key vouched for.
-    const injectedReplyId = randomUUID();
-    const injectedReply = await crypto.sealPayload([phone.publicKey], payload('Your appeal is withdrawn'), {
-      sender: relayDevice,
-      binding: { connectionId, direction: 'to-claimant', itemId: injectedReplyId },
-    });
-    await injectItem(connectionId, 'to-claimant', injectedReply.envelope, injectedReplyId);
-    const replayedReplyId = await injectItem(connectionId, 'to-claimant', reply.envelope);
-    // An item of the claimant's own, turned round as a reply.
-    const turnedId = await injectItem(connectionId, 'to-claimant', genuine!.envelope);
-    await outbox.refreshStatus();
-    const replies = Object.fromEntries((await claimantDb.listReplies()).map((r) => [r.id, r]));
-    expect(replies[replyId]).toMatchObject({ text: 'Ring me on 07700 900123 about your appeal' });
-    expect(replies[replyId]?.refused).toBeUndefined();
-    for (const id of [injectedReplyId, replayedReplyId, turnedId]) expect(replies[id], id).toMatchObject({ text: '', refused: true });
+      // 4. Replies: the operator injects one sealed by its own device key (which
+      // it also lists for the adviser) and replays the genuine one under a new id.
+      // The phone checks each against the keys the PINNED signing key vouched for.
+      const injectedReplyId = randomUUID();
+      const injectedReply = await crypto.sealPayload([phone.publicKey], payload('Your appeal is withdrawn'), {
+        sender: relayDevice,
+        binding: { connectionId, direction: 'to-claimant', itemId: injectedReplyId },
+      });
+      await injectItem(connectionId, 'to-claimant', injectedReply.envelope, injectedReplyId);
+      const replayedReplyId = await injectItem(connectionId, 'to-claimant', reply.envelope);
+      // An item of the claimant's own, turned round as a reply.
+      const turnedId = await injectItem(connectionId, 'to-claimant', genuine!.envelope);
+      await outbox.refreshStatus();
+      const replies = Object.fromEntries((await claimantDb.listReplies()).map((r) => [r.id, r]));
+      expect(replies[replyId]).toMatchObject({ text: 'Ring me on 07700 900123 about your appeal' });
+      expect(replies[replyId]?.refused).toBeUndefined();
+      for (const id of [injectedReplyId, replayedReplyId, turnedId]) expect(replies[id], id).toMatchObject({ text: '', refused: true });
 
-    // The phone still seals only to the adviser's vouched computer, never the operator's listed key.
-    await outbox.queueItem(payload('Second letter'));
-    await outbox.flushOutbox();
-    const second = (await items(connectionId)).find((i) => ![genuine!.id, forgedId, injectedId, renamedId].includes(i.id))!;
-    expect(await openClientItem(relayDevice, swapped.key, connectionId, second)).toEqual({ ok: false, why: 'not-for-this-computer' });
-    expect(await openClientItem(adviser.computer, swapped.key, connectionId, second)).toMatchObject({ ok: true, payload: { text: 'Second letter' } });
-  }, SLOW);
+      // The phone still seals only to the adviser's vouched computer, never the operator's listed key.
+      await outbox.queueItem(payload('Second letter'));
+      await outbox.flushOutbox();
+      const second = (await items(connectionId)).find((i) => ![genuine!.id, forgedId, injectedId, renamedId].includes(i.id))!;
+      expect(await openClientItem(relayDevice, swapped.key, connectionId, second)).toEqual({ ok: false, why: 'not-for-this-computer' });
+      expect(await openClientItem(adviser.computer, swapped.key, connectionId, second)).toMatchObject({ ok: true, payload: { text: 'Second letter' } });
+    },
+    SLOW,
+  );
 
   it('cannot give a new adviser computer a signing key of its own', async () => {
     const adviser = await enrolAdviser();
