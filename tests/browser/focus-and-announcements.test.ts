@@ -352,6 +352,7 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     const safety = claimant.locator('.forward-fingerprint--own');
     await expect(safety.getAttribute('aria-label')).resolves.toBeNull();
     await expect(safety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Your safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
+    const claimantSafetyCode = (await safety.locator('span[aria-hidden]').textContent())!.trim();
 
     // File inputs: read once (finding 17), focus visible in forced colours and strong normally (finding 6).
     const pick = await claimant.locator('.forward-pick').ariaSnapshot();
@@ -403,6 +404,10 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     await adviser.keyboard.press('Enter');
     await expect.poll(() => focused(adviser)).toMatch(/^button#item-.*-open/);
 
+    // Replies wait until the adviser has typed the client's safety code (read out from the phone).
+    await adviser.getByLabel('Safety code your client reads out').fill(claimantSafetyCode);
+    await adviser.getByRole('button', { name: 'Check the safety code' }).click();
+    await expect.poll(() => announcements(adviser), SLOW).toContain('The safety codes match. You can reply.');
     // The reply: one alert on an empty submit; the count is linked and read out at the thresholds only.
     await recordAnnouncements(adviser);
     const sendReply = adviser.getByRole('button', { name: 'Send reply' });

@@ -213,6 +213,14 @@ describe('forwarding a notice to an adviser', () => {
     await second.locator('img[alt^="Photo sent by your client"]').waitFor();
     await expect.poll(() => second.locator('main').textContent()).toContain(TEXT_MARKER);
 
+    // Replies wait until the adviser has typed the safety code the client reads out.
+    await adviser.getByLabel('Safety code your client reads out').waitFor();
+    expect(await adviser.getByLabel('Your reply').count()).toBe(0);
+    await adviser.getByLabel('Safety code your client reads out').fill(secondCode);
+    await adviser.getByRole('button', { name: 'Check the safety code' }).click();
+    await adviser.getByText('This is not the safety code this computer has for your client.').first().waitFor();
+    await adviser.getByLabel('Safety code your client reads out').fill(claimantCode.toLowerCase());
+    await adviser.getByRole('button', { name: 'Check the safety code' }).click();
     await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
     await adviser.getByRole('button', { name: 'Send reply' }).click();
     await adviser.getByText('Reply sent.').first().waitFor();

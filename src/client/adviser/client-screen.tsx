@@ -5,9 +5,10 @@ import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
 import type { ConnectionInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
 import { openClientItem } from '../services/adviser-items';
-import { checkClaimantKey, type ClaimantKeyCheck, type PinStore } from '../services/claimant-pin';
-import { addPin, buildReceiptExport, getPin, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
+import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck, type PinStore } from '../services/claimant-pin';
+import { addPin, buildReceiptExport, getPin, markPinCompared, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
 import { SpelledCode } from '../ui/spelled-code';
+import { TextField } from '../ui/text-field';
 import { formatDateTime, formatDay, problemOf, receiptsFileName, cannotOpenReason } from './format';
 import { formatSize } from '../ui/format-size';
 import { downloadFile } from '../ui/download';
@@ -24,7 +25,42 @@ interface Summary {
 }
 
 /** Each client's key, pinned on this computer the first time it sees the connection. */
-const PINS: PinStore = { get: getPin, add: addPin };
+const PINS: PinStore = { get: getPin, add: addPin, compared: markPinCompared };
+
+const COMPARE_ID = 'client-safety-typed';
+
+/** The adviser types the safety code the client reads out from their phone; replies wait for a match. */
+function CompareSafetyCode({ connectionId, check, onCompared }: { connectionId: string; check: ClaimantKeyCheck; onCompared: () => void }) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (await compareClaimantSafetyCode(connectionId, check, typed, PINS)) {
+      setError(null);
+      announce(t('adviser:client.safety.matched'));
+      onCompared();
+    } else {
+      setError(t(typed.trim() ? 'adviser:client.safety.typeMismatch' : 'adviser:client.safety.typeMissing'));
+      focusWhenShown(COMPARE_ID);
+    }
+  }
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <TextField
+        id={COMPARE_ID}
+        label={t('adviser:client.safety.typeLabel')}
+        hint={t('adviser:client.safety.typeHint')}
+        error={error ?? undefined}
+        value={typed}
+        onInput={setTyped}
+      />
+      <button type="submit" class="button button--secondary">
+        {t('adviser:client.safety.typeSubmit')}
+      </button>
+    </form>
+  );
+}
 
 const openButtonId = (itemId: string) => `item-${itemId}-open`;
 
@@ -131,6 +167,13 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
           <p>{t('adviser:client.safety.intro')}</p>
           <SpelledCode class="client-fingerprint" label={t('adviser:client.safety.label')} code={keyCheck.safetyCode} />
           <p>{t('adviser:client.safety.compare')}</p>
+          {keyCheck.compared ? (
+            <p class="client-safety-compared">{t('adviser:client.safety.compared')}</p>
+          ) : (
+            keyCheck.state === 'pinned' && (
+              <CompareSafetyCode connectionId={connectionId} check={keyCheck} onCompared={() => setKeyCheck({ ...keyCheck, compared: true })} />
+            )
+          )}
         </section>
       )}
       {connection?.stoppedAt && (
@@ -212,8 +255,11 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
           </ol>
         </section>
       )}
-      {connection && !connection.stoppedAt && claimantKey && (
+      {connection && !connection.stoppedAt && claimantKey && keyCheck?.state !== 'none' && keyCheck?.compared && (
         <ReplyForm identity={identity} connection={connection} claimantKey={claimantKey} onSent={() => void refresh()} />
+      )}
+      {connection && !connection.stoppedAt && claimantKey && keyCheck?.state !== 'none' && !keyCheck?.compared && (
+        <p class="adviser-panel">{t('adviser:client.safety.beforeReply')}</p>
       )}
       {connection !== undefined && (
         <section class="adviser-panel" aria-labelledby="receipts-heading">

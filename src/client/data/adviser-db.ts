@@ -57,6 +57,8 @@ export interface ClaimantPin {
   connectionId: string;
   claimantPublicKey: string;
   pinnedAt: string;
+  /** When the adviser compared safety codes with the client (typed what the client read out). */
+  comparedAt?: string;
 }
 
 interface AdviserDB extends DBSchema {
@@ -130,6 +132,14 @@ export async function addPin(pin: ClaimantPin): Promise<ClaimantPin> {
   if (!existing) await tx.store.add(pin);
   await tx.done;
   return existing ?? pin;
+}
+
+/** Marks a pin as compared, only if it is still for this key; the first time counts. */
+export async function markPinCompared(connectionId: string, claimantPublicKey: string, at: string): Promise<void> {
+  const tx = (await getDb()).transaction('pins', 'readwrite');
+  const pin = await tx.store.get(connectionId);
+  if (pin && pin.claimantPublicKey === claimantPublicKey && !pin.comparedAt) await tx.store.put({ ...pin, comparedAt: at });
+  await tx.done;
 }
 
 /**

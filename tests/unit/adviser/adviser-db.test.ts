@@ -191,6 +191,17 @@ describe('pinned client keys', () => {
     expect(await store.getPin('conn-2')).toBeUndefined();
   });
 
+  it('marks a pin compared only for its own key, and keeps the first time', async () => {
+    await store.addPin({ connectionId: 'conn-1', claimantPublicKey: 'BFIRST', pinnedAt: '2026-01-01T09:00:00Z' });
+    await store.markPinCompared('conn-1', 'BRELAY', '2026-01-01T10:00:00Z');
+    expect((await store.getPin('conn-1'))?.comparedAt).toBeUndefined();
+    await store.markPinCompared('conn-1', 'BFIRST', '2026-01-01T11:00:00Z');
+    await store.markPinCompared('conn-1', 'BFIRST', '2026-01-01T12:00:00Z');
+    expect((await store.getPin('conn-1'))?.comparedAt).toBe('2026-01-01T11:00:00Z');
+    await store.markPinCompared('conn-9', 'BFIRST', '2026-01-01T12:00:00Z');
+    expect(await store.getPin('conn-9')).toBeUndefined();
+  });
+
   it('an older database gains the pins store and keeps its receipts', async () => {
     await store.closeAdviserDb();
     globalThis.indexedDB = new IDBFactory();

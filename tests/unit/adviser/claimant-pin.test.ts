@@ -4,7 +4,7 @@
 // item's own place, and seals replies only to the pinned key.
 import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../src/shared/protocol/api-types';
-import { checkClaimantKey, memoryPins } from '../../../src/client/services/claimant-pin';
+import { checkClaimantKey, compareClaimantSafetyCode, memoryPins } from '../../../src/client/services/claimant-pin';
 import { openClientItem, sealReply } from '../../../src/client/services/adviser-items';
 import { fingerprint, generateKeyPair, openEnvelope, sealPayload } from '../../../src/client/services/crypto';
 
@@ -24,6 +24,7 @@ describe('pinning the client key', () => {
       key: claimant.publicKey,
       safetyCode: code,
       firstSeen: true,
+      compared: false,
     });
     expect(await pins.get('conn-1')).toEqual({ connectionId: 'conn-1', claimantPublicKey: claimant.publicKey, pinnedAt: NOW().toISOString() });
     expect(await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).toEqual({
@@ -31,6 +32,7 @@ describe('pinning the client key', () => {
       key: claimant.publicKey,
       safetyCode: code,
       firstSeen: false,
+      compared: false,
     });
   });
 
@@ -44,8 +46,28 @@ describe('pinning the client key', () => {
       key: claimant.publicKey,
       safetyCode: await fingerprint(claimant.publicKey),
       listed: relay.publicKey,
+      compared: false,
     });
     expect((await pins.get('conn-1'))?.claimantPublicKey).toBe(claimant.publicKey);
+  });
+
+  it('replies wait until the adviser has typed the whole safety code the client reads out', async () => {
+    const claimant = await generateKeyPair();
+    const relay = await generateKeyPair();
+    const pins = memoryPins();
+    const first = await checkClaimantKey(connection(claimant.publicKey), pins, NOW);
+    const code = await fingerprint(claimant.publicKey);
+    // Nothing, part of it, or the code of a key the relay swapped in: not compared.
+    for (const typed of ['', code.slice(-4), await fingerprint(relay.publicKey)]) {
+      expect(await compareClaimantSafetyCode('conn-1', first, typed, pins, NOW), typed).toBe(false);
+    }
+    expect((await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).state === 'pinned' && (await pins.get('conn-1'))?.comparedAt).toBeFalsy();
+    expect(await compareClaimantSafetyCode('conn-1', first, code.toLowerCase().replace(/-/g, ' '), pins, NOW)).toBe(true);
+    expect(await checkClaimantKey(connection(claimant.publicKey), pins, NOW)).toMatchObject({ state: 'pinned', compared: true });
+    // Compared stays with the pinned key: a changed key is still refused, and is never marked compared itself.
+    const changed = await checkClaimantKey(connection(relay.publicKey), pins, NOW);
+    expect(changed).toMatchObject({ state: 'changed', key: claimant.publicKey, compared: true });
+    expect(await compareClaimantSafetyCode('conn-1', changed, await fingerprint(relay.publicKey), pins, NOW)).toBe(false);
   });
 
   it('a pin made at the same moment elsewhere (another tab) wins over the relay', async () => {
@@ -54,7 +76,7 @@ describe('pinning the client key', () => {
     const inner = memoryPins();
     await inner.add({ connectionId: 'conn-1', claimantPublicKey: claimant.publicKey, pinnedAt: 'earlier' });
     // get() has not seen it yet; add() keeps the first.
-    const racing = { get: async () => undefined, add: inner.add };
+    const racing = { get: async () => undefined, add: inner.add, compared: inner.compared };
     expect(await checkClaimantKey(connection(relay.publicKey), racing, NOW)).toMatchObject({ state: 'changed', key: claimant.publicKey });
   });
 

@@ -24,7 +24,7 @@ const crypto = await import('../../../src/client/services/crypto');
 const { checkInvite, connectWithConsent, claimantSafetyCode } = await import('../../../src/client/services/connect');
 const outbox = await import('../../../src/client/services/outbox');
 const claimantDb = await import('../../../src/client/data/claimant-db');
-const { checkClaimantKey, memoryPins } = await import('../../../src/client/services/claimant-pin');
+const { checkClaimantKey, compareClaimantSafetyCode, memoryPins } = await import('../../../src/client/services/claimant-pin');
 const { openClientItem, sealReply } = await import('../../../src/client/services/adviser-items');
 const { claimComputer, requestToJoin } = await import('../../../src/client/services/add-computer');
 
@@ -116,6 +116,8 @@ describe('a hostile relay operator', () => {
       expect(pinned).toMatchObject({ state: 'pinned', key: phone.publicKey, firstSeen: true });
       if (pinned.state !== 'pinned') return;
       expect(pinned.safetyCode).toBe(await claimantSafetyCode(phone.publicKey));
+      // The client reads out their code; the adviser types it, which lets replies go.
+      expect(await compareClaimantSafetyCode(connectionId, pinned, await claimantSafetyCode(phone.publicKey), pins)).toBe(true);
 
       // A genuine item goes and opens; it is sealed to the adviser's computer only, not the operator's device key.
       await outbox.queueItem(payload('My claim was closed'));
@@ -129,7 +131,8 @@ describe('a hostile relay operator', () => {
       const operator = await crypto.generateKeyPair();
       await db.driver.query(`UPDATE connections SET claimant_public_key = $1 WHERE id = $2`, [operator.publicKey, connectionId]);
       const swapped = await checkClaimantKey(await listed(connectionId), pins);
-      expect(swapped).toEqual({ state: 'changed', key: phone.publicKey, safetyCode: pinned.safetyCode, listed: operator.publicKey });
+      expect(swapped).toEqual({ state: 'changed', key: phone.publicKey, safetyCode: pinned.safetyCode, listed: operator.publicKey, compared: true });
+      if (swapped.state !== 'changed') throw new Error(swapped.state);
       // …an item the operator seals with its key is not shown…
       const computers = [adviser.computer.publicKey];
       const forged = await crypto.sealPayload(computers, payload('I no longer want to appeal'), {
@@ -215,5 +218,27 @@ describe('a hostile relay operator', () => {
     const keep = vi.fn(async () => undefined);
     expect(await claimComputer(join, keep)).toEqual({ step: 'ended', why: 'wrong-signing-key' });
     expect(keep).not.toHaveBeenCalled();
+  });
+});
+
+describe('a hostile relay operator, before the adviser first looks', () => {
+  it('swaps the claimant key before any adviser computer saw it: the safety codes differ, and no reply goes until they match', async () => {
+    const adviser = await enrolAdviser();
+    const pins = memoryPins();
+    const other = await crypto.generateKeyPair();
+    const code = (await relay.createInvite(adviser.deviceToken, { label: 'Early' })).code;
+    const connectionId = (await relay.connect({ code, claimantPublicKey: other.publicKey })).connectionId;
+    const operator = await crypto.generateKeyPair();
+    await db.driver.query(`UPDATE connections SET claimant_public_key = $1 WHERE id = $2`, [operator.publicKey, connectionId]);
+    const listed = (await relay.connections(adviser.deviceToken)).find((c) => c.id === connectionId)!;
+    const check = await checkClaimantKey(listed, pins);
+    // Trust on first use: the computer pins what it is shown, but shows its safety code…
+    expect(check).toMatchObject({ state: 'pinned', key: operator.publicKey, compared: false });
+    if (check.state !== 'pinned') return;
+    // …which is not the one on the client's phone, so the comparison fails and replies stay blocked.
+    const phoneCode = await claimantSafetyCode(other.publicKey);
+    expect(check.safetyCode).not.toBe(phoneCode);
+    expect(await compareClaimantSafetyCode(connectionId, check, phoneCode, pins)).toBe(false);
+    expect((await checkClaimantKey(listed, pins)).state === 'pinned' && (await pins.get(connectionId))?.comparedAt).toBeFalsy();
   });
 });
