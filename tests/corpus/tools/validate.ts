@@ -96,6 +96,25 @@ function checkRecord(r: CorpusRecord, set: 'training' | 'sealed', file: string):
     if (DAYS[weekday(iso)] !== wd!.slice(0, 3).toLowerCase()) err(r, `weekday wrong in text: "${m[0]}" is a ${DAYS[weekday(iso)]}`);
   }
 }
+// The notice date must be visible in the text in some usual spelling (a warning: OCR and odd formats exist).
+const MONTH_NAMES = [
+  ['january', 'jan', 'ionawr'], ['february', 'feb', 'chwefror'], ['march', 'mar', 'mawrth'], ['april', 'apr', 'ebrill'],
+  ['may', 'may', 'mai'], ['june', 'jun', 'mehefin'], ['july', 'jul', 'gorffennaf'], ['august', 'aug', 'awst'],
+  ['september', 'sep', 'medi'], ['october', 'oct', 'hydref'], ['november', 'nov', 'tachwedd'], ['december', 'dec', 'rhagfyr'],
+];
+function dateVisible(text: string, iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const t = text.toLowerCase();
+  const dd = String(d).padStart(2, '0');
+  const mm = String(m).padStart(2, '0');
+  const yy = String(y).slice(2);
+  const numeric = [`${dd}/${mm}/${y}`, `${d}/${m}/${y}`, `${dd}/${mm}/${yy}`, `${d}/${m}/${yy}`, `${dd}.${mm}.${y}`, `${y}-${mm}-${dd}`];
+  if (numeric.some((n) => t.includes(n))) return true;
+  return MONTH_NAMES[m - 1]!.some((name) => new RegExp(`\\b0?${d}(st|nd|rd|th)?\\s+${name}\\b`).test(t));
+}
+for (const r of [...training, ...sealed])
+  if (r.noticeDate && !dateVisible(r.text, r.noticeDate)) warnings.push(`${r.id}: noticeDate ${r.noticeDate} not found in the text`);
+
 for (const r of training) checkRecord(r, 'training', r.file);
 for (const r of sealed) checkRecord(r, 'sealed', r.file);
 
