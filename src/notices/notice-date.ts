@@ -19,6 +19,8 @@ const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
   [/\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet)\b[^.!?\n]*?\b(?:on|for|is|date:?)\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'appointment'],
   [/\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/, 'payment'],
   [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*(?:\w+day,?\s*)?$/, 'period'],
+  // An earlier decision the message refers to ("we looked again at the decision dated 3 April"), not this notice.
+  [/\b(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'event'],
   [/\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent)\s*:?\s*(?:on\s+)?(?:\w+day,?\s*)?$/, 'notice'],
   [/\b(?:did not|didn't|missed|failed to|you told us|you reported|you left|you moved|you started|you stopped|born|died|on)\b[^.!?\n]*$/, 'event'],
 ];

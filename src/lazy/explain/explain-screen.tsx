@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { explainNotice, todayInLondon } from '../../notices';
-import type { NoticeKind } from '../../notices/types';
+import type { Challenge, NoticeKind } from '../../notices/types';
 import { useT } from '../../i18n/use-translation';
 import { PageHeading } from '../../main/page-heading';
 import { announce } from '../../main/status';
@@ -9,6 +9,8 @@ import { ExplanationView } from '../shared/explanation-view';
 import { saveExplanation } from '../shared/save-notice';
 import { PasteBox } from './paste-box';
 import { KindPicker } from './kind-picker';
+import { KindCandidates } from './kind-candidates';
+import { ChallengeQuestions } from './challenge-questions';
 import { SecretWarning } from './secret-warning';
 import '../shared/screens.css';
 
@@ -19,20 +21,35 @@ export function ExplainScreen() {
   const [text, setText] = useDraft('explain-text', '');
   const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
   const [noticeDate, setNoticeDate] = useDraft<string | undefined>('explain-date', undefined);
+  // The claimant's answer to "is it a decision?", when we had to ask.
+  const [answer, setAnswer] = useDraft<Challenge | null>('explain-challenge', null);
   const [savedId, setSavedId] = useState<string | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(kind !== null);
   const today = todayInLondon();
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
     () =>
       text.trim().length >= MIN_TEXT || kind
-        ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate ? { noticeDate } : {}) })
+        ? explainNotice(text, {
+            today,
+            ...(kind ? { kind } : {}),
+            ...(noticeDate ? { noticeDate } : {}),
+            ...(answer ? { challenge: answer } : {}),
+          })
         : null,
-    [text, kind, noticeDate, today],
+    [text, kind, noticeDate, answer, today],
   );
 
   function onText(value: string) {
     setText(value);
+    // A new message: our questions about the old one no longer apply.
+    if (answer) setAnswer(null);
+    setSavedId(null);
+  }
+
+  function chooseKind(next: NoticeKind | null) {
+    setKind(next);
     setSavedId(null);
   }
 
@@ -52,12 +69,34 @@ export function ExplainScreen() {
       <p>{t('explain:intro')}</p>
       {explanation?.secretWarning && <SecretWarning />}
       <PasteBox value={text} onInput={onText} />
-      <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
+      <KindPicker value={kind} open={pickerOpen} onToggle={setPickerOpen} onChange={chooseKind} />
       {explanation && (
         <ExplanationView
           explanation={explanation}
           today={today}
           onNoticeDateChange={(date) => (setNoticeDate(date), setSavedId(null))}
+          kindChoice={
+            <KindCandidates
+              candidates={explanation.kindCandidates}
+              onChoose={(choice) => {
+                chooseKind(choice);
+                // The choices go away: take focus to the new result, not to the top of the page.
+                setTimeout(() => document.getElementById('result-heading')?.focus());
+              }}
+              onNone={() => {
+                setPickerOpen(true);
+                setTimeout(() => document.getElementById('kind-select')?.focus());
+              }}
+            />
+          }
+          challengeQuestions={
+            <ChallengeQuestions
+              key={text}
+              possible={explanation.challenge.possible}
+              answered={answer}
+              onAnswer={(next) => (setAnswer(next), setSavedId(null))}
+            />
+          }
           actions={
             <>
               {savedId ? (

@@ -24,6 +24,7 @@ export function NoticeScreen({ id }: { id: string }) {
         ? explainNotice(notice.text, {
             today,
             kind: notice.kind,
+            ...(notice.challenge ? { challenge: notice.challenge } : {}),
             ...(notice.countFromSource === 'user' ? { noticeDate: notice.countFrom } : {}),
           })
         : null,
@@ -32,7 +33,12 @@ export function NoticeScreen({ id }: { id: string }) {
 
   async function changeDate(date: string | undefined) {
     if (!notice) return;
-    const next = explainNotice(notice.text, { today, kind: notice.kind, ...(date ? { noticeDate: date } : {}) });
+    const next = explainNotice(notice.text, {
+      today,
+      kind: notice.kind,
+      ...(notice.challenge ? { challenge: notice.challenge } : {}),
+      ...(date ? { noticeDate: date } : {}),
+    });
     const patch = {
       countFrom: next.countFrom,
       countFromSource: next.countFromSource,
