@@ -44,7 +44,6 @@ const MRN_RULES: readonly Rule[] = [
 
 const DECISION_RULES: readonly Rule[] = [
   rule('decided', String.raw`\b(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch))`),
-  rule('it-was-decided', String.raw`\b(?:it|this) (?:has been|was) decided`),
   rule('payment-reduced', String.raw`\b(?:your|the) (?:${UC} |standard allowance |award |money )?(?:payments?|${UC}|award|standard allowance)(?: on [^.!?\n]{1,25})? (?:will|is going to|has|have|is|are|would) (?:now )?(?:be |been )?(?:reduced|stopped|cut|go(?:ing)? down|be £0|£0|nil\b|stop\b|end\b)`),
   rule('payment-zero', String.raw`\b(?:payment|${UC})[^.!?\n]{0,40}? (?:will be|is) £0(?:\.00)?`),
   rule('we-reduce', String.raw`\bwe(?:'ve|'re|'ll| have| are| will| will be| are going to)? (?:reduc(?:e|ed|ing)|stop(?:ped|ping)?|cut) your (?:${UC}|payments?|standard allowance|award)`),
@@ -92,9 +91,11 @@ const DECISION_RULES: readonly Rule[] = [
 ];
 
 /** Words that make a phrase conditional or a warning when they come before it in the same sentence. */
-const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|when|once|until|before|or|otherwise|risk|warn\w*|why|how|what|call(?:s|ed)?|wait(?:ing)? for)\b/;
+const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|or|otherwise|risk|warn\w*)\b/;
+/** ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice". */
+const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|get|receive|need|copy of|send)\b(?:\s+[^\s,;]+){0,3}\s*$/;
 /** ... or just after it: "your claim will be closed if you do not accept". */
-const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,2}(?:if|unless)\b/;
+const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless)\b/;
 
 /** Lower case, straight quotes, one space (or one line break): what the rules are written for. */
 export function cueText(text: string): string {
@@ -114,7 +115,7 @@ function hedged(text: string, start: number, end: number): boolean {
     return at < 0 ? -1 : at + mark.length - 1;
   }));
   const sentence = cut >= 0 ? before.slice(cut + 1) : before;
-  return HEDGE.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
+  return HEDGE.test(sentence) || HEDGE_NEAR.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
 }
 
 function firstMatch(text: string, rules: readonly Rule[], answer: Cue['answer']): Cue | null {

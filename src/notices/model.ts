@@ -35,20 +35,59 @@ export interface RecogniserModel<K extends string = string, D extends string = s
   };
 }
 
+/** Non-zero weights by bucket (most are zero), built once per head: predict() then skips the zeros. */
+interface Sparse {
+  start: Int32Array;
+  classOf: Uint8Array;
+  value: Float32Array;
+}
+
+const sparseOf = new WeakMap<LinearHead, Sparse>();
+
+function sparse(head: LinearHead): Sparse {
+  let found = sparseOf.get(head);
+  if (found) return found;
+  const k = head.classes.length;
+  const buckets = head.weights.length / k;
+  const start = new Int32Array(buckets + 1);
+  let count = 0;
+  for (let j = 0; j < head.weights.length; j++) if (head.weights[j] !== 0) count++;
+  const classOf = new Uint8Array(count);
+  const value = new Float32Array(count);
+  let at = 0;
+  for (let b = 0; b < buckets; b++) {
+    start[b] = at;
+    for (let c = 0; c < k; c++) {
+      const w = head.weights[b * k + c]!;
+      if (w !== 0) {
+        classOf[at] = c;
+        value[at++] = w * head.scale;
+      }
+    }
+  }
+  start[buckets] = at;
+  found = { start, classOf, value };
+  sparseOf.set(head, found);
+  return found;
+}
+
 /** The probabilities of each class, in the head's class order. */
 export function predict(head: LinearHead, features: Features): Float64Array {
   const k = head.classes.length;
   const out = new Float64Array(k);
-  const { index, value } = features;
-  const w = head.weights;
+  const { start, classOf, value } = sparse(head);
+  const { index, value: x } = features;
   for (let i = 0; i < index.length; i++) {
-    const row = index[i]! * k;
-    const v = value[i]!;
-    for (let c = 0; c < k; c++) out[c] = out[c]! + w[row + c]! * v;
+    const bucket = index[i]!;
+    const v = x[i]!;
+    for (let j = start[bucket]!, end = start[bucket + 1]!; j < end; j++) {
+      const c = classOf[j]!;
+      out[c] = out[c]! + value[j]! * v;
+    }
   }
   let max = -Infinity;
   for (let c = 0; c < k; c++) {
-    out[c] = out[c]! * head.scale + head.bias[c]!;
+    out[c] = out[c]! + head.bias[c]!;
     if (out[c]! > max) max = out[c]!;
   }
   let sum = 0;

@@ -52,11 +52,14 @@ export function strongestWords(model: RecogniserModel, text: string, target: str
   const c = head.classes.indexOf(target);
   if (c < 0) return [];
   const words = modelText(text).split(' ').slice(0, 400);
+  const hasLetter = words.map((word) => /\p{L}/u.test(word));
   const best = new Map<string, number>();
   for (const n of model.features.wordGrams) {
+    if (n > 2) continue;
     for (let i = 0; i + n <= words.length; i++) {
-      const phrase = words.slice(i, i + n).join(' ');
-      if (best.has(phrase) || !/\p{L}/u.test(phrase)) continue;
+      if (!hasLetter[i] && !(n === 2 && hasLetter[i + 1])) continue;
+      const phrase = n === 1 ? words[i]! : `${words[i]} ${words[i + 1]}`;
+      if (best.has(phrase)) continue;
       const row = wordBucket(phrase, n, model.features) * k;
       let mean = 0;
       for (let other = 0; other < k; other++) mean += head.weights[row + other]! / k;

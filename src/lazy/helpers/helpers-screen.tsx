@@ -1,4 +1,4 @@
-import { todayInLondon } from '../../notices';
+import { todayInLondon } from '../../notices/calendar';
 import { useT } from '../../i18n/use-translation';
 import { PageHeading } from '../../main/page-heading';
 import { ConsentNoteForm } from './consent-note-form';

@@ -2,7 +2,7 @@ import type { Deadline } from '../../notices/types';
 import { useT, currentLanguage } from '../../i18n/use-translation';
 import { formatDate } from '../../i18n/format';
 import { daysLeftText } from '../../main/days-left';
-import { daysBetween } from '../../notices';
+import { daysBetween } from '../../notices/calendar';
 import { downloadDeadline } from './calendar-download';
 
 interface Props {
