@@ -39,7 +39,11 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-shorthand', String.raw`\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)`),
   rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
   // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal".
-  rule('mrn-welsh', String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys)`),
+  rule('mrn-welsh', String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid)`),
+  rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
+  rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
+  rule('mrn-looked-again-all', String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?looked again at (?:all|everything)`),
+  rule('mrn-appeal-to', String.raw`\byou can (?:now )?appeal to (?:hm courts|hmcts|an? (?:independent )?tribunal|the tribunal)`),
 ];
 
 const DECISION_RULES: readonly Rule[] = [
@@ -93,7 +97,7 @@ const DECISION_RULES: readonly Rule[] = [
 /** Words that make a phrase conditional or a warning when they come before it in the same sentence. */
 const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|or|otherwise|risk|warn\w*)\b/;
 /** ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice". */
-const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|get|receive|need|copy of|send)\b(?:\s+[^\s,;]+){0,3}\s*$/;
+const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|get|receive|need|copy of|send)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 /** ... or just after it: "your claim will be closed if you do not accept". */
 const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless)\b/;
 

@@ -20,6 +20,15 @@ function codesIn(text: string): string[] {
   return [...codes];
 }
 
+/** Where the cue's words are in the original text (they were matched in lower case, spaces squeezed). */
+function positionOf(text: string, words: string): number {
+  const pattern = words
+    .split(' ')
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘`´]"))
+    .join('\\s+');
+  return new RegExp(pattern, 'i').exec(text)?.index ?? -1;
+}
+
 function firstWithRole(dates: RolledDate[], role: RolledDate['role'], notBefore: string): RolledDate | undefined {
   return dates.find((d) => d.role === role && d.date !== null && d.date >= notBefore);
 }
@@ -63,7 +72,7 @@ export function explainWith(
   const challenge = challengeWith(recognised.challenge, options, hasText);
 
   const dates = rolesOfDates(text, today);
-  const noticeDate = findNoticeDate(dates, today);
+  const noticeDate = findNoticeDate(dates, today, challenge.source === 'rule' && challenge.cue ? positionOf(text, challenge.cue) : -1);
   const userDate = options.noticeDate && isIsoDate(options.noticeDate) ? options.noticeDate : null;
   const countFrom = userDate ?? noticeDate ?? today;
   const countFromSource = userDate ? 'user' : noticeDate ? 'text' : 'today';

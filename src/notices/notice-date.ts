@@ -11,6 +11,8 @@ export interface RolledDate {
   role: DateRole;
   /** A time of day given right after the date ("at 10:30am"). */
   time?: string;
+  /** The date starts its line: a journal entry's stamp. */
+  stamp?: boolean;
 }
 
 // Each test looks at the words just before the date, in the same sentence.
@@ -47,11 +49,12 @@ export function rolesOfDates(text: string, today: string): RolledDate[] {
   const times = findTimes(text);
   return findDates(text).map((found) => {
     let role = roleBefore(sentenceBefore(text, found.index));
-    if (role === 'plain' && isLineStart(text, found.index)) role = 'notice';
+    const stamp = role === 'plain' && isLineStart(text, found.index);
+    if (stamp) role = 'notice';
     const direction = role === 'notice' || role === 'event' || role === 'plain' ? 'past' : 'future';
     const date = resolveYear(found, today, direction);
     const time = times.find((t) => t.index >= found.end && t.index - found.end <= 12)?.time;
-    return { date, found, role, ...(time ? { time } : {}) };
+    return { date, found, role, ...(time ? { time } : {}), ...(stamp ? { stamp } : {}) };
   });
 }
 
@@ -59,10 +62,17 @@ export function rolesOfDates(text: string, today: string): RolledDate[] {
  * The notice's own date: a dated or journal-stamped date, else the first
  * plain date. Never a date after today, and never a deadline, payment,
  * period or event. When several are labelled, the earliest counts (the
- * journal entry or the letter date, whichever came first).
+ * journal entry or the letter date, whichever came first). In a paste of
+ * several journal entries, the entry holding the decision's words counts.
  */
-export function findNoticeDate(dates: RolledDate[], today: string): string | null {
+export function findNoticeDate(dates: RolledDate[], today: string, decisionAt = -1): string | null {
   const usable = dates.filter((d): d is RolledDate & { date: string } => d.date !== null && d.date <= today);
+  // Several journal entries pasted at once: the decision's own entry is the last stamp before its words.
+  const stamps = usable.filter((d) => d.stamp);
+  if (decisionAt >= 0 && stamps.length >= 2) {
+    const own = stamps.filter((d) => d.found.index < decisionAt).pop();
+    if (own) return own.date;
+  }
   const labelled = usable.filter((d) => d.role === 'notice').map((d) => d.date).sort();
   if (labelled[0]) return labelled[0];
   return usable.find((d) => d.role === 'plain')?.date ?? null;

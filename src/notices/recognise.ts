@@ -5,9 +5,9 @@
 // (b) comes from decision language (cues.ts) and the trained model, never
 // from (a) alone, so a decision worded in an unfamiliar way still gets its
 // deadline when the kind is unclear. Both say when they are unsure.
-import { findCue } from './cues';
+import { allCues, type Cue } from './cues';
 import { predict, type RecogniserModel } from './model';
-import { featurize, modelText, wordBucket } from './features';
+import { featurize, modelText, wordBucket, type FeatureConfig, type Features } from './features';
 import { CHALLENGES, type Challenge, type NoticeExplanation, type NoticeKind } from './types';
 
 export interface Recognition {
@@ -73,13 +73,19 @@ export function strongestWords(model: RecogniserModel, text: string, target: str
     .map(([phrase]) => phrase);
 }
 
+/** The model's features of a message, and the decision phrases found in it (they are features too). */
+export function noticeFeatures(text: string, config: FeatureConfig): { features: Features; cues: Cue[] } {
+  const cues = allCues(text);
+  return { features: featurize(text, config, cues.map((cue) => cue.rule)), cues };
+}
+
 export function recognise(
   text: string,
   model: RecogniserModel<NoticeKind, Challenge>,
   strategy: Strategy = DEFAULT_STRATEGY,
 ): Recognition {
   if (!/\p{L}/u.test(text)) return nothingToRead(model);
-  const features = featurize(text, model.features);
+  const { features, cues } = noticeFeatures(text, model.features);
   const kindP = predict(model.kind, features);
   const kinds = model.kind.classes
     .map((id, i) => ({ id, p: kindP[i]! }))
@@ -97,7 +103,7 @@ export function recognise(
     for (let k = 0; k < kindP.length; k++) ofKinds += kindP[k]! * (model.challengeOfKind[k]?.[j] ?? 0);
     p[c] = (1 - model.kindMix) * (challengeP[j] ?? 0) + model.kindMix * ofKinds;
   }
-  const challenge = answerChallenge(text, model, strategy, p);
+  const challenge = answerChallenge(text, model, strategy, p, cues[0] ?? null);
   return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
 }
 
@@ -119,8 +125,10 @@ function answerChallenge(
   model: RecogniserModel<NoticeKind, Challenge>,
   strategy: Strategy,
   p: Record<Challenge, number>,
+  found: Cue | null,
 ): ChallengeAnswer {
-  const cue = strategy.cues ? findCue(text) : null;
+  // The first rule that matched: MRN phrases come first (an MRN repeats the decision it looked at).
+  const cue = strategy.cues ? found : null;
   if (cue) return { answer: cue.answer, possible: [cue.answer], sure: true, source: 'rule', cue: cue.words, rule: cue.rule, p };
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
   const possible = possibleAnswers(p, model.thresholds);

@@ -110,12 +110,15 @@ export function chooseNeitherCut(curve: CutoffPoint[]): number {
   return (meeting[meeting.length - 1] ?? curve[0]!).cut;
 }
 
-/** The lowest kind probability at which the kinds called "sure" are still right 97 % of the time. */
+/** Kinds called "sure" must be right this often (else we show the likeliest kinds to pick from). */
+export const KIND_PRECISION_TARGET = 0.95;
+
+/** The lowest kind probability at which the kinds called "sure" are still right often enough. */
 export function chooseKindCut(examples: Example[], recognitions: Recognition[]): number {
   for (let cut = 0.2; cut <= 0.951; cut += 0.05) {
     const sure = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([, r]) => r.kindP >= cut);
     const right = sure.filter(([e, r]) => r.kind === e.kind).length;
-    if (sure.length === 0 || right / sure.length >= 0.97) return Math.round(cut * 100) / 100;
+    if (sure.length === 0 || right / sure.length >= KIND_PRECISION_TARGET) return Math.round(cut * 100) / 100;
   }
   return 0.95;
 }

@@ -95,7 +95,8 @@ function printFigures(label: string, f: ReturnType<typeof headline>) {
   console.log(
     `  ${label.padEnd(7)} kinds ${pct(f.kindAccuracy)} (unsure ${pct(f.kindUnsure)})  rights given ${pct(f.rightsRecall)} ` +
       `[decision ${pct(f.decisionRecall)}, MRN ${pct(f.mrnRecall)}; outright ${pct(f.rightsRecallSure)}]  ` +
-      `false rights ${pct(f.falseRights)}  right deadlines ${pct(f.rightDeadlines)}  (b) unsure ${pct(f.challengeUnsure)}  n=${f.examples}`,
+      `false rights ${pct(f.falseRights)} [outright ${pct(f.falseRightsOutright)}]  right deadlines ${pct(f.rightDeadlines)}  ` +
+      `asked (b): decisions ${pct(f.rightsAsked)}, neither ${pct(f.neitherAsked)}  kind in top 3 ${pct(f.kindTop3)}  n=${f.examples}`,
   );
 }
 

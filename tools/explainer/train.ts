@@ -2,7 +2,8 @@
 // Deterministic: examples are sorted by id, shuffles use a seeded generator,
 // and the arithmetic runs in a fixed order, so the same corpus gives the
 // same weights byte for byte.
-import { featurize, type FeatureConfig, type Features } from '../../src/notices/features';
+import type { FeatureConfig, Features } from '../../src/notices/features';
+import { noticeFeatures } from '../../src/notices/recognise';
 import { findCue } from '../../src/notices/cues';
 import type { LinearHead, RecogniserModel } from '../../src/notices/model';
 import { CHALLENGES, NOTICE_KINDS, type Challenge, type NoticeKind } from '../../src/notices/types';
@@ -186,7 +187,7 @@ export interface TrainerConfig {
 
 /** The settings the shipped model is trained with (chosen on cross-validation, see tools/explainer/eval.ts). */
 export const SHIPPED: TrainerConfig = {
-  features: { bits: 13, charGrams: [3, 4, 5], wordGrams: [1, 2] },
+  features: { bits: 13, charGrams: [3, 4, 5], wordGrams: [1, 2], cueWeight: 0.3 },
   kind: { kind: 'lr', epochs: 12, alpha: 1, beta: 1, l1: 1, l2: 0.01, balance: 0.5, seed: 1 },
   challenge: { kind: 'lr', epochs: 20, alpha: 1, beta: 1, l1: 0.3, l2: 0.01, balance: 0.5, seed: 2 },
   challengeResidual: false,
@@ -196,7 +197,7 @@ export const SHIPPED: TrainerConfig = {
 
 /** Features once per text: the heads and the cross-validation folds share them. */
 export function featurizeAll(examples: TrainingExample[], features: FeatureConfig): Map<string, Features> {
-  return new Map(examples.map((e) => [e.id, featurize(e.text, features)]));
+  return new Map(examples.map((e) => [e.id, noticeFeatures(e.text, features).features]));
 }
 
 export function trainModel(
