@@ -10,8 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
-          // Some unit tests open databases or start PostgreSQL: give a busy CI machine room.
+          // Some unit tests open databases or start PostgreSQL (often in beforeAll): give a busy CI machine room.
           testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

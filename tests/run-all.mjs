@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, then the Vitest projects (unit, then
+// `npm test`: type-check each runtime, lint, check the format, build, then the Vitest projects (unit, then
 // browser). Ends with one plain line, "N passed, N failed", summed over all.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -15,9 +15,19 @@ function step(name, command, args) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-step('type-check the app', npx, ['tsc', '-p', 'tsconfig.json']);
-step('type-check the service worker', npx, ['tsc', '-p', 'tsconfig.sw.json']);
-step('type-check the server and tests', npx, ['tsc', '-p', 'tsconfig.node.json']);
+// One type-check per runtime, each with its own libraries (see tsconfig.base.json).
+const TYPE_CHECKS = [
+  ['shared code (no DOM, no Node)', 'src/shared'],
+  ['the page', 'src/client'],
+  ['the Web Workers', 'src/worker'],
+  ['the service worker', 'src/sw'],
+  ['the server', 'src/server'],
+  ['the tests', 'tests'],
+  ['the build tools', '.'],
+];
+for (const [what, project] of TYPE_CHECKS) step(`type-check ${what}`, npx, ['tsc', '-p', project]);
+step('lint (ESLint: recommended rules, import boundaries, no import cycles)', npx, ['eslint', '.']);
+step('format (Prettier; `npm run format` fixes it)', npx, ['prettier', '--check', '.']);
 const built = step('production build', npx, ['vite', 'build', '--logLevel', 'warn']);
 
 mkdirSync('.reports', { recursive: true });
@@ -53,9 +63,7 @@ else {
 // A file that fails to load (a syntax error, a failing beforeAll) has no
 // failed tests in it: count each such file as one failure.
 function countFilesThatFailedToRun(json) {
-  return (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
-  ).length;
+  return (json.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length;
 }
 
 console.log(`\n${results.passed} passed, ${results.failed} failed`);

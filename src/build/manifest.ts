@@ -1,5 +1,5 @@
 import type { ManifestOptions } from 'vite-plugin-pwa';
-import { SHARE_TARGET_PATH } from '../sw/share-target-paths';
+import { SHARE_TARGET_PATH } from '../shared/protocol/share-target-paths';
 
 // The web app manifest: standalone display and maskable icons, so Chrome
 // on Android offers "Install" and the icon fills the launcher shape.

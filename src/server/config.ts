@@ -28,8 +28,7 @@ export const DEFAULT_PUSH_SUBJECT = 'mailto:uc-companion@example.org';
 export function readPushSubject(value: string | undefined): string {
   if (value === undefined || value === '') return DEFAULT_PUSH_SUBJECT;
   const text = value.trim();
-  const bad = () =>
-    new Error(`PUSH_SUBJECT must be mailto:<address> or an https:// URL (not localhost), like mailto:admin@advice.example.org, not "${value}".`);
+  const bad = () => new Error(`PUSH_SUBJECT must be mailto:<address> or an https:// URL (not localhost), like mailto:admin@advice.example.org, not "${value}".`);
   if (text.startsWith('mailto:')) {
     if (!/^mailto:[^\s@<>"(),;:]+@([A-Za-z0-9-]+\.)+[A-Za-z0-9-]+$/.test(text)) throw bad();
     if (/@localhost$/i.test(text)) throw bad();
@@ -57,7 +56,8 @@ export function readVapidKeys(publicKey: string | undefined, privateKey: string 
   const pub = publicKey?.trim() ?? '';
   const priv = privateKey?.trim() ?? '';
   if (pub === '' && priv === '') return null;
-  if (pub === '' || priv === '') throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (then the relay makes its own and keeps them in the database).');
+  if (pub === '' || priv === '')
+    throw new Error('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither (then the relay makes its own and keeps them in the database).');
   const pubBytes = base64urlBytes(pub);
   if (!pubBytes || pubBytes.length !== 65 || pubBytes[0] !== 0x04) {
     throw new Error('VAPID_PUBLIC_KEY must be the base64url of a 65-byte P-256 public key (as `npx web-push generate-vapid-keys` prints).');
@@ -66,7 +66,7 @@ export function readVapidKeys(publicKey: string | undefined, privateKey: string 
   if (!privBytes || privBytes.length !== 32) {
     throw new Error('VAPID_PRIVATE_KEY must be the base64url of a 32-byte P-256 private key (as `npx web-push generate-vapid-keys` prints).');
   }
-  let derived: Buffer | null = null;
+  let derived: Buffer | null;
   try {
     const ecdh = createECDH('prime256v1');
     ecdh.setPrivateKey(privBytes);

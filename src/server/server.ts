@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from './security-headers';
-import { SHARE_TARGET_PATH } from '../sw/share-target-paths';
+import { SHARE_TARGET_PATH } from '../shared/protocol/share-target-paths';
 import { loadStaticFiles, type StaticFile } from './static-files';
 import type { Config } from './config';
 

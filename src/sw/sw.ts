@@ -5,11 +5,10 @@ import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
-import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from './share-target-paths';
-import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from './push-routing';
+import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
+import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
 
 declare const self: ServiceWorkerGlobalScope;
-
 
 // Injected at build time: the app shell, every screen's code and the English
 // (fallback) locale. Hashed files never change, so they are safe to keep.
@@ -48,7 +47,10 @@ async function keepSharedThings(request: Request): Promise<Response> {
     const cache = await caches.open(SHARED_CACHE);
     const file = form.getAll('file').find((value): value is File => value instanceof File && value.size > 0);
     if (file) {
-      await cache.put(SHARED_FILE_URL, new Response(file, { headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) } }));
+      await cache.put(
+        SHARED_FILE_URL,
+        new Response(file, { headers: { 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) } }),
+      );
     }
     const text = [form.get('title'), form.get('text'), form.get('url')].filter((value) => typeof value === 'string' && value.trim()).join('\n');
     if (text) await cache.put(SHARED_TEXT_URL, new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } }));

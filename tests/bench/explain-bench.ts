@@ -2,7 +2,7 @@
 // long paste), on this machine. Run with `npm run bench`. Fails when the
 // slowest notice takes 5 ms or more: the screen explains on every key press.
 import { performance } from 'node:perf_hooks';
-import { explainNotice } from '../../src/notices';
+import { explainNotice } from '../../src/shared/notices';
 import { CLEAN_FIXTURES } from '../unit/notices/fixtures-clean';
 import { MESSY_FIXTURES } from '../unit/notices/fixtures-messy';
 
@@ -11,7 +11,14 @@ const ROUNDS = 200;
 
 const texts = [...CLEAN_FIXTURES, ...MESSY_FIXTURES].map((fixture) => ({ name: fixture.name, text: fixture.text, today: fixture.today }));
 // A whole journal page pasted at once: the worst case a claimant can cause.
-texts.push({ name: 'whole journal page (20 messages)', text: texts.slice(0, 20).map((t) => t.text).join('\n\n'), today: '2026-11-25' });
+texts.push({
+  name: 'whole journal page (20 messages)',
+  text: texts
+    .slice(0, 20)
+    .map((t) => t.text)
+    .join('\n\n'),
+  today: '2026-11-25',
+});
 
 for (let i = 0; i < 50; i++) for (const t of texts) explainNotice(t.text, { today: t.today }); // warm up the JIT
 

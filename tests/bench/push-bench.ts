@@ -41,7 +41,9 @@ let claimed = 0;
 for (let n = await scheduler.runOnce(); n > 0; n = await scheduler.runOnce()) claimed += n;
 const seconds = (performance.now() - started) / 1000;
 const received = service.requests.length - before;
-const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT count(*) AS sent FROM reminders WHERE state = 'sent' AND subscriber_id = $1", [subscriber.id]);
+const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT count(*) AS sent FROM reminders WHERE state = 'sent' AND subscriber_id = $1", [
+  subscriber.id,
+]);
 
 console.log(`push sender: ${COUNT} reminders, batch ${BATCH}, concurrency ${CONCURRENCY}`);
 console.log(`  claimed ${claimed}, received by the push service ${received}, recorded sent ${sent}`);

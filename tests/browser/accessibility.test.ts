@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { SCREENS, setLanguage } from './screens';
 import { axeViolations, horizontalOverflow } from './layout';
-import { LANGUAGES } from '../../src/i18n/languages';
+import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
 let harness: Harness;
 beforeAll(async () => {

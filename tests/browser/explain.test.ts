@@ -61,9 +61,7 @@ describe('explain a pasted notice', () => {
     await waitForApp(page);
     await page.getByRole('button', { name: "I'll choose the kind of message" }).click();
     const select = page.getByLabel(/kind of message/i).last();
-    const value = await select.evaluate((el: HTMLSelectElement) =>
-      [...el.options].find((option) => option.value === 'sanction-decision')?.value,
-    );
+    const value = await select.evaluate((el: HTMLSelectElement) => [...el.options].find((option) => option.value === 'sanction-decision')?.value);
     expect(value).toBe('sanction-decision');
     await select.selectOption('sanction-decision');
     const result = page.locator('section.result');
@@ -152,7 +150,10 @@ describe('explain a pasted notice', () => {
     await page.goto('/explain');
     await waitForApp(page);
     await page.getByRole('button', { name: "I'll choose the kind of message" }).click();
-    await page.getByLabel(/kind of message/i).last().selectOption('housing-costs');
+    await page
+      .getByLabel(/kind of message/i)
+      .last()
+      .selectOption('housing-costs');
     const question = page.getByRole('group', { name: 'Is this a decision?' });
     await question.getByRole('button', { name: 'Yes', exact: true }).click();
     const result = page.locator('section.result');
@@ -162,4 +163,3 @@ describe('explain a pasted notice', () => {
     await context.close();
   });
 });
-

@@ -2,10 +2,9 @@
 // page fetches on a first visit (gzip, as our server sends it), icons aside.
 // The service worker's background precache is reported, not budgeted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { startHarness, waitForApp, type Harness } from './harness';
-import { LANGUAGES } from '../../src/i18n/languages';
+import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
 const BUDGET_TOTAL = 60 * 1024;
 const BUDGET_JS = 35 * 1024;
@@ -48,7 +47,7 @@ describe('first-load budget', () => {
     const precacheBytes = precache.reduce((sum, path) => sum + gzipBytes(path), 0);
 
     // The explainer's trained model comes with the Explain screen, never in the first download.
-    const weights = /weights:\s+'([^']{40})/.exec(readFileSync('src/notices/model.generated.ts', 'utf8'))?.[1] ?? 'no weights';
+    const weights = /weights:\s+'([^']{40})/.exec(readFileSync('src/shared/notices/model.generated.ts', 'utf8'))?.[1] ?? 'no weights';
     const modelChunks = [...harness.files.keys()].filter((path) => path.endsWith('.js') && harness.files.get(path)!.body.includes(weights));
     const modelBytes = modelChunks.reduce((sum, path) => sum + gzipBytes(path), 0);
 
@@ -62,10 +61,16 @@ describe('first-load budget', () => {
         `explainer model chunk ${(modelBytes / 1024).toFixed(1)} KB gzip (loaded with the Explain screen)`,
     );
     expect(modelChunks, 'the trained model must be in the build').toHaveLength(1);
-    expect(counted.filter((path) => modelChunks.includes(path)), 'the model must not be in the first download').toEqual([]);
+    expect(
+      counted.filter((path) => modelChunks.includes(path)),
+      'the model must not be in the first download',
+    ).toEqual([]);
 
     expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
-    expect(counted.some((path) => /locales\/cy-/.test(path)), 'Welsh must not be downloaded for an English reader').toBe(false);
+    expect(
+      counted.some((path) => /locales\/cy-/.test(path)),
+      'Welsh must not be downloaded for an English reader',
+    ).toBe(false);
     expect(js).toBeLessThanOrEqual(BUDGET_JS);
     expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
     await context.close();

@@ -38,7 +38,11 @@ function containsAnywhere(files: Buffer[], needle: string): boolean {
 
 /** The marker as it would look if base64url-encoded at any of the 3 alignments. */
 function base64Forms(text: string): string[] {
-  return [0, 1, 2].map((pad) => Buffer.from('x'.repeat(pad) + text).toString('base64url').slice(Math.ceil((pad * 4) / 3) + 1, -2));
+  return [0, 1, 2].map((pad) =>
+    Buffer.from('x'.repeat(pad) + text)
+      .toString('base64url')
+      .slice(Math.ceil((pad * 4) / 3) + 1, -2),
+  );
 }
 
 async function enrolmentLink(store: Store): Promise<string> {
@@ -142,12 +146,15 @@ describe('forwarding a notice to an adviser', () => {
     await claimant.locator('.forward-item--waiting').first().waitFor();
     // The photo arrives through Android's share sheet: a POST to our share
     // target, answered by the service worker even with no signal.
-    const shared = await claimant.evaluate(async (bytes) => {
-      const form = new FormData();
-      form.append('file', new File([new Uint8Array(bytes)], 'letter.jpg', { type: 'image/jpeg' }));
-      const response = await fetch('/share-target', { method: 'POST', body: form, redirect: 'manual' });
-      return { type: response.type, status: response.status };
-    }, [...photo]);
+    const shared = await claimant.evaluate(
+      async (bytes) => {
+        const form = new FormData();
+        form.append('file', new File([new Uint8Array(bytes)], 'letter.jpg', { type: 'image/jpeg' }));
+        const response = await fetch('/share-target', { method: 'POST', body: form, redirect: 'manual' });
+        return { type: response.type, status: response.status };
+      },
+      [...photo],
+    );
     expect(shared.type === 'opaqueredirect' || shared.status === 303).toBe(true);
     await claimant.goto('/send?shared=1');
     await waitForApp(claimant);

@@ -77,7 +77,10 @@ describe('a deadline in the calendar, and read aloud', () => {
     await page.getByLabel('Your message').fill(SAMPLE_MRN);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /Add to calendar/ }).first().click(),
+      page
+        .getByRole('button', { name: /Add to calendar/ })
+        .first()
+        .click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
     const ics = readFileSync((await download.path())!, 'utf8');

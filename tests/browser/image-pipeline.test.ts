@@ -1,4 +1,4 @@
-// Letter-mode image pipeline (src/forward/image-worker.ts) in real Chromium.
+// Letter-mode image pipeline (src/worker/image-worker.ts) in real Chromium.
 // The worker is bundled here with esbuild and served at /test/image-worker.js
 // next to the production build, so the shipped bundle stays untouched while
 // the real worker code runs in a real browser.
@@ -22,7 +22,7 @@ let tempDir: string;
 beforeAll(async () => {
   harness = await startHarness();
   const bundle = await build({
-    entryPoints: ['src/forward/image-worker.ts'],
+    entryPoints: ['src/worker/image-worker.ts'],
     bundle: true,
     format: 'esm',
     target: 'es2020',
@@ -47,9 +47,7 @@ afterAll(async () => {
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
 
-type Reply =
-  | { ok: true; mime: string; width: number; height: number; originalBytes: number; size: number; hasExif: boolean }
-  | { ok: false; error: string };
+type Reply = { ok: true; mime: string; width: number; height: number; originalBytes: number; size: number; hasExif: boolean } | { ok: false; error: string };
 
 /** Sends a blob built in the page through the worker; returns the reply without the bytes. */
 async function sendThroughWorker(page: Page, kind: 'text' | 'random-jpeg'): Promise<Reply> {
@@ -146,10 +144,32 @@ describe('letter-mode image pipeline (worker, real Chromium)', () => {
       // a phone camera would, so "no EXIF in the output" means something.
       const note = new TextEncoder().encode('GPS 51.5007N 0.1246W');
       const tiff = new Uint8Array([
-        0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF, IFD0 at 8
-        0x01, 0x00, // one entry
-        0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, // Orientation = 1
-        0x00, 0x00, 0x00, 0x00, // no next IFD
+        0x49,
+        0x49,
+        0x2a,
+        0x00,
+        0x08,
+        0x00,
+        0x00,
+        0x00, // little-endian TIFF, IFD0 at 8
+        0x01,
+        0x00, // one entry
+        0x12,
+        0x01,
+        0x03,
+        0x00,
+        0x01,
+        0x00,
+        0x00,
+        0x00,
+        0x01,
+        0x00,
+        0x00,
+        0x00, // Orientation = 1
+        0x00,
+        0x00,
+        0x00,
+        0x00, // no next IFD
       ]);
       const payload = new Uint8Array([...new TextEncoder().encode('Exif\0\0'), ...tiff, ...note]);
       const length = payload.length + 2;
@@ -232,16 +252,20 @@ describe('letter-mode image pipeline (worker, real Chromium)', () => {
     );
   }, 120_000);
 
-  it.skipIf(!existsSync(TESSERACT))('keeps the letter readable (tesseract OCR)', () => {
-    expect(letter?.reply.ok).toBe(true);
-    if (!letter) return;
-    const file = join(tempDir, 'letter.png');
-    writeFileSync(file, Buffer.from(letter.ocrPngBase64, 'base64'));
-    const text = execFileSync(TESSERACT, [file, 'stdout'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const found = ['Reconsideration', 'tribunal', 'SSCS1'].filter((word) => text.toLowerCase().includes(word.toLowerCase()));
-    console.log(`OCR found: ${found.join(', ')}\n--- OCR text ---\n${text.trim()}`);
-    expect(found).toEqual(['Reconsideration', 'tribunal', 'SSCS1']);
-  }, 60_000);
+  it.skipIf(!existsSync(TESSERACT))(
+    'keeps the letter readable (tesseract OCR)',
+    () => {
+      expect(letter?.reply.ok).toBe(true);
+      if (!letter) return;
+      const file = join(tempDir, 'letter.png');
+      writeFileSync(file, Buffer.from(letter.ocrPngBase64, 'base64'));
+      const text = execFileSync(TESSERACT, [file, 'stdout'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const found = ['Reconsideration', 'tribunal', 'SSCS1'].filter((word) => text.toLowerCase().includes(word.toLowerCase()));
+      console.log(`OCR found: ${found.join(', ')}\n--- OCR text ---\n${text.trim()}`);
+      expect(found).toEqual(['Reconsideration', 'tribunal', 'SSCS1']);
+    },
+    60_000,
+  );
 
   it("reports 'not-an-image' for a text file", async () => {
     await expect(sendThroughWorker(page, 'text')).resolves.toEqual({ ok: false, error: 'not-an-image' });

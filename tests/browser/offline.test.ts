@@ -55,7 +55,9 @@ describe('offline and updates', () => {
     await waitForServiceWorker(page);
     // Every Welsh file is kept by the service worker, not only Home's.
     await expect
-      .poll(() => page.evaluate(async () => (await (await caches.open('locales')).keys()).map((request) => request.url).filter((url) => /\/cy-/.test(url)).length), { timeout: 20_000 })
+      .poll(() => page.evaluate(async () => (await (await caches.open('locales')).keys()).map((request) => request.url).filter((url) => /\/cy-/.test(url)).length), {
+        timeout: 20_000,
+      })
       .toBeGreaterThanOrEqual(6);
     await context.setOffline(true);
     for (const [path, title] of [

@@ -18,7 +18,12 @@ export function pseudo(text: string): string {
         : part.replace(/[A-Za-z]+/g, (word) => {
             const extra = Math.round(word.length * 0.4);
             const vowels = word.replace(/[^aeiouAEIOU]/g, '') || word;
-            const longer = word + vowels.repeat(Math.ceil(extra / vowels.length)).slice(0, extra).toLowerCase();
+            const longer =
+              word +
+              vowels
+                .repeat(Math.ceil(extra / vowels.length))
+                .slice(0, extra)
+                .toLowerCase();
             return [...longer].map((ch) => ACCENTS[ch] ?? ch).join('');
           }),
     )

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { setLanguage } from './screens';
-import type { PushPayload } from '../../src/forward/push-types';
+import type { PushPayload } from '../../src/shared/protocol/push-types';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -57,14 +57,18 @@ async function pushTo(context: BrowserContext, page: Page): Promise<(payload: Pu
   const id = await registrationId;
   return async (payload, tag = payload.id) => {
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: harness.baseUrl, registrationId: id, data: JSON.stringify(payload) });
-    return poll(() => page.evaluate(async (tag): Promise<Shown | null> => {
-      const registration = await navigator.serviceWorker.ready;
-      const [n] = await registration.getNotifications({ tag });
-      if (!n) return null;
-      const { title, body, lang, data } = n;
-      const actions = (n as Notification & { actions?: { action: string; title: string }[] }).actions ?? [];
-      return { title, body, tag: n.tag, lang, data: data as Shown['data'], actions: actions.map(({ action, title: t }) => ({ action, title: t })) };
-    }, tag), `notification ${tag}`);
+    return poll(
+      () =>
+        page.evaluate(async (tag): Promise<Shown | null> => {
+          const registration = await navigator.serviceWorker.ready;
+          const [n] = await registration.getNotifications({ tag });
+          if (!n) return null;
+          const { title, body, lang, data } = n;
+          const actions = (n as Notification & { actions?: { action: string; title: string }[] }).actions ?? [];
+          return { title, body, tag: n.tag, lang, data: data as Shown['data'], actions: actions.map(({ action, title: t }) => ({ action, title: t })) };
+        }, tag),
+      `notification ${tag}`,
+    );
   };
 }
 

@@ -75,7 +75,7 @@ export async function startTestPostgres(): Promise<TestPostgres | null> {
   } catch (error) {
     rmSync(base, { recursive: true, force: true });
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`could not start a test PostgreSQL: ${stderr || String(error)}`);
+    throw new Error(`could not start a test PostgreSQL: ${stderr || String(error)}`, { cause: error });
   }
 
   let stopped = false;

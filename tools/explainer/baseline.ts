@@ -2,7 +2,7 @@
 // ("rules only"): hand-weighted key phrases per kind, the best score wins,
 // and a decision when the kind is one that always is (or housing/childcare
 // with decision words). tools/explainer/eval.ts compares it with the model.
-import type { Challenge, NoticeKind } from '../../src/notices/types';
+import type { Challenge, NoticeKind } from '../../src/shared/notices/types';
 
 type Clue = readonly [pattern: RegExp, weight: number];
 
@@ -177,7 +177,10 @@ export const CLUES: Record<Exclude<NoticeKind, 'unknown'>, readonly Clue[]> = {
   'migration-notice': [
     [/\bmigration notice\b/, 7],
     [/\bmov(?:e|ing) (?:you )?(?:over )?to universal credit\b/, 6],
-    [/\byour (?:tax credits?|benefits?|employment and support allowance|housing benefit|income support|jobseeker'?s allowance) (?:are|is|will) (?:end|ending|stop|stopping)\b/, 5],
+    [
+      /\byour (?:tax credits?|benefits?|employment and support allowance|housing benefit|income support|jobseeker'?s allowance) (?:are|is|will) (?:end|ending|stop|stopping)\b/,
+      5,
+    ],
     [/\bclaim universal credit by\b/, 5],
     [/\bdeadline date\b/, 3],
     [/\btax credits?\b/, 2],
@@ -223,7 +226,8 @@ export function classify(normalised: string): Classification {
 }
 
 const MR_KINDS = new Set<NoticeKind>(['payment-statement', 'claim-decision', 'sanction-decision', 'work-capability-decision', 'overpayment', 'claim-closed']);
-const DECISION = /\b(?:not (?:been )?approved|decision|decided|refused|disallowed|(?:cannot|can't|will not|won't|not able to) (?:pay|include|help)|not (?:be )?included|not eligible)\b/;
+const DECISION =
+  /\b(?:not (?:been )?approved|decision|decided|refused|disallowed|(?:cannot|can't|will not|won't|not able to) (?:pay|include|help)|not (?:be )?included|not eligible)\b/;
 
 /** The old rule: the challenge followed from the kind. */
 export function baselineChallenge(kind: NoticeKind, text: string): Challenge {

@@ -1,6 +1,6 @@
-// Training from the corpus to the text of src/notices/model.generated.ts:
+// Training from the corpus to the text of src/shared/notices/model.generated.ts:
 // cross-validate to choose the "not sure" cut-offs, then train on everything.
-import { DEFAULT_STRATEGY } from '../../src/notices/recognise';
+import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
 import { calibrate } from './calibrate';
 import { loadTraining } from './corpus';
 import { inputsHash, renderModelFile } from './model-file';

@@ -2,10 +2,10 @@
 // Folds are split by family (variants of one message stay together), so a
 // model is always scored on wordings it never saw. The cut-offs are chosen on
 // the out-of-fold predictions, never on the sealed set.
-import type { Features } from '../../src/notices/features';
-import type { RecogniserModel } from '../../src/notices/model';
-import { possibleAnswers, recognise, type Recognition, type Strategy } from '../../src/notices/recognise';
-import type { Challenge, NoticeKind } from '../../src/notices/types';
+import type { Features } from '../../src/shared/notices/features';
+import type { RecogniserModel } from '../../src/shared/notices/model';
+import { possibleAnswers, recognise, type Recognition, type Strategy } from '../../src/shared/notices/recognise';
+import type { Challenge, NoticeKind } from '../../src/shared/notices/types';
 import type { Example } from './corpus';
 import { featurizeAll, trainModel, type TrainerConfig } from './train';
 

@@ -7,8 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLEAN_FIXTURES } from '../../tests/unit/notices/fixtures-clean';
 import { MESSY_FIXTURES } from '../../tests/unit/notices/fixtures-messy';
-import { NOTICE_KINDS, type Challenge, type NoticeKind } from '../../src/notices/types';
-
+import { NOTICE_KINDS, type Challenge, type NoticeKind } from '../../src/shared/notices/types';
 
 export const CORPUS_DIR = 'tests/corpus';
 
@@ -67,9 +66,7 @@ export function corpusFiles(dir = CORPUS_DIR): string[] {
 }
 
 export function loadCorpus(dir = CORPUS_DIR): Example[] {
-  return corpusFiles(dir).flatMap((path) =>
-    (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((record) => fromRecord(record, path, 'corpus')),
-  );
+  return corpusFiles(dir).flatMap((path) => (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((record) => fromRecord(record, path, 'corpus')));
 }
 
 const MR_KINDS = new Set<NoticeKind>(['payment-statement', 'claim-decision', 'sanction-decision', 'work-capability-decision', 'overpayment', 'claim-closed']);

@@ -1,8 +1,8 @@
 // Lists the cross-validation mistakes of the shipped design on the training
 // corpus (never the sealed set): npx tsx tools/explainer/errors.ts [kind|challenge|rules]
-import { explainWith } from '../../src/notices/explain';
-import { allCues } from '../../src/notices/cues';
-import { DEFAULT_STRATEGY } from '../../src/notices/recognise';
+import { explainWith } from '../../src/shared/notices/explain';
+import { allCues } from '../../src/shared/notices/cues';
+import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
 import { calibrate } from './calibrate';
 import { loadTraining } from './corpus';
 import { featurizeAll, SHIPPED } from './train';
@@ -34,9 +34,16 @@ if (what === 'rules') {
     if (what === 'kind' && r.kind !== e.kind) {
       console.log(`${e.id} ${e.kind} -> ${r.kind} (${r.confidence}; ${r.kindCandidates.join(', ')})\n    ${clip(e.text)}`);
     }
-    if (what === 'challenge' && !r.challenge.possible.includes(e.challenge) || (what === 'challenge' && e.challenge === 'neither' && r.challenge.possible.some((c) => c !== 'neither'))) {
-      const p = Object.entries(r.challenge.p).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(' ');
-      console.log(`${e.id} [${e.kind}] ${e.challenge} -> ${r.challenge.possible.join('/')} via ${r.challenge.rule ?? 'model'} «${r.challenge.cue ?? ''}» (${p})\n    ${clip(e.text)}`);
+    if (
+      (what === 'challenge' && !r.challenge.possible.includes(e.challenge)) ||
+      (what === 'challenge' && e.challenge === 'neither' && r.challenge.possible.some((c) => c !== 'neither'))
+    ) {
+      const p = Object.entries(r.challenge.p)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(' ');
+      console.log(
+        `${e.id} [${e.kind}] ${e.challenge} -> ${r.challenge.possible.join('/')} via ${r.challenge.rule ?? 'model'} «${r.challenge.cue ?? ''}» (${p})\n    ${clip(e.text)}`,
+      );
     }
   }
 }

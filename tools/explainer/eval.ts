@@ -9,11 +9,11 @@
 // Options: --only=<variant> (one design), --no-sealed, --json=<path>.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { explainWith } from '../../src/notices/explain';
-import type { Features } from '../../src/notices/features';
-import type { RecogniserModel } from '../../src/notices/model';
-import { DEFAULT_STRATEGY, type Strategy } from '../../src/notices/recognise';
-import type { Challenge, NoticeExplanation, NoticeKind } from '../../src/notices/types';
+import { explainWith } from '../../src/shared/notices/explain';
+import type { Features } from '../../src/shared/notices/features';
+import type { RecogniserModel } from '../../src/shared/notices/model';
+import { DEFAULT_STRATEGY, type Strategy } from '../../src/shared/notices/recognise';
+import type { Challenge, NoticeExplanation, NoticeKind } from '../../src/shared/notices/types';
 import { baselineChallenge, classify, normalise } from './baseline';
 import { calibrate, type CutoffPoint } from './calibrate';
 import { loadSealed, loadTraining, type Example } from './corpus';
@@ -33,10 +33,20 @@ const NB = { kind: 'nb', smoothing: 0.1 } as const;
 
 export const VARIANTS: Variant[] = [
   { name: 'rules', about: "today's classifier: weighted key phrases; decision follows the kind", config: null, strategy: DEFAULT_STRATEGY },
-  { name: 'nb', about: 'naive Bayes for both questions, no rules', config: { ...SHIPPED, kind: NB, challenge: NB }, strategy: { cues: false, challengeModel: true } },
+  {
+    name: 'nb',
+    about: 'naive Bayes for both questions, no rules',
+    config: { ...SHIPPED, kind: NB, challenge: NB },
+    strategy: { cues: false, challengeModel: true },
+  },
   { name: 'nb+cues', about: 'naive Bayes, decision phrases first', config: { ...SHIPPED, kind: NB, challenge: NB }, strategy: DEFAULT_STRATEGY },
   { name: 'lr', about: 'logistic regression for both questions, no rules', config: SHIPPED, strategy: { cues: false, challengeModel: true } },
-  { name: 'lr-kind+cues-only', about: 'logistic regression for the kind; decisions from phrases only', config: SHIPPED, strategy: { cues: true, challengeModel: false } },
+  {
+    name: 'lr-kind+cues-only',
+    about: 'logistic regression for the kind; decisions from phrases only',
+    config: SHIPPED,
+    strategy: { cues: true, challengeModel: false },
+  },
   { name: 'lr+cues', about: 'logistic regression, decision phrases first (shipped)', config: SHIPPED, strategy: DEFAULT_STRATEGY },
 ];
 
@@ -117,7 +127,9 @@ function main() {
   for (const variant of VARIANTS.filter((v) => !only || v.name === only)) {
     const r = runVariant(variant, training, sealed, caches);
     results.push(r);
-    console.log(`\n${r.name}: ${r.about}${r.thresholds ? ` (cut-offs: kind ${r.thresholds.kind}, rights ${r.thresholds.rights}, neither ${r.thresholds.neither})` : ''} [${r.seconds} s]`);
+    console.log(
+      `\n${r.name}: ${r.about}${r.thresholds ? ` (cut-offs: kind ${r.thresholds.kind}, rights ${r.thresholds.rights}, neither ${r.thresholds.neither})` : ''} [${r.seconds} s]`,
+    );
     printFigures('CV', headline(r.cv));
     if (r.sealed) printFigures('sealed', r.sealed);
     if (r.size) console.log(`  model ${(r.size.raw / 1024).toFixed(1)} KB, ${(r.size.gzip / 1024).toFixed(1)} KB gzip`);
@@ -125,7 +137,8 @@ function main() {
 
   const shipped = results.find((r) => r.name === 'lr+cues') ?? results[results.length - 1]!;
   console.log(`\nPer kind, ${shipped.name}, cross-validation (precision / recall / notices):`);
-  for (const [kind, k] of Object.entries(shipped.cv.perKind)) console.log(`  ${kind.padEnd(34)} ${pct(k.precision)} ${pct(k.recall)} ${String(k.support).padStart(4)}`);
+  for (const [kind, k] of Object.entries(shipped.cv.perKind))
+    console.log(`  ${kind.padEnd(34)} ${pct(k.precision)} ${pct(k.recall)} ${String(k.support).padStart(4)}`);
   console.log(`Top confusions (expected -> got), cross-validation:`);
   for (const c of shipped.cv.confusions.slice(0, 10)) console.log(`  ${String(c.count).padStart(3)}  ${c.expected} -> ${c.got}`);
   const shippedFile = readFileSync(MODEL_FILE, 'utf8');

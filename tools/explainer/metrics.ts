@@ -1,5 +1,5 @@
 // The figures the evaluation reports, from expected labels and explanations.
-import { NOTICE_KINDS, type NoticeExplanation } from '../../src/notices/types';
+import { NOTICE_KINDS, type NoticeExplanation } from '../../src/shared/notices/types';
 import type { Example } from './corpus';
 
 export interface Figures {

@@ -1,13 +1,13 @@
-// Writes a trained model as src/notices/model.generated.ts: small, text,
+// Writes a trained model as src/shared/notices/model.generated.ts: small, text,
 // and identical for identical inputs. The hash covers everything training
 // reads (corpus, fixtures, trainer and feature code), so the unit test can
 // tell when the shipped weights are stale.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { corpusFiles } from './corpus';
-import type { LinearHead, RecogniserModel, StoredHead, StoredModel } from '../../src/notices/model';
+import type { LinearHead, RecogniserModel, StoredHead, StoredModel } from '../../src/shared/notices/model';
 
-export const MODEL_FILE = 'src/notices/model.generated.ts';
+export const MODEL_FILE = 'src/shared/notices/model.generated.ts';
 
 /** Files whose content decides the weights. */
 export function trainingInputs(): string[] {
@@ -18,10 +18,10 @@ export function trainingInputs(): string[] {
     'tools/explainer/corpus.ts',
     'tools/explainer/train.ts',
     'tools/explainer/calibrate.ts',
-    'src/notices/features.ts',
-    'src/notices/model.ts',
-    'src/notices/cues.ts',
-    'src/notices/recognise.ts',
+    'src/shared/notices/features.ts',
+    'src/shared/notices/model.ts',
+    'src/shared/notices/cues.ts',
+    'src/shared/notices/recognise.ts',
   ];
 }
 
@@ -44,7 +44,7 @@ function varint(value: number, out: number[]): void {
   out.push(value);
 }
 
-/** The non-zero weights only: see StoredHead in src/notices/model.ts. */
+/** The non-zero weights only: see StoredHead in src/shared/notices/model.ts. */
 export function encodeWeights(weights: Int8Array): string {
   const gaps: number[] = [];
   const values: number[] = [];

@@ -2,8 +2,8 @@
 // sealed set) and prints accuracy against model size:
 //   npx tsx tools/explainer/sweep.ts '{"kind":{"l1":1}}' '{"features":{"bits":12}}' ...
 import { gzipSync } from 'node:zlib';
-import { explainWith } from '../../src/notices/explain';
-import { DEFAULT_STRATEGY } from '../../src/notices/recognise';
+import { explainWith } from '../../src/shared/notices/explain';
+import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
 import { calibrate } from './calibrate';
 import { loadTraining } from './corpus';
 import { figures } from './metrics';

@@ -1,5 +1,5 @@
 // npm run train:explainer: retrains the recogniser from the corpus and
-// writes src/notices/model.generated.ts (same corpus, same file).
+// writes src/shared/notices/model.generated.ts (same corpus, same file).
 import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildModelFile } from './build-model';

@@ -2,11 +2,11 @@
 // Deterministic: examples are sorted by id, shuffles use a seeded generator,
 // and the arithmetic runs in a fixed order, so the same corpus gives the
 // same weights byte for byte.
-import type { FeatureConfig, Features } from '../../src/notices/features';
-import { noticeFeatures } from '../../src/notices/recognise';
-import { findCue } from '../../src/notices/cues';
-import type { LinearHead, RecogniserModel } from '../../src/notices/model';
-import { CHALLENGES, NOTICE_KINDS, type Challenge, type NoticeKind } from '../../src/notices/types';
+import type { FeatureConfig, Features } from '../../src/shared/notices/features';
+import { noticeFeatures } from '../../src/shared/notices/recognise';
+import { findCue } from '../../src/shared/notices/cues';
+import type { LinearHead, RecogniserModel } from '../../src/shared/notices/model';
+import { CHALLENGES, NOTICE_KINDS, type Challenge, type NoticeKind } from '../../src/shared/notices/types';
 
 export interface Labelled<C extends string> {
   id: string;

@@ -1,6 +1,6 @@
 // API errors: one class, one JSON shape ({ error, message }), plain words.
 // Nothing else ever reaches the client: no stack traces, no internal details.
-import type { ApiError as ApiErrorBody } from '../../forward/api-types';
+import type { ApiError as ApiErrorBody } from '../../shared/protocol/api-types';
 
 export type ApiErrorCode = ApiErrorBody['error'] | 'unsupported_media_type' | 'server_error';
 
@@ -37,8 +37,7 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (message: string) => new ApiError('bad_request', message);
-export const unauthorized = (message = 'Sign in again: this device is not recognised.') =>
-  new ApiError('unauthorized', message);
+export const unauthorized = (message = 'Sign in again: this device is not recognised.') => new ApiError('unauthorized', message);
 export const forbidden = (message = 'You cannot do that with this account.') => new ApiError('forbidden', message);
 export const notFound = (message = 'There is nothing at this address.') => new ApiError('not_found', message);
 export const gone = (message: string) => new ApiError('gone', message);
@@ -48,8 +47,7 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   new ApiError('too_many_requests', 'Too many tries. Wait a little and try again.', {
     'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))),
   });
-export const methodNotAllowed = (allow: string[]) =>
-  new ApiError('method_not_allowed', `Use ${allow.join(' or ')} here.`, { Allow: allow.join(', ') });
+export const methodNotAllowed = (allow: string[]) => new ApiError('method_not_allowed', `Use ${allow.join(' or ')} here.`, { Allow: allow.join(', ') });
 
 /** Turns anything thrown into a response-safe ApiError; the caller logs unknown errors (without request data). */
 export function toApiError(error: unknown): { apiError: ApiError; unexpected: boolean } {

@@ -1,4 +1,4 @@
-// The relay API: every route in src/forward/api-types.ts, on top of the Store.
+// The relay API: every route in src/shared/protocol/api-types.ts, on top of the Store.
 // One request: rate limit → route → authenticate → validate → store → JSON.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,7 +17,7 @@ import type {
   ItemInfo,
   ItemWithEnvelope,
   PendingDevice,
-} from '../../forward/api-types';
+} from '../../shared/protocol/api-types';
 import type { Config } from '../config';
 import type { Adviser, Direction, Item, Store } from '../store/store';
 import { hashSecret, newToken, requireAdviser, requireClaimant } from './auth';
@@ -138,13 +138,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     return connection;
   }
 
-  async function addItem(
-    connectionId: string,
-    direction: Direction,
-    body: { id: string; envelope: string },
-    res: ServerResponse,
-    onCreated: () => Promise<void>,
-  ) {
+  async function addItem(connectionId: string, direction: Direction, body: { id: string; envelope: string }, res: ServerResponse, onCreated: () => Promise<void>) {
     limit(`send:${connectionId}`, limits.sendsPerConnection);
     const result = await store.addItem({
       id: body.id,

@@ -1,9 +1,9 @@
-// The push reminder routes (src/forward/push-types.ts) and the hooks that
+// The push reminder routes (src/shared/protocol/push-types.ts) and the hooks that
 // make one-off reminders when something happens on a connection. Reminders
 // only hold the kind, an opaque ref chosen by the device and, for deadlines,
 // the deadline id and date: never names, labels or connection ids.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Preferences, RecentReminder, SubscribeResponse, VapidKey } from '../../forward/push-types';
+import type { Preferences, RecentReminder, SubscribeResponse, VapidKey } from '../../shared/protocol/push-types';
 import type { PushSubscriber, Reminder, ReminderKind, Store } from '../store/store';
 import { daysLeft, deadlineReminders, journalDue, oneOffDue, snoozeDue } from '../push/schedule';
 import { hashSecret, newToken, requireSubscriber } from './auth';

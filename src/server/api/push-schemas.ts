@@ -1,7 +1,7 @@
-// Zod schemas for the push routes (src/forward/push-types.ts).
+// Zod schemas for the push routes (src/shared/protocol/push-types.ts).
 import { isIPv4 } from 'node:net';
 import { z } from 'zod';
-import { isIsoDate } from '../../notices/calendar';
+import { isIsoDate } from '../../shared/notices/calendar';
 import { DEADLINE_IDS } from '../push/schedule';
 import { idSchema, isCanonicalBase64url, isP256Point } from './schemas';
 
@@ -36,10 +36,7 @@ const base64urlOf = (bytes: number, what: string, check: (text: string) => boole
     .string()
     .max(200)
     .transform((text) => text.replace(/={1,2}$/, ''))
-    .refine(
-      (text) => isCanonicalBase64url(text) && Buffer.from(text, 'base64url').length === bytes && check(text),
-      `${what} must be base64url of ${bytes} bytes.`,
-    );
+    .refine((text) => isCanonicalBase64url(text) && Buffer.from(text, 'base64url').length === bytes && check(text), `${what} must be base64url of ${bytes} bytes.`);
 
 export function subscriptionSchema(allowLoopback: boolean) {
   return z.object({
@@ -57,8 +54,14 @@ export function subscriptionSchema(allowLoopback: boolean) {
 export function subscribeRequestSchema(allowLoopback: boolean) {
   return z.object({
     subscription: subscriptionSchema(allowLoopback),
-    claimantToken: z.string().regex(/^c_[A-Za-z0-9_-]{43}$/, 'That is not a sharing credential.').optional(),
-    adviserToken: z.string().regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.').optional(),
+    claimantToken: z
+      .string()
+      .regex(/^c_[A-Za-z0-9_-]{43}$/, 'That is not a sharing credential.')
+      .optional(),
+    adviserToken: z
+      .string()
+      .regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.')
+      .optional(),
   });
 }
 

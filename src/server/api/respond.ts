@@ -26,4 +26,3 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   throw badRequest(`${where}${issue?.message ?? 'The request is not valid.'}`);
 }
-

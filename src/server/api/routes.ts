@@ -15,7 +15,7 @@ export interface Match<Ctx> {
   params: Record<string, string>;
 }
 
-/** Every route of the API (see src/forward/api-types.ts). */
+/** Every route of the API (see src/shared/protocol/api-types.ts). */
 export const ROUTE_LIST: ReadonlyArray<{ method: Method; pattern: string }> = [
   { method: 'POST', pattern: '/api/adviser/enrol' },
   { method: 'GET', pattern: '/api/adviser/me' },

@@ -1,4 +1,4 @@
-// Device keys are signed by the adviser's signing key (see src/forward/api-types.ts).
+// Device keys are signed by the adviser's signing key (see src/shared/protocol/api-types.ts).
 // The relay checks every signature before storing it, so a claimant never gets
 // a device key that the adviser's signing key did not sign (a relay that is
 // itself compromised could still lie; that is why claimants check too).

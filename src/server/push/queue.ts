@@ -7,7 +7,7 @@
 // `attempts` doubles as the claim number: every claim adds one, and each
 // outcome is recorded only if the row still belongs to the claim that sent it.
 import { randomUUID } from 'node:crypto';
-import type { PushKind } from '../../forward/push-types';
+import type { PushKind } from '../../shared/protocol/push-types';
 import type { SqlDriver } from '../store/driver';
 import { nextJournalTime, type QuietHours } from './uk-time';
 
@@ -127,10 +127,12 @@ export async function markSent(driver: SqlDriver, id: string, options: ClaimRef 
 }
 
 async function scheduleNextJournal(tx: SqlDriver, subscriberId: string, dueAt: Date, now: Date): Promise<void> {
-  const subscribers = await tx.query<{ journal_days: number | string; journal_minute: number | string | null; quiet_start: number | string; quiet_end: number | string }>(
-    'SELECT journal_days, journal_minute, quiet_start, quiet_end FROM push_subscribers WHERE id = $1 FOR UPDATE',
-    [subscriberId],
-  );
+  const subscribers = await tx.query<{
+    journal_days: number | string;
+    journal_minute: number | string | null;
+    quiet_start: number | string;
+    quiet_end: number | string;
+  }>('SELECT journal_days, journal_minute, quiet_start, quiet_end FROM push_subscribers WHERE id = $1 FOR UPDATE', [subscriberId]);
   const subscriber = subscribers[0];
   if (!subscriber || subscriber.journal_minute === null) return;
   // After this occurrence, and never in the past (a sender that was down for days).

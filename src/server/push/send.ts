@@ -2,7 +2,7 @@
 // web-push, aes128gcm, VAPID-signed) and what its answer means for the row.
 import type { Agent } from 'node:https';
 import webpush from 'web-push';
-import type { PushKind, PushPayload } from '../../forward/push-types';
+import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
 import type { SqlDriver } from '../store/driver';
 import { dropSubscriber, markFailed, markRetry, markSent, type ClaimedReminder } from './queue';
 import { outOfQuietHours, utcToUk } from './uk-time';
@@ -84,7 +84,11 @@ function retryOrFail(attempts: number, now: Date, waitMs: number, detail: { stat
  * 2xx sent; 404/410 subscription gone; 429/5xx and network errors retry with
  * backoff (Retry-After wins when longer), failing after MAX_ATTEMPTS; other 4xx fail.
  */
-export function classify(result: { status: number; headers?: Record<string, string | string[] | undefined> } | { error: string }, attempts: number, now: Date): Outcome {
+export function classify(
+  result: { status: number; headers?: Record<string, string | string[] | undefined> } | { error: string },
+  attempts: number,
+  now: Date,
+): Outcome {
   if ('error' in result) return retryOrFail(attempts, now, backoffMs(attempts), { error: result.error });
   const { status } = result;
   if (status >= 200 && status < 300) return { type: 'sent', status };

@@ -1,6 +1,6 @@
 // UK wall-clock time (Europe/London) for reminders: "Mondays at 10:00" and
 // quiet hours must mean UK time on both sides of the clock changes.
-import { addDays } from '../../notices/calendar';
+import { addDays } from '../../shared/notices/calendar';
 
 const MINUTE_MS = 60_000;
 

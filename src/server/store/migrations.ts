@@ -91,7 +91,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE items ALTER COLUMN envelope SET STORAGE EXTERNAL`,
   },
   {
-    // Push reminders (see src/forward/push-types.ts). A subscriber is one
+    // Push reminders (see src/shared/protocol/push-types.ts). A subscriber is one
     // browser's push subscription, with a credential of its own; it may be
     // tied to a claimant's connection or an adviser's device so that replies,
     // new items and "stopped sharing" can reach it, and is deleted with them.

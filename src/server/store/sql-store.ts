@@ -345,18 +345,12 @@ export class SqlStore implements Store {
     const { id, adviserId } = input;
     if (!isUuid(id) || !isUuid(adviserId)) return Promise.resolve('not_found');
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ state: DeviceRequestState }>(
-        `SELECT state FROM device_requests WHERE id = $1 AND adviser_id = $2 FOR UPDATE`,
-        [id, adviserId],
-      );
+      const rows = await tx.query<{ state: DeviceRequestState }>(`SELECT state FROM device_requests WHERE id = $1 AND adviser_id = $2 FOR UPDATE`, [id, adviserId]);
       const row = rows[0];
       if (!row) return 'not_found' as const;
       if (row.state === 'claimed') return 'gone' as const;
       // The new computer's key is no longer needed; its poll token stays so it learns of the refusal (410).
-      await tx.query(
-        `UPDATE device_requests SET state = 'refused', public_key = NULL, signature = NULL WHERE id = $1`,
-        [id],
-      );
+      await tx.query(`UPDATE device_requests SET state = 'refused', public_key = NULL, signature = NULL WHERE id = $1`, [id]);
       return 'refused' as const;
     });
   }
@@ -392,31 +386,24 @@ export class SqlStore implements Store {
   }
 
   async findCredential(tokenHash: string): Promise<CredentialOwner | null> {
-    const devices = await this.db.query<{ id: string; adviser_id: string }>(
-      `SELECT id, adviser_id FROM adviser_devices WHERE token_hash = $1`,
-      [tokenHash],
-    );
+    const devices = await this.db.query<{ id: string; adviser_id: string }>(`SELECT id, adviser_id FROM adviser_devices WHERE token_hash = $1`, [tokenHash]);
     const device = devices[0];
     if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id };
-    const connections = await this.db.query<{ id: string }>(
-      `SELECT id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`,
-      [tokenHash],
-    );
+    const connections = await this.db.query<{ id: string }>(`SELECT id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`, [tokenHash]);
     const connection = connections[0];
     return connection ? { kind: 'claimant', connectionId: connection.id } : null;
   }
 
   async createInvite(input: { codeHash: string; adviserId: string; label: string; expiresAt: string }): Promise<void> {
-    await this.db.query(
-      `INSERT INTO invites (code_hash, adviser_id, label, expires_at) VALUES ($1, $2, $3, $4::timestamptz)`,
-      [input.codeHash, input.adviserId, input.label, input.expiresAt],
-    );
+    await this.db.query(`INSERT INTO invites (code_hash, adviser_id, label, expires_at) VALUES ($1, $2, $3, $4::timestamptz)`, [
+      input.codeHash,
+      input.adviserId,
+      input.label,
+      input.expiresAt,
+    ]);
   }
 
-  async findInvite(
-    codeHash: string,
-    now: string,
-  ): Promise<{ adviser: Adviser; label: string; expiresAt: string; state: 'open' | 'used' | 'expired' } | null> {
+  async findInvite(codeHash: string, now: string): Promise<{ adviser: Adviser; label: string; expiresAt: string; state: 'open' | 'used' | 'expired' } | null> {
     const rows = await this.db.query<AdviserRow & { label: string; expires_at: Date; state: 'open' | 'used' | 'expired' }>(
       `SELECT a.id, a.name, a.org, a.signing_key, a.created_at, i.label, i.expires_at,
               CASE WHEN i.used_at IS NOT NULL THEN 'used'
@@ -507,10 +494,7 @@ export class SqlStore implements Store {
 
   addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true }> {
     return this.db.transaction(async (tx) => {
-      const connections = await tx.query<{ stopped_at: Date | null }>(
-        `SELECT stopped_at FROM connections WHERE id = $1 FOR SHARE`,
-        [item.connectionId],
-      );
+      const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR SHARE`, [item.connectionId]);
       const connection = connections[0];
       if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
       const inserted = await tx.query<ItemRow>(
@@ -532,10 +516,10 @@ export class SqlStore implements Store {
 
   async listItems(connectionId: string, direction: Direction): Promise<Item[]> {
     if (!isUuid(connectionId)) return [];
-    const rows = await this.db.query<ItemRow>(
-      `SELECT ${ITEM_COLUMNS} FROM items WHERE connection_id = $1 AND direction = $2 ORDER BY created_at DESC, id DESC`,
-      [connectionId, direction],
-    );
+    const rows = await this.db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE connection_id = $1 AND direction = $2 ORDER BY created_at DESC, id DESC`, [
+      connectionId,
+      direction,
+    ]);
     return rows.map(toItem);
   }
 
@@ -548,10 +532,7 @@ export class SqlStore implements Store {
   async markSeen(id: string, now: string): Promise<Item | null> {
     if (!isUuid(id)) return null;
     // The first time it was seen is kept.
-    const rows = await this.db.query<ItemRow>(
-      `UPDATE items SET seen_at = COALESCE(seen_at, $2::timestamptz) WHERE id = $1 RETURNING ${ITEM_COLUMNS}`,
-      [id, now],
-    );
+    const rows = await this.db.query<ItemRow>(`UPDATE items SET seen_at = COALESCE(seen_at, $2::timestamptz) WHERE id = $1 RETURNING ${ITEM_COLUMNS}`, [id, now]);
     return rows[0] ? toItem(rows[0]) : null;
   }
 
@@ -576,10 +557,7 @@ export class SqlStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-      [key, value],
-    );
+    await this.db.query(`INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`, [key, value]);
   }
 
   async initSetting(key: string, value: string): Promise<string> {
@@ -646,7 +624,9 @@ export class SqlStore implements Store {
   async listAdviserSubscribers(adviserId: string): Promise<PushSubscriber[]> {
     if (!isUuid(adviserId)) return [];
     const rows = await this.db.query<SubscriberRow>(
-      `SELECT ${SUBSCRIBER_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ')}
+      `SELECT ${SUBSCRIBER_COLUMNS.split(', ')
+        .map((c) => `s.${c}`)
+        .join(', ')}
        FROM push_subscribers s JOIN adviser_devices d ON d.id = s.adviser_device_id
        WHERE d.adviser_id = $1 ORDER BY s.created_at, s.id`,
       [adviserId],
@@ -656,10 +636,9 @@ export class SqlStore implements Store {
 
   async listConnectionSubscribers(connectionId: string): Promise<PushSubscriber[]> {
     if (!isUuid(connectionId)) return [];
-    const rows = await this.db.query<SubscriberRow>(
-      `SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers WHERE connection_id = $1 ORDER BY created_at, id`,
-      [connectionId],
-    );
+    const rows = await this.db.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers WHERE connection_id = $1 ORDER BY created_at, id`, [
+      connectionId,
+    ]);
     return rows.map(toSubscriber);
   }
 
@@ -724,19 +703,13 @@ export class SqlStore implements Store {
 
   async getReminder(id: string, subscriberId: string): Promise<Reminder | null> {
     if (!isUuid(id) || !isUuid(subscriberId)) return null;
-    const rows = await this.db.query<ReminderRow>(
-      `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = $1 AND subscriber_id = $2`,
-      [id, subscriberId],
-    );
+    const rows = await this.db.query<ReminderRow>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE id = $1 AND subscriber_id = $2`, [id, subscriberId]);
     return rows[0] ? toReminder(rows[0]) : null;
   }
 
   async listReminders(subscriberId: string): Promise<Reminder[]> {
     if (!isUuid(subscriberId)) return [];
-    const rows = await this.db.query<ReminderRow>(
-      `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE subscriber_id = $1 ORDER BY due_at, id`,
-      [subscriberId],
-    );
+    const rows = await this.db.query<ReminderRow>(`SELECT ${REMINDER_COLUMNS} FROM reminders WHERE subscriber_id = $1 ORDER BY due_at, id`, [subscriberId]);
     return rows.map(toReminder);
   }
 

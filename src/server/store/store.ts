@@ -94,7 +94,7 @@ export interface Store extends PushStore {
   /** The adviser's devices with signed keys, oldest first. */
   listDevices(adviserId: string): Promise<AdviserDevice[]>;
 
-  // Adding a computer (see src/forward/api-types.ts). Every step checks the
+  // Adding a computer (see src/shared/protocol/api-types.ts). Every step checks the
   // state and the expiry in the same statement that moves it on.
   /** Stores a new one-time device code (its hash) in state 'open'. */
   createDeviceCode(input: { adviserId: string; codeHash: string; expiresAt: string; now: string }): Promise<{ id: string }>;
@@ -162,7 +162,7 @@ export interface Store extends PushStore {
   deleteExpired(input: { seenBefore: string; createdBefore: string }): Promise<number>;
 }
 
-// Push reminders (see src/forward/push-types.ts). A subscriber is one browser
+// Push reminders (see src/shared/protocol/push-types.ts). A subscriber is one browser
 // push subscription with its own s_ credential (hashed), optionally linked to
 // a claimant's connection (replies) or an adviser's device (new items,
 // stopped sharing). Reminders are rows the sender picks up when due.

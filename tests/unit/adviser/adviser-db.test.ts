@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Identity, Receipt, SentReply } from '../../../src/adviser/adviser-db.ts';
+import type { Identity, Receipt, SentReply } from '../../../src/client/data/adviser-db.ts';
 
-type Store = typeof import('../../../src/adviser/adviser-db.ts');
+type Store = typeof import('../../../src/client/data/adviser-db.ts');
 
 /** A fresh copy of the module, so its cached connection starts empty. */
 const load = async (): Promise<Store> => {
   vi.resetModules();
-  return import('../../../src/adviser/adviser-db.ts');
+  return import('../../../src/client/data/adviser-db.ts');
 };
 
 let store: Store;
@@ -80,7 +80,7 @@ describe('adviser-db', () => {
     expect(saved && store.canAddComputers(saved)).toBe(true);
   });
 
-  it('keeps an added computer\'s identity, which has no signing private key', async () => {
+  it("keeps an added computer's identity, which has no signing private key", async () => {
     const { signingPrivateKey: _dropped, ...added } = await identity();
     await store.saveIdentity(added);
     const saved = await store.getIdentity();

@@ -2,11 +2,11 @@
 // signs the second one's key, a claimant checks both against the pinned
 // signing key, and an item locked for both opens on each.
 import { describe, expect, it } from 'vitest';
-import { checkAdviserKeys } from '../../../src/forward/adviser-keys';
-import type { AdviserKeys } from '../../../src/forward/api-types';
-import { fingerprint, generateKeyPair, generateSigningKeyPair, openEnvelope, sealPayload, signDeviceKey } from '../../../src/forward/crypto';
-import { cannotOpenReason } from '../../../src/adviser/format';
-import { deviceCodeError, normaliseDeviceCode } from '../../../src/adviser/validate';
+import { checkAdviserKeys } from '../../../src/client/services/adviser-keys';
+import type { AdviserKeys } from '../../../src/shared/protocol/api-types';
+import { fingerprint, generateKeyPair, generateSigningKeyPair, openEnvelope, sealPayload, signDeviceKey } from '../../../src/client/services/crypto';
+import { cannotOpenReason } from '../../../src/client/adviser/format';
+import { deviceCodeError, normaliseDeviceCode } from '../../../src/client/adviser/validate';
 
 const payload = { kind: 'text' as const, text: 'My claim was closed', sentAt: '2026-02-01T10:00:00.000Z' };
 

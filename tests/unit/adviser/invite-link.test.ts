@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
-import { formatCode, inviteLink, qrSvg, qrSvgDataUrl } from '../../../src/adviser/invite-link.ts';
-import { noticeFileName, receiptsFileName, formatSize } from '../../../src/adviser/format.ts';
-import { labelError, replyError, replyLeft, tokenFromHash } from '../../../src/adviser/validate.ts';
+import { formatCode, inviteLink, qrSvg, qrSvgDataUrl } from '../../../src/client/adviser/invite-link.ts';
+import { noticeFileName, receiptsFileName, formatSize } from '../../../src/client/adviser/format.ts';
+import { labelError, replyError, replyLeft, tokenFromHash } from '../../../src/client/adviser/validate.ts';
 
 describe('formatCode', () => {
   it('groups a code in threes', () => {

@@ -13,7 +13,7 @@ import {
   toBase64Url,
   verifyDeviceKey,
   type Payload,
-} from '../../../src/forward/crypto';
+} from '../../../src/client/services/crypto';
 
 // Envelope layout: version(1) | count(1) | count × (enc 65 | wrapped 32) | iv 12 | ciphertext.
 const ENTRY = 65 + 32;
@@ -52,9 +52,7 @@ describe('forward/crypto', () => {
     const t1 = performance.now();
     const opened = await openEnvelope(privateKey, envelope);
     const t2 = performance.now();
-    console.log(
-      `150 KB image: seal ${(t1 - t0).toFixed(1)} ms, open ${(t2 - t1).toFixed(1)} ms, envelope ${envelope.length} chars`,
-    );
+    console.log(`150 KB image: seal ${(t1 - t0).toFixed(1)} ms, open ${(t2 - t1).toFixed(1)} ms, envelope ${envelope.length} chars`);
     expect(opened.sha256).toBe(sha256);
     expect(opened.image).toEqual(payload.image);
     expect(opened).toMatchObject({ kind: 'image', mime: 'image/webp', name: 'letter.webp', text: 'page 1' });
@@ -177,9 +175,7 @@ describe('forward/crypto', () => {
     // Known answer: the P-256 generator point; first 10 bytes of its SHA-256, base32.
     const g = toBase64Url(
       new Uint8Array(
-        ('04' +
-          '6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296' +
-          '4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5')
+        ('04' + '6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296' + '4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5')
           .match(/../g)!
           .map((h) => parseInt(h, 16)),
       ),
@@ -198,9 +194,7 @@ describe('forward/crypto', () => {
   });
 
   it('sha256Hex matches a known vector', async () => {
-    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe(
-      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    );
+    expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 
   it('base64url round-trips and matches Node', () => {
@@ -341,7 +335,9 @@ describe('forward/crypto: signed device keys', () => {
     const signing = await generateSigningKeyPair();
     const device = await generateKeyPair();
     const signature = await signDeviceKey(signing.privateKey, device.publicKey);
-    const key = await crypto.subtle.importKey('raw', fromBase64Url(signing.publicKey) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    const key = await crypto.subtle.importKey('raw', fromBase64Url(signing.publicKey) as Uint8Array<ArrayBuffer>, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'verify',
+    ]);
     const message = new TextEncoder().encode('uc-companion device key v1\n' + device.publicKey);
     expect(await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, fromBase64Url(signature) as Uint8Array<ArrayBuffer>, message)).toBe(true);
   });

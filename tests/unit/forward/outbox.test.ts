@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AdviserKeys, ClaimantStatus, ItemInfo, SendItemRequest, SignedDeviceKey } from '../../../src/forward/api-types';
+import type { AdviserKeys, ClaimantStatus, ItemInfo, SendItemRequest, SignedDeviceKey } from '../../../src/shared/protocol/api-types';
 
 // A pretend relay: it keeps items by id, so a repeat id returns the same item.
 const relayState = vi.hoisted(() => ({
@@ -23,7 +23,7 @@ const relayState = vi.hoisted(() => ({
 const signed = (signingKey: string, publicKey: string): SignedDeviceKey => ({ publicKey, signature: `sig(${signingKey},${publicKey})` });
 const storedAdviser = (): AdviserKeys => ({ name: 'Sam', org: 'Advice Centre', signingKey: 'signing-pub', devices: [signed('signing-pub', 'adviser-pub')] });
 
-vi.mock('../../../src/forward/api-client', () => {
+vi.mock('../../../src/client/services/api-client', () => {
   class ApiFailure extends Error {
     constructor(
       readonly status: number,
@@ -76,7 +76,7 @@ vi.mock('../../../src/forward/api-client', () => {
 });
 
 // Stand-in crypto: "sealing" is readable JSON, so the test can check what went.
-vi.mock('../../../src/forward/crypto', () => ({
+vi.mock('../../../src/client/services/crypto', () => ({
   sealPayload: async (recipients: string[], payload: { text?: string }) => ({
     envelope: `sealed:${recipients.join(',')}:${JSON.stringify(payload)}`,
     sha256: `sha-${payload.text ?? ''}`,
@@ -89,8 +89,8 @@ vi.mock('../../../src/forward/crypto', () => ({
   },
 }));
 
-type Db = typeof import('../../../src/forward/claimant-db');
-type Outbox = typeof import('../../../src/forward/outbox');
+type Db = typeof import('../../../src/client/data/claimant-db');
+type Outbox = typeof import('../../../src/client/services/outbox');
 let db: Db;
 let outbox: Outbox;
 
@@ -123,8 +123,8 @@ beforeEach(async () => {
   });
   relayState.items = new Map();
   relayState.sendCalls = [];
-  db = await import('../../../src/forward/claimant-db');
-  outbox = await import('../../../src/forward/outbox');
+  db = await import('../../../src/client/data/claimant-db');
+  outbox = await import('../../../src/client/services/outbox');
   await connect();
 });
 
@@ -306,8 +306,8 @@ describe('claimant-db migration', () => {
       connectedAt: '2025-12-01T09:00:00Z',
     });
     old.close();
-    db = await import('../../../src/forward/claimant-db');
-    outbox = await import('../../../src/forward/outbox');
+    db = await import('../../../src/client/data/claimant-db');
+    outbox = await import('../../../src/client/services/outbox');
     expect((await db.getConnection())?.adviser).toEqual({
       name: 'Sam',
       org: 'Advice Centre',

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SavedNotice } from '../../../src/storage/notices-db';
-import type { Preferences } from '../../../src/forward/push-types';
+import type { SavedNotice } from '../../../src/client/data/notices-db';
+import type { Preferences } from '../../../src/shared/protocol/push-types';
 import {
   DEFAULT_SETTINGS,
   buildPushTexts,
@@ -18,8 +18,8 @@ import {
   turnOnReminders,
   ukToday,
   type ReminderSettings,
-} from '../../../src/forward/push-client';
-import { saveNotice } from '../../../src/storage/notices-db';
+} from '../../../src/client/services/push-client';
+import { saveNotice } from '../../../src/client/data/notices-db';
 
 function notice(id: string, deadlines: SavedNotice['deadlines'], extra: Partial<SavedNotice> = {}): SavedNotice {
   return {
@@ -185,7 +185,12 @@ describe('talking to the relay', () => {
     requests.length = 0;
     await savePreferences({ ...DEFAULT_SETTINGS, replies: false, deadlines: false });
     expect(requests).toEqual([
-      { method: 'PUT', path: '/api/push/preferences', auth: 'Bearer sub-token', body: { replies: false, journal: { days: 9, minute: 600 }, quiet: { start: 1260, end: 480 }, deadlines: [] } },
+      {
+        method: 'PUT',
+        path: '/api/push/preferences',
+        auth: 'Bearer sub-token',
+        body: { replies: false, journal: { days: 9, minute: 600 }, quiet: { start: 1260, end: 480 }, deadlines: [] },
+      },
     ]);
 
     requests.length = 0;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { LANGUAGES, matchLanguage } from '../../../src/i18n/languages';
-import { formatDate } from '../../../src/i18n/format';
+import { readdirSync, readFileSync } from 'node:fs';
+import { LANGUAGES, isFirstDraft, matchLanguage } from '../../../src/client/initial/i18n/languages';
+import { writeDate, type DateWords } from '../../../src/client/initial/i18n/format';
+
+const dateWords = (code: string) => (JSON.parse(readFileSync(`locales/${code}/common.json`, 'utf8')) as { date: DateWords }).date;
 
 describe('languages', () => {
   it('follows the browser language when we have it, else English', () => {
@@ -20,7 +22,17 @@ describe('languages', () => {
   });
 
   it('writes dates out in the reader’s language', () => {
-    expect(formatDate('2026-12-03', 'en')).toMatch(/^Thursday,? 3 December 2026$/);
-    expect(formatDate('2026-12-03', 'cy', false)).toBe('3 Rhagfyr 2026');
+    expect(writeDate('2026-12-03', dateWords('en'))).toBe('Thursday 3 December 2026');
+    expect(writeDate('2026-12-03', dateWords('cy'), false)).toBe('3 Rhagfyr 2026');
+    expect(writeDate('2026-12-03', dateWords('fa'))).toBe('پنجشنبه 3 دسامبر 2026');
+    expect(writeDate('2026-02-30', dateWords('en'))).toBe('2026-02-30');
+  });
+
+  it('shows the first-draft note only for namespaces no fluent reader has checked', () => {
+    expect(isFirstDraft('en', ['common', 'explain', 'notices', 'helpers', 'forward', 'reminders'])).toBe(false);
+    expect(isFirstDraft('cy', ['common', 'helpers'])).toBe(false);
+    expect(isFirstDraft('cy', ['common', 'explain', 'notices'])).toBe(true);
+    expect(isFirstDraft('pl', ['common'])).toBe(true);
+    expect(isFirstDraft('xx', ['common'])).toBe(true);
   });
 });

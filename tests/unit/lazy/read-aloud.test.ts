@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { voiceFor } from '../../../src/lazy/shared/read-aloud';
+import { voiceFor } from '../../../src/client/ui/read-aloud';
 
 const voice = (lang: string, localService = true) => ({ lang, localService, name: lang, default: false, voiceURI: lang }) as SpeechSynthesisVoice;
 

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { composeMrRequest, validateMrRequest, type MrRequestInput } from '../../../src/lib/compose-mr-request';
-import {
-  composeConsentNote,
-  validateConsentNote,
-  type ConsentNoteInput,
-} from '../../../src/lib/compose-consent-note';
-import { addMonthsIso, formatEnglishDate } from '../../../src/lib/compose-shared';
+import { composeMrRequest, validateMrRequest, type MrRequestInput } from '../../../src/shared/letters/compose-mr-request';
+import { composeConsentNote, validateConsentNote, type ConsentNoteInput } from '../../../src/shared/letters/compose-consent-note';
+import { addMonthsIso, formatEnglishDate } from '../../../src/shared/letters/compose-shared';
 
 const TODAY = '2026-11-10';
 
@@ -104,24 +100,16 @@ describe('validateMrRequest', () => {
   });
 
   it('rejects dates that do not exist or are in the future', () => {
-    expect(validateMrRequest({ ...mr, decisionDate: '2026-02-30' }, TODAY)).toEqual([
-      { field: 'decisionDate', error: 'decisionDate.invalid' },
-    ]);
-    expect(validateMrRequest({ ...mr, decisionDate: '3/11/2026' }, TODAY)).toEqual([
-      { field: 'decisionDate', error: 'decisionDate.invalid' },
-    ]);
-    expect(validateMrRequest({ ...mr, decisionDate: '2026-11-11' }, TODAY)).toEqual([
-      { field: 'decisionDate', error: 'decisionDate.future' },
-    ]);
+    expect(validateMrRequest({ ...mr, decisionDate: '2026-02-30' }, TODAY)).toEqual([{ field: 'decisionDate', error: 'decisionDate.invalid' }]);
+    expect(validateMrRequest({ ...mr, decisionDate: '3/11/2026' }, TODAY)).toEqual([{ field: 'decisionDate', error: 'decisionDate.invalid' }]);
+    expect(validateMrRequest({ ...mr, decisionDate: '2026-11-11' }, TODAY)).toEqual([{ field: 'decisionDate', error: 'decisionDate.future' }]);
     // Without today, a future date cannot be checked.
     expect(validateMrRequest({ ...mr, decisionDate: '2030-01-01' })).toEqual([]);
   });
 
   it('limits the reasons to 3000 characters', () => {
     expect(validateMrRequest({ ...mr, whatIsWrong: 'a'.repeat(3000) }, TODAY)).toEqual([]);
-    expect(validateMrRequest({ ...mr, whatIsWrong: 'a'.repeat(3001) }, TODAY)).toEqual([
-      { field: 'whatIsWrong', error: 'whatIsWrong.tooLong' },
-    ]);
+    expect(validateMrRequest({ ...mr, whatIsWrong: 'a'.repeat(3001) }, TODAY)).toEqual([{ field: 'whatIsWrong', error: 'whatIsWrong.tooLong' }]);
   });
 });
 
@@ -159,12 +147,8 @@ describe('composeConsentNote', () => {
 
   it('lists scopes in plain words, in a fixed order', () => {
     const text = composeConsentNote({ ...consent, share: ['overpayment', 'sanctions', 'housing'] });
-    expect(text).toContain(
-      'They may see and discuss: sanctions, my housing costs and overpayments.',
-    );
-    expect(composeConsentNote({ ...consent, share: ['health', 'whole-claim'] })).toContain(
-      'They may see and discuss: my whole claim.',
-    );
+    expect(text).toContain('They may see and discuss: sanctions, my housing costs and overpayments.');
+    expect(composeConsentNote({ ...consent, share: ['health', 'whole-claim'] })).toContain('They may see and discuss: my whole claim.');
   });
 
   it('formats a leap day', () => {
@@ -196,9 +180,7 @@ describe('validateConsentNote', () => {
   });
 
   it('reports every missing field, in screen order', () => {
-    expect(
-      validateConsentNote({ adviserName: ' ', organisation: '', share: [], reason: '', until: '' }, TODAY),
-    ).toEqual([
+    expect(validateConsentNote({ adviserName: ' ', organisation: '', share: [], reason: '', until: '' }, TODAY)).toEqual([
       { field: 'adviserName', error: 'adviserName.missing' },
       { field: 'organisation', error: 'organisation.missing' },
       { field: 'share', error: 'share.missing' },
@@ -208,14 +190,8 @@ describe('validateConsentNote', () => {
   });
 
   it('checks the end date', () => {
-    expect(validateConsentNote({ ...consent, until: '2027-02-30' }, TODAY)).toEqual([
-      { field: 'until', error: 'until.invalid' },
-    ]);
-    expect(validateConsentNote({ ...consent, until: '2026-11-09' }, TODAY)).toEqual([
-      { field: 'until', error: 'until.past' },
-    ]);
-    expect(validateConsentNote({ ...consent, until: '2027-05-11' }, TODAY)).toEqual([
-      { field: 'until', error: 'until.tooFar' },
-    ]);
+    expect(validateConsentNote({ ...consent, until: '2027-02-30' }, TODAY)).toEqual([{ field: 'until', error: 'until.invalid' }]);
+    expect(validateConsentNote({ ...consent, until: '2026-11-09' }, TODAY)).toEqual([{ field: 'until', error: 'until.past' }]);
+    expect(validateConsentNote({ ...consent, until: '2027-05-11' }, TODAY)).toEqual([{ field: 'until', error: 'until.tooFar' }]);
   });
 });

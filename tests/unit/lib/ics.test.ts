@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { deadlineToIcs, icsFileName, type IcsDeadline } from '../../../src/lib/ics.ts';
+import { deadlineToIcs, icsFileName, type IcsDeadline } from '../../../src/shared/letters/ics.ts';
 
 const NOW = new Date(Date.UTC(2026, 10, 9, 8, 5, 3));
 const base: IcsDeadline = {
@@ -11,10 +11,8 @@ const base: IcsDeadline = {
 
 /** Undo folding (§3.1) and split into logical lines. */
 const unfold = (ics: string): string[] => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
-const prop = (ics: string, name: string): string | undefined =>
-  unfold(ics).find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
-const unescape = (v: string): string =>
-  v.replace(/\\(n|N|\\|;|,)/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+const prop = (ics: string, name: string): string | undefined => unfold(ics).find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
+const unescape = (v: string): string => v.replace(/\\(n|N|\\|;|,)/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
 describe('deadlineToIcs', () => {
   it('writes a complete calendar with CRLF line endings', () => {
@@ -46,10 +44,7 @@ describe('deadlineToIcs', () => {
   });
 
   it('escapes backslash, semicolon, comma and newlines', () => {
-    const ics = deadlineToIcs(
-      { ...base, title: 'MR; appeal, now', description: 'Line 1\nLine 2\r\nC:\\path' },
-      NOW,
-    );
+    const ics = deadlineToIcs({ ...base, title: 'MR; appeal, now', description: 'Line 1\nLine 2\r\nC:\\path' }, NOW);
     expect(prop(ics, 'SUMMARY')).toBe('SUMMARY:MR\\; appeal\\, now');
     expect(prop(ics, 'DESCRIPTION')).toBe('DESCRIPTION:Line 1\\nLine 2\\nC:\\\\path');
   });
@@ -71,9 +66,7 @@ describe('deadlineToIcs', () => {
     const desc = prop(ics, 'DESCRIPTION');
     expect(desc).toBeDefined();
     expect(unescape(desc!.slice('DESCRIPTION:'.length))).toBe(description);
-    expect(unescape(prop(ics, 'SUMMARY')!.slice('SUMMARY:'.length))).toBe(
-      'Dyddiad cau apêl — موعد الاستئناف',
-    );
+    expect(unescape(prop(ics, 'SUMMARY')!.slice('SUMMARY:'.length))).toBe('Dyddiad cau apêl — موعد الاستئناف');
   });
 
   it('never leaves a lone surrogate when folding byte by byte', () => {
@@ -106,11 +99,7 @@ describe('deadlineToIcs', () => {
     const lines = unfold(ics);
     expect(lines.filter((l) => l === 'BEGIN:VALARM')).toHaveLength(3);
     expect(lines.filter((l) => l === 'END:VALARM')).toHaveLength(3);
-    expect(lines.filter((l) => l.startsWith('TRIGGER:'))).toEqual([
-      'TRIGGER:-P7D',
-      'TRIGGER:-P1D',
-      'TRIGGER:PT9H',
-    ]);
+    expect(lines.filter((l) => l.startsWith('TRIGGER:'))).toEqual(['TRIGGER:-P7D', 'TRIGGER:-P1D', 'TRIGGER:PT9H']);
     expect(lines.filter((l) => l === 'ACTION:DISPLAY')).toHaveLength(3);
     expect(lines.filter((l) => l === 'DESCRIPTION:Appeal\\, soon')).toHaveLength(3);
     // Alarms sit inside the event.
@@ -127,13 +116,10 @@ describe('deadlineToIcs', () => {
     expect(() => deadlineToIcs({ ...base, alarmDaysBefore: [1.5] }, NOW)).toThrow(RangeError);
   });
 
-  it.each(['2026-02-30', '2027-02-29', '2026-13-01', '2026-00-10', '2026-1-5', '09/12/2026', '', '2026-12-09T00:00'])(
-    'rejects invalid date %j',
-    (date) => {
-      expect(() => deadlineToIcs({ ...base, date }, NOW)).toThrow(RangeError);
-      expect(() => deadlineToIcs({ ...base, date }, NOW)).toThrow(/YYYY-MM-DD/);
-    },
-  );
+  it.each(['2026-02-30', '2027-02-29', '2026-13-01', '2026-00-10', '2026-1-5', '09/12/2026', '', '2026-12-09T00:00'])('rejects invalid date %j', (date) => {
+    expect(() => deadlineToIcs({ ...base, date }, NOW)).toThrow(RangeError);
+    expect(() => deadlineToIcs({ ...base, date }, NOW)).toThrow(/YYYY-MM-DD/);
+  });
 
   it('uses the current time for DTSTAMP by default', () => {
     expect(prop(deadlineToIcs(base), 'DTSTAMP')).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bankHolidays, easterSunday, isBankHoliday } from '../../../src/notices/bank-holidays';
+import { bankHolidays, easterSunday, isBankHoliday } from '../../../src/shared/notices/bank-holidays';
 
 // England and Wales, as published on GOV.UK (2020 to 2027) and by the
 // standard rules (2028 to 2030).

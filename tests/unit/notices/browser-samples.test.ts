@@ -1,6 +1,6 @@
 // The browser tests rely on what the shipped model makes of their samples.
 import { describe, expect, it } from 'vitest';
-import { explainNotice } from '../../../src/notices';
+import { explainNotice } from '../../../src/shared/notices';
 import { SAMPLE_UNSURE } from '../../browser/explain-samples';
 
 describe('browser test samples', () => {

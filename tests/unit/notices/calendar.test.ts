@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  addCalendarMonths,
-  addDays,
-  daysBetween,
-  isIsoDate,
-  isWorkingDay,
-  nextWorkingDay,
-  todayInLondon,
-  weekday,
-} from '../../../src/notices/calendar';
+import { addCalendarMonths, addDays, daysBetween, isIsoDate, isWorkingDay, nextWorkingDay, todayInLondon, weekday } from '../../../src/shared/notices/calendar';
 
 describe('calendar months (corresponding-date rule)', () => {
   it.each([

@@ -2,10 +2,10 @@
 // decision gets the MR deadline with its rule, every MRN the appeal deadline,
 // the answer says which words made it so, and "not sure" never hides a date.
 import { describe, expect, it } from 'vitest';
-import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/notices';
-import { explainWith } from '../../../src/notices/explain';
-import type { RecogniserModel } from '../../../src/notices/model';
-import type { Challenge, NoticeKind } from '../../../src/notices/types';
+import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/shared/notices';
+import { explainWith } from '../../../src/shared/notices/explain';
+import type { RecogniserModel } from '../../../src/shared/notices/model';
+import type { Challenge, NoticeKind } from '../../../src/shared/notices/types';
 
 const TODAY = '2026-11-22';
 const ids = (text: string, options = {}) => explainNotice(text, { today: TODAY, ...options }).deadlines.map((d) => d.id);
@@ -18,7 +18,10 @@ function flatModel(challenge: Record<Challenge, number>, kind: NoticeKind = 'ded
     features: { bits: 4, charGrams: [3], wordGrams: [1] },
     kind: { classes: kinds, bias: Float32Array.from([3, 0]), weights: new Int8Array(16 * 2), scale: 1 },
     challenge: { classes, bias: Float32Array.from(classes.map((c) => Math.log(challenge[c]))), weights: new Int8Array(16 * 3), scale: 1 },
-    challengeOfKind: [[1 / 3, 1 / 3, 1 / 3], [1 / 3, 1 / 3, 1 / 3]],
+    challengeOfKind: [
+      [1 / 3, 1 / 3, 1 / 3],
+      [1 / 3, 1 / 3, 1 / 3],
+    ],
     kindMix: 0,
     thresholds: { kind: 0.5, rights: 0.25, neither: 0.25 },
   };

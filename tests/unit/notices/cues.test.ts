@@ -1,7 +1,7 @@
 // Decision language: phrases that make a message a decision (MR) or an MRN
 // (appeal), and warnings that only look like one. Texts written for this test.
 import { describe, expect, it } from 'vitest';
-import { findCue } from '../../../src/notices/cues';
+import { findCue } from '../../../src/shared/notices/cues';
 
 describe('decision phrases', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, findTimes, monthNumber, resolveYear } from '../../../src/notices/dates';
+import { findDates, findTimes, monthNumber, resolveYear } from '../../../src/shared/notices/dates';
 
 const one = (text: string) => {
   const found = findDates(text);
@@ -68,12 +68,6 @@ describe('placing a date with no year', () => {
 
 describe('times', () => {
   it('reads 12- and 24-hour times', () => {
-    expect(findTimes('at 10:30am, then 2pm, then 14:45, then 9.15 a.m. or midday').map((t) => t.time)).toEqual([
-      '10:30',
-      '14:00',
-      '14:45',
-      '09:15',
-      '12:00',
-    ]);
+    expect(findTimes('at 10:30am, then 2pm, then 14:45, then 9.15 a.m. or midday').map((t) => t.time)).toEqual(['10:30', '14:00', '14:45', '09:15', '12:00']);
   });
 });

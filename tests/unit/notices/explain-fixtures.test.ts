@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainNotice, NOTICE_KINDS } from '../../../src/notices';
+import { explainNotice, NOTICE_KINDS } from '../../../src/shared/notices';
 import { CLEAN_FIXTURES } from './fixtures-clean';
 import { MESSY_FIXTURES } from './fixtures-messy';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/notices';
-import { looksLikeSecret } from '../../../src/notices/secrets';
+import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/shared/notices';
+import { looksLikeSecret } from '../../../src/shared/notices/secrets';
 
 const MRN = `Date of this notice: 9 November 2026
 Mandatory reconsideration notice. We have not changed the decision. You can appeal to a tribunal.`;
@@ -70,16 +70,13 @@ describe('explainNotice options', () => {
 });
 
 describe('passwords in pasted text', () => {
-  it.each([
-    'password: Sunflower2024',
-    'My password is bluecar77',
-    'memorable word - daisy',
-    'Security answer: Smith',
-    'username jo.bloggs password = Hunter2!',
-  ])('warns about "%s"', (text) => {
-    expect(looksLikeSecret(text)).toBe(true);
-    expect(explainNotice(text, { today: '2026-11-22' }).secretWarning).toBe(true);
-  });
+  it.each(['password: Sunflower2024', 'My password is bluecar77', 'memorable word - daisy', 'Security answer: Smith', 'username jo.bloggs password = Hunter2!'])(
+    'warns about "%s"',
+    (text) => {
+      expect(looksLikeSecret(text)).toBe(true);
+      expect(explainNotice(text, { today: '2026-11-22' }).secretWarning).toBe(true);
+    },
+  );
 
   it.each([
     'Never share your password or memorable word with anyone.',

@@ -1,4 +1,4 @@
-import type { DeadlineId, NoticeKind } from '../../../src/notices/types';
+import type { DeadlineId, NoticeKind } from '../../../src/shared/notices/types';
 
 /** A realistic pasted journal message and what the explainer must find in it. */
 export interface NoticeFixture {

@@ -277,7 +277,7 @@ The outcome of your work capability assessment: you have limited capability for 
     deadlines: { 'mandatory-reconsideration': '2026-12-06', 'late-limit': '2027-12-06' },
   },
   {
-    name: 'WCA decision: fit for work, MR ends on New Year\'s Day with no roll',
+    name: "WCA decision: fit for work, MR ends on New Year's Day with no roll",
     today: '2026-12-05',
     text: `01/12/2026
 We have decided you are fit for work. You scored 0 points.`,

@@ -3,15 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { decodeModel } from '../../../src/notices/model';
-import { MODEL, MODEL_HASH } from '../../../src/notices/model.generated';
+import { decodeModel } from '../../../src/shared/notices/model';
+import { MODEL, MODEL_HASH } from '../../../src/shared/notices/model.generated';
 import { loadTraining } from '../../../tools/explainer/corpus';
 import { encodeWeights, inputsHash, MODEL_FILE, renderModelFile, storeModel } from '../../../tools/explainer/model-file';
 import { SHIPPED, trainModel } from '../../../tools/explainer/train';
 
 describe('the shipped recogniser model', () => {
   it('was trained from the current corpus, fixtures and trainer (else run `npm run train:explainer`)', () => {
-    expect(MODEL_HASH, 'src/notices/model.generated.ts is stale: run `npm run train:explainer` and commit it').toBe(inputsHash());
+    expect(MODEL_HASH, 'src/shared/notices/model.generated.ts is stale: run `npm run train:explainer` and commit it').toBe(inputsHash());
   });
 
   it('trains to the same bytes from the same examples', () => {

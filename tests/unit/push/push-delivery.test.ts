@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ece from 'http_ece';
 import webpush from 'web-push';
-import type { PushPayload } from '../../../src/forward/push-types';
+import type { PushPayload } from '../../../src/shared/protocol/push-types';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate } from '../../../src/server/store/migrations';
 import { openPglite } from '../../../src/server/store/pglite-driver';
@@ -49,7 +49,10 @@ function decrypt(request: PushRequest, subscription: TestSubscription): unknown 
 }
 
 async function reminderRow(id: string) {
-  const rows = await driver.query<{ state: string; attempts: number; due_at: Date; sent_at: Date | null }>('SELECT state, attempts, due_at, sent_at FROM reminders WHERE id = $1', [id]);
+  const rows = await driver.query<{ state: string; attempts: number; due_at: Date; sent_at: Date | null }>(
+    'SELECT state, attempts, due_at, sent_at FROM reminders WHERE id = $1',
+    [id],
+  );
   return rows[0];
 }
 
@@ -218,7 +221,10 @@ describe('push delivery', () => {
     expect(await scheduler.runOnce()).toBe(1);
     expect(service.requests[0]!.ttl).toBe(String(24 * 60 * 60));
     expect(decrypt(service.requests[0]!, sub)).toStrictEqual({ v: 1, id, kind: 'journal' });
-    const rows = await driver.query<{ id: string; state: string; due_at: Date }>("SELECT id, state, due_at FROM reminders WHERE subscriber_id = $1 AND kind = 'journal' ORDER BY due_at", [sub.id]);
+    const rows = await driver.query<{ id: string; state: string; due_at: Date }>(
+      "SELECT id, state, due_at FROM reminders WHERE subscriber_id = $1 AND kind = 'journal' ORDER BY due_at",
+      [sub.id],
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id, state: 'sent' });
     expect(rows[1]?.state).toBe('due');
@@ -240,9 +246,11 @@ describe('push delivery', () => {
     await driver.query('UPDATE reminders SET snoozed = true WHERE id = $1', [snoozed]);
     expect(await scheduler.runOnce()).toBe(1);
     const waiting = async () =>
-      (await driver.query<{ due_at: Date; snoozed: boolean }>("SELECT due_at, snoozed FROM reminders WHERE subscriber_id = $1 AND state = 'due' ORDER BY due_at", [sub.id])).map(
-        (row) => `${row.due_at.toISOString()}${row.snoozed ? ' snoozed' : ''}`,
-      );
+      (
+        await driver.query<{ due_at: Date; snoozed: boolean }>("SELECT due_at, snoozed FROM reminders WHERE subscriber_id = $1 AND state = 'due' ORDER BY due_at", [
+          sub.id,
+        ])
+      ).map((row) => `${row.due_at.toISOString()}${row.snoozed ? ' snoozed' : ''}`);
     expect((await reminderRow(regular))?.state).toBe('sent');
     expect(await waiting()).toEqual(['2025-03-10T11:00:00.000Z snoozed', '2025-03-12T10:00:00.000Z']);
     clock = new Date(START.getTime() + 3_600_000);

@@ -185,23 +185,31 @@ describe(`push sender crash (${postgres ? 'PostgreSQL' : 'PGlite data folder'})`
     expect(await states(db.open)).toEqual({ sent: COUNT });
   }, 60_000);
 
-  it.skipIf(!postgres)('two senders on one PostgreSQL database never send a reminder twice', async () => {
-    const db = await freshDatabase('push_two');
-    const { subscription, ids } = await seed(db.open);
-    service.answer = () => ({ delayMs: 5 });
-    const senders = [startSender(db.env), startSender(db.env)];
-    await until(() => new Set(receivedIds(subscription)).size >= COUNT, 25_000, 'all reminders to arrive');
-    await until(() => senders.reduce((sum, sender) => sum + sender.lines.filter((line) => line.outcome === 'sent').length, 0) >= COUNT, 10_000, 'all outcomes recorded');
-    for (const sender of senders) sender.process.kill('SIGTERM');
-    await Promise.all(senders.map((sender) => sender.exited));
+  it.skipIf(!postgres)(
+    'two senders on one PostgreSQL database never send a reminder twice',
+    async () => {
+      const db = await freshDatabase('push_two');
+      const { subscription, ids } = await seed(db.open);
+      service.answer = () => ({ delayMs: 5 });
+      const senders = [startSender(db.env), startSender(db.env)];
+      await until(() => new Set(receivedIds(subscription)).size >= COUNT, 25_000, 'all reminders to arrive');
+      await until(
+        () => senders.reduce((sum, sender) => sum + sender.lines.filter((line) => line.outcome === 'sent').length, 0) >= COUNT,
+        10_000,
+        'all outcomes recorded',
+      );
+      for (const sender of senders) sender.process.kill('SIGTERM');
+      await Promise.all(senders.map((sender) => sender.exited));
 
-    const received = receivedIds(subscription);
-    expect(received).toHaveLength(COUNT);
-    expect([...new Set(received)].sort()).toEqual([...ids].sort());
-    const perSender = senders.map((sender) => sender.lines.filter((line) => line.outcome === 'sent').length);
-    console.info(`two senders: ${perSender.join(' + ')} sends`);
-    // Both did part of the work.
-    expect(perSender.every((count) => count > 0)).toBe(true);
-    expect(await states(db.open)).toEqual({ sent: COUNT });
-  }, 60_000);
+      const received = receivedIds(subscription);
+      expect(received).toHaveLength(COUNT);
+      expect([...new Set(received)].sort()).toEqual([...ids].sort());
+      const perSender = senders.map((sender) => sender.lines.filter((line) => line.outcome === 'sent').length);
+      console.info(`two senders: ${perSender.join(' + ')} sends`);
+      // Both did part of the work.
+      expect(perSender.every((count) => count > 0)).toBe(true);
+      expect(await states(db.open)).toEqual({ sent: COUNT });
+    },
+    60_000,
+  );
 });

@@ -80,20 +80,13 @@ const segment = fc.oneof(
 );
 
 /** `arbitrary` one time in `oneIn`, otherwise undefined. */
-const rarely = <T,>(arbitrary: fc.Arbitrary<T>, oneIn: number) =>
-  fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+const rarely = <T>(arbitrary: fc.Arbitrary<T>, oneIn: number) => fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
 
 const anyMethod = fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'HEAD', 'OPTIONS');
 
 /** Mostly the route's own method (to get past the router), sometimes any. */
 const request = fc
-  .tuple(
-    fc.constantFrom(...ROUTE_LIST),
-    rarely(anyMethod, 3),
-    segment,
-    rarely(segment, 8),
-    rarely(printable.map(encodeURIComponent), 3),
-  )
+  .tuple(fc.constantFrom(...ROUTE_LIST), rarely(anyMethod, 3), segment, rarely(segment, 8), rarely(printable.map(encodeURIComponent), 3))
   .map(([{ method, pattern }, otherMethod, seg, extra, query]) => {
     const real: Record<string, string> = { ':id': pattern.includes('device-requests') ? tokens.requestId : tokens.connectionId, ':code': tokens.code };
     let p = pattern.replace(/:(id|code)/, (name) => (seg === 'SEG' ? real[name]! : seg));
@@ -118,7 +111,13 @@ const authorization = fc.oneof(
 const contentType = fc.oneof(
   fc.constant('application/json'),
   fc.constant(undefined),
-  fc.constantFrom('text/plain', 'application/json; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/vnd.api+json'),
+  fc.constantFrom(
+    'text/plain',
+    'application/json; charset=utf-8',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/vnd.api+json',
+  ),
   printable,
 );
 
@@ -130,7 +129,11 @@ const shaped = fc.record(
     label: fc.oneof(printable, fc.string({ maxLength: 100 }), fc.integer()),
     code: fc.oneof(fc.constant('CODE'), printable),
     id: fc.oneof(fc.uuid(), printable, fc.constant(null)),
-    envelope: fc.oneof(fc.integer({ min: 0, max: 2000 }).map((n) => envelope(n)), printable, fc.constant('')),
+    envelope: fc.oneof(
+      fc.integer({ min: 0, max: 2000 }).map((n) => envelope(n)),
+      printable,
+      fc.constant(''),
+    ),
     signingKey: fc.oneof(fc.constant('SIGNINGKEY'), fc.constant('KEY'), printable),
     signature: fc.oneof(fc.constant('SIGNATURE'), printable, fc.constant('A'.repeat(86))),
     device: fc.record({ publicKey: fc.oneof(fc.constant('KEY'), printable), signature: fc.oneof(fc.constant('SIGNATURE'), printable) }, { requiredKeys: [] }),
@@ -139,19 +142,31 @@ const shaped = fc.record(
     subscription: fc.oneof(
       fc.constant(pushSubscription()),
       fc.constant(pushSubscription('http://127.0.0.1:9/push')),
-      fc.record({ endpoint: fc.oneof(printable, fc.webUrl()), keys: fc.record({ p256dh: fc.oneof(printable, fc.constant('A'.repeat(87))), auth: printable }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          endpoint: fc.oneof(printable, fc.webUrl()),
+          keys: fc.record({ p256dh: fc.oneof(printable, fc.constant('A'.repeat(87))), auth: printable }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
+      ),
       fc.json({ maxDepth: 2 }),
     ),
     claimantToken: fc.oneof(fc.constant('CLAIMANTTOKEN'), fc.constant(newToken('c_')), printable),
     adviserToken: fc.oneof(fc.constant('ADVISERTOKEN'), fc.constant(newToken('a_')), printable),
     replies: fc.oneof(fc.boolean(), printable),
-    journal: fc.oneof(fc.constant(null), fc.record({ days: fc.integer({ min: -2, max: 130 }), minute: fc.oneof(fc.integer({ min: -1, max: 1441 }), fc.double()) }, { requiredKeys: [] })),
+    journal: fc.oneof(
+      fc.constant(null),
+      fc.record({ days: fc.integer({ min: -2, max: 130 }), minute: fc.oneof(fc.integer({ min: -1, max: 1441 }), fc.double()) }, { requiredKeys: [] }),
+    ),
     quiet: fc.record({ start: fc.integer({ min: -1, max: 1441 }), end: fc.integer({ min: -1, max: 1441 }) }, { requiredKeys: [] }),
     deadlines: fc.array(
       fc.record(
         {
           id: fc.oneof(fc.constantFrom('appeal', 'mandatory-reconsideration', 'late-limit', 'respond', 'attend', 'claim-by'), printable),
-          date: fc.oneof(fc.date({ min: new Date('1990-01-01'), max: new Date('2300-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), printable),
+          date: fc.oneof(
+            fc.date({ min: new Date('1990-01-01'), max: new Date('2300-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+            printable,
+          ),
           ref: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/), printable),
         },
         { requiredKeys: [] },
@@ -185,7 +200,6 @@ const body = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('{', '[', '{"id":', 'null', '""', '1e999', '{"__proto__":{"x":1}}', '\u0000', '\uFEFF{}') },
   { weight: 1, arbitrary: fc.constant(`{"id":"${uuid()}","envelope":"${'A'.repeat(2 * 1024 * 1024 + 100)}"}`) },
 );
-
 
 describe('relay API fuzz', () => {
   it('never answers 5xx, and every error is JSON with an error code', async () => {

@@ -236,7 +236,13 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       // Someone else's item id cannot be claimed by another connection.
       const other = await connected(relay, store);
       expect((await call(relay, 'POST', '/api/items', { token: other.claimantToken, body: { id, envelope: env } })).status).toBe(409);
-      for (const body of [{ id: 'not-a-uuid', envelope: env }, { id: uuid(), envelope: '' }, { id: uuid(), envelope: 'has spaces' }, { id: uuid(), envelope: 'abc=' }, { id: uuid() }]) {
+      for (const body of [
+        { id: 'not-a-uuid', envelope: env },
+        { id: uuid(), envelope: '' },
+        { id: uuid(), envelope: 'has spaces' },
+        { id: uuid(), envelope: 'abc=' },
+        { id: uuid() },
+      ]) {
         expect((await call(relay, 'POST', '/api/items', { token: claimantToken, body })).status, JSON.stringify(body).slice(0, 80)).toBe(400);
       }
     });
@@ -302,7 +308,7 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       expect(after.body[1].unseen).toBe(1);
     });
 
-    it('403 for another adviser\'s connection or item; 404 unknown; 400 bad ids', async () => {
+    it("403 for another adviser's connection or item; 404 unknown; 400 bad ids", async () => {
       const { claimantToken, connectionId } = await connected(relay, store);
       const itemId = uuid();
       await call(relay, 'POST', '/api/items', { token: claimantToken, body: { id: itemId, envelope: envelope() } });
@@ -310,7 +316,9 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       const t = stranger.deviceToken;
       expect((await call(relay, 'GET', `/api/adviser/connections/${connectionId}/items`, { token: t })).status).toBe(403);
       expect((await call(relay, 'POST', `/api/adviser/items/${itemId}/seen`, { token: t })).status).toBe(403);
-      expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: t, body: { id: uuid(), envelope: envelope() } })).status).toBe(403);
+      expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: t, body: { id: uuid(), envelope: envelope() } })).status).toBe(
+        403,
+      );
       expect((await call(relay, 'GET', `/api/adviser/connections/${uuid()}/items`, { token: t })).status).toBe(404);
       expect((await call(relay, 'POST', `/api/adviser/items/${uuid()}/seen`, { token: t })).status).toBe(404);
       expect((await call(relay, 'POST', `/api/adviser/connections/${uuid()}/replies`, { token: t, body: { id: uuid(), envelope: envelope() } })).status).toBe(404);
@@ -324,11 +332,23 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       await call(relay, 'POST', '/api/items', { token: claimantToken, body: { id: sent, envelope: envelope() } });
       const replyId = uuid();
       const env = envelope(50);
-      const reply = await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: replyId, envelope: env } });
+      const reply = await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, {
+        token: adviser.deviceToken,
+        body: { id: replyId, envelope: env },
+      });
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({ id: replyId, size: 50, seenAt: null });
-      expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: replyId, envelope: env } })).status).toBe(200);
-      expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: replyId, envelope: envelope(50) } })).status).toBe(409);
+      expect(
+        (await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: replyId, envelope: env } })).status,
+      ).toBe(200);
+      expect(
+        (
+          await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, {
+            token: adviser.deviceToken,
+            body: { id: replyId, envelope: envelope(50) },
+          })
+        ).status,
+      ).toBe(409);
       // An adviser cannot mark their own reply as a client's message.
       expect((await call(relay, 'POST', `/api/adviser/items/${replyId}/seen`, { token: adviser.deviceToken })).status).toBe(404);
 
@@ -367,7 +387,10 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
       const items = await call(relay, 'GET', `/api/adviser/connections/${connectionId}/items`, { token: adviser.deviceToken });
       expect(items.status).toBe(200);
       expect(items.body).toEqual([]);
-      expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: uuid(), envelope: envelope() } })).status).toBe(410);
+      expect(
+        (await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: uuid(), envelope: envelope() } }))
+          .status,
+      ).toBe(410);
     });
 
     describe('adding a computer', () => {
@@ -507,11 +530,21 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
         const late = await requestDevice(relay, adviser);
         const unclaimed = await requestDevice(relay, adviser);
         const sig = async (key: string) => ({ signature: await signDeviceKey(adviser.signer, key) });
-        expect((await call(relay, 'POST', `/api/adviser/device-requests/${unclaimed.requestId}/approve`, { token: adviser.deviceToken, body: await sig(unclaimed.publicKey) })).status).toBe(200);
+        expect(
+          (
+            await call(relay, 'POST', `/api/adviser/device-requests/${unclaimed.requestId}/approve`, {
+              token: adviser.deviceToken,
+              body: await sig(unclaimed.publicKey),
+            })
+          ).status,
+        ).toBe(200);
         relay.clock.ms += 10 * MIN;
         try {
           expect((await call(relay, 'GET', '/api/adviser/device-requests', { token: adviser.deviceToken })).body).toEqual([]);
-          expect((await call(relay, 'POST', `/api/adviser/device-requests/${late.requestId}/approve`, { token: adviser.deviceToken, body: await sig(late.publicKey) })).status).toBe(410);
+          expect(
+            (await call(relay, 'POST', `/api/adviser/device-requests/${late.requestId}/approve`, { token: adviser.deviceToken, body: await sig(late.publicKey) }))
+              .status,
+          ).toBe(410);
           expect((await call(relay, 'POST', `/api/device-requests/${late.requestId}/claim`, { body: { pollToken: late.pollToken } })).status).toBe(410);
           expect((await call(relay, 'POST', `/api/device-requests/${unclaimed.requestId}/claim`, { body: { pollToken: unclaimed.pollToken } })).status).toBe(410);
         } finally {
@@ -545,7 +578,9 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
         expect(refuse.body).toBeUndefined();
         expect((await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(410);
         const signature = await signDeviceKey(adviser.signer, request.publicKey);
-        expect((await call(relay, 'POST', `/api/adviser/device-requests/${request.requestId}/approve`, { token: adviser.deviceToken, body: { signature } })).status).toBe(410);
+        expect(
+          (await call(relay, 'POST', `/api/adviser/device-requests/${request.requestId}/approve`, { token: adviser.deviceToken, body: { signature } })).status,
+        ).toBe(410);
         expect((await call(relay, 'DELETE', `/api/adviser/device-requests/${uuid()}`, { token: adviser.deviceToken })).status).toBe(404);
 
         const added = await addDevice(relay, adviser);
@@ -574,7 +609,9 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
           expect((await call(relay, method, path)).status).toBe(401);
           expect((await call(relay, method, path, { token: claimantToken })).status).toBe(403);
         }
-        expect((await call(relay, 'POST', `/api/adviser/device-requests/${uuid()}/approve`, { token: claimantToken, body: { signature: adviser.signature } })).status).toBe(403);
+        expect(
+          (await call(relay, 'POST', `/api/adviser/device-requests/${uuid()}/approve`, { token: claimantToken, body: { signature: adviser.signature } })).status,
+        ).toBe(403);
         expect((await call(relay, 'GET', '/api/claimant/adviser')).status).toBe(401);
         expect((await call(relay, 'GET', '/api/claimant/adviser', { token: adviser.deviceToken })).status).toBe(403);
         expect((await call(relay, 'DELETE', '/api/claimant/connection', { token: claimantToken })).status).toBe(204);

@@ -14,8 +14,20 @@ describe('relay config', () => {
     });
   });
   it('reads the environment', () => {
-    const config = loadConfig({ DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@db/app', PUBLIC_ORIGIN: 'https://relay.example.org', RETENTION_SEEN_DAYS: '7', RETENTION_MAX_DAYS: '14' });
-    expect(config).toMatchObject({ dataDir: '/tmp/x', databaseUrl: 'postgres://u@db/app', publicOrigin: 'https://relay.example.org', retentionSeenDays: 7, retentionMaxDays: 14 });
+    const config = loadConfig({
+      DATA_DIR: '/tmp/x',
+      DATABASE_URL: 'postgres://u@db/app',
+      PUBLIC_ORIGIN: 'https://relay.example.org',
+      RETENTION_SEEN_DAYS: '7',
+      RETENTION_MAX_DAYS: '14',
+    });
+    expect(config).toMatchObject({
+      dataDir: '/tmp/x',
+      databaseUrl: 'postgres://u@db/app',
+      publicOrigin: 'https://relay.example.org',
+      retentionSeenDays: 7,
+      retentionMaxDays: 14,
+    });
   });
   it('rejects bad values with clear messages', () => {
     expect(() => loadConfig({ PUBLIC_ORIGIN: 'relay.example.org' })).toThrow(/PUBLIC_ORIGIN/);
@@ -38,7 +50,17 @@ describe('relay config', () => {
       expect(loadConfig({ PUSH_SUBJECT: 'https://advice.example.org/contact' }).pushSubject).toBe('https://advice.example.org/contact');
     });
     it('refuses other subjects with a clear message', () => {
-      for (const bad of ['admin@advice.example.org', 'mailto:admin@localhost', 'mailto:admin', 'mailto:', 'http://advice.example.org', 'https://localhost', 'https://intranet/x', 'ftp://a.example.org', 'mailto:a b@example.org']) {
+      for (const bad of [
+        'admin@advice.example.org',
+        'mailto:admin@localhost',
+        'mailto:admin',
+        'mailto:',
+        'http://advice.example.org',
+        'https://localhost',
+        'https://intranet/x',
+        'ftp://a.example.org',
+        'mailto:a b@example.org',
+      ]) {
         expect(() => loadConfig({ PUSH_SUBJECT: bad }), bad).toThrow(/PUSH_SUBJECT must be mailto:<address> or an https:\/\/ URL/);
       }
     });

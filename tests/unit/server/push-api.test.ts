@@ -352,10 +352,15 @@ describe.each(backends)('push API on $name', ({ available, open }) => {
       const c = await connected(relay, store);
       const on = await subscribed({ claimantToken: c.claimantToken });
       const off = await subscribed({ claimantToken: c.claimantToken });
-      expect((await call(relay, 'PUT', '/api/push/preferences', { token: off.token, body: { ...PREFS, replies: false, journal: null, deadlines: [] } })).status).toBe(200);
+      expect(
+        (await call(relay, 'PUT', '/api/push/preferences', { token: off.token, body: { ...PREFS, replies: false, journal: null, deadlines: [] } })).status,
+      ).toBe(200);
       const adviserSub = await subscribed({ adviserToken: c.adviser.deviceToken });
 
-      const res = await call(relay, 'POST', `/api/adviser/connections/${c.connectionId}/replies`, { token: c.adviser.deviceToken, body: { id: uuid(), envelope: envelope() } });
+      const res = await call(relay, 'POST', `/api/adviser/connections/${c.connectionId}/replies`, {
+        token: c.adviser.deviceToken,
+        body: { id: uuid(), envelope: envelope() },
+      });
       expect(res.status).toBe(201);
       expect((await reminders(on.subscriber.id)).map((r) => [r.kind, r.dueAt, r.ref])).toEqual([['reply', '2026-06-02T07:00:00.000Z', null]]);
       expect(await reminders(off.subscriber.id)).toEqual([]);

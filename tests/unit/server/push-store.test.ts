@@ -3,10 +3,7 @@
 // binaries; skipped with a message when neither is there).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { SqlDriver } from '../../../src/server/store/driver';
-import { openPostgres } from '../../../src/server/store/pg-driver';
-import { openPglite } from '../../../src/server/store/pglite-driver';
 import { SqlStore } from '../../../src/server/store/sql-store';
 import type { Connection, NewReminder, Store } from '../../../src/server/store/store';
 import { SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
@@ -164,7 +161,10 @@ describe.each(adapters)('push store on $name', (adapter) => {
       const claimant = await subscribe({ connectionId: connection.id });
       const adviser = await subscribe({ adviserDeviceId: deviceId });
       await store.replaceDeadlineReminders(claimant.id, [deadline(claimant.id, at(60))]);
-      await store.addReminders([{ subscriberId: claimant.id, kind: 'reply', dueAt: NOW }, { subscriberId: adviser.id, kind: 'adviser-stopped', dueAt: NOW }]);
+      await store.addReminders([
+        { subscriberId: claimant.id, kind: 'reply', dueAt: NOW },
+        { subscriberId: adviser.id, kind: 'adviser-stopped', dueAt: NOW },
+      ]);
       await store.stopConnection(connection.id, at(1));
       expect(await store.getSubscriber(claimant.id)).toBeNull();
       expect(await store.listReminders(claimant.id)).toEqual([]);
@@ -243,13 +243,27 @@ describe.each(adapters)('push store on $name', (adapter) => {
         { subscriberId: b.id, kind: 'adviser-new-item', dueAt: NOW },
       ]);
       expect(added).toHaveLength(2);
-      expect(added[0]).toMatchObject({ subscriberId: a.id, kind: 'adviser-new-item', ref: null, deadlineId: null, deadlineDate: null, state: 'due', attempts: 0, sentAt: null });
+      expect(added[0]).toMatchObject({
+        subscriberId: a.id,
+        kind: 'adviser-new-item',
+        ref: null,
+        deadlineId: null,
+        deadlineDate: null,
+        state: 'due',
+        attempts: 0,
+        sentAt: null,
+      });
       // A second new item while the first push still waits: not another.
       expect(await store.addReminders([{ subscriberId: a.id, kind: 'adviser-new-item', dueAt: at(1) }], { coalesce: true })).toEqual([]);
       await setState(added[0]!.id, 'sent', NOW);
       expect(await store.addReminders([{ subscriberId: a.id, kind: 'adviser-new-item', dueAt: at(1) }], { coalesce: true })).toHaveLength(1);
       // Unknown or malformed subscribers are skipped.
-      expect(await store.addReminders([{ subscriberId: randomUUID(), kind: 'reply', dueAt: NOW }, { subscriberId: 'x', kind: 'reply', dueAt: NOW }])).toEqual([]);
+      expect(
+        await store.addReminders([
+          { subscriberId: randomUUID(), kind: 'reply', dueAt: NOW },
+          { subscriberId: 'x', kind: 'reply', dueAt: NOW },
+        ]),
+      ).toEqual([]);
     });
 
     it('getReminder only finds the subscriber’s own', async () => {

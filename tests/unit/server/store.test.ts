@@ -6,12 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
 import { openStore } from '../../../src/server/store/open-store';
-import { openPostgres } from '../../../src/server/store/pg-driver';
-import { openPglite } from '../../../src/server/store/pglite-driver';
 import { SqlStore } from '../../../src/server/store/sql-store';
 import type { Adviser, Connection, Direction, Item, Store } from '../../../src/server/store/store';
 import { SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
@@ -173,8 +170,7 @@ describe.each(adapters)('store on $name', (adapter) => {
     it('a code is single use, also under concurrency', async () => {
       const { codeHash } = await withCode();
       const other = new SqlStore(await database.open());
-      const attempt = (s: Store) =>
-        s.requestDevice({ codeHash, publicKey: 'pk-x', pollTokenHash: hash('poll'), expiresAt: at(11), now: at(1) });
+      const attempt = (s: Store) => s.requestDevice({ codeHash, publicKey: 'pk-x', pollTokenHash: hash('poll'), expiresAt: at(11), now: at(1) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
       expect(results.filter((r) => r.status === 'pending')).toHaveLength(1);
@@ -208,7 +204,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       expect(await store.listDevices(adviser.id)).toHaveLength(1);
     });
 
-    it("another adviser cannot see, approve or refuse the request", async () => {
+    it('another adviser cannot see, approve or refuse the request', async () => {
       const { adviser, codeHash, id } = await withCode('Ada');
       const { adviser: bo } = await enrolledAdviser('Bo');
       await request(codeHash);
@@ -297,8 +293,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       // A second driver on the same database, so that on Postgres the two
       // attempts really run on different connections.
       const other = new SqlStore(await database.open());
-      const attempt = (s: Store) =>
-        s.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(1) });
+      const attempt = (s: Store) => s.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(1) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
       const winners = results.filter((result) => result !== null);
@@ -316,7 +311,9 @@ describe.each(adapters)('store on $name', (adapter) => {
       expect(await store.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(10) })).toBeNull();
       expect(await store.listConnections(adviser.id)).toEqual([]);
       expect(await store.findInvite(hash('nope'), NOW)).toBeNull();
-      expect(await store.connect({ codeHash: hash('nope'), connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: NOW })).toBeNull();
+      expect(
+        await store.connect({ codeHash: hash('nope'), connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: NOW }),
+      ).toBeNull();
     });
   });
 
@@ -468,7 +465,10 @@ describe.each(adapters)('store on $name', (adapter) => {
         const fresh = await adapter.fresh();
         try {
           const db = await fresh.open();
-          await migrate(db, MIGRATIONS.filter((m) => m.version === 1));
+          await migrate(
+            db,
+            MIGRATIONS.filter((m) => m.version === 1),
+          );
           const id = randomUUID();
           await db.query(
             `INSERT INTO advisers (id, name, org, public_key, enrol_token_hash, enrol_expires_at, enrolled_at) VALUES ($1, 'Old', 'Org', 'pk-old', 'h', now(), now())`,

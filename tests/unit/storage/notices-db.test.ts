@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deadline } from '../../../src/notices/types.ts';
-import type { SavedNotice } from '../../../src/storage/notices-db.ts';
+import type { Deadline } from '../../../src/shared/notices/types.ts';
+import type { SavedNotice } from '../../../src/client/data/notices-db.ts';
 
-type Store = typeof import('../../../src/storage/notices-db.ts');
+type Store = typeof import('../../../src/client/data/notices-db.ts');
 
 /** A fresh copy of the module, so its cached connection starts empty. */
 const load = async (): Promise<Store> => {
   vi.resetModules();
-  return import('../../../src/storage/notices-db.ts');
+  return import('../../../src/client/data/notices-db.ts');
 };
 
 let store: Store;
@@ -186,10 +186,7 @@ describe('sortByNearestDeadline', () => {
 
   it('breaks ties on the same deadline by newest saved first', () => {
     const sorted = store.sortByNearestDeadline(
-      [
-        notice('older', '2026-11-01T00:00:00.000Z', ['2026-12-01']),
-        notice('newer', '2026-11-05T00:00:00.000Z', ['2026-12-01']),
-      ],
+      [notice('older', '2026-11-01T00:00:00.000Z', ['2026-12-01']), notice('newer', '2026-11-05T00:00:00.000Z', ['2026-12-01'])],
       '2026-11-10',
     );
     expect(sorted.map((x) => x.id)).toEqual(['newer', 'older']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_TEXTS, notificationFor, parsePayload, urlForPayload, type CachedPushTexts } from '../../../src/sw/push-routing';
+import { FALLBACK_TEXTS, notificationFor, parsePayload, urlForPayload, type CachedPushTexts } from '../../../src/shared/protocol/push-routing';
 
 describe('where a tap on a reminder goes', () => {
   it('opens the right screen for each kind', () => {
@@ -52,7 +52,9 @@ describe('the notification', () => {
       ['snooze-hour', 'Atgoffa fi mewn awr'],
       ['snooze-tomorrow', 'Yfory'],
     ]);
-    expect(notificationFor({ v: 1, id: 'r-8', kind: 'deadline', deadline: { id: 'appeal', daysLeft: 0 } }, welsh).options.body).toBe("Eich apêl. Heddiw yw'r diwrnod olaf.");
+    expect(notificationFor({ v: 1, id: 'r-8', kind: 'deadline', deadline: { id: 'appeal', daysLeft: 0 } }, welsh).options.body).toBe(
+      "Eich apêl. Heddiw yw'r diwrnod olaf.",
+    );
     expect(notificationFor({ v: 1, id: 'j', kind: 'journal' }, welsh).options.actions).toHaveLength(2);
     expect(notificationFor({ v: 1, id: 'r', kind: 'reply' }, welsh).options.actions).toEqual([]);
   });

@@ -1,0 +1,77 @@
+// The adviser's part of the app: an inbox of what clients forward, on an
+// office computer. Loaded only under /adviser; claimants never download it.
+import { useEffect, useState } from 'preact/hooks';
+import { useT } from '../initial/i18n/use-translation';
+import { PageHeading } from '../initial/page-heading';
+import { AddDeviceScreen } from './add-device';
+import { getIdentity, type Identity } from '../data/adviser-db';
+import { ClientScreen } from './client-screen';
+import { EnrolScreen } from './enrol-screen';
+import { InboxScreen } from './inbox-screen';
+import '../ui/screens.css';
+import '../ui/forms.css';
+import './adviser.css';
+
+function NotSetUp() {
+  const t = useT();
+  const title = t('adviser:notSetUp.title');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p class="lead">{t('adviser:notSetUp.body')}</p>
+      <p>{t('adviser:notSetUp.askOrg')}</p>
+      <p>{t('adviser:notSetUp.otherComputer')}</p>
+      <p>
+        <a href="/adviser/add-device">{t('adviser:notSetUp.addThis')}</a>
+      </p>
+    </>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  const title = t('adviser:notFound.title');
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>
+        <a href="/adviser">{t('adviser:notFound.back')}</a>
+      </p>
+    </>
+  );
+}
+
+export function AdviserApp({ path }: { path: string }) {
+  const t = useT();
+  // undefined: still reading; null: this computer is not set up.
+  const [identity, setIdentity] = useState<Identity | null | undefined>(undefined);
+  const [storeFailed, setStoreFailed] = useState(false);
+
+  useEffect(() => {
+    getIdentity().then(
+      (found) => setIdentity(found ?? null),
+      () => {
+        setStoreFailed(true);
+        setIdentity(null);
+      },
+    );
+  }, []);
+
+  let screen;
+  const client = /^\/adviser\/client\/([\w-]+)$/.exec(path);
+  if (identity === undefined) screen = <p class="loading">{t('adviser:loading')}</p>;
+  else if (path === '/adviser/enrol') screen = <EnrolScreen identity={identity} onEnrolled={setIdentity} />;
+  else if (path === '/adviser/add-device') screen = <AddDeviceScreen identity={identity} onEnrolled={setIdentity} />;
+  else if (path !== '/adviser' && !client?.[1]) screen = <NotFound />;
+  else if (!identity) screen = <NotSetUp />;
+  else if (client?.[1]) screen = <ClientScreen identity={identity} connectionId={client[1]} />;
+  else screen = <InboxScreen identity={identity} />;
+
+  // Advisers' screens are English only, so say so for screen readers.
+  return (
+    <div class="adviser" lang="en" dir="ltr">
+      {storeFailed && <p class="warning">{t('adviser:cannotStore')}</p>}
+      {screen}
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { useRef, useState } from 'preact/hooks';
+import { useT } from '../initial/i18n/use-translation';
+import { PageHeading } from '../initial/page-heading';
+import { announce } from '../initial/status';
+import { relay } from '../services/api-client';
+import type { ConnectionInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
+import { openEnvelope } from '../services/crypto';
+import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
+import { formatDateTime, formatDay, formatSize, problemOf, receiptsFileName, saveBlob, cannotOpenReason } from './format';
+import { ItemView } from './item-view';
+import { ReplyForm } from './reply-form';
+import { POLL_MS } from './inbox-screen';
+import { usePoll } from './use-poll';
+
+/** What an item is and when it was sent: read from the envelope, content not kept. */
+interface Summary {
+  kind: 'text' | 'image' | 'damaged';
+  sentAt?: string;
+}
+
+/** One client's items, newest first, with replies and the receipts file. */
+export function ClientScreen({ identity, connectionId }: { identity: Identity; connectionId: string }) {
+  const t = useT();
+  const [connection, setConnection] = useState<ConnectionInfo | null | undefined>(undefined);
+  const [items, setItems] = useState<ItemWithEnvelope[]>([]);
+  const [receipts, setReceipts] = useState<Map<string, Receipt>>(new Map());
+  const [summaries, setSummaries] = useState<Map<string, Summary>>(new Map());
+  const [openIds, setOpenIds] = useState<Set<string>>(new Set());
+  const [problem, setProblem] = useState<string | null>(null);
+  const known = useRef(new Set<string>());
+
+  async function summarise(list: ItemWithEnvelope[]) {
+    for (const item of list) {
+      if (known.current.has(item.id)) continue;
+      known.current.add(item.id);
+      let summary: Summary;
+      try {
+        const payload = await openEnvelope(identity.privateKey, item.envelope);
+        summary = { kind: payload.kind, sentAt: payload.sentAt };
+      } catch {
+        summary = { kind: 'damaged' };
+      }
+      setSummaries((old) => new Map(old).set(item.id, summary));
+    }
+  }
+
+  async function refresh() {
+    try {
+      const [all, stored] = await Promise.all([relay.connections(identity.deviceToken), receiptsFor(connectionId)]);
+      setReceipts(new Map(stored.map((r) => [r.itemId, r])));
+      const found = all.find((c) => c.id === connectionId) ?? null;
+      setConnection(found);
+      if (!found) return;
+      // After they stop sharing, the relay keeps nothing: only receipts remain.
+      const list = found.stoppedAt ? [] : await relay.items(identity.deviceToken, connectionId);
+      const sorted = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      if (items.length > 0 && sorted.some((i) => !items.some((old) => old.id === i.id))) announce(t('adviser:client.newItems'));
+      setItems(sorted);
+      setProblem(null);
+      // Opened here but the relay was not told (no connection then): tell it now.
+      for (const item of sorted) {
+        if (!item.seenAt && stored.some((r) => r.itemId === item.id)) void relay.markSeen(identity.deviceToken, item.id).catch(() => undefined);
+      }
+      void summarise(sorted);
+    } catch (error) {
+      setProblem(t(`adviser:errors.${problemOf(error)}`));
+      setConnection((old) => old ?? null);
+    }
+  }
+
+  usePoll(refresh, POLL_MS);
+
+  async function downloadReceipts() {
+    const label = connection?.label ?? '';
+    const now = new Date().toISOString();
+    const data = buildReceiptExport(label, connectionId, await receiptsFor(connectionId), await repliesFor(connectionId), now);
+    saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), receiptsFileName(label, now));
+    announce(t('adviser:client.receiptsSaved'));
+  }
+
+  function toggle(id: string, open: boolean) {
+    setOpenIds((old) => {
+      const next = new Set(old);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  const title = connection ? t('adviser:client.title', { label: connection.label }) : t('adviser:client.titleUnknown');
+
+  return (
+    <>
+      <p class="back-link">
+        <a href="/adviser">{t('adviser:client.back')}</a>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      {problem && (
+        <p class="adviser-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {connection === undefined && !problem && <p class="loading">{t('adviser:loading')}</p>}
+      {connection === null && !problem && <p>{t('adviser:client.notFound')}</p>}
+      {connection?.stoppedAt && (
+        <div class="warning">
+          <p>{t('adviser:client.stopped', { date: formatDay(connection.stoppedAt) })}</p>
+          <p>{t('adviser:client.stoppedKept')}</p>
+        </div>
+      )}
+      {connection && (
+        <section aria-labelledby="items-heading">
+          <h2 id="items-heading">{t('adviser:client.itemsHeading')}</h2>
+          {items.length === 0 && !connection.stoppedAt && <p>{t('adviser:client.noItems')}</p>}
+          <ol class="item-list">
+            {items.map((item) => {
+              const receipt = receipts.get(item.id);
+              const summary = summaries.get(item.id);
+              const kind = receipt?.kind ?? summary?.kind;
+              const sentAt = receipt?.sentAt ?? summary?.sentAt ?? item.createdAt;
+              const isOpen = openIds.has(item.id);
+              const seenAt = item.seenAt ?? receipt?.seenAt ?? null;
+              const headingId = `item-${item.id}-heading`;
+              return (
+                <li key={item.id} class="item">
+                  <article aria-labelledby={headingId}>
+                    <h3 id={headingId} class="item__title">
+                      {t(`adviser:item.kind.${kind ?? 'unknown'}`)}
+                    </h3>
+                    <dl class="item__facts">
+                      <div>
+                        <dt>{t('adviser:item.sent')}</dt>
+                        <dd>{formatDateTime(sentAt)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('adviser:item.received')}</dt>
+                        <dd>{formatDateTime(item.createdAt)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('adviser:item.size')}</dt>
+                        <dd>{formatSize(item.size)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('adviser:item.status')}</dt>
+                        <dd class={seenAt ? 'item__seen' : 'item__unseen'}>
+                          {seenAt ? t('adviser:item.seen', { date: formatDateTime(seenAt) }) : t('adviser:item.notSeen')}
+                        </dd>
+                      </div>
+                    </dl>
+                    {kind === 'damaged' && <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>}
+                    {isOpen ? (
+                      <ItemView
+                        identity={identity}
+                        item={item}
+                        label={connection.label}
+                        connectionId={connectionId}
+                        onReceipt={(saved, seen) => {
+                          setReceipts((old) => new Map(old).set(saved.itemId, saved));
+                          setItems((old) => old.map((i) => (i.id === item.id ? { ...i, seenAt: i.seenAt ?? seen } : i)));
+                        }}
+                        onClose={() => toggle(item.id, false)}
+                      />
+                    ) : (
+                      <button type="button" class="button" aria-describedby={headingId} disabled={kind === 'damaged'} onClick={() => toggle(item.id, true)}>
+                        {t('adviser:item.open')}
+                      </button>
+                    )}
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+      {connection && !connection.stoppedAt && <ReplyForm identity={identity} connection={connection} onSent={() => void refresh()} />}
+      {connection !== undefined && (
+        <section class="adviser-panel" aria-labelledby="receipts-heading">
+          <h2 id="receipts-heading">{t('adviser:client.receiptsHeading')}</h2>
+          <p>{t('adviser:client.receiptsIntro')}</p>
+          <button type="button" class="button button--secondary" onClick={() => void downloadReceipts()}>
+            {t('adviser:client.downloadReceipts')}
+          </button>
+        </section>
+      )}
+    </>
+  );
+}

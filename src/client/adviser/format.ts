@@ -1,0 +1,104 @@
+// Dates, sizes and file names for the adviser screens. Advisers work in
+// English and in UK time, whatever the computer's own settings.
+import { ApiFailure } from '../services/api-client';
+
+const TIME_ZONE = 'Europe/London';
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
+
+function valid(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** '3 Mar 2025, 14:05' */
+export function formatDateTime(iso: string): string {
+  const date = valid(iso);
+  return date ? dateTimeFormat.format(date) : iso;
+}
+
+/** '3 March 2025' */
+export function formatDay(iso: string): string {
+  const date = valid(iso);
+  return date ? dayFormat.format(date) : iso;
+}
+
+/** '2025-03-03', the UK date, for file names. */
+export function isoDay(iso: string): string {
+  const date = valid(iso) ?? new Date();
+  return isoDayFormat.format(date);
+}
+
+/** '850 bytes', '12 KB', '1.4 MB' */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/avif': 'avif',
+  'image/heic': 'heic',
+  'text/plain': 'txt',
+};
+
+export function extensionFor(mime: string | undefined): string {
+  return (mime && EXTENSIONS[mime.toLowerCase()]) || 'bin';
+}
+
+/** 'uc-notice-2025-03-03.jpg': a name that suits a tribunal bundle (SSCS1). */
+export function noticeFileName(sentAt: string, mime: string | undefined): string {
+  return `uc-notice-${isoDay(sentAt)}.${extensionFor(mime)}`;
+}
+
+/** 'uc-receipts-mrs-j-2025-03-03.json' */
+export function receiptsFileName(label: string, now: string): string {
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `uc-receipts-${slug ? `${slug}-` : ''}${isoDay(now)}.json`;
+}
+
+export type Problem = 'offline' | 'notSetUp' | 'tooMany' | 'gone' | 'notFound' | 'server';
+
+/** Sorts a failure into something an adviser can act on. */
+export function problemOf(error: unknown): Problem {
+  if (!(error instanceof ApiFailure)) return 'server';
+  if (error.offline) return 'offline';
+  if (error.status === 401 || error.status === 403) return 'notSetUp';
+  if (error.status === 429) return 'tooMany';
+  if (error.status === 410) return 'gone';
+  if (error.status === 404) return 'notFound';
+  return 'server';
+}
+
+/** Saves a Blob as a file, through a temporary link. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Why an item does not open here. Items are locked for the computers the
+ * adviser had when the client sent them, so one sent before this computer
+ * was added can only be opened on an earlier one.
+ */
+export function cannotOpenReason(enrolledAt: string, itemCreatedAt: string): 'cannotOpenOlder' | 'cannotOpen' {
+  const added = new Date(enrolledAt).getTime();
+  const sent = new Date(itemCreatedAt).getTime();
+  return Number.isFinite(added) && Number.isFinite(sent) && sent < added ? 'cannotOpenOlder' : 'cannotOpen';
+}

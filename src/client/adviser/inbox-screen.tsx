@@ -1,0 +1,86 @@
+import { useRef, useState } from 'preact/hooks';
+import { useT } from '../initial/i18n/use-translation';
+import { PageHeading } from '../initial/page-heading';
+import { announce } from '../initial/status';
+import { relay } from '../services/api-client';
+import type { ConnectionInfo } from '../../shared/protocol/api-types';
+import type { Identity } from '../data/adviser-db';
+import { formatDateTime, formatDay, problemOf } from './format';
+import { AddDevicePanel } from './add-device';
+import { InviteForm } from './invite-form';
+import { usePoll } from './use-poll';
+import { NotifyButton } from './notify-button';
+
+export const POLL_MS = 30_000;
+
+/** Newest activity first: the latest item, or when they connected. */
+export function byNewest(connections: ConnectionInfo[]): ConnectionInfo[] {
+  const when = (c: ConnectionInfo) => c.lastItemAt ?? c.createdAt;
+  return [...connections].sort((a, b) => when(b).localeCompare(when(a)));
+}
+
+/** The inbox: each client, newest first, with how many items are not seen yet. */
+export function InboxScreen({ identity }: { identity: Identity }) {
+  const t = useT();
+  const [connections, setConnections] = useState<ConnectionInfo[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const lastUnseen = useRef<number | null>(null);
+  const title = t('adviser:inbox.title');
+
+  async function refresh() {
+    try {
+      const list = byNewest(await relay.connections(identity.deviceToken));
+      const unseen = list.reduce((sum, c) => sum + (c.stoppedAt ? 0 : c.unseen), 0);
+      if (lastUnseen.current !== null && unseen > lastUnseen.current) announce(t('adviser:inbox.newItems'));
+      lastUnseen.current = unseen;
+      setConnections(list);
+      setProblem(null);
+    } catch (error) {
+      setProblem(t(`adviser:errors.${problemOf(error)}`));
+    }
+  }
+
+  usePoll(refresh, POLL_MS);
+
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <p class="lead">{t('adviser:inbox.who', { name: identity.name, org: identity.org })}</p>
+      <NotifyButton adviserToken={identity.deviceToken} />
+      {problem && (
+        <p class="adviser-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <section aria-labelledby="clients-heading">
+        <h2 id="clients-heading">{t('adviser:inbox.clientsHeading')}</h2>
+        {connections === null ? (
+          !problem && <p class="loading">{t('adviser:loading')}</p>
+        ) : connections.length === 0 ? (
+          <p>{t('adviser:inbox.none')}</p>
+        ) : (
+          <ul class="client-list">
+            {connections.map((c) => (
+              <li key={c.id} class={`client-list__item${c.stoppedAt ? ' client-list__item--stopped' : ''}`}>
+                <a class="client-list__link" href={`/adviser/client/${encodeURIComponent(c.id)}`}>
+                  {c.label}
+                </a>
+                {!c.stoppedAt && c.unseen > 0 && <span class="badge">{t('adviser:inbox.unseen', { count: c.unseen })}</span>}
+                <span class="client-list__meta">
+                  {c.stoppedAt
+                    ? t('adviser:inbox.stopped', { date: formatDay(c.stoppedAt) })
+                    : c.lastItemAt
+                      ? t('adviser:inbox.lastItem', { date: formatDateTime(c.lastItemAt) })
+                      : t('adviser:inbox.connected', { date: formatDay(c.createdAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="field__hint">{t('adviser:inbox.pollNote')}</p>
+      </section>
+      <InviteForm identity={identity} onInvited={() => void refresh()} />
+      <AddDevicePanel identity={identity} />
+    </>
+  );
+}

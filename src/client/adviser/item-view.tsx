@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../initial/i18n/use-translation';
+import { announce } from '../initial/status';
+import { relay } from '../services/api-client';
+import type { ItemWithEnvelope } from '../../shared/protocol/api-types';
+import { openEnvelope, type Payload } from '../services/crypto';
+import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
+import { formatDay, noticeFileName, problemOf, cannotOpenReason } from './format';
+
+interface Props {
+  identity: Identity;
+  item: ItemWithEnvelope;
+  label: string;
+  connectionId: string;
+  onReceipt: (receipt: Receipt, seenAt: string) => void;
+  onClose: () => void;
+}
+
+type Opened = Payload & { sha256: string; url?: string };
+
+/** An item opened on this computer: decrypted here, marked seen, and a receipt kept. */
+export function ItemView({ identity, item, label, connectionId, onReceipt, onClose }: Props) {
+  const t = useT();
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const region = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let url: string | undefined;
+    let cancelled = false;
+    (async () => {
+      let payload: Payload & { sha256: string };
+      try {
+        payload = await openEnvelope(identity.privateKey, item.envelope);
+      } catch {
+        if (!cancelled) setProblem(t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
+        return;
+      }
+      if (cancelled) return;
+      if (payload.kind === 'image' && payload.image) {
+        url = URL.createObjectURL(new Blob([new Uint8Array(payload.image)], { type: payload.mime ?? 'image/jpeg' }));
+      }
+      setOpened({ ...payload, ...(url ? { url } : {}) });
+      region.current?.focus();
+      let seenAt = item.seenAt ?? new Date().toISOString();
+      if (!item.seenAt) {
+        try {
+          seenAt = (await relay.markSeen(identity.deviceToken, item.id)).seenAt ?? seenAt;
+        } catch (error) {
+          // The receipt is still kept here; the client sees "seen" on the next try.
+          if (problemOf(error) !== 'offline') setProblem(t('adviser:item.seenFailed'));
+        }
+      }
+      const receipt = await saveReceipt({
+        itemId: item.id,
+        connectionId,
+        label,
+        kind: payload.kind,
+        sentAt: payload.sentAt,
+        receivedAt: item.createdAt,
+        seenAt,
+        sha256: payload.sha256,
+        size: item.size,
+      });
+      if (!cancelled) onReceipt(receipt, seenAt);
+    })();
+    return () => {
+      cancelled = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [item.id]);
+
+  useEffect(() => {
+    if (!printing) return;
+    // Only this item prints (see @media print in adviser.css).
+    document.documentElement.classList.add('adviser-print-one');
+    const done = () => setPrinting(false);
+    addEventListener('afterprint', done);
+    const timer = setTimeout(() => window.print(), 0);
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('afterprint', done);
+      document.documentElement.classList.remove('adviser-print-one');
+    };
+  }, [printing]);
+
+  const textUrl = useTextUrl(opened?.kind === 'text' ? (opened.text ?? '') : null);
+
+  if (problem && !opened) {
+    return (
+      <div class="item-view" role="alert">
+        <p>{problem}</p>
+      </div>
+    );
+  }
+  if (!opened) return <p class="loading">{t('adviser:item.opening')}</p>;
+
+  const day = formatDay(opened.sentAt);
+  return (
+    <div
+      ref={region}
+      class={`item-view${printing ? ' item-view--print' : ''}`}
+      tabIndex={-1}
+      role="region"
+      aria-label={t('adviser:item.openedLabel', { date: day })}
+    >
+      <p class="item-view__print-only">{t('adviser:item.printHeading', { label, date: day })}</p>
+      {problem && (
+        <p class="adviser-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {opened.kind === 'image' && opened.url && <img class="item-view__image" src={opened.url} alt={t('adviser:item.photoAlt', { date: day })} />}
+      {opened.text && <div class="item-view__text">{opened.text}</div>}
+      <p class="item-view__hash">{t('adviser:item.hash', { sha256: opened.sha256 })}</p>
+      <div class="button-row item-view__actions">
+        {opened.kind === 'image' && opened.url && (
+          <a class="button button--secondary" href={opened.url} download={noticeFileName(opened.sentAt, opened.mime)}>
+            {t('adviser:item.download')}
+          </a>
+        )}
+        {opened.kind === 'text' && textUrl && (
+          <a class="button button--secondary" href={textUrl} download={noticeFileName(opened.sentAt, 'text/plain')}>
+            {t('adviser:item.download')}
+          </a>
+        )}
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => {
+            announce(t('adviser:item.printing'));
+            setPrinting(true);
+          }}
+        >
+          {t('adviser:item.print')}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onClose}>
+          {t('adviser:item.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** An object URL for text, revoked when the text changes or the view closes. */
+function useTextUrl(text: string | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (text === null) return;
+    const made = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    setUrl(made);
+    return () => {
+      URL.revokeObjectURL(made);
+      setUrl(null);
+    };
+  }, [text]);
+  return url;
+}

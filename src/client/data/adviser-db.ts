@@ -1,0 +1,176 @@
+// The adviser's own records, kept on this computer in IndexedDB `uc-adviser`:
+// who this computer is (its own non-extractable HPKE private key and, on the
+// adviser's first computer only, the non-extractable signing key), receipts for
+// every item opened, and the replies sent. Receipts are the adviser's
+// evidence of what arrived when; they stay after the relay deletes the item.
+import { deleteDB, type DBSchema } from 'idb';
+import { databaseOpener, type Migration } from './open-db';
+
+export interface Identity {
+  adviserId: string;
+  name: string;
+  org: string;
+  /** base64url raw ECDSA P-256 public key: the adviser's one signing key. Invite links pin its fingerprint. */
+  signingKey: string;
+  /**
+   * Non-extractable ECDSA private key. Only on the computer that was set up
+   * first: it signs the keys of further computers. Absent on added computers.
+   */
+  signingPrivateKey?: CryptoKey;
+  /** base64url raw P-256 HPKE public key of this computer, signed by the signing key. */
+  publicKey: string;
+  /** Non-extractable: it can decrypt, but it can never be copied off this computer. */
+  privateKey: CryptoKey;
+  deviceToken: string;
+  /** ISO time this computer was set up. */
+  enrolledAt: string;
+}
+
+export interface Receipt {
+  itemId: string;
+  connectionId: string;
+  /** The label the adviser gave the client, at the time. */
+  label: string;
+  kind: 'text' | 'image';
+  /** ISO time on the client's device. */
+  sentAt: string;
+  /** ISO time the relay received it. */
+  receivedAt: string;
+  /** ISO time it was first opened here. */
+  seenAt: string;
+  /** SHA-256 of the envelope, hex. */
+  sha256: string;
+  size: number;
+}
+
+export interface SentReply {
+  id: string;
+  connectionId: string;
+  label: string;
+  text: string;
+  sentAt: string;
+  sha256: string;
+}
+
+interface AdviserDB extends DBSchema {
+  identity: { key: string; value: Identity };
+  receipts: { key: string; value: Receipt; indexes: { byConnection: string } };
+  replies: { key: string; value: SentReply; indexes: { byConnection: string } };
+}
+
+
+export const ADVISER_DB_NAME = 'uc-adviser';
+/** There is one identity per computer, under this key. */
+const SELF = 'self';
+
+// Migration i upgrades version i to i + 1. Only ever append: computers may hold any older version.
+const MIGRATIONS: ReadonlyArray<Migration<AdviserDB>> = [
+  // 1: identity, receipts and replies.
+  (db) => {
+    db.createObjectStore('identity');
+    const receipts = db.createObjectStore('receipts', { keyPath: 'itemId' });
+    receipts.createIndex('byConnection', 'connectionId');
+    const replies = db.createObjectStore('replies', { keyPath: 'id' });
+    replies.createIndex('byConnection', 'connectionId');
+  },
+  // 2: advisers now have a signing key that signs each computer's key. An
+  // identity from before has none and the relay no longer accepts it, so it
+  // is removed: the computer must be set up again. Receipts and replies stay.
+  (_db, tx) => {
+    void tx.objectStore('identity').clear();
+  },
+];
+
+const database = databaseOpener<AdviserDB>(ADVISER_DB_NAME, MIGRATIONS);
+const getDb = database.get;
+
+export async function getIdentity(): Promise<Identity | undefined> {
+  return (await getDb()).get('identity', SELF);
+}
+
+/** True on the computer that holds the signing key, so it can add other computers. */
+export function canAddComputers(identity: Identity): boolean {
+  return identity.signingPrivateKey !== undefined;
+}
+
+export async function saveIdentity(identity: Identity): Promise<void> {
+  await (await getDb()).put('identity', identity, SELF);
+}
+
+/**
+ * Stores a receipt. If the item was opened before, the first `seenAt` is kept:
+ * the evidence is when it was first seen, not the latest look.
+ */
+export async function saveReceipt(receipt: Receipt): Promise<Receipt> {
+  const db = await getDb();
+  const tx = db.transaction('receipts', 'readwrite');
+  const existing = await tx.store.get(receipt.itemId);
+  const kept = existing ? { ...receipt, seenAt: existing.seenAt < receipt.seenAt ? existing.seenAt : receipt.seenAt } : receipt;
+  await tx.store.put(kept);
+  await tx.done;
+  return kept;
+}
+
+export async function getReceipt(itemId: string): Promise<Receipt | undefined> {
+  return (await getDb()).get('receipts', itemId);
+}
+
+/** Receipts for one client, newest sent first. */
+export async function receiptsFor(connectionId: string): Promise<Receipt[]> {
+  const all = await (await getDb()).getAllFromIndex('receipts', 'byConnection', connectionId);
+  return all.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt));
+}
+
+export async function saveReply(reply: SentReply): Promise<void> {
+  await (await getDb()).put('replies', reply);
+}
+
+/** Replies to one client, newest first. */
+export async function repliesFor(connectionId: string): Promise<SentReply[]> {
+  const all = await (await getDb()).getAllFromIndex('replies', 'byConnection', connectionId);
+  return all.sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+}
+
+export interface ReceiptExport {
+  client: string;
+  connectionId: string;
+  exportedAt: string;
+  received: Array<{ what: string; sent: string; received: string; seen: string; sha256: string; itemId: string; size: number }>;
+  replies: Array<{ what: string; sent: string; sha256: string; replyId: string }>;
+}
+
+/** The "Download receipts" file: what arrived, when, and a hash of each. Pure. */
+export function buildReceiptExport(
+  label: string,
+  connectionId: string,
+  receipts: Receipt[],
+  replies: SentReply[],
+  exportedAt: string,
+): ReceiptExport {
+  return {
+    client: label,
+    connectionId,
+    exportedAt,
+    received: receipts.map((r) => ({
+      what: r.kind === 'image' ? 'photo' : 'text',
+      sent: r.sentAt,
+      received: r.receivedAt,
+      seen: r.seenAt,
+      sha256: r.sha256,
+      itemId: r.itemId,
+      size: r.size,
+    })),
+    replies: replies.map((r) => ({ what: 'reply', sent: r.sentAt, sha256: r.sha256, replyId: r.id })),
+  };
+}
+
+/** Closes and forgets the connection (tests, or after clearing data). */
+export async function closeAdviserDb(): Promise<void> {
+  await database.close();
+}
+
+/** Removes everything on this computer, the key included. */
+export async function deleteAdviserDb(): Promise<void> {
+  await closeAdviserDb();
+  await deleteDB(ADVISER_DB_NAME);
+}

@@ -1,0 +1,33 @@
+// This module is in the first download: think before adding to it.
+import { render } from 'preact';
+import { startI18n } from './i18n/i18n';
+import { App } from './app';
+import { registerServiceWorker } from './service-worker';
+import { FORWARD_HINT, PUSH_ADVISER_HINT, PUSH_HINT, hasHint } from '../data/hints';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const root = document.getElementById('app');
+  if (!root) return;
+  try {
+    await startI18n();
+  } catch {
+    // Even without the locale file the app renders (keys stay readable).
+  }
+  root.textContent = '';
+  render(<App />, root);
+  if (document.readyState === 'complete') afterLoad();
+  else addEventListener('load', afterLoad, { once: true });
+}
+
+function afterLoad(): void {
+  void registerServiceWorker();
+  // Reminders on: push subscriptions vanish silently, so re-sync on every
+  // open. Only people who turned reminders on download the push code.
+  if (hasHint(PUSH_HINT) || hasHint(PUSH_ADVISER_HINT)) void import('../services/push-client').then((push) => push.resync()).catch(() => undefined);
+  // Someone connected to an adviser: send whatever waits in the outbox now,
+  // whatever screen they opened. Nobody else downloads this code.
+  if (hasHint(FORWARD_HINT)) void import('../services/outbox').then((outbox) => outbox.startOutboxSync()).catch(() => undefined);
+}
+
+void start();

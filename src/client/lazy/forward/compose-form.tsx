@@ -1,0 +1,253 @@
+// Add a photo, a picture or some text, check it, and send it to the adviser.
+// Typed words live in drafts (never lost); the item is stored before sending.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../../initial/i18n/use-translation';
+import { announce } from '../../initial/status';
+import { getNotice } from '../../data/notices-db';
+import { compressImage, ImageError, type CompressedImage } from '../../services/compress-image';
+import type { Payload } from '../../services/crypto';
+import { queueItem, summarise } from '../../services/outbox';
+import { useDraft } from '../../ui/draft';
+import { takeSharedThings } from '../../services/shared-file';
+import { ProblemBox } from './problem-box';
+
+const TAKE_PHOTO = 'send-take-photo';
+const TEXT = 'send-text';
+
+interface Picture {
+  compressed: CompressedImage;
+  url: string;
+  name: string;
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
+}
+
+export function ComposeForm() {
+  const t = useT();
+  const [text, setText] = useDraft(TEXT, '');
+  const [note, setNote] = useDraft('send-note', '');
+  const [prefilledFrom, setPrefilledFrom] = useDraft<string | null>('send-prefilled-notice', null);
+  const [picture, setPicture] = useState<Picture | null>(null);
+  const [working, setWorking] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<{ message: string; target?: string } | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const pictureRef = useRef<Picture | null>(null);
+
+  function fail(message: string, target?: string) {
+    setProblem({ message, ...(target ? { target } : {}) });
+    setAttempt((n) => n + 1);
+  }
+
+  function replacePicture(next: Picture | null) {
+    // Let go of the old preview's memory straight away: cheap phones have little.
+    if (pictureRef.current) URL.revokeObjectURL(pictureRef.current.url);
+    pictureRef.current = next;
+    setPicture(next);
+  }
+
+  useEffect(() => () => replacePicture(null), []);
+
+  // /send?from=explain: start from the words on the Explain screen (its draft).
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('from') !== 'explain' || text.trim()) return;
+    try {
+      const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
+      if (typeof draft === 'string' && draft.trim()) {
+        setText(draft);
+        announce(t('forward:send.prefilledExplain'));
+      }
+    } catch {
+      /* no draft: start empty */
+    }
+  }, []);
+
+  // /send?notice=<id>: start from that saved notice's words, once.
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('notice');
+    if (!id || id === prefilledFrom) return;
+    void getNotice(id)
+      .then((saved) => {
+        if (!saved) return;
+        setPrefilledFrom(id);
+        if (saved.text.trim() && !text.trim()) {
+          setText(saved.text);
+          announce(t('forward:send.prefilled'));
+        }
+      })
+      .catch(() => undefined);
+  }, []);
+
+  // Android "Share → UC Companion" lands here as /send?shared=1 (see src/sw/sw.ts).
+  useEffect(() => {
+    const shared = new URLSearchParams(location.search).get('shared');
+    if (shared === 'failed') fail(t('forward:send.sharedFailed'), TAKE_PHOTO);
+    if (shared !== '1') return;
+    void takeSharedThings()
+      .then(async ({ file, text: sharedText }) => {
+        if (sharedText && !text.trim()) setText(sharedText);
+        if (file) await addPicture(file);
+        else if (sharedText) announce(t('forward:send.sharedAdded'));
+      })
+      .catch(() => fail(t('forward:send.sharedFailed'), TAKE_PHOTO));
+  }, []);
+
+  async function onFile(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    // Clear it so choosing the same photo again still fires a change.
+    input.value = '';
+    if (file) await addPicture(file);
+  }
+
+  async function addPicture(file: File) {
+    setProblem(null);
+    setWorking(true);
+    announce(t('forward:send.compressing'));
+    try {
+      const compressed = await compressImage(file);
+      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo' });
+      announce(t('forward:send.pictureReady', { from: kb(compressed.originalBytes), to: kb(compressed.blob.size) }));
+    } catch (error) {
+      const code = error instanceof ImageError ? error.code : 'corrupt';
+      fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
+    } finally {
+      setWorking(false);
+    }
+  }
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (working || sending) return;
+    const words = text.trim();
+    const extra = note.trim();
+    if (!picture && !words) {
+      fail(t('forward:send.errors.empty'), TEXT);
+      return;
+    }
+    setSending(true);
+    setProblem(null);
+    try {
+      const joined = [words, extra].filter(Boolean).join('\n\n');
+      let payload: Payload;
+      let summary: string;
+      if (picture) {
+        const image = new Uint8Array(await picture.compressed.blob.arrayBuffer());
+        payload = {
+          kind: 'image',
+          image,
+          mime: picture.compressed.mime,
+          name: picture.name,
+          sentAt: new Date().toISOString(),
+          ...(joined ? { text: joined } : {}),
+        };
+        summary = t('forward:send.photoSummary');
+      } else {
+        payload = { kind: 'text', text: joined, sentAt: new Date().toISOString() };
+        summary = summarise(payload);
+      }
+      await queueItem(payload, { summary });
+      setText('');
+      setNote('');
+      replacePicture(null);
+      announce(navigator.onLine === false ? t('forward:send.queuedOffline') : t('forward:send.queued'));
+    } catch {
+      fail(t('forward:send.errors.saveFailed'));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
+      <ProblemBox id="send-problem" message={problem?.message ?? null} attempt={attempt} {...(problem?.target ? { target: problem.target } : {})} />
+      <h2>{t('forward:send.addTitle')}</h2>
+      <div class="forward-pick">
+        {/* The real file input stays in the tab order and is the label's control,
+            so it is announced as a button with its visible words. */}
+        <label class="button forward-file" for={TAKE_PHOTO}>
+          <input
+            id={TAKE_PHOTO}
+            class="forward-file__input"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            disabled={working || sending}
+            onChange={(event) => void onFile(event)}
+          />
+          <span>{t('forward:send.takePhoto')}</span>
+        </label>
+        <label class="button button--secondary forward-file" for="send-choose-picture">
+          <input
+            id="send-choose-picture"
+            class="forward-file__input"
+            type="file"
+            accept="image/*"
+            disabled={working || sending}
+            onChange={(event) => void onFile(event)}
+          />
+          <span>{t('forward:send.choosePicture')}</span>
+        </label>
+      </div>
+
+      {working && (
+        <p class="forward-working" role="status">
+          {t('forward:send.compressing')}
+        </p>
+      )}
+
+      {picture && (
+        <figure class="forward-preview">
+          <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
+          <figcaption>
+            {t('forward:send.pictureSize', { size: kb(picture.compressed.blob.size) })}{' '}
+            <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>
+              {t('forward:send.removePicture')}
+            </button>
+          </figcaption>
+        </figure>
+      )}
+
+      <div class="field">
+        <label class="field__label" for={TEXT}>
+          {t('forward:send.textLabel')}
+        </label>
+        <p class="field__hint" id={`${TEXT}-hint`}>
+          {t('forward:send.textHint')}
+        </p>
+        <textarea
+          dir="auto"
+          id={TEXT}
+          name={TEXT}
+          class="input forward-textarea"
+          rows={6}
+          value={text}
+          aria-describedby={`${TEXT}-hint`}
+          onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </div>
+
+      <div class="field">
+        <label class="field__label" for="send-note">
+          {t('forward:send.noteLabel')}
+        </label>
+        <textarea
+          dir="auto"
+          id="send-note"
+          name="send-note"
+          class="input"
+          rows={2}
+          value={note}
+          onInput={(event) => setNote((event.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </div>
+
+      <p class="field__hint">{t('forward:send.lockedHint')}</p>
+      <button type="submit" class="button button--start" disabled={working || sending}>
+        {sending ? t('forward:send.sending') : t('forward:send.submit')}
+      </button>
+    </form>
+  );
+}

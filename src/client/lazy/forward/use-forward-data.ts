@@ -1,0 +1,33 @@
+// Live views of the claimant's forwarding data: re-read on every change.
+import { useEffect, useState } from 'preact/hooks';
+import { getConnection, listOutbox, listReplies, type Connection, type OutboxItem, type Reply } from '../../data/claimant-db';
+import { forwardEvents } from '../../services/outbox';
+
+export interface ForwardData {
+  /** undefined while loading; null when not connected. */
+  connection: Connection | null | undefined;
+  outbox: OutboxItem[];
+  replies: Reply[];
+}
+
+export function useForwardData(): ForwardData {
+  const [data, setData] = useState<ForwardData>({ connection: undefined, outbox: [], replies: [] });
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void Promise.all([getConnection(), listOutbox(), listReplies()])
+        .then(([connection, outbox, replies]) => {
+          if (live) setData({ connection: connection ?? null, outbox, replies });
+        })
+        .catch(() => {
+          if (live) setData((old) => ({ ...old, connection: old.connection ?? null }));
+        });
+    load();
+    forwardEvents.addEventListener('change', load);
+    return () => {
+      live = false;
+      forwardEvents.removeEventListener('change', load);
+    };
+  }, []);
+  return data;
+}

@@ -1,0 +1,179 @@
+import { useState } from 'preact/hooks';
+import { useT } from '../../initial/i18n/use-translation';
+import {
+  CONSENT_MAX_MONTHS,
+  SHARE_SCOPES,
+  composeConsentNote,
+  validateConsentNote,
+  type ConsentNoteError,
+  type ConsentNoteField,
+  type ConsentNoteInput,
+  type ShareScope,
+} from '../../../shared/letters/compose-consent-note';
+import { addMonthsIso } from '../../../shared/letters/compose-shared';
+import { useDraft } from '../../ui/draft';
+import { CopyText } from './copy-text';
+import { MeaningBox } from './meaning-box';
+import { formatDate } from '../../initial/i18n/format';
+import { currentLanguage } from '../../initial/i18n/use-translation';
+import { ErrorSummary } from '../../ui/error-summary';
+import { TextField } from '../../ui/text-field';
+
+const FIELD_IDS: Record<ConsentNoteField, string> = {
+  adviserName: 'consent-adviser-name',
+  organisation: 'consent-organisation',
+  share: `consent-share-${SHARE_SCOPES[0] ?? 'whole-claim'}`,
+  reason: 'consent-reason',
+  until: 'consent-until',
+};
+
+/** Helps write an explicit-consent note, so the DWP will talk to an adviser. */
+export function ConsentNoteForm({ today }: { today: string }) {
+  const t = useT();
+  const [adviserName, setAdviserName] = useDraft('helpers-consent-name', '');
+  const [organisation, setOrganisation] = useDraft('helpers-consent-org', '');
+  const [branch, setBranch] = useDraft('helpers-consent-branch', '');
+  const [relationship, setRelationship] = useDraft('helpers-consent-relationship', '');
+  const [share, setShare] = useDraft<ShareScope[]>('helpers-consent-share', []);
+  const [reason, setReason] = useDraft('helpers-consent-reason', '');
+  const [until, setUntil] = useDraft('helpers-consent-until', '');
+  const [result, setResult] = useDraft<string | null>('helpers-consent-result', null);
+  const [errors, setErrors] = useState<ConsentNoteError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const latest = addMonthsIso(today, CONSENT_MAX_MONTHS) ?? undefined;
+
+  function errorFor(field: ConsentNoteField): string | undefined {
+    const found = errors.find((item) => item.field === field);
+    return found ? t(`helpers:errors.${found.error}`) : undefined;
+  }
+
+  function toggle(scope: ShareScope, checked: boolean) {
+    const next = checked ? [...share.filter((s) => s !== scope), scope] : share.filter((s) => s !== scope);
+    setShare(SHARE_SCOPES.filter((s) => next.includes(s)));
+  }
+
+  function onSubmit(event: Event) {
+    event.preventDefault();
+    const input: ConsentNoteInput = { adviserName, organisation, branch, relationship, share, reason, until };
+    const found = validateConsentNote(input, today);
+    setErrors(found);
+    if (found.length > 0) {
+      setResult(null);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setResult(composeConsentNote(input));
+  }
+
+  const shareError = errorFor('share');
+
+  return (
+    <section class="helper" aria-labelledby="consent-heading">
+      <h2 id="consent-heading">{t('helpers:consent.heading')}</h2>
+      <p>{t('helpers:consent.intro')}</p>
+      <p class="inset">{t('helpers:consent.ownNotices')}</p>
+      <p class="inset">{t('helpers:consent.neverShare')}</p>
+      <form noValidate onSubmit={onSubmit}>
+        <ErrorSummary
+          title={t('helpers:problem')}
+          id="consent-errors"
+          attempt={attempt}
+          items={errors.map((item) => ({
+            target: FIELD_IDS[item.field],
+            message: t(`helpers:errors.${item.error}`),
+          }))}
+        />
+        <TextField
+          id={FIELD_IDS.adviserName}
+          label={t('helpers:consent.nameLabel')}
+          hint={t('helpers:consent.nameHint')}
+          error={errorFor('adviserName')}
+          value={adviserName}
+          onInput={setAdviserName}
+        />
+        <TextField
+          id={FIELD_IDS.organisation}
+          label={t('helpers:consent.organisationLabel')}
+          hint={t('helpers:consent.organisationHint')}
+          error={errorFor('organisation')}
+          value={organisation}
+          onInput={setOrganisation}
+        />
+        <TextField id="consent-branch" label={t('helpers:consent.branchLabel')} hint={t('helpers:consent.branchHint')} value={branch} onInput={setBranch} />
+        <TextField
+          id="consent-relationship"
+          label={t('helpers:consent.relationshipLabel')}
+          hint={t('helpers:consent.relationshipHint')}
+          value={relationship}
+          onInput={setRelationship}
+        />
+        <div class={`field${shareError ? ' field--error' : ''}`}>
+          <fieldset class="checkboxes" aria-describedby={['consent-share-hint', shareError ? 'consent-share-error' : null].filter(Boolean).join(' ')}>
+            <legend class="field__label">{t('helpers:consent.shareLegend')}</legend>
+            <p id="consent-share-hint" class="field__hint">
+              {t('helpers:consent.shareHint')}
+            </p>
+            {shareError && (
+              <p id="consent-share-error" class="field__error" role="alert">
+                {shareError}
+              </p>
+            )}
+            {SHARE_SCOPES.map((scope) => (
+              <div class="checkbox" key={scope}>
+                <input
+                  id={`consent-share-${scope}`}
+                  type="checkbox"
+                  class="checkbox__input"
+                  name="share"
+                  value={scope}
+                  checked={share.includes(scope)}
+                  onChange={(event) => toggle(scope, (event.currentTarget as HTMLInputElement).checked)}
+                />
+                <label for={`consent-share-${scope}`} class="checkbox__label">
+                  {t(`helpers:scopes.${scope}`)}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+        <TextField
+          id={FIELD_IDS.reason}
+          multiline
+          rows={3}
+          label={t('helpers:consent.reasonLabel')}
+          hint={t('helpers:consent.reasonHint')}
+          error={errorFor('reason')}
+          value={reason}
+          onInput={setReason}
+        />
+        <TextField
+          id={FIELD_IDS.until}
+          type="date"
+          label={t('helpers:consent.untilLabel')}
+          hint={t('helpers:consent.untilHint')}
+          error={errorFor('until')}
+          value={until}
+          onInput={setUntil}
+          min={today}
+          max={latest}
+        />
+        <button type="submit" class="button">
+          {t('helpers:consent.submit')}
+        </button>
+      </form>
+      {result && <CopyText id="consent-result" label={t('helpers:consent.resultLabel')} text={result} />}
+      {result && (
+        <MeaningBox
+          id="consent-meaning"
+          sentences={[
+            t('helpers:meaning.consent', {
+              who: [adviserName.trim(), organisation.trim()].filter(Boolean).join(', '),
+              scopes: share.map((scope) => t(`helpers:scopes.${scope}`)).join(', '),
+            }),
+            t('helpers:meaning.consentUntil', { date: until ? formatDate(until, currentLanguage(), false) : '' }),
+          ]}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+// A small typed client for the relay's JSON API (src/shared/protocol/api-types.ts).
+// Same origin only: the CSP allows no other. Errors become ApiFailure with
+// the relay's plain-words message, or `offline` when there is no signal.
+import type {
+  AdviserInfo,
+  AdviserKeys,
+  DeviceApproval,
+  DeviceClaimed,
+  DeviceCodeResponse,
+  DeviceRequest,
+  DeviceRequestResponse,
+  PendingDevice,
+  ApiError,
+  ClaimantStatus,
+  ConnectRequest,
+  ConnectResponse,
+  ConnectionInfo,
+  EnrolRequest,
+  EnrolResponse,
+  InviteInfo,
+  InviteRequest,
+  InviteResponse,
+  ItemInfo,
+  ItemWithEnvelope,
+  ReplyRequest,
+  SendItemRequest,
+} from '../../shared/protocol/api-types';
+
+export class ApiFailure extends Error {
+  constructor(
+    /** HTTP status, or 0 when the request never reached the relay. */
+    readonly status: number,
+    readonly code: ApiError['error'] | 'offline' | 'server_error',
+    message: string,
+  ) {
+    super(message);
+  }
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** One JSON call to the relay (same origin). */
+export async function call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiFailure(0, 'offline', 'No signal. It will be sent when you are back online.');
+  }
+  if (response.status === 204) return undefined as T;
+  const json = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const error = (json ?? {}) as Partial<ApiError>;
+    throw new ApiFailure(response.status, error.error ?? 'server_error', error.message ?? 'Something went wrong. Try again later.');
+  }
+  return json as T;
+}
+
+const enc = encodeURIComponent;
+
+export const relay = {
+  enrol: (body: EnrolRequest) => call<EnrolResponse>('POST', '/api/adviser/enrol', { body }),
+  me: (token: string) => call<AdviserInfo>('GET', '/api/adviser/me', { token }),
+  createInvite: (token: string, body: InviteRequest) => call<InviteResponse>('POST', '/api/adviser/invites', { token, body }),
+  lookUpInvite: (code: string) => call<InviteInfo>('GET', `/api/invites/${enc(code)}`),
+  connect: (body: ConnectRequest) => call<ConnectResponse>('POST', '/api/connections', { body }),
+  connections: (token: string) => call<ConnectionInfo[]>('GET', '/api/adviser/connections', { token }),
+  items: (token: string, connectionId: string) => call<ItemWithEnvelope[]>('GET', `/api/adviser/connections/${enc(connectionId)}/items`, { token }),
+  markSeen: (token: string, itemId: string) => call<ItemInfo>('POST', `/api/adviser/items/${enc(itemId)}/seen`, { token }),
+  reply: (token: string, connectionId: string, body: ReplyRequest) =>
+    call<ItemInfo>('POST', `/api/adviser/connections/${enc(connectionId)}/replies`, { token, body }),
+  send: (token: string, body: SendItemRequest) => call<ItemInfo>('POST', '/api/items', { token, body }),
+  status: (token: string) => call<ClaimantStatus>('GET', '/api/claimant/status', { token }),
+  stopSharing: (token: string) => call<void>('DELETE', '/api/claimant/connection', { token }),
+  /** The adviser's signing key and signed device keys; check every signature before use. */
+  adviserKeys: (token: string) => call<AdviserKeys>('GET', '/api/claimant/adviser', { token }),
+
+  // Adding another adviser computer (see api-types.ts).
+  createDeviceCode: (token: string) => call<DeviceCodeResponse>('POST', '/api/adviser/device-codes', { token }),
+  requestDevice: (body: DeviceRequest) => call<DeviceRequestResponse>('POST', '/api/device-requests', { body }),
+  pendingDevices: (token: string) => call<PendingDevice[]>('GET', '/api/adviser/device-requests', { token }),
+  approveDevice: (token: string, requestId: string, body: DeviceApproval) =>
+    call<Record<string, never>>('POST', `/api/adviser/device-requests/${enc(requestId)}/approve`, { token, body }),
+  refuseDevice: (token: string, requestId: string) => call<void>('DELETE', `/api/adviser/device-requests/${enc(requestId)}`, { token }),
+  /** 202 { state: 'pending' } until the first computer decides; 410 once refused or expired. */
+  claimDevice: (requestId: string, pollToken: string) =>
+    call<{ state: 'pending' } | DeviceClaimed>('POST', `/api/device-requests/${enc(requestId)}/claim`, { body: { pollToken } }),
+};

@@ -1,0 +1,299 @@
+// The claimant's outbox. An item is locked (sealed to every checked key of the
+// adviser's computers) and stored as 'waiting' before it is sent, so no signal
+// never loses it. Just before locking, the adviser's keys are refreshed when
+// there is a signal, so a computer they added since is included.
+// Each item keeps the id made on this device: sending it twice (say after a
+// lost response) gives the same item on the relay, never a copy.
+import { checkAdviserKeys } from './adviser-keys';
+import { ApiFailure, relay } from './api-client';
+import {
+  addOutboxItem,
+  clearAll,
+  getConnection,
+  getIdentity,
+  hasReply,
+  listWaiting,
+  markConnectionStopped,
+  saveConnection,
+  saveReply,
+  updateOutboxItem,
+  type Connection,
+  type OutboxItem,
+} from '../data/claimant-db';
+import { openEnvelope, sealPayload, type Payload } from './crypto';
+
+/** Fired with 'change' whenever the outbox, replies or connection change. */
+export const forwardEvents = new EventTarget();
+
+function changed(): void {
+  forwardEvents.dispatchEvent(new Event('change'));
+}
+
+export class NotConnectedError extends Error {
+  constructor() {
+    super('Not connected to an adviser.');
+    this.name = 'NotConnectedError';
+  }
+}
+
+function newId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const SUMMARY_LENGTH = 40;
+
+/** What the list shows: the caller's words for a photo, or the start of the text. */
+export function summarise(payload: Payload, photoLabel = 'Photo'): string {
+  if (payload.kind === 'image') return photoLabel;
+  const text = (payload.text ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH)}…` : text;
+}
+
+/** True when the relay says this connection no longer exists. */
+function isStopped(error: unknown): boolean {
+  return error instanceof ApiFailure && (error.status === 401 || error.status === 410);
+}
+
+/** How long to wait for the adviser's keys before locking with the stored ones. */
+export const KEY_REFRESH_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ApiFailure(0, 'offline', 'Timed out.')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/**
+ * Asks the relay for the adviser's current computers and keeps those signed
+ * by the pinned signing key. A different signing key, or no verified device,
+ * is ignored: the stored keys stay. No signal: the stored keys stay.
+ * Returns the connection to use; throws NotConnectedError if the relay says it has stopped.
+ */
+export async function refreshAdviserKeys(connection: Connection): Promise<Connection> {
+  if (!connection.adviser.signingKey) return connection; // made before signing keys: stays pinned
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return connection;
+  let fresh;
+  try {
+    fresh = await withTimeout(relay.adviserKeys(connection.claimantToken), KEY_REFRESH_TIMEOUT_MS);
+  } catch (error) {
+    if (isStopped(error)) {
+      await markConnectionStopped(new Date().toISOString());
+      changed();
+      throw new NotConnectedError();
+    }
+    return connection; // no signal or a relay problem: lock with what we have
+  }
+  if (!fresh || fresh.signingKey !== connection.adviser.signingKey) {
+    console.warn('The relay gave a different signing key for this adviser; it was ignored.');
+    return connection;
+  }
+  const { adviser } = await checkAdviserKeys(fresh);
+  if (adviser.devices.length === 0) return connection;
+  const same =
+    adviser.devices.length === connection.adviser.devices.length && adviser.devices.every((d, i) => d.publicKey === connection.adviser.devices[i]?.publicKey);
+  if (same) return connection;
+  // Name and organisation stay as the person agreed to; only the keys change.
+  const updated: Connection = { ...connection, adviser: { ...connection.adviser, devices: adviser.devices } };
+  const current = await getConnection();
+  if (!current || current.connectionId !== connection.connectionId || current.stoppedAt) return connection;
+  await saveConnection({ ...current, adviser: updated.adviser });
+  return updated;
+}
+
+/**
+ * Locks the payload for every checked computer of the adviser, stores it as
+ * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
+ */
+export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
+  const stored = await getConnection();
+  if (!stored || stored.stoppedAt) throw new NotConnectedError();
+  const connection = await refreshAdviserKeys(stored);
+  const recipients = connection.adviser.devices.map((device) => device.publicKey);
+  if (recipients.length === 0) throw new NotConnectedError();
+  const { envelope, sha256 } = await sealPayload(recipients, payload);
+  const item: OutboxItem = {
+    id: newId(),
+    kind: payload.kind,
+    summary: options.summary ?? summarise(payload),
+    envelope,
+    sha256,
+    size: envelope.length,
+    createdAt: new Date().toISOString(),
+    state: 'waiting',
+  };
+  await addOutboxItem(item);
+  changed();
+  void flushOutbox().catch(() => undefined);
+  return item;
+}
+
+export interface FlushResult {
+  sent: number;
+  /** Still waiting (no signal, or the relay had a problem). */
+  waiting: number;
+  offline: boolean;
+  /** The connection was stopped: nothing more can be sent. */
+  stopped: boolean;
+}
+
+let flushing: Promise<FlushResult> | null = null;
+
+/** Sends every waiting item, oldest first. One run at a time. */
+export function flushOutbox(): Promise<FlushResult> {
+  flushing ??= runFlush().finally(() => {
+    flushing = null;
+  });
+  return flushing;
+}
+
+async function runFlush(): Promise<FlushResult> {
+  const result: FlushResult = { sent: 0, waiting: 0, offline: false, stopped: false };
+  const connection = await getConnection();
+  const waiting = await listWaiting();
+  if (!connection || connection.stoppedAt) {
+    result.waiting = waiting.length;
+    result.stopped = Boolean(connection?.stoppedAt);
+    return result;
+  }
+  for (const [index, item] of waiting.entries()) {
+    if (item.envelope === undefined) continue;
+    try {
+      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
+      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
+      result.sent++;
+      changed();
+    } catch (error) {
+      result.waiting = waiting.length - index;
+      if (isStopped(error)) {
+        result.stopped = true;
+        await markConnectionStopped(new Date().toISOString());
+        changed();
+      } else if (error instanceof ApiFailure && error.offline) {
+        result.offline = true;
+      }
+      // Offline or a relay problem: stop here, keep the rest waiting for next time.
+      return result;
+    }
+  }
+  return result;
+}
+
+export interface StatusResult {
+  offline: boolean;
+  stopped: boolean;
+  newReplies: number;
+  newlySeen: number;
+}
+
+/** Asks the relay what the adviser has seen, and collects new replies. */
+export async function refreshStatus(): Promise<StatusResult> {
+  const result: StatusResult = { offline: false, stopped: false, newReplies: 0, newlySeen: 0 };
+  const connection = await getConnection();
+  if (!connection) return result;
+  if (connection.stoppedAt) return { ...result, stopped: true };
+  let status;
+  try {
+    status = await relay.status(connection.claimantToken);
+  } catch (error) {
+    if (isStopped(error)) {
+      await markConnectionStopped(new Date().toISOString());
+      changed();
+      return { ...result, stopped: true };
+    }
+    if (error instanceof ApiFailure && error.offline) return { ...result, offline: true };
+    throw error;
+  }
+
+  for (const info of status.sent) {
+    const updated = await updateOutboxItem(info.id, (item) => {
+      if (info.seenAt && item.state !== 'seen') {
+        result.newlySeen++;
+        return { ...item, state: 'seen', sentAt: item.sentAt ?? info.createdAt, seenAt: info.seenAt };
+      }
+      // The relay has it, but the answer to our send was lost on the way back.
+      if (item.state === 'waiting') return { ...item, state: 'sent', sentAt: info.createdAt };
+      return item;
+    });
+    if (updated) changed();
+  }
+
+  const identity = await getIdentity();
+  if (identity) {
+    for (const reply of status.replies) {
+      if (await hasReply(reply.id)) continue;
+      try {
+        const opened = await openEnvelope(identity.privateKey, reply.envelope);
+        await saveReply({ id: reply.id, text: opened.text ?? '', receivedAt: reply.createdAt });
+        result.newReplies++;
+      } catch {
+        // Damaged or meant for another key: skip it, the others still count.
+      }
+    }
+    if (result.newReplies > 0) changed();
+  }
+
+  if (status.stopped) {
+    await markConnectionStopped(new Date().toISOString());
+    result.stopped = true;
+    changed();
+  }
+  return result;
+}
+
+/**
+ * Stop sharing: the relay deletes everything it holds, then this device
+ * forgets the keys and replies (receipts stay). Needs a signal, so the relay
+ * is told first; throws ApiFailure with `offline` when there is none.
+ */
+export async function stopSharing(): Promise<void> {
+  const connection = await getConnection();
+  if (connection && !connection.stoppedAt) {
+    try {
+      await relay.stopSharing(connection.claimantToken);
+    } catch (error) {
+      // Already gone on the relay: nothing left there to delete.
+      if (!isStopped(error)) throw error;
+    }
+  }
+  await clearAll();
+  changed();
+}
+
+let syncing = false;
+
+function onOnline(): void {
+  void flushOutbox()
+    .then(() => refreshStatus())
+    .catch(() => undefined);
+}
+
+/**
+ * Sends anything waiting now, and again whenever the signal comes back.
+ * Safe to call from every screen: the listener is only added once.
+ */
+export function startOutboxSync(): void {
+  if (!syncing && typeof addEventListener === 'function') {
+    syncing = true;
+    addEventListener('online', onOnline);
+  }
+  void flushOutbox().catch(() => undefined);
+}
+
+/** For tests. */
+export function stopOutboxSync(): void {
+  if (syncing) removeEventListener('online', onOnline);
+  syncing = false;
+}

@@ -1,0 +1,97 @@
+// Works out which dates in the text are which: the date the notice was sent,
+// a deadline it gives ("by 3 December"), an appointment, or just an event it
+// mentions (a payment date, an assessment period, a missed interview).
+import { findDates, findTimes, resolveYear, type FoundDate } from './dates';
+
+export type DateRole = 'notice' | 'deadline' | 'appointment' | 'payment' | 'period' | 'event' | 'plain';
+
+export interface RolledDate {
+  date: string | null; // null when a year-less date cannot be placed
+  found: FoundDate;
+  role: DateRole;
+  /** A time of day given right after the date ("at 10:30am"). */
+  time?: string;
+  /** The date starts its line: a journal entry's stamp. */
+  stamp?: boolean;
+}
+
+// Each test looks at the words just before the date, in the same sentence.
+const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
+  [
+    /\b(?:by|before|until|no later than|on or before|expires?(?: on)?|runs? out(?: on)?|deadline(?: date)?(?: is| of)?|due(?: date)?|return (?:it|this|the form|the questionnaire) by|latest)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    'deadline',
+  ],
+  [
+    /\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet)\b[^.!?\n]*?\b(?:on|for|is|date:?)\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    'appointment',
+  ],
+  [
+    /\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/,
+    'payment',
+  ],
+  [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*(?:\w+day,?\s*)?$/, 'period'],
+  // An earlier decision the message refers to ("we looked again at the decision dated 3 April"), not this notice.
+  [
+    /\b(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    'event',
+  ],
+  [
+    /\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent)\s*:?\s*(?:on\s+)?(?:\w+day,?\s*)?$/,
+    'notice',
+  ],
+  [/\b(?:did not|didn't|missed|failed to|you told us|you reported|you left|you moved|you started|you stopped|born|died|on)\b[^.!?\n]*$/, 'event'],
+];
+
+function roleBefore(before: string): DateRole {
+  for (const [pattern, role] of BEFORE) if (pattern.test(before)) return role;
+  return 'plain';
+}
+
+function sentenceBefore(text: string, index: number): string {
+  const start = Math.max(0, index - 80);
+  const chunk = text.slice(start, index).toLowerCase();
+  const cut = Math.max(chunk.lastIndexOf('. '), chunk.lastIndexOf('\n'), chunk.lastIndexOf('! '), chunk.lastIndexOf('? '));
+  return cut >= 0 ? chunk.slice(cut + 1) : chunk;
+}
+
+function isLineStart(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  // Allow a weekday or a label such as "Sent:" before it.
+  return /^\s*(?:\w+day,?\s*)?$/i.test(text.slice(lineStart, index));
+}
+
+export function rolesOfDates(text: string, today: string): RolledDate[] {
+  const times = findTimes(text);
+  return findDates(text).map((found) => {
+    let role = roleBefore(sentenceBefore(text, found.index));
+    const stamp = role === 'plain' && isLineStart(text, found.index);
+    if (stamp) role = 'notice';
+    const direction = role === 'notice' || role === 'event' || role === 'plain' ? 'past' : 'future';
+    const date = resolveYear(found, today, direction);
+    const time = times.find((t) => t.index >= found.end && t.index - found.end <= 12)?.time;
+    return { date, found, role, ...(time ? { time } : {}), ...(stamp ? { stamp } : {}) };
+  });
+}
+
+/**
+ * The notice's own date: a dated or journal-stamped date, else the first
+ * plain date. Never a date after today, and never a deadline, payment,
+ * period or event. When several are labelled, the earliest counts (the
+ * journal entry or the letter date, whichever came first). In a paste of
+ * several journal entries, the entry holding the decision's words counts.
+ */
+export function findNoticeDate(dates: RolledDate[], today: string, decisionAt = -1): string | null {
+  const usable = dates.filter((d): d is RolledDate & { date: string } => d.date !== null && d.date <= today);
+  // Several journal entries pasted at once: the decision's own entry is the last stamp before its words.
+  const stamps = usable.filter((d) => d.stamp);
+  if (decisionAt >= 0 && stamps.length >= 2) {
+    const own = stamps.filter((d) => d.found.index < decisionAt).pop();
+    if (own) return own.date;
+  }
+  const labelled = usable
+    .filter((d) => d.role === 'notice')
+    .map((d) => d.date)
+    .sort();
+  if (labelled[0]) return labelled[0];
+  return usable.find((d) => d.role === 'plain')?.date ?? null;
+}

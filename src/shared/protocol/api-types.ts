@@ -1,0 +1,165 @@
+// The relay's JSON API, as types shared by the app and the server. The server
+// validates every request against the schemas in src/server/api/schemas.ts.
+// Binary data travels as base64url text. Credentials go in
+// `Authorization: Bearer <token>`; errors are { error: code, message }.
+
+export interface ApiError {
+  error: 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'gone' | 'too_large' | 'too_many_requests' | 'method_not_allowed' | 'conflict';
+  /** Plain words a person can act on. */
+  message: string;
+}
+
+// Keys. Each adviser has ONE signing key (ECDSA P-256, made non-extractable
+// on their first computer) and one HPKE key per device (computer). Every
+// device key is signed by the signing key, so a claimant who has pinned the
+// signing key (its fingerprint travels in invite links and QR codes) can check
+// every device key the relay hands out: the relay cannot add its own.
+//   signature = ECDSA P-256 with SHA-256, IEEE P1363 (64 bytes), base64url,
+//   over the UTF-8 bytes of "uc-companion device key v1\n" + publicKey.
+// Keys are base64url of the raw uncompressed P-256 point (65 bytes).
+
+/** One adviser device's HPKE public key and the signing key's signature of it. */
+export interface SignedDeviceKey {
+  publicKey: string;
+  signature: string;
+}
+
+/** The adviser as a claimant's phone sees them. fingerprint(signingKey) is what links pin. */
+export interface AdviserKeys {
+  name: string;
+  org: string;
+  signingKey: string;
+  devices: SignedDeviceKey[];
+}
+
+/** POST /api/adviser/enrol (no auth) → 201 EnrolResponse. The relay checks the signature. */
+export interface EnrolRequest {
+  token: string;
+  signingKey: string;
+  device: SignedDeviceKey;
+}
+export interface EnrolResponse {
+  adviserId: string;
+  name: string;
+  org: string;
+  deviceToken: string;
+}
+
+/** GET /api/adviser/me (adviser) → AdviserInfo */
+export interface AdviserInfo {
+  id: string;
+  name: string;
+  org: string;
+  signingKey: string;
+  devices: (SignedDeviceKey & { id: string; createdAt: string })[];
+}
+
+// Adding a second computer, with a one-time code from the first:
+// 1. first computer: POST /api/adviser/device-codes (adviser) → 201 DeviceCodeResponse (9 characters like invites, 10 minutes, single use)
+// 2. new computer: makes its HPKE key, POST /api/device-requests (no auth; rate limited like invites) DeviceRequest → 201 DeviceRequestResponse; 404 unknown code, 410 used or expired
+// 3. first computer: GET /api/adviser/device-requests (adviser) → PendingDevice[]; the adviser checks fingerprint(publicKey) matches what the new computer shows,
+//    then POST /api/adviser/device-requests/:id/approve (adviser) { signature } → 200 {} (the relay verifies the signature: 400 if wrong), or DELETE …/:id → 204 to refuse
+// 4. new computer: POST /api/device-requests/:id/claim (no auth) { pollToken } → 202 { state: 'pending' } | 200 DeviceClaimed (once; afterwards 410) | 410 refused or expired
+export interface DeviceCodeResponse {
+  code: string;
+  expiresAt: string;
+}
+export interface DeviceRequest {
+  code: string;
+  publicKey: string;
+}
+export interface DeviceRequestResponse {
+  requestId: string;
+  pollToken: string;
+  expiresAt: string;
+}
+export interface PendingDevice {
+  id: string;
+  publicKey: string;
+  createdAt: string;
+}
+export interface DeviceApproval {
+  signature: string;
+}
+export interface DeviceClaimed {
+  state: 'approved';
+  deviceToken: string;
+  adviserId: string;
+  name: string;
+  org: string;
+  signingKey: string;
+}
+
+/** GET /api/claimant/adviser (claimant) → AdviserKeys (refreshed before each send); 410 when stopped */
+
+/** POST /api/adviser/invites (adviser) → 201 InviteResponse. Code: 9 characters, shown as K7M-2QX-9PD. */
+export interface InviteRequest {
+  label: string;
+}
+export interface InviteResponse {
+  code: string;
+  expiresAt: string;
+}
+
+/** GET /api/invites/:code (no auth; rate limited) → InviteInfo; 404 unknown, 410 used or expired */
+export interface InviteInfo {
+  adviser: AdviserKeys;
+  expiresAt: string;
+}
+
+/** POST /api/connections (no auth; rate limited) → 201 ConnectResponse; 404, 410 */
+export interface ConnectRequest {
+  code: string;
+  claimantPublicKey: string;
+}
+export interface ConnectResponse {
+  connectionId: string;
+  claimantToken: string;
+  adviser: AdviserKeys;
+}
+
+/** GET /api/adviser/connections (adviser) → ConnectionInfo[] newest first */
+export interface ConnectionInfo {
+  id: string;
+  label: string;
+  createdAt: string;
+  stoppedAt: string | null;
+  lastItemAt: string | null;
+  unseen: number;
+  /** base64url raw P-256 key the client gave when connecting: the adviser seals replies to it. */
+  claimantPublicKey: string;
+}
+
+/** POST /api/items (claimant) → 201 created, 200 repeat of the same id */
+export interface SendItemRequest {
+  id: string;
+  envelope: string;
+}
+export interface ItemInfo {
+  id: string;
+  createdAt: string;
+  seenAt: string | null;
+  size: number;
+}
+
+/** GET /api/adviser/connections/:id/items (adviser) → ItemWithEnvelope[] newest first */
+export interface ItemWithEnvelope extends ItemInfo {
+  envelope: string;
+}
+
+/** POST /api/adviser/items/:id/seen (adviser) → 200 ItemInfo */
+
+/** POST /api/adviser/connections/:id/replies (adviser) → 201 ItemInfo */
+export interface ReplyRequest {
+  id: string;
+  envelope: string;
+}
+
+/** GET /api/claimant/status (claimant) → ClaimantStatus; 410 when the adviser side is gone */
+export interface ClaimantStatus {
+  stopped: boolean;
+  sent: ItemInfo[];
+  replies: ItemWithEnvelope[];
+}
+
+/** DELETE /api/claimant/connection (claimant) → 204: stop sharing, deletes everything on the relay */
