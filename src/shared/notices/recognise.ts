@@ -96,14 +96,18 @@ export function recognise(text: string, model: RecogniserModel<NoticeKind, Chall
   const kindCandidates = (kindSure ? kinds.slice(0, 1) : kinds.slice(0, 3).filter((k, i) => i < 2 || k.p >= CANDIDATE_FLOOR)).map((k) => k.id);
 
   const challengeP = predict(model.challenge, features);
+  // What the likely kinds usually are, pooled with the model's own reading of the words
+  // (a weighted geometric mean: a model that is sure of the words is not outvoted by the kind).
   const p = {} as Record<Challenge, number>;
+  let total = 0;
   for (const c of CHALLENGES) {
     const j = model.challenge.classes.indexOf(c);
-    // What the likely kinds usually are, blended with the model's own reading of the words.
     let ofKinds = 0;
     for (let k = 0; k < kindP.length; k++) ofKinds += kindP[k]! * (model.challengeOfKind[k]?.[j] ?? 0);
-    p[c] = (1 - model.kindMix) * (challengeP[j] ?? 0) + model.kindMix * ofKinds;
+    p[c] = Math.pow(challengeP[j] ?? 0, 1 - model.kindMix) * Math.pow(ofKinds || 1e-9, model.kindMix);
+    total += p[c];
   }
+  for (const c of CHALLENGES) p[c] = total > 0 ? p[c] / total : 0;
   const challenge = answerChallenge(text, model, strategy, p, cues[0] ?? null);
   return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
 }
