@@ -119,6 +119,11 @@ const DECISION_RULES: readonly Rule[] = [
     'no-reactivate',
     String.raw`\b(?:unable to|cannot|can't|cant|can not|will not|won't|are not able to) (?:reactivate|reactive|re-activate|reopen|re-open|restart)`,
   ),
+  // A third-party deduction starting: the claimant's payment goes down, which is a decision (rn-033).
+  rule(
+    'third-party-deduction',
+    String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)`,
+  ),
   rule('paid-too-much', String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?too much|overpaid)`),
   rule(
     'take-back',
@@ -193,8 +198,76 @@ function hedged(text: string, start: number, end: number): boolean {
   return HEDGE.test(sentence) || HEDGE_NEAR.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
 }
 
+/**
+ * Words a rule cannot match without (any one of them), checked first: most
+ * rules then never run their expression on a long pasted page.
+ */
+const NEEDS: Record<string, readonly string[]> = {
+  'mrn-heading': ['reconsideration'],
+  'mrn-named': ['mrn', 'reconsideration'],
+  'mrn-looked-again': ['again', 'reconsider', 're-consider'],
+  'mrn-looked-at-decision-again': ['again'],
+  'mrn-looked-at-mr': ['reconsideration', 'mr'],
+  'mrn-outcome': ['reconsideration', 'mr'],
+  'mrn-mr-done': ['reconsideration', 'mr'],
+  'mrn-not-changed': ['change'],
+  'mrn-decision-stands': ['decision'],
+  'mrn-can-now-appeal': ['appeal'],
+  'mrn-shorthand': ['mr', 'mrn', 'appeal'],
+  'mrn-they-not-changed': ['change'],
+  'mrn-welsh': ['ailystyri', 'apelio', 'newid'],
+  'mrn-notice': ['notice'],
+  'mrn-you-asked': ['asked'],
+  'mrn-looked-again-all': ['again'],
+  'mrn-appeal-to': ['appeal'],
+  decided: ['decided'],
+  'payment-reduced': ['reduc', 'stop', 'cut', 'down', '£0', 'nil', 'end'],
+  'payment-zero': ['£0'],
+  'we-reduce': ['reduc', 'stop', 'cut'],
+  'no-payment': ['payment'],
+  'not-entitled': ['entitled'],
+  'not-eligible': ['eligible'],
+  'conditions-not-met': ['meet', 'satisfy'],
+  refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed'],
+  'not-approved': ['approved', 'accepted', 'allowed'],
+  'we-refused': ['refused', 'disallowed', 'rejected', 'approved', 'accepted', 'allowed', 'turned'],
+  'no-good-reason': ['reason'],
+  'did-not-give-good-reason': ['reason'],
+  'sanction-applied': ['sanction'],
+  sanctioned: ['sanctioned'],
+  'sanction-reduction': ['sanction'],
+  'capable-of-work': ['capable', 'fit'],
+  'has-lcw': ['capability', 'lcw'],
+  'awarded-lcw': ['capability', 'lcw'],
+  'treated-as': ['treated'],
+  'can-only-pay': ['pay', 'backdate', 'include'],
+  'not-payable': ['payable'],
+  'sanctioned-short': ['sanctioned'],
+  'reduction-applied': ['reduction', 'sanction'],
+  'lcw-outcome': ['capability', 'lcw'],
+  'found-fit': ['found'],
+  'one-word-closed': ['closed', 'terminated'],
+  'claim-closed-short': ['closed', 'terminated'],
+  welsh: ['rydym', 'byddwn', 'nid'],
+  'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
+  'paid-too-much': ['much', 'overpaid'],
+  'take-back': ['back'],
+  recover: ['recover'],
+  'not-in-gb': ['britain'],
+  'not-resident': ['resident', 'reside'],
+  'no-right-to-reside': ['reside'],
+  'nil-award': ['nil'],
+  'third-party-deduction': ['asked', 'applied', 'told'],
+};
+
+function worthTrying(text: string, id: string): boolean {
+  const needs = NEEDS[id];
+  return !needs || needs.some((word) => text.includes(word));
+}
+
 function firstMatch(text: string, rules: readonly Rule[], answer: Cue['answer']): Cue | null {
   for (const [id, pattern] of rules) {
+    if (!worthTrying(text, id)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
       if (hedged(text, match.index, match.index + match[0].length)) continue;
@@ -219,6 +292,7 @@ export function allCues(text: string): Cue[] {
     [DECISION_RULES, 'decision'],
   ] as const) {
     for (const [id, pattern] of rules) {
+      if (!worthTrying(normal, id)) continue;
       for (const match of normal.matchAll(pattern)) {
         if (hedged(normal, match.index, match.index + match[0].length)) continue;
         out.push({ answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() });

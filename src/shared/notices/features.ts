@@ -39,82 +39,84 @@ export function modelText(text: string): string {
 // Welsh words of Universal Credit messages, with their English meaning, so a
 // Welsh or Welsh-English message shares features with the English ones the
 // model learned from. Mutated forms are listed too ("gredyd", "daliad").
-const WELSH: Record<string, string> = {
-  credyd: 'credit',
-  gredyd: 'credit',
-  nghredyd: 'credit',
-  cynhwysol: 'universal',
-  penderfyniad: 'decision',
-  benderfyniad: 'decision',
-  mhenderfyniad: 'decision',
-  penderfynu: 'decided',
-  hawliad: 'claim',
-  hawl: 'entitled',
-  taliad: 'payment',
-  daliad: 'payment',
-  thaliad: 'payment',
-  nhaliad: 'payment',
-  taliadau: 'payments',
-  sancsiwn: 'sanction',
-  lleihau: 'reduce',
-  gordaliad: 'overpayment',
-  adennill: 'recover',
-  didyniad: 'deduction',
-  didyniadau: 'deductions',
-  ddyledion: 'arrears',
-  dyled: 'debt',
-  tai: 'housing',
-  costau: 'costs',
-  gostau: 'costs',
-  chostau: 'costs',
-  rhent: 'rent',
-  gofal: 'care',
-  plant: 'child',
-  nodyn: 'note',
-  ffitrwydd: 'fit',
-  apwyntiad: 'appointment',
-  hapwyntiad: 'appointment',
-  anogwr: 'coach',
-  asesiad: 'assessment',
-  gallu: 'capability',
-  cyfyngedig: 'limited',
-  weithio: 'work',
-  gwaith: 'work',
-  holiadur: 'questionnaire',
-  ymrwymiadau: 'commitments',
-  ymrwymiad: 'commitment',
-  derbyn: 'accept',
-  cadarnhau: 'confirm',
-  cadarnhewch: 'confirm',
-  ymlaen: 'advance',
-  caledi: 'hardship',
-  datganiad: 'statement',
-  lwfans: 'allowance',
-  safonol: 'standard',
-  ailystyried: 'reconsider',
-  ailystyriaeth: 'reconsideration',
-  gorfodol: 'mandatory',
-  orfodol: 'mandatory',
-  apelio: 'appeal',
-  apêl: 'appeal',
-  tribiwnlys: 'tribunal',
-  cau: 'close',
-  newid: 'change',
-  newidiadau: 'changes',
-  symud: 'move',
-  treth: 'tax',
-  credydau: 'credits',
-  rhesymau: 'reasons',
-  ysgrifenedig: 'written',
-  egluro: 'explain',
-  cyfalaf: 'capital',
-  gyfalaf: 'capital',
-  enillion: 'earnings',
-  swydd: 'job',
-  dyddlyfr: 'journal',
-  cyfrif: 'account',
-  cyfnod: 'period',
-};
+const WELSH = new Map<string, string>(
+  Object.entries({
+    credyd: 'credit',
+    gredyd: 'credit',
+    nghredyd: 'credit',
+    cynhwysol: 'universal',
+    penderfyniad: 'decision',
+    benderfyniad: 'decision',
+    mhenderfyniad: 'decision',
+    penderfynu: 'decided',
+    hawliad: 'claim',
+    hawl: 'entitled',
+    taliad: 'payment',
+    daliad: 'payment',
+    thaliad: 'payment',
+    nhaliad: 'payment',
+    taliadau: 'payments',
+    sancsiwn: 'sanction',
+    lleihau: 'reduce',
+    gordaliad: 'overpayment',
+    adennill: 'recover',
+    didyniad: 'deduction',
+    didyniadau: 'deductions',
+    ddyledion: 'arrears',
+    dyled: 'debt',
+    tai: 'housing',
+    costau: 'costs',
+    gostau: 'costs',
+    chostau: 'costs',
+    rhent: 'rent',
+    gofal: 'care',
+    plant: 'child',
+    nodyn: 'note',
+    ffitrwydd: 'fit',
+    apwyntiad: 'appointment',
+    hapwyntiad: 'appointment',
+    anogwr: 'coach',
+    asesiad: 'assessment',
+    gallu: 'capability',
+    cyfyngedig: 'limited',
+    weithio: 'work',
+    gwaith: 'work',
+    holiadur: 'questionnaire',
+    ymrwymiadau: 'commitments',
+    ymrwymiad: 'commitment',
+    derbyn: 'accept',
+    cadarnhau: 'confirm',
+    cadarnhewch: 'confirm',
+    ymlaen: 'advance',
+    caledi: 'hardship',
+    datganiad: 'statement',
+    lwfans: 'allowance',
+    safonol: 'standard',
+    ailystyried: 'reconsider',
+    ailystyriaeth: 'reconsideration',
+    gorfodol: 'mandatory',
+    orfodol: 'mandatory',
+    apelio: 'appeal',
+    apêl: 'appeal',
+    tribiwnlys: 'tribunal',
+    cau: 'close',
+    newid: 'change',
+    newidiadau: 'changes',
+    symud: 'move',
+    treth: 'tax',
+    credydau: 'credits',
+    rhesymau: 'reasons',
+    ysgrifenedig: 'written',
+    egluro: 'explain',
+    cyfalaf: 'capital',
+    gyfalaf: 'capital',
+    enillion: 'earnings',
+    swydd: 'job',
+    dyddlyfr: 'journal',
+    cyfrif: 'account',
+    cyfnod: 'period',
+  }),
+);
 
 /** FNV-1a, 32 bit, over UTF-16 code units, seeded by the feature type. */
 function hash(seed: number, text: string, start = 0, end = text.length): number {
@@ -161,19 +163,27 @@ export function featurize(text: string, config: FeatureConfig, cues: readonly st
   const words = normal ? normal.split(' ') : [];
   // A Welsh word also counts as its English meaning (one word feature; pairs and n-grams stay Welsh).
   for (const word of words) {
-    const english = WELSH[word];
+    const english = WELSH.get(word);
     if (english !== undefined) add(hash(1, english) & mask);
   }
   for (const gram of config.wordGrams) {
     for (let i = 0; i + gram <= words.length; i++) {
-      const joined = gram === 1 ? words[i]! : words.slice(i, i + gram).join(' ');
+      const joined = gram === 1 ? words[i]! : gram === 2 ? `${words[i]} ${words[i + 1]}` : words.slice(i, i + gram).join(' ');
       add(hash(gram, joined) & mask);
     }
   }
   // Character n-grams run across the spaces too, so "yourclaim" (a lost space) still matches.
+  // One pass: the hash of a 5-gram passes through those of its 3- and 4-gram prefixes.
   const padded = ` ${normal} `;
-  for (const gram of config.charGrams) {
-    for (let i = 0; i + gram <= padded.length; i++) add(hash(100 + gram, padded, i, i + gram) & mask);
+  const longest = Math.max(0, ...config.charGrams);
+  const wanted = new Uint8Array(longest + 1);
+  for (const gram of config.charGrams) wanted[gram] = 1;
+  for (let i = 0; i < padded.length; i++) {
+    let h = (0x811c9dc5 ^ 100) >>> 0;
+    for (let gram = 1; gram <= longest && i + gram <= padded.length; gram++) {
+      h = Math.imul(h ^ padded.charCodeAt(i + gram - 1), 0x01000193);
+      if (wanted[gram]) add((Math.imul(h ^ gram, 0x9e3779b1) >>> 0) & mask);
+    }
   }
 
   // Each phrase weighs the same whatever the length of the message: cueWeight against the words' unit length.
