@@ -61,13 +61,18 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
   rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
   rule('mrn-looked-again-all', String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?looked again at (?:all|everything)`),
-  rule('mrn-appeal-to', String.raw`\byou can (?:now )?appeal to (?:hm courts|hmcts|an? (?:independent )?tribunal|the tribunal)`),
+  // Tolerant of one stray word and a misspelt "tribunal" (photos read by OCR: "You can sow appeal to un independent tibunal").
+  rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
+  rule(
+    'mrn-following',
+    String.raw`\bfollowing (?:your |the |a )?(?:request for (?:a |an )?)?(?:mandatory )?reconsideration[^.!?\n]{0,20}? (?:we|i|the decision maker)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
+  ),
 ];
 
 const DECISION_RULES: readonly Rule[] = [
   rule(
     'decided',
-    String.raw`\b(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch))`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch))`,
   ),
   rule(
     'payment-reduced',
@@ -91,10 +96,12 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for [^.!?\n]{1,30})? (?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)`,
   ),
   rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
+  // A notification that a specific statement is ready: every statement can be challenged.
+  rule('statement-ready', String.raw`\byour (?:universal credit |uc |payment |monthly )?statement(?: for [^.!?\n]{1,40}?)? is (?:now )?(?:ready|available)`),
   rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
   rule(
     'cannot-pay-costs',
-    String.raw`\b(?:we )?(?:cannot|can't|cant|will not|won't|are unable to|are not able to) (?:pay|include|help with|cover|accept) (?:your |the |any )?(?:rent|housing|childcare|service charges?)`,
+    String.raw`\b(?:we )?(?:cannot|can't|cant|will not|won't|are unable to|are not able to) (?:pay|include|help with|cover|accept) (?:your |the |any |a |an )?(?:[a-z-]+ )?(?:rent|mortgage|housing|childcare|service charges?|element|amount)`,
   ),
   rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason`),
   rule(
@@ -171,7 +178,7 @@ const DECISION_RULES: readonly Rule[] = [
 /** Words that make a phrase conditional or a warning when they come before it in the same sentence. */
 const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|or|otherwise|risk|warn\w*)\b/;
 /** ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice". */
-const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|get|receive|need|copy of|send)\b(?:\s+[^\s,;]+){0,4}\s*$/;
+const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our))\b(?:\s+[^\s,;]+){0,4}\s*$/;
 /** ... or just after it: "your claim will be closed if you do not accept". */
 const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless)\b/;
 
@@ -194,7 +201,8 @@ function hedged(text: string, start: number, end: number): boolean {
       return at < 0 ? -1 : at + mark.length - 1;
     }),
   );
-  const sentence = cut >= 0 ? before.slice(cut + 1) : before;
+  // "6 May 2024" is a date, not "may" the hedge.
+  const sentence = (cut >= 0 ? before.slice(cut + 1) : before).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
   return HEDGE.test(sentence) || HEDGE_NEAR.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
 }
 
@@ -220,6 +228,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-you-asked': ['asked'],
   'mrn-looked-again-all': ['again'],
   'mrn-appeal-to': ['appeal'],
+  'mrn-following': ['following'],
+  'statement-ready': ['statement'],
   decided: ['decided'],
   'payment-reduced': ['reduc', 'stop', 'cut', 'down', '£0', 'nil', 'end'],
   'payment-zero': ['£0'],

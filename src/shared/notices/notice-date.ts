@@ -29,7 +29,7 @@ const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
     /\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/,
     'payment',
   ],
-  [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*(?:\w+day,?\s*)?$/, 'period'],
+  [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'period'],
   // An earlier decision the message refers to ("we looked again at the decision dated 3 April"), not this notice.
   [
     /\b(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
@@ -56,14 +56,23 @@ function sentenceBefore(text: string, index: number): string {
 
 function isLineStart(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  // Allow a weekday or a label such as "Sent:" before it.
-  return /^\s*(?:\w+day,?\s*)?$/i.test(text.slice(lineStart, index));
+  // Allow a weekday ("Tuesday", "Tue") before it.
+  return /^\s*(?:\w+day,?\s*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$/i.test(text.slice(lineStart, index));
+}
+
+/** The line before ends with a period label ("Assessment period" on its own line, then the dates). */
+function afterPeriodLabel(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1);
+  if (lineStart < 0) return false;
+  const previous = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  return /\b(?:assessment period|period|from|between|effective from|starting|to|until|and|-)\s*:?\s*$/i.test(previous);
 }
 
 export function rolesOfDates(text: string, today: string): RolledDate[] {
   const times = findTimes(text);
   return findDates(text).map((found) => {
     let role = roleBefore(sentenceBefore(text, found.index));
+    if (role === 'plain' && afterPeriodLabel(text, found.index)) role = 'period';
     const stamp = role === 'plain' && isLineStart(text, found.index);
     if (stamp) role = 'notice';
     const direction = role === 'notice' || role === 'event' || role === 'plain' ? 'past' : 'future';

@@ -24,6 +24,7 @@ describe('decision phrases', () => {
     ['We have refused your service charges.', 'we have refused'],
     ['We are unable to reactivate your claim.', 'unable to reactivate'],
     ['Rydym wedi penderfynu lleihau eich taliad.', 'rydym wedi penderfynu'],
+    ['Your statement for March is ready. View it in Payments.', 'your statement for march is ready'],
   ])('"%s" is a decision (%s)', (text, words) => {
     const cue = findCue(text);
     expect(cue?.answer).toBe('decision');
@@ -53,7 +54,7 @@ describe('warnings and guidance are not decisions', () => {
     'You must wait for the Mandatory Reconsideration Notice before you start an appeal.',
     'We will write to tell you what we have decided, and why.',
     'Please book your appointment using your journal.',
-    'Your statement is ready.',
+    "Your statement for this month isn't ready yet.",
     'If your claim has closed in the last 6 months you can reclaim.',
   ])('"%s"', (text) => {
     expect(findCue(text)).toBeNull();
