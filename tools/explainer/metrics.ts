@@ -63,8 +63,8 @@ export function figures(examples: Example[], results: NoticeExplanation[]): Figu
   examples.forEach((e, i) => {
     const r = results[i]!;
     if (r.kind === e.kind) kindRight++;
-    if (r.kind === e.kind || r.kindCandidates.includes(e.kind)) top3++;
     else confusion.set(`${e.kind} -> ${r.kind}`, (confusion.get(`${e.kind} -> ${r.kind}`) ?? 0) + 1);
+    if (r.kind === e.kind || r.kindCandidates.includes(e.kind)) top3++;
     if (r.confidence !== 'high') kindUnsure++;
     else if (r.kind === e.kind) sureRight++;
     support.set(e.kind, (support.get(e.kind) ?? 0) + 1);
