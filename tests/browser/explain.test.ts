@@ -162,4 +162,26 @@ describe('explain a pasted notice', () => {
     await expect(result.textContent()).resolves.toContain('22 December 2026');
     await context.close();
   });
+
+  it('a saved message we were unsure about asks too, and keeps the answer', async () => {
+    const context = await harness.newContext();
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
+    await page.goto('/explain');
+    await waitForApp(page);
+    await page.getByLabel('Your message').fill(SAMPLE_UNSURE);
+    await page.getByRole('group', { name: 'Is this a decision?' }).waitFor();
+    await page.getByRole('button', { name: 'Save on this phone' }).click();
+    await page.getByRole('link', { name: 'See my saved message' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Saved message' }).waitFor();
+
+    const question = page.getByRole('group', { name: 'Is this a decision?' });
+    await question.getByRole('button', { name: 'Yes', exact: true }).click();
+    await page.getByText('You said it is a decision.', { exact: false }).waitFor();
+    await page.reload();
+    await waitForApp(page);
+    await page.getByText('You said it is a decision.', { exact: false }).waitFor();
+    await expect(page.locator('section.result').textContent()).resolves.toContain('9 December 2026');
+    await context.close();
+  });
 });

@@ -10,7 +10,7 @@ import { saveExplanation } from '../../data/save-notice';
 import { PasteBox } from './paste-box';
 import { KindPicker } from './kind-picker';
 import { KindCandidates } from './kind-candidates';
-import { ChallengeQuestions } from './challenge-questions';
+import { ChallengeQuestions } from '../../ui/challenge-questions';
 import { SecretWarning } from './secret-warning';
 import '../../ui/screens.css';
 

@@ -5,6 +5,8 @@ import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { ExplanationView } from '../../ui/explanation-view';
+import { ChallengeQuestions } from '../../ui/challenge-questions';
+import type { Challenge } from '../../../shared/notices/types';
 import { DeleteNotice } from './delete-notice';
 import '../../ui/screens.css';
 
@@ -57,6 +59,25 @@ export function NoticeScreen({ id }: { id: string }) {
     }
   }
 
+  /** The claimant's answer to "is it a decision?": kept with the notice, with the dates it gives. */
+  async function answer(challenge: Challenge | null) {
+    if (!notice) return;
+    const next = explainNotice(notice.text, {
+      today,
+      kind: notice.kind,
+      ...(challenge ? { challenge } : {}),
+      ...(notice.countFromSource === 'user' ? { noticeDate: notice.countFrom } : {}),
+    });
+    const patch = { challenge: challenge ?? undefined, deadlines: next.deadlines };
+    setNotice({ ...notice, ...patch });
+    try {
+      await updateNotice(notice.id, patch);
+      announce(t('explain:datesUpdated'));
+    } catch {
+      announce(t('explain:saveFailed'));
+    }
+  }
+
   if (notice === undefined) return <p class="loading">{t('loading')}</p>;
   if (notice === null || !explanation) {
     return (
@@ -76,7 +97,19 @@ export function NoticeScreen({ id }: { id: string }) {
       <p>
         <a href="/">{t('explain:backToSaved')}</a>
       </p>
-      <ExplanationView explanation={explanation} today={today} onNoticeDateChange={(date) => void changeDate(date)} />
+      <ExplanationView
+        explanation={explanation}
+        today={today}
+        onNoticeDateChange={(date) => void changeDate(date)}
+        challengeQuestions={
+          <ChallengeQuestions
+            possible={explanation.challenge.possible}
+            answered={notice.challenge ?? null}
+            onAnswer={(next) => void answer(next)}
+            sendHref={`/send?notice=${encodeURIComponent(notice.id)}`}
+          />
+        }
+      />
       {notice.text && (
         <details class="original">
           <summary>{t('explain:originalText')}</summary>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Challenge } from '../../../shared/notices/types';
-import { useT } from '../../initial/i18n/use-translation';
+import type { Challenge } from '../../shared/notices/types';
+import { useT } from '../initial/i18n/use-translation';
 
 interface Props {
   /** The answers still possible (more than one: that is why we ask). */
@@ -8,6 +8,8 @@ interface Props {
   /** The claimant's answer, once given. */
   answered: Challenge | null;
   onAnswer: (answer: Challenge | null) => void;
+  /** Where "Send to my adviser" goes: the pasted message, or a saved one. */
+  sendHref?: string;
 }
 
 type Question = 'appeal' | 'decision' | 'lookAgain';
@@ -22,7 +24,7 @@ function firstQuestion(possible: Challenge[]): Question {
  * questions. A yes gives the MR or appeal deadline; until then the dates of
  * every possible answer stay on the screen.
  */
-export function ChallengeQuestions({ possible, answered, onAnswer }: Props) {
+export function ChallengeQuestions({ possible, answered, onAnswer, sendHref = '/send?from=explain' }: Props) {
   const t = useT();
   const [question, setQuestion] = useState<Question>(firstQuestion(possible));
   const [notSure, setNotSure] = useState(false);
@@ -106,7 +108,7 @@ export function ChallengeQuestions({ possible, answered, onAnswer }: Props) {
         </p>
       )}
       <p>
-        <a class="button button--secondary" href="/send?from=explain">
+        <a class="button button--secondary" href={sendHref}>
           {t('explain:sendToAdviser')}
         </a>
       </p>
