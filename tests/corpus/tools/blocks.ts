@@ -30,9 +30,7 @@ export interface CorpusRecord {
   today: string;
   noticeDate: string | null;
   deadlines: Record<string, string>;
-  source:
-    | { type: 'public-quote'; url: string; where: string; verbatim: boolean }
-    | { type: 'written'; imitates: string };
+  source: { type: 'public-quote'; url: string; where: string; verbatim: boolean } | { type: 'written'; imitates: string };
   notes?: string;
 }
 

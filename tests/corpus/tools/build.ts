@@ -8,7 +8,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addCalendarMonths, isIsoDate, nextWorkingDay } from '../../../src/notices/calendar';
+import { addCalendarMonths, isIsoDate, nextWorkingDay } from '../../../src/shared/notices/calendar';
 import { parseBlocks, type Challenge, type CorpusRecord, type RawBlock } from './blocks';
 
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');

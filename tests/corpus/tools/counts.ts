@@ -4,7 +4,7 @@
 // The sealed set is counted only by kind/challenge/source: nothing of its text is printed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NOTICE_KINDS } from '../../../src/notices/types';
+import { NOTICE_KINDS } from '../../../src/shared/notices/types';
 import { CORPUS_DIR, loadSealed, loadTraining } from './load';
 import type { CorpusRecord } from './blocks';
 
@@ -27,9 +27,7 @@ function table(rows: CorpusRecord[], label: string): string {
       `| ${kind} | ${CH.map((c) => k.filter((r) => r.challenge === c).length).join(' | ')} | ${k.length} | ${k.filter((r) => r.source.type === 'public-quote').length} |`,
     );
   }
-  lines.push(
-    `| **all** | ${CH.map((c) => rows.filter((r) => r.challenge === c).length).join(' | ')} | ${rows.length} | ${real} |`,
-  );
+  lines.push(`| **all** | ${CH.map((c) => rows.filter((r) => r.challenge === c).length).join(' | ')} | ${rows.length} | ${real} |`);
   const undated = rows.filter((r) => r.noticeDate === null).length;
   lines.push('', `Notice date shown in the text: ${rows.length - undated}; none (deadlines count from \`today\`): ${undated}.`);
   return lines.join('\n');
@@ -38,7 +36,9 @@ function table(rows: CorpusRecord[], label: string): string {
 function byFile(): string {
   const files = [...new Set(training.map((r) => r.file))];
   return ['| file | records | families |', '|---|---:|---:|']
-    .concat(files.map((f) => `| ${f} | ${training.filter((r) => r.file === f).length} | ${new Set(training.filter((r) => r.file === f).map((r) => r.family)).size} |`))
+    .concat(
+      files.map((f) => `| ${f} | ${training.filter((r) => r.file === f).length} | ${new Set(training.filter((r) => r.file === f).map((r) => r.family)).size} |`),
+    )
     .join('\n');
 }
 

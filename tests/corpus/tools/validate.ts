@@ -6,10 +6,10 @@
 // - dates valid, today not before the notice date, weekday names next to dates agree with the calendar
 // - sealed families disjoint from training families; no exact or near-duplicate text across the split
 // - no near-duplicate text across different families inside the training set (CV folds split by family)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { NOTICE_KINDS } from '../../../src/notices/types';
-import { isIsoDate, weekday } from '../../../src/notices/calendar';
+import { NOTICE_KINDS } from '../../../src/shared/notices/types';
+import { isIsoDate, weekday } from '../../../src/shared/notices/calendar';
 import { recordsFrom, mrDeadline, appealDeadline } from './build';
 import { CORPUS_DIR, loadSealed, loadTraining } from './load';
 import type { CorpusRecord } from './blocks';
@@ -30,7 +30,10 @@ for (const f of readdirSync(srcDir).filter((f) => f.endsWith('.txt'))) {
 }
 {
   const sdir = join(CORPUS_DIR, 'sealed', 'src');
-  const files = readdirSync(sdir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(sdir, f));
+  const files = readdirSync(sdir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(sdir, f));
   const built = JSON.stringify(recordsFrom(files));
   const json = JSON.stringify(sealed.map(({ file: _f, ...r }) => r));
   if (built !== json) err(null, `sealed/sealed.json is stale: run npx tsx tests/corpus/tools/build.ts`);
@@ -98,9 +101,18 @@ function checkRecord(r: CorpusRecord, set: 'training' | 'sealed', file: string):
 }
 // The notice date must be visible in the text in some usual spelling (a warning: OCR and odd formats exist).
 const MONTH_NAMES = [
-  ['january', 'jan', 'ionawr'], ['february', 'feb', 'chwefror'], ['march', 'mar', 'mawrth'], ['april', 'apr', 'ebrill'],
-  ['may', 'may', 'mai'], ['june', 'jun', 'mehefin'], ['july', 'jul', 'gorffennaf'], ['august', 'aug', 'awst'],
-  ['september', 'sep', 'medi'], ['october', 'oct', 'hydref'], ['november', 'nov', 'tachwedd'], ['december', 'dec', 'rhagfyr'],
+  ['january', 'jan', 'ionawr'],
+  ['february', 'feb', 'chwefror'],
+  ['march', 'mar', 'mawrth'],
+  ['april', 'apr', 'ebrill'],
+  ['may', 'may', 'mai'],
+  ['june', 'jun', 'mehefin'],
+  ['july', 'jul', 'gorffennaf'],
+  ['august', 'aug', 'awst'],
+  ['september', 'sep', 'medi'],
+  ['october', 'oct', 'hydref'],
+  ['november', 'nov', 'tachwedd'],
+  ['december', 'dec', 'rhagfyr'],
 ];
 function dateVisible(text: string, iso: string): boolean {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -132,7 +144,12 @@ for (const r of sealed)
   if (r.source.type === 'public-quote' && trainUrls.has(r.source.url)) warnings.push(`${r.id}: sealed quote shares its URL with a training quote`);
 
 // 4. Near duplicates: character 5-gram shingles of the normalised text.
-const simple = (s: string) => s.toLowerCase().replace(/[^a-z0-9£]+/g, ' ').replace(/\b\d+\b/g, '0').trim();
+const simple = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9£]+/g, ' ')
+    .replace(/\b\d+\b/g, '0')
+    .trim();
 function shingles(s: string): Set<string> {
   const t = simple(s);
   const out = new Set<string>();
@@ -192,5 +209,7 @@ for (let i = 0; i < se.length; i++) {
 
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`error: ${e}`);
-console.log(`${training.length} training records (${trainFamilies.size} families), ${sealed.length} sealed records; ${errors.length} errors, ${warnings.length} warnings`);
+console.log(
+  `${training.length} training records (${trainFamilies.size} families), ${sealed.length} sealed records; ${errors.length} errors, ${warnings.length} warnings`,
+);
 process.exit(errors.length ? 1 : 0);
