@@ -11,14 +11,15 @@ import globals from 'globals';
 /**
  * The folders of src/ and what each may import, besides itself and packages.
  * 'shared' means all of shared/; a sub-folder (client/initial/i18n) allows
- * only that part of its folder. Two are limited further below:
+ * only that part of its folder. Three are limited further below:
  * client/initial reaches services, lazy and adviser only through import(),
- * and client/services reaches worker/ only for the messages' types.
+ * client/services reaches worker/ only for the messages' types, and
+ * shared/protocol reaches shared/notices only for its types (DeadlineId).
  */
 const MAY_IMPORT = {
   'shared/notices': [],
   'shared/letters': ['shared/notices'],
-  'shared/protocol': [],
+  'shared/protocol': ['shared/notices'],
   'client/initial': ['shared', 'client/data', 'client/services', 'client/lazy', 'client/adviser'],
   'client/ui': ['shared', 'client/initial'],
   'client/data': ['shared'],
@@ -111,6 +112,23 @@ export default tseslint.config(
               regex: '(^|/)(services|lazy|adviser)/',
               allowTypeImports: true,
               message: 'The first download loads services, screens and the adviser only with import().',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/protocol/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)notices/',
+              allowTypeImports: true,
+              message: "The contract takes only the explainer's types (the service worker must not pull the explainer in).",
             },
           ],
         },

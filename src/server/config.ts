@@ -21,6 +21,23 @@ export interface Config {
   pushSubject: string;
   /** VAPID keys from VAPID_PUBLIC_KEY + VAPID_PRIVATE_KEY (both or neither); null: made once and kept in the database. */
   vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** The push sender, in the server or on its own (push/scheduler-main.ts). */
+  pushSender: PushSenderConfig;
+}
+
+export interface PushSenderConfig {
+  /** Pause between polls when nothing more is due (PUSH_INTERVAL_MS, default 5 s). */
+  intervalMs: number;
+  /** Reminders claimed at a time (PUSH_BATCH, default 100). */
+  batch: number;
+  /** How long a claim holds its rows before another sender may take them (PUSH_LEASE_MS, default 2 min). */
+  leaseMs: number;
+  /** Pushes in flight at once (PUSH_CONCURRENCY, default 10). */
+  concurrency: number;
+  /** Per-send timeout (PUSH_TIMEOUT_MS); null: 15 s, or half the lease when that is shorter. */
+  timeoutMs: number | null;
+  /** A CA certificate to trust as well (PUSH_CA_FILE): a test push service. */
+  caFile: string | null;
 }
 
 export const DEFAULT_PUSH_SUBJECT = 'mailto:uc-companion@example.org';
@@ -111,6 +128,30 @@ function readOrigin(value: string | undefined, fallback: string): string {
   return url.origin;
 }
 
+function readWhole(name: string, value: string | undefined, fallback: number, min = 1): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min) {
+    throw new Error(`${name} must be a whole number of at least ${min}, not "${value}".`);
+  }
+  return number;
+}
+
+function readPushSender(env: NodeJS.ProcessEnv): PushSenderConfig {
+  const leaseMs = readWhole('PUSH_LEASE_MS', env.PUSH_LEASE_MS, 120_000);
+  const timeoutMs = env.PUSH_TIMEOUT_MS ? readWhole('PUSH_TIMEOUT_MS', env.PUSH_TIMEOUT_MS, 0) : null;
+  // A send that may outlast its claim is never started: with such a timeout nothing would be sent.
+  if (timeoutMs !== null && timeoutMs >= leaseMs) throw new Error(`PUSH_TIMEOUT_MS (${timeoutMs}) must be less than PUSH_LEASE_MS (${leaseMs}).`);
+  return {
+    intervalMs: readWhole('PUSH_INTERVAL_MS', env.PUSH_INTERVAL_MS, 5000),
+    batch: readWhole('PUSH_BATCH', env.PUSH_BATCH, 100),
+    leaseMs,
+    concurrency: readWhole('PUSH_CONCURRENCY', env.PUSH_CONCURRENCY, 10),
+    timeoutMs,
+    caFile: env.PUSH_CA_FILE ? resolve(env.PUSH_CA_FILE) : null,
+  };
+}
+
 function readDatabaseUrl(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
   let url: URL;
@@ -142,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionMaxDays,
     pushSubject: readPushSubject(env.PUSH_SUBJECT),
     vapidKeys: readVapidKeys(env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY),
+    pushSender: readPushSender(env),
   };
 }

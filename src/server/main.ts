@@ -1,27 +1,20 @@
 // `npm start`: serve the built app and the relay API on http://127.0.0.1:8080
 // (PORT to change). Data in ./data (PGlite) or DATABASE_URL (PostgreSQL).
-import { Agent } from 'node:https';
 import { loadConfig } from './config';
-import { createApiHandler, defaultLog } from './api/handler';
+import { createApiHandler } from './api/handler';
+import { defaultLog } from './api/log';
 import { runRetention } from './retention';
-import { startScheduler } from './push/scheduler';
+import { startConfiguredScheduler } from './push/scheduler';
 import { loadVapid } from './push/vapid';
-import { openPostgres } from './store/pg-driver';
-import { openPglite } from './store/pglite-driver';
-import { SqlStore } from './store/sql-store';
+import { openStore } from './store/open-store';
 import { createAppServer, listen } from './server';
 
 const HOUR = 60 * 60 * 1000;
 
 try {
   const config = loadConfig();
-  // The store and the push sender share one driver (PGlite allows one per process and folder).
-  const driver = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openPglite(config.dataDir);
-  const store = new SqlStore(driver);
-  await store.migrate().catch(async (error: unknown) => {
-    await driver.close().catch(() => {});
-    throw error;
-  });
+  // The API and the push sender share one store (PGlite allows one per process and folder).
+  const store = await openStore(config);
   const retention = () =>
     runRetention(store, config)
       .then((deleted) => defaultLog({ level: 'info', msg: `retention deleted ${deleted} items` }))
@@ -32,10 +25,7 @@ try {
 
   // Push reminders: VAPID keys from the environment or the database (every process on one database uses the same).
   const vapid = await loadVapid(store, config);
-  const pushSender = startScheduler({
-    driver,
-    vapid,
-    agent: new Agent({ keepAlive: true }),
+  const pushSender = startConfiguredScheduler(store, vapid, config.pushSender, {
     onError: (error) => defaultLog({ level: 'error', msg: 'push sending failed', error: error instanceof Error ? error.name : 'unknown' }),
   });
 

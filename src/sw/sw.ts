@@ -5,8 +5,13 @@ import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
+import { openDB } from 'idb';
 import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
 import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
+import { PUSH_DB_NAME, SUBSCRIBERS_STORE, type PushDbForWorker, type PushRole } from '../shared/protocol/databases';
+import { PUSH_PATHS, toBrowserSubscription } from '../shared/protocol/push-api';
+import { relayRequestInit } from '../shared/protocol/relay-request';
+import type { ResyncRequest, SnoozeRequest, VapidKey } from '../shared/protocol/push-types';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -111,49 +116,33 @@ async function openApp(path: string): Promise<void> {
   await self.clients.openWindow(url);
 }
 
-/** The subscriber tokens this device keeps (IndexedDB `uc-push`, see push-client.ts), read with the plain API. */
-function subscriberTokens(): Promise<Record<string, string>> {
-  return new Promise((resolve) => {
-    const request = indexedDB.open('uc-push');
-    // No database yet: don't create an empty one the app's migration would skip.
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = () => resolve({});
-    request.onsuccess = () => {
-      const db = request.result;
-      try {
-        const all = db.transaction('subscribers', 'readonly').objectStore('subscribers').getAll();
-        all.onsuccess = () => {
-          const tokens: Record<string, string> = {};
-          for (const record of all.result as { role: string; subscriberToken: string }[]) tokens[record.role] = record.subscriberToken;
-          db.close();
-          resolve(tokens);
-        };
-        all.onerror = () => {
-          db.close();
-          resolve({});
-        };
-      } catch {
-        db.close();
-        resolve({});
-      }
-    };
-  });
+/** The subscriber tokens this device keeps (IndexedDB `uc-push`, written by the page). */
+async function subscriberTokens(): Promise<Partial<Record<PushRole, string>>> {
+  const tokens: Partial<Record<PushRole, string>> = {};
+  try {
+    const db = await openDB<PushDbForWorker>(PUSH_DB_NAME, undefined, {
+      // No database yet: don't create an empty one the app's migration would skip.
+      upgrade(_db, _oldVersion, _newVersion, transaction) {
+        transaction.done.catch(() => undefined);
+        transaction.abort();
+      },
+    });
+    try {
+      for (const record of await db.getAll(SUBSCRIBERS_STORE)) tokens[record.role] = record.subscriberToken;
+    } finally {
+      db.close();
+    }
+  } catch {
+    /* no reminders on this device */
+  }
+  return tokens;
 }
 
-async function relayCall(method: string, path: string, token: string, body: unknown): Promise<Response> {
-  return fetch(path, {
-    method,
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-    credentials: 'omit',
-    cache: 'no-store',
-  });
-}
-
-async function snooze(reminderId: string, until: 'hour' | 'tomorrow'): Promise<void> {
+async function snooze(reminderId: string, until: SnoozeRequest['until']): Promise<void> {
   const { claimant } = await subscriberTokens();
   if (!claimant) return;
-  await relayCall('POST', '/api/push/snooze', claimant, { reminderId, until }).catch(() => undefined);
+  const body: SnoozeRequest = { reminderId, until };
+  await fetch(PUSH_PATHS.snooze, relayRequestInit('POST', { token: claimant, body })).catch(() => undefined);
 }
 
 interface SubscriptionChangeEvent extends ExtendableEvent {
@@ -173,13 +162,12 @@ async function resubscribe(change: SubscriptionChangeEvent): Promise<void> {
   if (!subscription) {
     let key: BufferSource | string | null = change.oldSubscription?.options.applicationServerKey ?? null;
     if (!key) {
-      const response = await fetch('/api/push/key', { cache: 'no-store', credentials: 'omit' });
-      key = ((await response.json()) as { publicKey: string }).publicKey;
+      const response = await fetch(PUSH_PATHS.key, relayRequestInit('GET'));
+      key = ((await response.json()) as VapidKey).publicKey;
     }
     subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
   }
-  const json = subscription.toJSON();
-  const body = { subscription: { endpoint: subscription.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } } };
+  const body: ResyncRequest = { subscription: toBrowserSubscription(subscription) };
   const tokens = await subscriberTokens();
-  await Promise.all(Object.values(tokens).map((token) => relayCall('PUT', '/api/push/subscription', token, body).catch(() => undefined)));
+  await Promise.all(Object.values(tokens).map((token) => fetch(PUSH_PATHS.subscription, relayRequestInit('PUT', { token, body })).catch(() => undefined)));
 }

@@ -52,6 +52,24 @@ export const SCREENS: ScreenExample[] = [
       await page.locator('#notice-date').waitFor();
     },
   },
+  {
+    name: 'explain (half-typed date: error at the field and in the summary)',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill(SAMPLE_MRN);
+      await page.locator('#notice-date-year').fill('20');
+      await page.locator('#notice-date-year').press('Tab');
+      await page.locator('#notice-date-errors').waitFor();
+    },
+  },
+  {
+    name: 'home (language list open)',
+    async open(page) {
+      await go(page, '/');
+      await page.locator('.language-picker summary').click();
+      await page.locator('.language-picker__list').waitFor();
+    },
+  },
   { name: 'helpers', open: (page) => go(page, '/helpers') },
   {
     name: 'helpers (errors shown)',
@@ -87,7 +105,10 @@ export const SCREENS: ScreenExample[] = [
   { name: 'adviser inbox (computer not set up)', open: (page) => go(page, '/adviser') },
 ];
 
+/** Chooses a language from the list in the header, as a person does: open it, then follow the language's link. */
 export async function setLanguage(page: Page, code: string): Promise<void> {
-  await page.locator('#language-select').selectOption(code);
+  const picker = page.locator('details.language-picker');
+  if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
+  await picker.locator(`a[hreflang="${code}"]`).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
 }

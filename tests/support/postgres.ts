@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export interface TestPostgres {
   url: string;
+  /** The cluster's data directory (absent for TEST_DATABASE_URL). */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startTestPostgres(): Promise<TestPostgres | null> {
   let stopped = false;
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
+    dataDir: dir,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -3,8 +3,9 @@
 import { generateKeyPairSync, randomUUID, randomBytes, webcrypto } from 'node:crypto';
 import type { Server } from 'node:http';
 import webpush from 'web-push';
-import { createApiHandler, type LogEntry } from '../../src/server/api/handler';
-import type { PushOptions } from '../../src/server/api/push-routes';
+import { createApiHandler } from '../../src/server/api/handler';
+import type { PushOptions } from '../../src/server/api/context';
+import type { LogEntry } from '../../src/server/api/log';
 import { hashSecret, newToken } from '../../src/server/api/auth';
 import type { RateLimits } from '../../src/server/api/rate-limit';
 import { createAppServer, listen } from '../../src/server/server';

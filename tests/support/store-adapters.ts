@@ -1,11 +1,13 @@
-// The two store adapters every store suite runs against: PGlite in memory,
-// and a real PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster from
-// Debian's binaries; skipped with a message when neither is there).
+// The two store adapters every store and API suite runs against: PGlite in
+// memory, and a real PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster
+// from Debian's binaries; skipped with a message when neither is there).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { SqlDriver } from '../../src/server/store/driver';
 import { openPostgres } from '../../src/server/store/pg-driver';
 import { openPglite } from '../../src/server/store/pglite-driver';
+import { createSqlStore } from '../../src/server/store/sql-store';
+import type { Store } from '../../src/server/store/store';
 import { startTestPostgres, type TestPostgres } from './postgres';
 
 export const SLOW = 60_000;
@@ -14,13 +16,16 @@ export const SLOW = 60_000;
 export interface FreshDatabase {
   open(): Promise<SqlDriver>;
   drop(): Promise<void>;
+  /** PostgreSQL only: the database's URL (for a child process). */
+  url?: string;
 }
 export interface Adapter {
   name: string;
   fresh(): Promise<FreshDatabase>;
 }
 
-const pgliteAdapter: Adapter = {
+/** PGlite in memory: the adapter a suite uses when one engine is enough. */
+export const PGLITE: Adapter = {
   name: 'pglite',
   async fresh() {
     const driver = await openPglite(null);
@@ -32,7 +37,8 @@ const pgliteAdapter: Adapter = {
   },
 };
 
-function postgresAdapter(adminUrl: string): Adapter {
+/** Fresh databases on the PostgreSQL server at `adminUrl`. */
+export function postgresAdapter(adminUrl: string): Adapter {
   return {
     name: 'postgres',
     async fresh() {
@@ -48,6 +54,7 @@ function postgresAdapter(adminUrl: string): Adapter {
       url.pathname = `/${name}`;
       const opened: SqlDriver[] = [];
       return {
+        url: url.toString(),
         async open() {
           const driver = await openPostgres(url.toString());
           opened.push(driver);
@@ -78,7 +85,39 @@ export async function storeAdapters(suite: string): Promise<{ adapters: Adapter[
   }
   if (!server) console.warn(`PostgreSQL not found: skipped the Postgres ${suite} tests`);
   return {
-    adapters: [pgliteAdapter, ...(server ? [postgresAdapter(server.url)] : [])],
+    adapters: [PGLITE, ...(server ? [postgresAdapter(server.url)] : [])],
     stop: async () => server?.stop(),
   };
+}
+
+/** A migrated store on a fresh database, the driver under it (for SQL the store does not offer), and close() to drop it all. */
+export interface TestStore {
+  store: Store;
+  driver: SqlDriver;
+  database: FreshDatabase;
+  close(): Promise<void>;
+}
+
+export async function openTestStore(adapter: Adapter): Promise<TestStore> {
+  const database = await adapter.fresh();
+  const driver = await database.open();
+  const store = createSqlStore(driver);
+  await store.migrate();
+  return {
+    store,
+    driver,
+    database,
+    close: async () => {
+      await store.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Every table the migrations make (but schema_migrations), children first. */
+export const TABLES = ['reminders', 'push_subscribers', 'settings', 'items', 'connections', 'invites', 'device_requests', 'adviser_devices', 'advisers'];
+
+/** Empties every table: a clean database for the next test. */
+export async function emptyTables(driver: SqlDriver): Promise<void> {
+  await driver.query(`TRUNCATE ${TABLES.join(', ')}`);
 }

@@ -3,11 +3,12 @@ import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
 import { navigate } from '../initial/router';
 import { announce } from '../initial/status';
-import { ApiFailure, relay } from '../services/api-client';
+import { relay } from '../services/api-client';
+import { relayProblem } from '../services/relay-problem';
 import { generateKeyPair, generateSigningKeyPair, signDeviceKey } from '../services/crypto';
-import { getIdentity, saveIdentity, type Identity } from '../data/adviser-db';
-import { problemOf } from './format';
-import { ProblemMessage } from './form-errors';
+import { canKeepIdentity, saveIdentity, type Identity } from '../data/adviser-db';
+import { AlreadySetUp } from './already-set-up';
+import { ErrorSummary } from '../ui/error-summary';
 import { tokenFromHash } from './validate';
 
 /** Sets up this computer from the one-time link the organisation sent. */
@@ -22,22 +23,17 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
     return (
       <>
         <PageHeading title={title}>{title}</PageHeading>
-        <p>{t('adviser:enrol.already', { name: identity.name, org: identity.org })}</p>
-        <p>
-          <a href="/adviser">{t('adviser:enrol.goToInbox')}</a>
-        </p>
+        <AlreadySetUp identity={identity} />
       </>
     );
   }
 
   async function setUp() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
-    try {
-      // Open the database first: if this browser cannot keep the key
-      // (a private window, say), stop before the one-time link is used up.
-      await getIdentity();
-    } catch {
+    // A browser that cannot keep the key (a private window) stops here, before the one-time link is used up.
+    if (!(await canKeepIdentity())) {
       setProblem(t('adviser:enrol.cannotStore'));
       setBusy(false);
       return;
@@ -69,14 +65,14 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
       announce(t('adviser:enrol.done'));
       navigate('/adviser', { replace: true });
     } catch (error) {
-      const kind = problemOf(error);
-      const badLink = error instanceof ApiFailure && error.status === 400;
+      const { kind } = relayProblem(error);
       setProblem(
-        kind === 'gone' || kind === 'notFound' || badLink
+        // Used, expired, or not the whole link.
+        kind === 'gone' || kind === 'not-found' || kind === 'invalid'
           ? t('adviser:enrol.linkExpired')
           : kind === 'offline'
             ? t('adviser:errors.offline')
-            : kind === 'tooMany'
+            : kind === 'rate-limited'
               ? t('adviser:errors.tooMany')
               : t('adviser:errors.server'),
       );
@@ -87,14 +83,14 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <ProblemMessage text={problem} />
+      <ErrorSummary id="enrol-problem" title={t('adviser:problem')} items={problem ? [{ message: problem }] : []} />
       {token ? (
         <>
           <p class="lead">{t('adviser:enrol.intro')}</p>
           <p>{t('adviser:enrol.noPassword')}</p>
           <p>{t('adviser:enrol.workComputer')}</p>
           <div class="button-row">
-            <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void setUp()}>
+            <button type="button" class="button" aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void setUp()}>
               {busy ? t('adviser:enrol.settingUp') : t('adviser:enrol.button')}
             </button>
           </div>

@@ -1,11 +1,12 @@
-// Dates, sizes and file names for the adviser screens. Advisers work in
-// English and in UK time, whatever the computer's own settings.
-import { ApiFailure } from '../services/api-client';
+// Dates, file names and failures in the adviser's words. Advisers work in
+// English and in UK time, whatever the computer's own settings (and whatever
+// language the claimant side last used, so not through i18next's dates).
+import { utcToUk } from '../../shared/notices/uk-time';
+import { relayProblem, type RelayProblem, type RelayProblemKind } from '../services/relay-problem';
 
 const TIME_ZONE = 'Europe/London';
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-const isoDayFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
 
 function valid(iso: string): Date | null {
   const date = new Date(iso);
@@ -26,15 +27,7 @@ export function formatDay(iso: string): string {
 
 /** '2025-03-03', the UK date, for file names. */
 export function isoDay(iso: string): string {
-  const date = valid(iso) ?? new Date();
-  return isoDayFormat.format(date);
-}
-
-/** '850 bytes', '12 KB', '1.4 MB' */
-export function formatSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} bytes`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return utcToUk(valid(iso) ?? new Date()).date;
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -66,30 +59,28 @@ export function receiptsFileName(label: string, now: string): string {
   return `uc-receipts-${slug ? `${slug}-` : ''}${isoDay(now)}.json`;
 }
 
+/** The adviser's words for a failure: `adviser:errors.<Problem>`. */
 export type Problem = 'offline' | 'notSetUp' | 'tooMany' | 'gone' | 'notFound' | 'server';
+
+const PROBLEMS: Record<RelayProblemKind, Problem> = {
+  offline: 'offline',
+  revoked: 'notSetUp',
+  forbidden: 'notSetUp',
+  'rate-limited': 'tooMany',
+  gone: 'gone',
+  'not-found': 'notFound',
+  invalid: 'server',
+  server: 'server',
+  local: 'server',
+};
 
 /** Sorts a failure into something an adviser can act on. */
 export function problemOf(error: unknown): Problem {
-  if (!(error instanceof ApiFailure)) return 'server';
-  if (error.offline) return 'offline';
-  if (error.status === 401 || error.status === 403) return 'notSetUp';
-  if (error.status === 429) return 'tooMany';
-  if (error.status === 410) return 'gone';
-  if (error.status === 404) return 'notFound';
-  return 'server';
+  return problemFor(relayProblem(error));
 }
 
-/** Saves a Blob as a file, through a temporary link. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function problemFor(problem: RelayProblem): Problem {
+  return PROBLEMS[problem.kind];
 }
 
 /**

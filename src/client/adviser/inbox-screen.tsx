@@ -6,7 +6,7 @@ import { relay } from '../services/api-client';
 import type { ConnectionInfo } from '../../shared/protocol/api-types';
 import type { Identity } from '../data/adviser-db';
 import { formatDateTime, formatDay, problemOf } from './format';
-import { AddDevicePanel } from './add-device';
+import { AddDevicePanel } from './add-device-panel';
 import { InviteForm } from './invite-form';
 import { usePoll } from './use-poll';
 import { NotifyButton } from './notify-button';

@@ -88,6 +88,16 @@ export async function getIdentity(): Promise<Identity | undefined> {
   return (await getDb()).get('identity', SELF);
 }
 
+/** False where this browser cannot keep a key (a private window, say): ask before a one-time code or link is used up. */
+export async function canKeepIdentity(): Promise<boolean> {
+  try {
+    await getIdentity();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** True on the computer that holds the signing key, so it can add other computers. */
 export function canAddComputers(identity: Identity): boolean {
   return identity.signingPrivateKey !== undefined;

@@ -35,14 +35,6 @@ const MIGRATIONS: ReadonlyArray<Migration<CompanionDB>> = [
 const database = databaseOpener<CompanionDB>(DB_NAME, MIGRATIONS);
 const getDb = database.get;
 
-export function newNoticeId(): string {
-  const c = globalThis.crypto;
-  // randomUUID only exists in secure contexts and newer browsers.
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = c.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export async function saveNotice(n: SavedNotice): Promise<void> {
   await (await getDb()).put('notices', n);
 }

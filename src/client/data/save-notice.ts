@@ -1,9 +1,10 @@
 // Saves an explained notice on this device.
 import type { NoticeExplanation } from '../../shared/notices/types';
-import { newNoticeId, saveNotice } from './notices-db';
+import { newId } from '../../shared/protocol/ids';
+import { saveNotice } from './notices-db';
 
 export async function saveExplanation(explanation: NoticeExplanation, text: string): Promise<string> {
-  const id = newNoticeId();
+  const id = newId();
   await saveNotice({
     id,
     kind: explanation.kind,

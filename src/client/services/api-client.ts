@@ -1,16 +1,17 @@
 // A small typed client for the relay's JSON API (src/shared/protocol/api-types.ts).
-// Same origin only: the CSP allows no other. Errors become ApiFailure with
-// the relay's plain-words message, or `offline` when there is no signal.
+// Same origin only: the CSP allows no other. A failed call throws ApiFailure
+// (status 0 when there is no signal); relay-problem.ts reads it for callers.
 import type {
   AdviserInfo,
   AdviserKeys,
   DeviceApproval,
+  DeviceClaim,
   DeviceClaimed,
   DeviceCodeResponse,
   DeviceRequest,
   DeviceRequestResponse,
   PendingDevice,
-  ApiError,
+  ApiErrorCode,
   ClaimantStatus,
   ConnectRequest,
   ConnectResponse,
@@ -24,14 +25,18 @@ import type {
   ItemWithEnvelope,
   ReplyRequest,
   SendItemRequest,
+  ApiError,
 } from '../../shared/protocol/api-types';
+import { relayRequestInit } from '../../shared/protocol/relay-request';
 
 export class ApiFailure extends Error {
   constructor(
     /** HTTP status, or 0 when the request never reached the relay. */
     readonly status: number,
-    readonly code: ApiError['error'] | 'offline' | 'server_error',
+    readonly code: ApiErrorCode | 'offline',
     message: string,
+    /** From a 429's Retry-After: when to try again, in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -40,20 +45,16 @@ export class ApiFailure extends Error {
   }
 }
 
+function retryAfter(response: Response): number | undefined {
+  const seconds = Number(response.headers.get('Retry-After') ?? '');
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+}
+
 /** One JSON call to the relay (same origin). */
 export async function call<T>(method: string, path: string, options: { token?: string; body?: unknown } = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-      },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+    response = await fetch(path, relayRequestInit(method, options));
   } catch {
     throw new ApiFailure(0, 'offline', 'No signal. It will be sent when you are back online.');
   }
@@ -61,7 +62,7 @@ export async function call<T>(method: string, path: string, options: { token?: s
   const json = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (json ?? {}) as Partial<ApiError>;
-    throw new ApiFailure(response.status, error.error ?? 'server_error', error.message ?? 'Something went wrong. Try again later.');
+    throw new ApiFailure(response.status, error.error ?? 'server_error', error.message ?? 'Something went wrong. Try again later.', retryAfter(response));
   }
   return json as T;
 }
@@ -93,6 +94,6 @@ export const relay = {
     call<Record<string, never>>('POST', `/api/adviser/device-requests/${enc(requestId)}/approve`, { token, body }),
   refuseDevice: (token: string, requestId: string) => call<void>('DELETE', `/api/adviser/device-requests/${enc(requestId)}`, { token }),
   /** 202 { state: 'pending' } until the first computer decides; 410 once refused or expired. */
-  claimDevice: (requestId: string, pollToken: string) =>
-    call<{ state: 'pending' } | DeviceClaimed>('POST', `/api/device-requests/${enc(requestId)}/claim`, { body: { pollToken } }),
+  claimDevice: (requestId: string, body: DeviceClaim) =>
+    call<{ state: 'pending' } | DeviceClaimed>('POST', `/api/device-requests/${enc(requestId)}/claim`, { body }),
 };

@@ -4,8 +4,10 @@
 // there is a signal, so a computer they added since is included.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
+import { newId } from '../../shared/protocol/ids';
 import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
+import { isGoneFromRelay, relayProblem } from './relay-problem';
 import {
   addOutboxItem,
   clearAll,
@@ -36,13 +38,6 @@ export class NotConnectedError extends Error {
   }
 }
 
-function newId(): string {
-  const c = globalThis.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = c.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const SUMMARY_LENGTH = 40;
 
 /** What the list shows: the caller's words for a photo, or the start of the text. */
@@ -54,7 +49,7 @@ export function summarise(payload: Payload, photoLabel = 'Photo'): string {
 
 /** True when the relay says this connection no longer exists. */
 function isStopped(error: unknown): boolean {
-  return error instanceof ApiFailure && (error.status === 401 || error.status === 410);
+  return isGoneFromRelay(relayProblem(error));
 }
 
 /** How long to wait for the adviser's keys before locking with the stored ones. */
@@ -181,7 +176,7 @@ async function runFlush(): Promise<FlushResult> {
         result.stopped = true;
         await markConnectionStopped(new Date().toISOString());
         changed();
-      } else if (error instanceof ApiFailure && error.offline) {
+      } else if (relayProblem(error).kind === 'offline') {
         result.offline = true;
       }
       // Offline or a relay problem: stop here, keep the rest waiting for next time.
@@ -213,7 +208,7 @@ export async function refreshStatus(): Promise<StatusResult> {
       changed();
       return { ...result, stopped: true };
     }
-    if (error instanceof ApiFailure && error.offline) return { ...result, offline: true };
+    if (relayProblem(error).kind === 'offline') return { ...result, offline: true };
     throw error;
   }
 
@@ -256,7 +251,7 @@ export async function refreshStatus(): Promise<StatusResult> {
 /**
  * Stop sharing: the relay deletes everything it holds, then this device
  * forgets the keys and replies (receipts stay). Needs a signal, so the relay
- * is told first; throws ApiFailure with `offline` when there is none.
+ * is told first; throws (relayProblem: `offline`) when there is none.
  */
 export async function stopSharing(): Promise<void> {
   const connection = await getConnection();

@@ -1,55 +1,39 @@
-// Push reminders on this device: turning them on (only from a tap), keeping
-// the subscription in step with the relay, and the texts the service worker
-// shows. Loaded only by the Reminders screen, the adviser's button, and at
-// start-up for people who have reminders on.
-import { type DBSchema } from 'idb';
-import { databaseOpener, type Migration } from '../data/open-db';
-import { call, ApiFailure } from './api-client';
-import type { BrowserSubscription, Preferences, PushKind, RecentReminder, SubscribeRequest, SubscribeResponse, VapidKey } from '../../shared/protocol/push-types';
+// Push reminders on this device: turning them on (only from a tap) and off,
+// and keeping the subscription in step with the relay. Loaded only by the
+// Reminders screen, the adviser's button, and at start-up for people who
+// have reminders on; the in-app list of recent reminders is push-recent.ts.
+import { call } from './api-client';
+import { isGoneFromRelay, relayProblem } from './relay-problem';
+import type {
+  BrowserSubscription,
+  Preferences,
+  RecentReminder,
+  ResyncRequest,
+  SubscribeRequest,
+  SubscribeResponse,
+  VapidKey,
+} from '../../shared/protocol/push-types';
+import { PUSH_PATHS, toBrowserSubscription } from '../../shared/protocol/push-api';
+import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, type CachedPushTexts } from '../../shared/protocol/push-routing';
+import { PUSH_KINDS } from '../../shared/protocol/push-types';
+import { DEADLINE_IDS } from '../../shared/notices/types';
+import { fromBase64Url } from '../../shared/protocol/base64url';
+import { todayInLondon } from '../../shared/notices/calendar';
 import { getConnection } from '../data/claimant-db';
 import { listNotices } from '../data/notices-db';
+import { deleteSubscriber, getSubscriber, putSubscriber, type PushRole } from '../data/push-db';
 import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint, setHint } from '../data/hints';
-import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, type CachedPushTexts } from '../../shared/protocol/push-routing';
-import { toPreferences, ukToday, type ReminderSettings } from './push-prefs';
+import { toPreferences, type ReminderSettings } from './push-prefs';
+// Here rather than in push-texts.ts: a module i18n.ts loads with import()
+// that imports the first download's modules itself makes the bundler split
+// the first download into more files (about 250 bytes more on a first visit).
 import { withDirection } from '../initial/i18n/format';
 import { findLanguage } from '../initial/i18n/languages';
 
 export * from './push-prefs';
 
 export type PushSupport = 'ok' | 'ios-needs-home-screen' | 'unsupported' | 'denied';
-export type Role = 'claimant' | 'adviser';
-
-/** What this device keeps about its reminders (IndexedDB `uc-push`). The service worker reads `subscriberToken`. */
-export interface SubscriberRecord {
-  role: Role;
-  subscriberToken: string;
-  /** The claimant's choices, as last saved. */
-  settings?: ReminderSettings;
-  /** JSON of the Preferences last sent, so a re-sync sends only changes. */
-  sent?: string;
-}
-
-interface PushDB extends DBSchema {
-  subscribers: { key: string; value: SubscriberRecord };
-}
-
-export const PUSH_DB_NAME = 'uc-push';
-const MIGRATIONS: ReadonlyArray<Migration<PushDB>> = [
-  (db) => {
-    db.createObjectStore('subscribers', { keyPath: 'role' });
-  },
-];
-const database = databaseOpener<PushDB>(PUSH_DB_NAME, MIGRATIONS);
-
-export async function getSubscriber(role: Role): Promise<SubscriberRecord | undefined> {
-  return (await database.get()).get('subscribers', role);
-}
-async function putSubscriber(record: SubscriberRecord): Promise<void> {
-  await (await database.get()).put('subscribers', record);
-}
-async function deleteSubscriber(role: Role): Promise<void> {
-  await (await database.get()).delete('subscribers', role);
-}
+type Role = PushRole;
 
 const hintFor = (role: Role) => (role === 'claimant' ? PUSH_HINT : PUSH_ADVISER_HINT);
 
@@ -59,12 +43,13 @@ export function remindersOn(role: Role = 'claimant'): boolean {
 
 // The relay's push API (src/shared/protocol/push-types.ts).
 export const pushApi = {
-  key: () => call<VapidKey>('GET', '/api/push/key'),
-  subscribe: (body: SubscribeRequest) => call<SubscribeResponse>('POST', '/api/push/subscribers', { body }),
-  resync: (token: string, subscription: BrowserSubscription) => call<void>('PUT', '/api/push/subscription', { token, body: { subscription } }),
-  preferences: (token: string, body: Preferences) => call<Preferences>('PUT', '/api/push/preferences', { token, body }),
-  recent: (token: string) => call<RecentReminder[]>('GET', '/api/push/recent', { token }),
-  remove: (token: string) => call<void>('DELETE', '/api/push/subscription', { token }),
+  key: () => call<VapidKey>('GET', PUSH_PATHS.key),
+  subscribe: (body: SubscribeRequest) => call<SubscribeResponse>('POST', PUSH_PATHS.subscribers, { body }),
+  resync: (token: string, subscription: BrowserSubscription) =>
+    call<void>('PUT', PUSH_PATHS.subscription, { token, body: { subscription } satisfies ResyncRequest }),
+  preferences: (token: string, body: Preferences) => call<Preferences>('PUT', PUSH_PATHS.preferences, { token, body }),
+  recent: (token: string) => call<RecentReminder[]>('GET', PUSH_PATHS.recent, { token }),
+  remove: (token: string) => call<void>('DELETE', PUSH_PATHS.subscription, { token }),
 };
 
 /** Why reminders cannot be turned on, in words the screen can look up (reminders:problems.<code>). */
@@ -89,33 +74,17 @@ export function pushSupport(): PushSupport {
   return 'ok';
 }
 
-function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
-  const base64 = value
-    .replace(/-/g, '+')
-    .replace(/_/g, '/')
-    .padEnd(Math.ceil(value.length / 4) * 4, '=');
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function toBrowserSubscription(subscription: PushSubscription): BrowserSubscription {
-  const json = subscription.toJSON();
-  return { endpoint: subscription.endpoint, keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' } };
-}
-
 async function subscription(create: boolean): Promise<PushSubscription | null> {
   const registration = await navigator.serviceWorker.ready;
   const existing = await registration.pushManager.getSubscription();
   if (existing || !create) return existing;
   const { publicKey } = await pushApi.key();
-  return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: base64UrlToBytes(publicKey) });
+  return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromBase64Url(publicKey) });
 }
 
 function asProblem(error: unknown): PushProblem {
   if (error instanceof PushProblem) return error;
-  if (error instanceof ApiFailure && error.offline) return new PushProblem('offline');
+  if (relayProblem(error).kind === 'offline') return new PushProblem('offline');
   if (error instanceof DOMException && error.name === 'NotAllowedError') return new PushProblem('denied');
   return new PushProblem('failed');
 }
@@ -163,7 +132,7 @@ export async function turnOnAdviserNotifications(adviserToken: string): Promise<
   setHint(PUSH_ADVISER_HINT, true);
 }
 
-export async function buildPreferences(settings: ReminderSettings, today = ukToday()): Promise<Preferences> {
+export async function buildPreferences(settings: ReminderSettings, today = todayInLondon()): Promise<Preferences> {
   const notices = settings.deadlines ? await listNotices().catch(() => []) : [];
   return toPreferences(settings, notices, today);
 }
@@ -182,7 +151,11 @@ export async function savePreferences(settings: ReminderSettings): Promise<Prefe
   }
 }
 
-const gone = (error: unknown) => error instanceof ApiFailure && (error.status === 401 || error.status === 404 || error.status === 410);
+/** The relay no longer knows this subscriber (deleted after long disuse, or turned off elsewhere). */
+function gone(error: unknown): boolean {
+  const problem = relayProblem(error);
+  return isGoneFromRelay(problem) || problem.kind === 'not-found';
+}
 
 /**
  * On every app open: subscriptions vanish silently, so tell the relay the
@@ -215,7 +188,6 @@ export async function resync(): Promise<void> {
         }
       }
     } catch (error) {
-      // The relay no longer knows this device (deleted after long disuse).
       if (gone(error)) {
         await deleteSubscriber(role);
         setHint(hintFor(role), false);
@@ -257,40 +229,10 @@ export async function turnOffAdviserNotifications(): Promise<void> {
   await unsubscribeIfUnused();
 }
 
-/** Reminders sent in the last 7 days, newest first (the in-app list). */
-export async function recentReminders(): Promise<RecentReminder[]> {
-  const record = await getSubscriber('claimant');
-  if (!record) return [];
-  const list = await pushApi.recent(record.subscriberToken);
-  return [...list].sort((a, b) => (a.sentAt < b.sentAt ? 1 : a.sentAt > b.sentAt ? -1 : 0));
-}
-
-const SEEN_KEY = 'uc-push-seen';
-
-export function lastSeen(): string {
-  try {
-    return localStorage.getItem(SEEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-export function markSeen(at: string): void {
-  try {
-    if (at > lastSeen()) localStorage.setItem(SEEN_KEY, at);
-  } catch {
-    /* the badge shows again next time */
-  }
-}
-
-export function countUnseen(list: readonly RecentReminder[], seen = lastSeen()): number {
-  return list.filter((reminder) => reminder.sentAt > seen).length;
-}
+// The words a push shows, in the person's language: the service worker reads
+// them from Cache Storage (it has no i18next).
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-
-const KINDS: readonly PushKind[] = ['reply', 'journal', 'deadline', 'adviser-new-item', 'adviser-stopped'];
-const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'respond', 'attend', 'claim-by'] as const;
 
 /**
  * PushTexts from the `reminders` namespace, in `lang`. A notification has no
@@ -300,7 +242,7 @@ const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'resp
 export function buildPushTexts(t: Translate, lang: string): CachedPushTexts {
   const text = (key: string) => withDirection(t(key), lang);
   const kinds = Object.fromEntries(
-    KINDS.map((kind) => [kind, { title: text(`reminders:push.${kind}.title`), body: text(`reminders:push.${kind}.body`) }]),
+    PUSH_KINDS.map((kind) => [kind, { title: text(`reminders:push.${kind}.title`), body: text(`reminders:push.${kind}.body`) }]),
   ) as CachedPushTexts['kinds'];
   return {
     lang,

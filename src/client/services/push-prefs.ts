@@ -2,18 +2,10 @@
 // built from them. Pure: no storage, no network.
 import type { Preferences, UkMinute, WeekdayMask } from '../../shared/protocol/push-types';
 import type { SavedNotice } from '../data/notices-db';
+import type { ReminderSettings, Weekday } from '../data/push-db';
 
-/** 0 = Monday … 6 = Sunday. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export type { ReminderSettings, Weekday };
 export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
-
-export interface ReminderSettings {
-  replies: boolean;
-  journal: { on: boolean; days: Weekday[]; time: string };
-  deadlines: boolean;
-  /** "HH:MM", UK time. */
-  quiet: { from: string; to: string };
-}
 
 export const DEFAULT_SETTINGS: ReminderSettings = {
   replies: true,
@@ -27,12 +19,6 @@ export function timeToMinute(time: string): UkMinute | null {
   const match = /^([01]\d|2[0-3]):([0-5]\d)(?::\d\d)?$/.exec(time.trim());
   if (!match) return null;
   return Number(match[1]) * 60 + Number(match[2]);
-}
-
-/** 600 → "10:00". */
-export function minuteToTime(minute: UkMinute): string {
-  const m = ((Math.round(minute) % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 /** [Monday, Thursday] → 0b0001001 (bit 0 = Monday). */
@@ -78,9 +64,4 @@ export function toPreferences(settings: ReminderSettings, notices: readonly Save
     quiet: { start: timeToMinute(settings.quiet.from) ?? 1260, end: timeToMinute(settings.quiet.to) ?? 480 },
     deadlines: settings.deadlines ? deadlinesFrom(notices, today) : [],
   };
-}
-
-/** Today's date in the UK (YYYY-MM-DD). */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

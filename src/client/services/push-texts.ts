@@ -4,6 +4,7 @@
 import type { i18n } from 'i18next';
 import { cachePushTexts } from './push-client';
 
+/** After a language change: the reminders' words follow it. */
 export async function refreshPushTexts(i18next: i18n, language: string): Promise<void> {
   await i18next.loadNamespaces('reminders');
   const t = i18next.getFixedT(language);

@@ -3,14 +3,20 @@ import { useT, currentLanguage } from '../initial/i18n/use-translation';
 import { deadlineText } from './deadline-text';
 import { kindText } from './notice-text';
 import { DeadlineCard } from './deadline-card';
-import { NoticeDateField } from './notice-date-field';
+import { NOTICE_DATE_ID, NoticeDateField, noticeDateError } from './notice-date-field';
+import type { NoticeDate } from './notice-date';
+import { dateFieldTarget } from './date-input';
+import { ErrorSummary } from './error-summary';
 import { ReadAloud } from './read-aloud';
 import type { ComponentChildren } from 'preact';
 
 interface Props {
   explanation: NoticeExplanation;
   today: string;
-  onNoticeDateChange: (date: string | undefined) => void;
+  /** The date of the message as the person types it (see useNoticeDate). */
+  noticeDate: NoticeDate;
+  /** "Dates updated.", shown under the date once a change is saved. */
+  dateStatus?: string | undefined;
   actions?: ComponentChildren;
   /** Shown when the kind is unsure: the likeliest kinds to pick from (Explain screen). */
   kindChoice?: ComponentChildren;
@@ -19,7 +25,7 @@ interface Props {
 }
 
 /** What it is, what it means, what to do, the dates, and what to do if late. */
-export function ExplanationView({ explanation, today, onNoticeDateChange, actions, kindChoice, challengeQuestions }: Props) {
+export function ExplanationView({ explanation, today, noticeDate, dateStatus, actions, kindChoice, challengeQuestions }: Props) {
   const t = useT();
   const text = kindText(t, explanation.kind);
   const language = currentLanguage();
@@ -30,6 +36,10 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
     challenge.cue && challenge.source === 'rule' && challenge.answer !== 'neither' && challenge.possible.length === 1
       ? t(challenge.answer === 'mrn' ? 'explain:whyMrn' : 'explain:whyDecision', { words: challenge.cue })
       : null;
+  // A part-typed date gives no deadlines: never ones counted from another day.
+  const deadlines = noticeDate.unusable ? [] : explanation.deadlines;
+  const dateError = noticeDateError(t, noticeDate);
+  const dateParts = noticeDate.reading && !noticeDate.reading.ok ? noticeDate.reading.parts : undefined;
 
   const spoken = () =>
     [
@@ -38,11 +48,16 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
       ...text.meaning,
       t('explain:stepsHeading'),
       ...text.steps.map((step, index) => `${index + 1}. ${step}`),
-      ...explanation.deadlines.map((deadline) => deadlineText(t, deadline, language).line),
+      ...deadlines.map((deadline) => deadlineText(t, deadline, language).line),
     ].join(' ');
 
   return (
     <section class="result" aria-labelledby="result-heading">
+      <ErrorSummary
+        id="notice-date-errors"
+        attempt={noticeDate.attempt}
+        items={dateError ? [{ message: dateError, target: dateFieldTarget(NOTICE_DATE_ID, dateParts) }] : []}
+      />
       <p class="result__kicker">{t('explain:weThink')}</p>
       <h2 id="result-heading" class="result__title" tabIndex={-1}>
         {text.title}
@@ -66,12 +81,14 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
         ))}
       </ol>
       <h3>{t('explain:datesHeading')}</h3>
-      <NoticeDateField explanation={explanation} onChange={onNoticeDateChange} />
+      <NoticeDateField explanation={explanation} date={noticeDate} status={dateStatus} />
       {why && <p>{why}</p>}
-      {!challenge.sure && explanation.deadlines.length > 0 && <p class="inset">{t('explain:datesUnsure')}</p>}
-      {explanation.deadlines.length > 0 ? (
+      {!challenge.sure && deadlines.length > 0 && <p class="inset">{t('explain:datesUnsure')}</p>}
+      {noticeDate.unusable ? (
+        <p>{t('explain:dateIncomplete')}</p>
+      ) : deadlines.length > 0 ? (
         <ul class="deadlines">
-          {explanation.deadlines.map((deadline) => (
+          {deadlines.map((deadline) => (
             <DeadlineCard key={deadline.id} deadline={deadline} today={today} kindTitle={text.title} />
           ))}
         </ul>

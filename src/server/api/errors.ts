@@ -1,22 +1,6 @@
 // API errors: one class, one JSON shape ({ error, message }), plain words.
 // Nothing else ever reaches the client: no stack traces, no internal details.
-import type { ApiError as ApiErrorBody } from '../../shared/protocol/api-types';
-
-export type ApiErrorCode = ApiErrorBody['error'] | 'unsupported_media_type' | 'server_error';
-
-const STATUS: Record<ApiErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  gone: 410,
-  too_large: 413,
-  unsupported_media_type: 415,
-  too_many_requests: 429,
-  server_error: 500,
-};
+import { API_ERROR_STATUS, type ApiErrorCode } from '../../shared/protocol/api-types';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -28,7 +12,7 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
-    this.status = STATUS[code];
+    this.status = API_ERROR_STATUS[code];
   }
 
   toJSON(): { error: ApiErrorCode; message: string } {

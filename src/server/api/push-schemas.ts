@@ -2,8 +2,9 @@
 import { isIPv4 } from 'node:net';
 import { z } from 'zod';
 import { isIsoDate } from '../../shared/notices/calendar';
-import { DEADLINE_IDS } from '../push/schedule';
-import { idSchema, isCanonicalBase64url, isP256Point } from './schemas';
+import { DEADLINE_IDS } from '../../shared/notices/types';
+import type { BrowserSubscription, Preferences, ResyncRequest, SnoozeRequest, SubscribeRequest } from '../../shared/protocol/push-types';
+import { idSchema, isCanonicalBase64url, isP256Point, type Check, type Exactly } from './schemas';
 
 export const MAX_ENDPOINT_CHARS = 2048;
 export const MAX_DEADLINES = 200;
@@ -48,7 +49,7 @@ export function subscriptionSchema(allowLoopback: boolean) {
       p256dh: base64urlOf(65, 'keys.p256dh', isP256Point),
       auth: base64urlOf(16, 'keys.auth'),
     }),
-  });
+  }) satisfies z.ZodType<BrowserSubscription>;
 }
 
 export function subscribeRequestSchema(allowLoopback: boolean) {
@@ -62,11 +63,11 @@ export function subscribeRequestSchema(allowLoopback: boolean) {
       .string()
       .regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.')
       .optional(),
-  });
+  }) satisfies z.ZodType<SubscribeRequest>;
 }
 
 export function resyncRequestSchema(allowLoopback: boolean) {
-  return z.object({ subscription: subscriptionSchema(allowLoopback) });
+  return z.object({ subscription: subscriptionSchema(allowLoopback) }) satisfies z.ZodType<ResyncRequest>;
 }
 
 const minuteSchema = z.number().int('Use whole minutes.').min(0, 'Minutes go from 0 to 1439.').max(1439, 'Minutes go from 0 to 1439.');
@@ -93,9 +94,18 @@ export const preferencesSchema = z.object({
       }),
     )
     .max(MAX_DEADLINES, `Send at most ${MAX_DEADLINES} deadlines.`),
-});
+}) satisfies z.ZodType<Preferences>;
 
 export const snoozeRequestSchema = z.object({
   reminderId: idSchema,
   until: z.enum(['hour', 'tomorrow'], "Snooze until 'hour' or 'tomorrow'."),
-});
+}) satisfies z.ZodType<SnoozeRequest>;
+
+// Both ways, as in schemas.ts: a field more or less on either side fails the build.
+export type PushSchemasMatchTypes = [
+  Check<Exactly<z.output<ReturnType<typeof subscriptionSchema>>, BrowserSubscription>>,
+  Check<Exactly<z.output<ReturnType<typeof subscribeRequestSchema>>, SubscribeRequest>>,
+  Check<Exactly<z.output<ReturnType<typeof resyncRequestSchema>>, ResyncRequest>>,
+  Check<Exactly<z.output<typeof preferencesSchema>, Preferences>>,
+  Check<Exactly<z.output<typeof snoozeRequestSchema>, SnoozeRequest>>,
+];

@@ -1,16 +1,11 @@
 // When reminders are due: pure rules, no I/O. Every time is UK wall-clock
 // time (Europe/London) and goes through the subscriber's quiet hours, except
 // pushes to advisers (new item, stopped sharing), which have none.
-import type { DeadlineId } from '../../shared/notices/types';
 import { addDays, daysBetween } from '../../shared/notices/calendar';
 import type { NewReminder, ReminderKind } from '../store/store';
-import { nextJournalTime, outOfQuietHours, ukToUtc, utcToUk, type QuietHours } from './uk-time';
-
-/** Every DeadlineId (src/shared/notices/types.ts); a deadline in the preferences must be one of these. */
-export const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'respond', 'attend', 'claim-by'] as const satisfies readonly DeadlineId[];
-// Fails to compile when DeadlineId gains a member that is not in the list.
-const allDeadlineIds: Record<DeadlineId, true> = Object.fromEntries(DEADLINE_IDS.map((id) => [id, true])) as Record<(typeof DEADLINE_IDS)[number], true>;
-void allDeadlineIds;
+import { ukToUtc, utcToUk } from '../../shared/notices/uk-time';
+import type { QuietHours } from '../../shared/protocol/push-types';
+import { nextJournalTime, outOfQuietHours } from './uk-time';
 
 /** Deadline reminders: this many days before the deadline, at DEADLINE_MINUTE UK time. */
 export const DEADLINE_DAYS_BEFORE = [7, 2, 0] as const;

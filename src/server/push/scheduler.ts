@@ -2,13 +2,16 @@
 // time, record each outcome as soon as its send ends, and go again at once
 // while batches come back full. Any number of these may run against one
 // PostgreSQL database (claims skip each other's rows).
-import type { Agent } from 'node:https';
-import type { SqlDriver } from '../store/driver';
-import { claimDue, type ClaimedReminder } from './queue';
-import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type VapidDetails } from './send';
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import type { PushSenderConfig } from '../config';
+import type { ClaimedReminder } from '../store/store';
+import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type PushQueue, type VapidDetails } from './send';
+import { VapidJwtCache } from './vapid-jwt';
 
 export interface SchedulerOptions {
-  driver: SqlDriver;
+  /** The store's push queue (claims, outcomes). */
+  store: PushQueue;
   vapid: VapidDetails;
   /** Pause between polls when nothing more is due (default 5 s). */
   intervalMs?: number;
@@ -41,26 +44,32 @@ export interface Scheduler {
 }
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const driver = options.driver;
+  const store = options.store;
   const intervalMs = options.intervalMs ?? 5000;
   const batch = options.batch ?? 100;
   const leaseMs = options.leaseMs ?? 120_000;
   const concurrency = Math.max(1, options.concurrency ?? 10);
   const timeoutMs = options.timeoutMs ?? Math.min(SEND_TIMEOUT_MS, Math.floor(leaseMs / 2));
   const now = options.now ?? (() => new Date());
-  const sendOptions = { vapid: options.vapid, timeoutMs, ...(options.agent ? { agent: options.agent } : {}) };
+  // One VAPID JWT per push service, reused until an hour before it expires.
+  const sendOptions = { vapid: options.vapid, jwt: new VapidJwtCache(options.vapid), timeoutMs, ...(options.agent ? { agent: options.agent } : {}) };
+  const recordSent = groupCommit<{ id: string; attempt: number; at: Date }>((rows) => store.markRemindersSent(rows));
 
   async function deliver(reminder: ClaimedReminder): Promise<void> {
     // A row whose lease could run out before this send ends may already be
     // another sender's: leave it to be claimed again rather than send it twice.
     if (now().getTime() + timeoutMs >= reminder.claimedUntil.getTime()) return;
     const outcome = await sendPush(reminder, sendOptions, now);
-    await recordOutcome(driver, reminder, outcome, now());
+    // Delivered pushes are recorded together: one UPDATE for every push that
+    // ended while the previous one ran (one per push when the sender is not
+    // busy). Journal reminders schedule their next one in their own transaction.
+    if (outcome.type === 'sent' && reminder.kind !== 'journal') await recordSent({ id: reminder.id, attempt: reminder.attempts, at: now() });
+    else await recordOutcome(store, reminder, outcome, now());
     options.onOutcome?.(reminder, outcome);
   }
 
   async function runOnce(): Promise<number> {
-    const claimed = await claimDue(driver, { now: now(), batch, leaseMs });
+    const claimed = await store.claimDueReminders({ now: now(), batch, leaseMs });
     let next = 0;
     const errors: unknown[] = [];
     const worker = async () => {
@@ -115,4 +124,65 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await running;
     },
   };
+}
+
+/**
+ * The sender as the server (main.ts) and scheduler-main.ts run it: the
+ * configured pace, and keep-alive TLS to the push services (also trusting
+ * PUSH_CA_FILE's certificate when set).
+ */
+export function startConfiguredScheduler(
+  store: PushQueue,
+  vapid: VapidDetails,
+  config: PushSenderConfig,
+  hooks: Pick<SchedulerOptions, 'onOutcome' | 'onError'>,
+): Scheduler {
+  const agent = new Agent({ keepAlive: true, maxSockets: config.concurrency, ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}) });
+  return startScheduler({
+    store,
+    vapid,
+    agent,
+    intervalMs: config.intervalMs,
+    batch: config.batch,
+    leaseMs: config.leaseMs,
+    concurrency: config.concurrency,
+    ...(config.timeoutMs === null ? {} : { timeoutMs: config.timeoutMs }),
+    ...hooks,
+  });
+}
+
+/**
+ * Group commit: add() queues an item and resolves once a flush that held it
+ * has finished (rejects if that flush failed). One flush runs at a time; items
+ * added meanwhile wait for the next. A flush starts on setImmediate, after the
+ * I/O callbacks of the current turn of the event loop, so every push whose
+ * answer arrived in that turn goes in it (PGlite runs a query synchronously,
+ * blocking the loop, so without this each flush would hold one item). No
+ * timer: an idle sender records a push at once.
+ */
+export function groupCommit<T>(flush: (items: T[]) => Promise<unknown>): (item: T) => Promise<void> {
+  let queued: { item: T; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let running = false;
+  const run = async () => {
+    while (queued.length > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const batch = queued;
+      queued = [];
+      try {
+        await flush(batch.map((entry) => entry.item));
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    running = false;
+  };
+  return (item) =>
+    new Promise<void>((resolve, reject) => {
+      queued.push({ item, resolve, reject });
+      if (!running) {
+        running = true;
+        void run();
+      }
+    });
 }

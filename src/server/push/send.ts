@@ -1,11 +1,18 @@
 // One push: the discreet payload, the Web Push request (encrypted by
 // web-push, aes128gcm, VAPID-signed) and what its answer means for the row.
-import type { Agent } from 'node:https';
+import { request, type Agent } from 'node:https';
 import webpush from 'web-push';
 import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
-import type { SqlDriver } from '../store/driver';
-import { dropSubscriber, markFailed, markRetry, markSent, type ClaimedReminder } from './queue';
-import { outOfQuietHours, utcToUk } from './uk-time';
+import type { ClaimedReminder, Store } from '../store/store';
+import { utcToUk } from '../../shared/notices/uk-time';
+import { outOfQuietHours } from './uk-time';
+import { VapidJwtCache } from './vapid-jwt';
+
+/** The part of the Store the sender uses. */
+export type PushQueue = Pick<
+  Store,
+  'claimDueReminders' | 'markReminderSent' | 'markRemindersSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber'
+>;
 
 export interface VapidDetails {
   /** mailto: or https: contact for the push services. */
@@ -103,56 +110,117 @@ export function classify(
 
 export interface SendOptions {
   vapid: VapidDetails;
+  /** Signed VAPID JWTs, one per push-service origin (the scheduler keeps one for its life). */
+  jwt?: VapidJwtCache;
   agent?: Agent;
   timeoutMs?: number;
 }
 
-/** Sends one push; never throws: the answer is classified. */
+const caches = new WeakMap<VapidDetails, VapidJwtCache>();
+
+/** The JWT cache for these VAPID details: the one given, else one kept per details object. */
+function jwtCache(options: SendOptions): VapidJwtCache {
+  if (options.jwt) return options.jwt;
+  let cache = caches.get(options.vapid);
+  if (!cache) {
+    cache = new VapidJwtCache(options.vapid);
+    caches.set(options.vapid, cache);
+  }
+  return cache;
+}
+
+/** A push service's answer (any status), or a network error. */
+function post(
+  url: URL,
+  headers: Record<string, string | number>,
+  body: Buffer,
+  options: { agent?: Agent; timeoutMs: number },
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        method: 'POST',
+        // URL keeps IPv6 literals in brackets; the request wants the bare address.
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        headers,
+        timeout: options.timeoutMs,
+        ...(options.agent ? { agent: options.agent } : {}),
+      },
+      (res) => {
+        // The answer's body is not used; read it so the socket goes back to the pool.
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('Socket timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Sends one push; never throws: the answer is classified. The request is what
+ * web-push's sendNotification() sends (its aes128gcm encryption, a fresh ECDH
+ * key per message; TTL, Urgency, Topic), with the VAPID header from the JWT
+ * cache instead of a new signature per push, and no per-push option checks.
+ */
 export async function sendPush(reminder: ClaimedReminder, options: SendOptions, now: () => Date = () => new Date()): Promise<Outcome> {
   const payload = buildPayload(reminder);
-  const subscription = { endpoint: reminder.endpoint, keys: { p256dh: reminder.p256dh, auth: reminder.auth } };
+  let url: URL;
+  let authorization: string;
   try {
-    const response = await webpush.sendNotification(subscription, JSON.stringify(payload), {
-      vapidDetails: options.vapid,
-      TTL: ttlFor(reminder.kind),
-      urgency: urgencyFor(payload),
-      topic: topicFor(reminder.id),
-      timeout: options.timeoutMs ?? SEND_TIMEOUT_MS,
-      ...(options.agent ? { agent: options.agent } : {}),
-    });
-    return classify({ status: response.statusCode, headers: response.headers }, reminder.attempts, now());
+    url = new URL(reminder.endpoint);
+    authorization = jwtCache(options).authorization(reminder.endpoint);
+  } catch {
+    return { type: 'failed', error: 'The subscription endpoint is not a URL.' };
+  }
+  let body: Buffer;
+  try {
+    body = webpush.encrypt(reminder.p256dh, reminder.auth, JSON.stringify(payload), 'aes128gcm').cipherText;
   } catch (error) {
-    if (error instanceof webpush.WebPushError) {
-      return classify({ status: error.statusCode, headers: error.headers }, reminder.attempts, now());
-    }
-    // A subscription with bad keys can never be sent: web-push throws before any request.
-    if (error instanceof Error && /p256dh|auth|subscription|endpoint/i.test(error.message) && !('code' in error)) {
-      return { type: 'failed', error: error.message };
-    }
+    // A subscription with bad keys can never be sent.
+    return { type: 'failed', error: error instanceof Error ? error.message : 'The subscription keys are not valid.' };
+  }
+  const headers = {
+    TTL: ttlFor(reminder.kind),
+    'Content-Length': body.length,
+    'Content-Type': 'application/octet-stream',
+    'Content-Encoding': 'aes128gcm',
+    Authorization: authorization,
+    Urgency: urgencyFor(payload),
+    Topic: topicFor(reminder.id),
+  };
+  try {
+    const answer = await post(url, headers, body, { timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS, ...(options.agent ? { agent: options.agent } : {}) });
+    return classify(answer, reminder.attempts, now());
+  } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     return classify({ error: code ?? (error instanceof Error ? error.message : 'unknown') }, reminder.attempts, now());
   }
 }
 
 /** Records an outcome on the reminder's row (for the claim that sent it). */
-export async function recordOutcome(driver: SqlDriver, reminder: ClaimedReminder, outcome: Outcome, now: Date): Promise<void> {
+export async function recordOutcome(store: PushQueue, reminder: ClaimedReminder, outcome: Outcome, now: Date): Promise<void> {
   const claim = { attempt: reminder.attempts, now };
   switch (outcome.type) {
     case 'sent':
-      await markSent(driver, reminder.id, claim);
+      await store.markReminderSent(reminder.id, claim);
       return;
     case 'gone':
       // If the device re-synced a new endpoint meanwhile, keep it and try that one now.
-      if (!(await dropSubscriber(driver, reminder.subscriberId, reminder.endpoint))) await markRetry(driver, reminder.id, now, claim);
+      if (!(await store.deleteSubscriber(reminder.subscriberId, { endpoint: reminder.endpoint }))) await store.markReminderRetry(reminder.id, now, claim);
       return;
     case 'retry': {
       // A retry for a journal or deadline reminder waits for the end of quiet hours; replies may come when they come.
       const at = reminder.kind === 'journal' || reminder.kind === 'deadline' ? outOfQuietHours(outcome.at, reminder.quiet) : outcome.at;
-      await markRetry(driver, reminder.id, at, claim);
+      await store.markReminderRetry(reminder.id, at, claim);
       return;
     }
     case 'failed':
-      await markFailed(driver, reminder.id, claim);
+      await store.markReminderFailed(reminder.id, claim);
       return;
   }
 }

@@ -1,6 +1,7 @@
 // Date maths on plain YYYY-MM-DD strings. Deadlines are whole days in UK
 // law, so we never use local time zones here: every date is a UTC day.
 import { isBankHoliday } from './bank-holidays';
+import { utcToUk } from './uk-time';
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -92,17 +93,7 @@ export function nextWorkingDay(date: string): string {
   return day;
 }
 
-let londonFormat: Intl.DateTimeFormat | undefined;
-
 /** Today's date in the UK, whatever the device's time zone. */
 export function todayInLondon(now: Date = new Date()): string {
-  londonFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const parts = londonFormat.formatToParts(now);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return utcToUk(now).date;
 }

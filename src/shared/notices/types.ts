@@ -32,7 +32,10 @@ export type NoticeKind = (typeof NOTICE_KINDS)[number];
 export const CHALLENGES = ['decision', 'mrn', 'neither'] as const;
 export type Challenge = (typeof CHALLENGES)[number];
 
-export type DeadlineId = 'mandatory-reconsideration' | 'appeal' | 'late-limit' | 'respond' | 'attend' | 'claim-by';
+/** Every kind of deadline; each has a name under reminders:push.deadlineNames.<id>. */
+export const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'respond', 'attend', 'claim-by'] as const;
+
+export type DeadlineId = (typeof DEADLINE_IDS)[number];
 
 /**
  * Why a date is what it is. Each id has a plain-words text in

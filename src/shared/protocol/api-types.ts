@@ -1,10 +1,28 @@
 // The relay's JSON API, as types shared by the app and the server. The server
-// validates every request against the schemas in src/server/api/schemas.ts.
-// Binary data travels as base64url text. Credentials go in
-// `Authorization: Bearer <token>`; errors are { error: code, message }.
+// validates every request against the schemas in src/server/api/schemas.ts,
+// each tied to its type here, so the two cannot drift apart.
+// Binary data travels as base64url text (base64url.ts). Credentials go in
+// `Authorization: Bearer <token>` (relay-request.ts); errors are
+// { error: code, message }, and a 429 also says Retry-After (seconds).
+
+/** Every error code the relay answers with, and its HTTP status. */
+export const API_ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+  server_error: 500,
+} as const;
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 export interface ApiError {
-  error: 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'gone' | 'too_large' | 'too_many_requests' | 'method_not_allowed' | 'conflict';
+  error: ApiErrorCode;
   /** Plain words a person can act on. */
   message: string;
 }
@@ -15,7 +33,7 @@ export interface ApiError {
 // signing key (its fingerprint travels in invite links and QR codes) can check
 // every device key the relay hands out: the relay cannot add its own.
 //   signature = ECDSA P-256 with SHA-256, IEEE P1363 (64 bytes), base64url,
-//   over the UTF-8 bytes of "uc-companion device key v1\n" + publicKey.
+//   over deviceKeyMessage(publicKey) (device-key.ts).
 // Keys are base64url of the raw uncompressed P-256 point (65 bytes).
 
 /** One adviser device's HPKE public key and the signing key's signature of it. */
@@ -59,7 +77,7 @@ export interface AdviserInfo {
 // 2. new computer: makes its HPKE key, POST /api/device-requests (no auth; rate limited like invites) DeviceRequest → 201 DeviceRequestResponse; 404 unknown code, 410 used or expired
 // 3. first computer: GET /api/adviser/device-requests (adviser) → PendingDevice[]; the adviser checks fingerprint(publicKey) matches what the new computer shows,
 //    then POST /api/adviser/device-requests/:id/approve (adviser) { signature } → 200 {} (the relay verifies the signature: 400 if wrong), or DELETE …/:id → 204 to refuse
-// 4. new computer: POST /api/device-requests/:id/claim (no auth) { pollToken } → 202 { state: 'pending' } | 200 DeviceClaimed (once; afterwards 410) | 410 refused or expired
+// 4. new computer: POST /api/device-requests/:id/claim (no auth) DeviceClaim → 202 { state: 'pending' } | 200 DeviceClaimed (once; afterwards 410) | 410 refused or expired
 export interface DeviceCodeResponse {
   code: string;
   expiresAt: string;
@@ -80,6 +98,9 @@ export interface PendingDevice {
 }
 export interface DeviceApproval {
   signature: string;
+}
+export interface DeviceClaim {
+  pollToken: string;
 }
 export interface DeviceClaimed {
   state: 'approved';

@@ -1,6 +1,6 @@
 // What a push shows and where a tap on it goes. Pure functions with no
 // browser globals, shared by the service worker, the app and the unit tests.
-import type { PushKind, PushPayload, PushTexts } from './push-types';
+import { PUSH_KINDS, type PushKind, type PushPayload, type PushTexts } from './push-types';
 
 export const PUSH_TEXTS_CACHE = 'push-texts';
 export const PUSH_TEXTS_URL = '/__push/texts';
@@ -9,8 +9,6 @@ export const PUSH_TEXTS_URL = '/__push/texts';
 export interface CachedPushTexts extends PushTexts {
   deadlineToday?: string;
 }
-
-const KINDS: readonly PushKind[] = ['reply', 'journal', 'deadline', 'adviser-new-item', 'adviser-stopped'];
 
 /** Short English, used until the app has cached the person's own language. */
 export const FALLBACK_TEXTS: CachedPushTexts = {
@@ -42,7 +40,7 @@ export function parsePayload(text: string | null | undefined): PushPayload | nul
   }
   if (typeof value !== 'object' || value === null) return null;
   const p = value as Record<string, unknown>;
-  if (p.v !== 1 || typeof p.id !== 'string' || !p.id || !KINDS.includes(p.kind as PushKind)) return null;
+  if (p.v !== 1 || typeof p.id !== 'string' || !p.id || !PUSH_KINDS.includes(p.kind as PushKind)) return null;
   const payload: PushPayload = { v: 1, id: p.id, kind: p.kind as PushKind };
   const d = p.deadline as Record<string, unknown> | undefined;
   if (d && typeof d.id === 'string' && typeof d.daysLeft === 'number') payload.deadline = { id: d.id, daysLeft: d.daysLeft };

@@ -3,9 +3,11 @@
 // pages. A push carries only a message key (and an opaque id); the service
 // worker shows the words from the texts the app cached in the person's own
 // language (see PushTexts).
+import type { DeadlineId } from '../notices/types';
 
 /** What a reminder is about. Each has texts under reminders:push.<kind>.{title,body}. */
-export type PushKind = 'reply' | 'journal' | 'deadline' | 'adviser-new-item' | 'adviser-stopped';
+export const PUSH_KINDS = ['reply', 'journal', 'deadline', 'adviser-new-item', 'adviser-stopped'] as const;
+export type PushKind = (typeof PUSH_KINDS)[number];
 
 /** The decrypted push payload (JSON). Nothing else is ever sent. */
 export interface PushPayload {
@@ -68,7 +70,7 @@ export interface SubscribeResponse {
   subscriberToken: string;
 }
 
-/** PUT /api/push/subscription (subscriber) { subscription } → 204: re-sync on every app open and on pushsubscriptionchange. */
+/** PUT /api/push/subscription (subscriber) → 204: re-sync on every app open and on pushsubscriptionchange. */
 export interface ResyncRequest {
   subscription: BrowserSubscription;
 }
@@ -83,10 +85,10 @@ export interface Preferences {
   replies: boolean;
   journal: { days: WeekdayMask; minute: UkMinute } | null;
   quiet: QuietHours;
-  deadlines: { id: string; date: string; ref: string }[];
+  deadlines: { id: DeadlineId; date: string; ref: string }[];
 }
 
-/** POST /api/push/snooze (subscriber) { reminderId, until: 'hour' | 'tomorrow' } → 201 { dueAt } */
+/** POST /api/push/snooze (subscriber) → 201 { dueAt }: from a notification's "Remind me in 1 hour" and "Tomorrow". */
 export interface SnoozeRequest {
   reminderId: string;
   until: 'hour' | 'tomorrow';

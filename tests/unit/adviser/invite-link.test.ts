@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import qrcode from 'qrcode-generator';
 import { formatCode, inviteLink, qrSvg, qrSvgDataUrl } from '../../../src/client/adviser/invite-link.ts';
-import { noticeFileName, receiptsFileName, formatSize } from '../../../src/client/adviser/format.ts';
+import { noticeFileName, receiptsFileName } from '../../../src/client/adviser/format.ts';
+import { formatSize } from '../../../src/client/ui/format-size.ts';
 import { labelError, replyError, replyLeft, tokenFromHash } from '../../../src/client/adviser/validate.ts';
 
 describe('formatCode', () => {

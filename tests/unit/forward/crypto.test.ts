@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   fingerprint,
-  fromBase64Url,
   generateKeyPair,
   generateSigningKeyPair,
   importPublicKey,
@@ -10,10 +9,10 @@ import {
   sealPayload,
   sha256Hex,
   signDeviceKey,
-  toBase64Url,
   verifyDeviceKey,
   type Payload,
 } from '../../../src/client/services/crypto';
+import { fromBase64Url, toBase64Url } from '../../../src/shared/protocol/base64url';
 
 // Envelope layout: version(1) | count(1) | count × (enc 65 | wrapped 32) | iv 12 | ciphertext.
 const ENTRY = 65 + 32;

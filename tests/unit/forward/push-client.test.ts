@@ -6,19 +6,19 @@ import {
   DEFAULT_SETTINGS,
   buildPushTexts,
   checkSettings,
-  countUnseen,
   daysToMask,
   deadlinesFrom,
   maskToDays,
-  minuteToTime,
   savePreferences,
   timeToMinute,
   toPreferences,
   turnOffAll,
   turnOnReminders,
-  ukToday,
   type ReminderSettings,
 } from '../../../src/client/services/push-client';
+import { countUnseen } from '../../../src/client/services/push-recent';
+import { minuteToTime } from '../../../src/shared/notices/uk-time';
+import { todayInLondon } from '../../../src/shared/notices/calendar';
 import { saveNotice } from '../../../src/client/data/notices-db';
 
 function notice(id: string, deadlines: SavedNotice['deadlines'], extra: Partial<SavedNotice> = {}): SavedNotice {
@@ -105,8 +105,8 @@ describe('preferences from the choices', () => {
   });
 
   it('knows the UK date across midnight UTC in summer time', () => {
-    expect(ukToday(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
-    expect(ukToday(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+    expect(todayInLondon(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
+    expect(todayInLondon(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
   });
 
   it('counts reminders sent after the last one seen', () => {

@@ -7,14 +7,13 @@ import ece from 'http_ece';
 import webpush from 'web-push';
 import type { PushPayload } from '../../../src/shared/protocol/push-types';
 import type { SqlDriver } from '../../../src/server/store/driver';
-import { migrate } from '../../../src/server/store/migrations';
-import { openPglite } from '../../../src/server/store/pglite-driver';
-import { claimDue } from '../../../src/server/push/queue';
+import type { Store } from '../../../src/server/store/store';
 import { startScheduler, type Scheduler } from '../../../src/server/push/scheduler';
 import { backoffMs, classify, daysLeft, MAX_ATTEMPTS } from '../../../src/server/push/send';
 import { nextJournalTime } from '../../../src/server/push/uk-time';
 import { startPushService, type PushRequest, type PushService } from '../../support/push-service';
 import { insertReminder, insertSubscriber, type TestSubscription } from '../../support/push-rows';
+import { openTestStore, PGLITE } from '../../support/store-adapters';
 
 const keys = webpush.generateVAPIDKeys();
 const vapid = { subject: 'mailto:test@example.org', publicKey: keys.publicKey, privateKey: keys.privateKey };
@@ -22,17 +21,18 @@ const vapid = { subject: 'mailto:test@example.org', publicKey: keys.publicKey, p
 const START = new Date('2025-03-10T10:00:00Z');
 
 let service: PushService;
+let store: Store;
 let driver: SqlDriver;
+let close: (() => Promise<void>) | undefined;
 let clock: Date;
 let scheduler: Scheduler;
 
 beforeAll(async () => {
   service = await startPushService();
-  driver = await openPglite(null);
-  await migrate(driver);
+  ({ store, driver, close } = await openTestStore(PGLITE));
 }, 30_000);
 afterAll(async () => {
-  await driver?.close();
+  await close?.();
   await service?.close();
 });
 beforeEach(async () => {
@@ -40,7 +40,7 @@ beforeEach(async () => {
   service.requests.length = 0;
   service.answer = () => undefined;
   clock = START;
-  scheduler = startScheduler({ driver, vapid, agent: service.agent, loop: false, batch: 50, leaseMs: 60_000, concurrency: 4, now: () => clock });
+  scheduler = startScheduler({ store, vapid, agent: service.agent, loop: false, batch: 50, leaseMs: 60_000, concurrency: 4, now: () => clock });
 });
 
 function decrypt(request: PushRequest, subscription: TestSubscription): unknown {
@@ -261,17 +261,16 @@ describe('push delivery', () => {
   it('a claim holds its rows until the lease runs out; then they are claimed again, attempts counted', async () => {
     const sub = await insertSubscriber(driver, service.origin);
     const id = await insertReminder(driver, sub.id, { kind: 'reply', dueAt: START });
-    const first = await claimDue(driver, { now: START, batch: 10, leaseMs: 60_000 });
+    const first = await store.claimDueReminders({ now: START, batch: 10, leaseMs: 60_000 });
     expect(first.map((row) => [row.id, row.attempts])).toEqual([[id, 1]]);
-    expect(await claimDue(driver, { now: new Date(START.getTime() + 59_000), batch: 10, leaseMs: 60_000 })).toHaveLength(0);
+    expect(await store.claimDueReminders({ now: new Date(START.getTime() + 59_000), batch: 10, leaseMs: 60_000 })).toHaveLength(0);
     // The first sender died: the row comes back after the lease.
     clock = new Date(START.getTime() + 61_000);
     expect(await scheduler.runOnce()).toBe(1);
     const row = await reminderRow(id);
     expect(row).toMatchObject({ state: 'sent', attempts: 2 });
     // The dead sender's late outcome no longer applies to the row.
-    const { markRetry } = await import('../../../src/server/push/queue');
-    expect(await markRetry(driver, id, START, { attempt: 1 })).toBe(false);
+    expect(await store.markReminderRetry(id, START, { attempt: 1 })).toBe(false);
     expect((await reminderRow(id))?.state).toBe('sent');
   });
 });

@@ -10,15 +10,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ece from 'http_ece';
-import pg from 'pg';
 import webpush from 'web-push';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate } from '../../../src/server/store/migrations';
-import { openPostgres } from '../../../src/server/store/pg-driver';
 import { openPglite } from '../../../src/server/store/pglite-driver';
 import { startPushService, type PushService } from '../../support/push-service';
 import { insertManyReminders, insertSubscriber, type TestSubscription } from '../../support/push-rows';
 import { startTestPostgres, type TestPostgres } from '../../support/postgres';
+import { postgresAdapter, type FreshDatabase } from '../../support/store-adapters';
 
 const COUNT = 300;
 const BATCH = 20;
@@ -36,6 +35,7 @@ if (!postgres) console.warn('PostgreSQL not found (or PUSH_TEST_PGLITE set): the
 
 let service: PushService;
 const dirs: string[] = [];
+const dropAfter: FreshDatabase[] = [];
 const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
@@ -44,20 +44,17 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const child of children) child.kill('SIGKILL');
   await service?.close();
+  for (const database of dropAfter) await database.drop();
   await postgres?.stop();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }, 30_000);
 
 /** A database of its own: a new PostgreSQL database, or a new PGlite folder. */
-async function freshDatabase(name: string): Promise<{ env: Record<string, string>; open: () => Promise<SqlDriver> }> {
+async function freshDatabase(): Promise<{ env: Record<string, string>; open: () => Promise<SqlDriver> }> {
   if (postgres) {
-    const admin = new pg.Client({ connectionString: postgres.url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgres.url);
-    url.pathname = `/${name}`;
-    return { env: { DATABASE_URL: url.toString() }, open: () => openPostgres(url.toString()) };
+    const database = await postgresAdapter(postgres.url).fresh();
+    dropAfter.push(database);
+    return { env: { DATABASE_URL: database.url! }, open: () => database.open() };
   }
   const dir = mkdtempSync(join(tmpdir(), 'uc-push-crash-'));
   dirs.push(dir);
@@ -78,7 +75,7 @@ function startSender(env: Record<string, string>): Child {
       ...env,
       VAPID_PUBLIC_KEY: keys.publicKey,
       VAPID_PRIVATE_KEY: keys.privateKey,
-      VAPID_SUBJECT: 'mailto:test@example.org',
+      PUSH_SUBJECT: 'mailto:test@example.org',
       PUSH_CA_FILE: service.caFile,
       PUSH_BATCH: String(BATCH),
       PUSH_CONCURRENCY: '5',
@@ -155,7 +152,7 @@ async function states(open: () => Promise<SqlDriver>): Promise<Record<string, nu
 
 describe(`push sender crash (${postgres ? 'PostgreSQL' : 'PGlite data folder'})`, () => {
   it('SIGKILL mid-batch, restart: every reminder arrives, resends only from the batch in flight, same Topic', async () => {
-    const db = await freshDatabase('push_crash');
+    const db = await freshDatabase();
     const { subscription, ids } = await seed(db.open);
     // Slow answers: a batch is always in flight when the kill comes.
     service.answer = () => ({ delayMs: 25 });
@@ -188,7 +185,7 @@ describe(`push sender crash (${postgres ? 'PostgreSQL' : 'PGlite data folder'})`
   it.skipIf(!postgres)(
     'two senders on one PostgreSQL database never send a reminder twice',
     async () => {
-      const db = await freshDatabase('push_two');
+      const db = await freshDatabase();
       const { subscription, ids } = await seed(db.open);
       service.answer = () => ({ delayMs: 5 });
       const senders = [startSender(db.env), startSender(db.env)];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextJournalTime, outOfQuietHours, ukToUtc, utcToUk } from '../../../src/server/push/uk-time';
+import { ukToUtc, utcToUk } from '../../../src/shared/notices/uk-time';
+import { nextJournalTime, outOfQuietHours } from '../../../src/server/push/uk-time';
 
 const QUIET = { start: 21 * 60, end: 8 * 60 };
 const iso = (d: Date | null) => d?.toISOString();

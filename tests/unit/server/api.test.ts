@@ -2,9 +2,7 @@
 // throwaway PostgreSQL), through a real http.Server with fetch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newToken } from '../../../src/server/api/auth';
-import { openStore } from '../../../src/server/store/open-store';
 import type { Store } from '../../../src/server/store/store';
-import { startTestPostgres } from '../../support/postgres';
 import {
   addAdviser,
   addDevice,
@@ -22,36 +20,28 @@ import {
   uuid,
   type Relay,
 } from '../../support/relay-api';
+import { openTestStore, SLOW, storeAdapters } from '../../support/store-adapters';
 
-const postgres = await startTestPostgres().catch((error: unknown) => {
-  console.warn(`Relay API on PostgreSQL skipped: ${(error as Error).message}`);
-  return null;
-});
-if (!postgres) console.warn('Relay API on PostgreSQL skipped: no PostgreSQL (set TEST_DATABASE_URL or install postgresql).');
-afterAll(() => postgres?.stop());
-
-const backends = [
-  { name: 'PGlite (in memory)', available: true, open: () => openStore({ dataDir: null }) },
-  { name: 'PostgreSQL', available: postgres !== null, open: () => openStore({ databaseUrl: postgres!.url }) },
-];
+const { adapters, stop } = await storeAdapters('relay API');
+afterAll(stop, SLOW);
 
 const DAY = 86_400_000;
 
-describe.each(backends)('relay API on $name', ({ available, open }) => {
+describe.each(adapters)('relay API on $name', (adapter) => {
   let store: Store;
+  let close: (() => Promise<void>) | undefined;
   let relay: Relay;
 
   beforeAll(async () => {
-    if (!available) return;
-    store = await open();
+    ({ store, close } = await openTestStore(adapter));
     relay = await startRelay(store);
-  });
+  }, SLOW);
   afterAll(async () => {
     await relay?.close();
-    await store?.close();
-  });
+    await close?.();
+  }, SLOW);
 
-  describe.skipIf(!available)('routes', () => {
+  describe('routes', () => {
     it('enrols an adviser once with the link token (201), then 410', async () => {
       const token = await addAdviser(store, relay.clock.ms);
       const { body, signer, publicKey: key } = await enrolBody(token);
@@ -676,7 +666,7 @@ describe.each(backends)('relay API on $name', ({ available, open }) => {
     });
   });
 
-  describe.skipIf(!available)('rate limits', () => {
+  describe('rate limits', () => {
     let limited: Relay;
     beforeAll(async () => {
       limited = await startRelay(store, {

@@ -74,5 +74,27 @@ describe('relay config', () => {
       const other = webpush.generateVAPIDKeys();
       expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: other.privateKey })).toThrow(/not one key pair/);
     });
+    it('refuses VAPID keys that are not base64url, a compressed public key, or a private key of the wrong length', () => {
+      const keys = webpush.generateVAPIDKeys();
+      const raw = Buffer.from(keys.publicKey, 'base64url');
+      const compressed = Buffer.concat([Buffer.from([0x02 + (raw[64]! & 1)]), raw.subarray(1, 33)]).toString('base64url');
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: compressed, VAPID_PRIVATE_KEY: keys.privateKey })).toThrow(/65-byte P-256 public key/);
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: `+${keys.publicKey.slice(1)}`, VAPID_PRIVATE_KEY: keys.privateKey })).toThrow(
+        /VAPID_PUBLIC_KEY must be the base64url/,
+      );
+      const longer = Buffer.concat([Buffer.from(keys.privateKey, 'base64url'), Buffer.from([0])]).toString('base64url');
+      expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: longer })).toThrow(/32-byte P-256 private key/);
+    });
+    it('reads the push sender settings, with defaults, for the server and scheduler-main alike', () => {
+      expect(loadConfig({}).pushSender).toEqual({ intervalMs: 5000, batch: 100, leaseMs: 120_000, concurrency: 10, timeoutMs: null, caFile: null });
+      expect(
+        loadConfig({ PUSH_INTERVAL_MS: '100', PUSH_BATCH: '20', PUSH_LEASE_MS: '2500', PUSH_CONCURRENCY: '5', PUSH_TIMEOUT_MS: '1000', PUSH_CA_FILE: '/tmp/ca.pem' })
+          .pushSender,
+      ).toEqual({ intervalMs: 100, batch: 20, leaseMs: 2500, concurrency: 5, timeoutMs: 1000, caFile: '/tmp/ca.pem' });
+      expect(() => loadConfig({ PUSH_BATCH: 'ten' })).toThrow(/PUSH_BATCH must be a whole number of at least 1/);
+      expect(() => loadConfig({ PUSH_CONCURRENCY: '0' })).toThrow(/PUSH_CONCURRENCY/);
+      // A send that may outlast its lease is never started: nothing would be sent.
+      expect(() => loadConfig({ PUSH_LEASE_MS: '10000', PUSH_TIMEOUT_MS: '15000' })).toThrow(/PUSH_TIMEOUT_MS \(15000\) must be less than PUSH_LEASE_MS/);
+    });
   });
 });

@@ -32,5 +32,5 @@ describe('one process per embedded database folder', () => {
     const again = await openStore({ dataDir: dir });
     await again.close();
     rmSync(parent, { recursive: true, force: true });
-  }, 30_000);
+  }, 60_000);
 });

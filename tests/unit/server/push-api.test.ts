@@ -5,29 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newToken } from '../../../src/server/api/auth';
 import type { SqlDriver } from '../../../src/server/store/driver';
-import { openPostgres } from '../../../src/server/store/pg-driver';
-import { openPglite } from '../../../src/server/store/pglite-driver';
-import { SqlStore } from '../../../src/server/store/sql-store';
 import type { Store } from '../../../src/server/store/store';
-import { startTestPostgres } from '../../support/postgres';
 import { addDevice, call, connected, envelope, publicKey, startRelay, TEST_VAPID, UNLIMITED, uuid, type Relay } from '../../support/relay-api';
+import { openTestStore, SLOW, storeAdapters } from '../../support/store-adapters';
 
-const postgres = await startTestPostgres().catch((error: unknown) => {
-  console.warn(`Push API on PostgreSQL skipped: ${(error as Error).message}`);
-  return null;
-});
-afterAll(() => postgres?.stop());
-
-async function openWith(driver: SqlDriver): Promise<{ store: Store; driver: SqlDriver }> {
-  const store = new SqlStore(driver);
-  await store.migrate();
-  return { store, driver };
-}
-
-const backends = [
-  { name: 'PGlite (in memory)', available: true, open: async () => openWith(await openPglite(null)) },
-  { name: 'PostgreSQL', available: postgres !== null, open: async () => openWith(await openPostgres(postgres!.url)) },
-];
+const { adapters, stop } = await storeAdapters('push API');
+afterAll(stop, SLOW);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -44,20 +27,20 @@ const PREFS = {
   deadlines: [{ id: 'appeal', date: '2026-04-02', ref: 'notice_1' }],
 };
 
-describe.each(backends)('push API on $name', ({ available, open }) => {
+describe.each(adapters)('push API on $name', (adapter) => {
   let store: Store;
   let driver: SqlDriver;
+  let close: (() => Promise<void>) | undefined;
   let relay: Relay;
 
   beforeAll(async () => {
-    if (!available) return;
-    ({ store, driver } = await open());
+    ({ store, driver, close } = await openTestStore(adapter));
     relay = await startRelay(store, UNLIMITED, LOOPBACK);
-  });
+  }, SLOW);
   afterAll(async () => {
     await relay?.close();
-    await store?.close();
-  });
+    await close?.();
+  }, SLOW);
 
   async function subscribed(extra: Record<string, unknown> = {}, sub = subscription()) {
     const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: sub, ...extra } });
@@ -72,7 +55,7 @@ describe.each(backends)('push API on $name', ({ available, open }) => {
   const markSent = (id: string, at: number) =>
     driver.query(`UPDATE reminders SET state = 'sent', sent_at = $2::timestamptz WHERE id = $1`, [id, new Date(at).toISOString()]);
 
-  describe.skipIf(!available)('routes', () => {
+  describe('routes', () => {
     it('GET /api/push/key gives the VAPID public key', async () => {
       const res = await call(relay, 'GET', '/api/push/key');
       expect(res.status).toBe(200);
@@ -322,7 +305,7 @@ describe.each(backends)('push API on $name', ({ available, open }) => {
     });
   });
 
-  describe.skipIf(!available)('hooks', () => {
+  describe('hooks', () => {
     it('a sent item makes one adviser-new-item reminder per adviser device subscription', async () => {
       relay.clock.ms = Date.parse('2026-06-01T22:30:00Z'); // night: advisers have no quiet hours
       const c = await connected(relay, store);
@@ -392,7 +375,7 @@ describe.each(backends)('push API on $name', ({ available, open }) => {
     });
   });
 
-  describe.skipIf(!available)('rate limits', () => {
+  describe('rate limits', () => {
     it('subscribing is limited per IP, subscriber routes per subscriber', async () => {
       const limited = await startRelay(store, { ...UNLIMITED, invitePerIp: { limit: 2, windowMs: DAY }, pushPerSubscriber: { limit: 2, windowMs: DAY } }, LOOPBACK);
       try {

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from '../../../src/server/store/driver';
-import { SqlStore } from '../../../src/server/store/sql-store';
+import { createSqlStore } from '../../../src/server/store/sql-store';
 import type { Connection, NewReminder, Store } from '../../../src/server/store/store';
-import { SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
+import { emptyTables, openTestStore, SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
 
 const { adapters, stop } = await storeAdapters('push store');
 afterAll(stop, SLOW);
@@ -21,21 +21,16 @@ describe.each(adapters)('push store on $name', (adapter) => {
   let database: FreshDatabase;
   let driver: SqlDriver;
   let store: Store;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await adapter.fresh();
-    driver = await database.open();
-    store = new SqlStore(driver);
-    await store.migrate();
+    ({ store, driver, database, close } = await openTestStore(adapter));
   }, SLOW);
 
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-  }, SLOW);
+  afterAll(() => close?.(), SLOW);
 
   beforeEach(async () => {
-    await driver.query('TRUNCATE reminders, push_subscribers, settings, items, connections, invites, device_requests, adviser_devices, advisers');
+    await emptyTables(driver);
   });
 
   async function adviserWithDevice(): Promise<{ adviserId: string; deviceId: string }> {
@@ -88,7 +83,7 @@ describe.each(adapters)('push store on $name', (adapter) => {
       expect(a).toBe(b);
     });
     it('a second driver on the same database sees the same keys', async () => {
-      const other = new SqlStore(await database.open());
+      const other = createSqlStore(await database.open());
       expect(await other.initSetting('shared', 'from-other')).toBe('from-other');
       expect(await store.initSetting('shared', 'mine')).toBe('from-other');
       await other.close();

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
 import { openStore } from '../../../src/server/store/open-store';
-import { SqlStore } from '../../../src/server/store/sql-store';
+import { createSqlStore } from '../../../src/server/store/sql-store';
 import type { Adviser, Connection, Direction, Item, Store } from '../../../src/server/store/store';
-import { SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
+import { emptyTables, openTestStore, SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
 
 const { adapters, stop } = await storeAdapters('store');
 afterAll(stop, SLOW);
@@ -26,21 +26,16 @@ describe.each(adapters)('store on $name', (adapter) => {
   let database: FreshDatabase;
   let driver: SqlDriver;
   let store: Store;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    database = await adapter.fresh();
-    driver = await database.open();
-    store = new SqlStore(driver);
-    await store.migrate();
+    ({ store, driver, database, close } = await openTestStore(adapter));
   }, SLOW);
 
-  afterAll(async () => {
-    await store?.close();
-    await database?.drop();
-  }, SLOW);
+  afterAll(() => close?.(), SLOW);
 
   beforeEach(async () => {
-    await driver.query('TRUNCATE reminders, push_subscribers, items, connections, invites, device_requests, adviser_devices, advisers');
+    await emptyTables(driver);
   });
 
   /** Stand-ins: the store keeps keys and signatures as given (the API checks them). */
@@ -169,7 +164,7 @@ describe.each(adapters)('store on $name', (adapter) => {
 
     it('a code is single use, also under concurrency', async () => {
       const { codeHash } = await withCode();
-      const other = new SqlStore(await database.open());
+      const other = createSqlStore(await database.open());
       const attempt = (s: Store) => s.requestDevice({ codeHash, publicKey: 'pk-x', pollTokenHash: hash('poll'), expiresAt: at(11), now: at(1) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
@@ -238,7 +233,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       const pollTokenHash = hash('poll');
       await request(codeHash, at(1), pollTokenHash);
       await store.approveDevice({ id, adviserId: adviser.id, signature: 's', expiresAt: at(12), now: at(2) });
-      const other = new SqlStore(await database.open());
+      const other = createSqlStore(await database.open());
       const attempt = (s: Store) => s.claimDevice({ id, pollTokenHash, deviceTokenHash: hash('d'), now: at(3) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
@@ -292,7 +287,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       await store.createInvite({ codeHash, adviserId: adviser.id, label: 'race', expiresAt: at(60) });
       // A second driver on the same database, so that on Postgres the two
       // attempts really run on different connections.
-      const other = new SqlStore(await database.open());
+      const other = createSqlStore(await database.open());
       const attempt = (s: Store) => s.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: at(1) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
@@ -475,7 +470,7 @@ describe.each(adapters)('store on $name', (adapter) => {
             [id],
           );
           await db.query(`INSERT INTO adviser_devices (id, adviser_id, token_hash) VALUES ($1, $2, 'old-device')`, [randomUUID(), id]);
-          const upgraded = new SqlStore(db);
+          const upgraded = createSqlStore(db);
           await upgraded.migrate();
           expect(await upgraded.getAdviser(id)).toMatchObject({ name: 'Old', signingKey: null, devices: [] });
           expect(await upgraded.findCredential('old-device')).toMatchObject({ kind: 'adviser', adviserId: id });
@@ -492,8 +487,8 @@ describe.each(adapters)('store on $name', (adapter) => {
       async () => {
         const fresh = await adapter.fresh();
         try {
-          const a = new SqlStore(await fresh.open());
-          const b = new SqlStore(await fresh.open());
+          const a = createSqlStore(await fresh.open());
+          const b = createSqlStore(await fresh.open());
           await Promise.all([a.migrate(), b.migrate()]);
           const check = await fresh.open();
           const versions = await check.query<{ version: number }>('SELECT version FROM schema_migrations');

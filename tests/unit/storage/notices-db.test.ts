@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deadline } from '../../../src/shared/notices/types.ts';
 import type { SavedNotice } from '../../../src/client/data/notices-db.ts';
+import { newId as newNoticeId } from '../../../src/shared/protocol/ids.ts';
 
 type Store = typeof import('../../../src/client/data/notices-db.ts');
 
@@ -132,7 +133,7 @@ describe('notices-db', () => {
 
 describe('newNoticeId', () => {
   it('returns distinct ids', () => {
-    const ids = new Set(Array.from({ length: 50 }, () => store.newNoticeId()));
+    const ids = new Set(Array.from({ length: 50 }, () => newNoticeId()));
     expect(ids.size).toBe(50);
   });
 
@@ -141,9 +142,9 @@ describe('newNoticeId', () => {
     // (In Node it lives on Crypto.prototype, so an own property shadows it and delete restores it.)
     Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
     try {
-      const id = store.newNoticeId();
+      const id = newNoticeId();
       expect(id).toMatch(/^[0-9a-f]{32}$/);
-      expect(store.newNoticeId()).not.toBe(id);
+      expect(newNoticeId()).not.toBe(id);
     } finally {
       delete (globalThis.crypto as { randomUUID?: unknown }).randomUUID;
     }

@@ -13,6 +13,7 @@
 // count and number in the texts, so no sentence mixes two digit systems.
 import i18next from 'i18next';
 import { findLanguage } from './languages';
+import { minuteToTime, utcToUk } from '../../../shared/notices/uk-time';
 
 /** `common:date` in each locale. */
 export interface DateWords {
@@ -68,29 +69,12 @@ export function formatDate(isoDate: string, language: string, withWeekday = true
   return words ? writeDate(isoDate, words, withWeekday) : isoDate;
 }
 
-let londonParts: Intl.DateTimeFormat | undefined;
-
-/** The UK date (YYYY-MM-DD) and 24-hour time (HH:MM) of an instant. Numbers only, so any engine's data will do. */
-export function inLondon(instant: Date): { date: string; time: string } {
-  londonParts ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts = londonParts.formatToParts(instant);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
-}
-
 /** "Thursday 3 December 2026 at 14:05" in the reader's language, UK time, for an ISO instant. */
 export function formatDateTime(iso: string, language: string, withWeekday = false): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso;
-  const { date, time } = inLondon(instant);
+  const { date, minute } = utcToUk(instant);
+  const time = minuteToTime(minute);
   const words = dateWords(language);
   if (!words) return `${date} ${time}`;
   return fill(words.dateTime, { date: writeDate(date, words, withWeekday), time });

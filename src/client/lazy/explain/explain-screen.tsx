@@ -6,26 +6,33 @@ import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { useDraft } from '../../ui/draft';
 import { ExplanationView } from '../../ui/explanation-view';
+import { kindText } from '../../ui/notice-text';
+import type { DateFields } from '../../ui/date-parts';
+import { useNoticeDate } from '../../ui/notice-date';
+import { focusWhenShown } from '../../ui/focus';
 import { saveExplanation } from '../../data/save-notice';
-import { PasteBox } from './paste-box';
+import { PasteBox, PASTE_BOX_ID } from './paste-box';
 import { KindPicker } from './kind-picker';
 import { KindCandidates } from './kind-candidates';
 import { ChallengeQuestions } from '../../ui/challenge-questions';
 import { SecretWarning } from './secret-warning';
+import { useAnnounceExplanation } from './announce-explanation';
 import '../../ui/screens.css';
 
 const MIN_TEXT = 3;
+const SEE_SAVED_ID = 'explain-see-saved';
 
 export function ExplainScreen() {
   const t = useT();
   const [text, setText] = useDraft('explain-text', '');
   const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
-  const [noticeDate, setNoticeDate] = useDraft<string | undefined>('explain-date', undefined);
+  const [typedDate, setTypedDate] = useDraft<DateFields | null>('explain-date-fields', null);
   // The claimant's answer to "is it a decision?", when we had to ask.
   const [answer, setAnswer] = useDraft<Challenge | null>('explain-challenge', null);
   const [savedId, setSavedId] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(kind !== null);
   const today = todayInLondon();
+  const noticeDate = useNoticeDate(typedDate, (fields) => (setTypedDate(fields), setSavedId(null)), today);
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
@@ -34,12 +41,13 @@ export function ExplainScreen() {
         ? explainNotice(text, {
             today,
             ...(kind ? { kind } : {}),
-            ...(noticeDate ? { noticeDate } : {}),
+            ...(noticeDate.date ? { noticeDate: noticeDate.date } : {}),
             ...(answer ? { challenge: answer } : {}),
           })
         : null,
-    [text, kind, noticeDate, answer, today],
+    [text, kind, noticeDate.date, answer, today],
   );
+  useAnnounceExplanation(explanation ? kindText(t, explanation.kind).title : null, explanation && !noticeDate.unusable ? explanation.countFrom : null, text);
 
   function onText(value: string) {
     setText(value);
@@ -53,11 +61,20 @@ export function ExplainScreen() {
     setSavedId(null);
   }
 
+  function clear() {
+    onText('');
+    noticeDate.reset();
+    // The Clear button goes with the text: the box is where to start again.
+    document.getElementById(PASTE_BOX_ID)?.focus();
+  }
+
   async function save() {
-    if (!explanation) return;
+    if (!explanation || !noticeDate.check()) return;
     try {
       setSavedId(await saveExplanation(explanation, text));
       announce(t('explain:saved'));
+      // The Save button becomes the link to the saved message: focus follows it.
+      focusWhenShown(SEE_SAVED_ID);
     } catch {
       announce(t('explain:saveFailed'));
     }
@@ -68,24 +85,24 @@ export function ExplainScreen() {
       <PageHeading title={t('explain:title')}>{t('explain:title')}</PageHeading>
       <p>{t('explain:intro')}</p>
       {explanation?.secretWarning && <SecretWarning />}
-      <PasteBox value={text} onInput={onText} />
+      <PasteBox value={text} onInput={onText} onClear={clear} />
       <KindPicker value={kind} open={pickerOpen} onToggle={setPickerOpen} onChange={chooseKind} />
       {explanation && (
         <ExplanationView
           explanation={explanation}
           today={today}
-          onNoticeDateChange={(date) => (setNoticeDate(date), setSavedId(null))}
+          noticeDate={noticeDate}
           kindChoice={
             <KindCandidates
               candidates={explanation.kindCandidates}
               onChoose={(choice) => {
                 chooseKind(choice);
                 // The choices go away: take focus to the new result, not to the top of the page.
-                setTimeout(() => document.getElementById('result-heading')?.focus());
+                focusWhenShown('result-heading');
               }}
               onNone={() => {
                 setPickerOpen(true);
-                setTimeout(() => document.getElementById('kind-select')?.focus());
+                focusWhenShown('kind-select');
               }}
             />
           }
@@ -95,7 +112,7 @@ export function ExplainScreen() {
           actions={
             <>
               {savedId ? (
-                <a class="button button--secondary" href={`/notice/${savedId}`}>
+                <a id={SEE_SAVED_ID} class="button button--secondary" href={`/notice/${savedId}`}>
                   {t('explain:seeSaved')}
                 </a>
               ) : (

@@ -9,19 +9,19 @@ import type { Payload } from '../../services/crypto';
 import { queueItem, summarise } from '../../services/outbox';
 import { useDraft } from '../../ui/draft';
 import { takeSharedThings } from '../../services/shared-file';
-import { ProblemBox } from './problem-box';
+import { formatSize } from '../../ui/format-size';
+import { ErrorSummary } from '../../ui/error-summary';
+import { focusWhenShown } from '../../ui/focus';
 
 const TAKE_PHOTO = 'send-take-photo';
+const CHOOSE_PICTURE = 'send-choose-picture';
+const REMOVE_PICTURE = 'send-remove-picture';
 const TEXT = 'send-text';
 
 interface Picture {
   compressed: CompressedImage;
   url: string;
   name: string;
-}
-
-function kb(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
 }
 
 export function ComposeForm() {
@@ -99,17 +99,19 @@ export function ComposeForm() {
     const file = input.files?.[0];
     // Clear it so choosing the same photo again still fires a change.
     input.value = '';
-    if (file) await addPicture(file);
+    if (file) await addPicture(file, true);
   }
 
-  async function addPicture(file: File) {
+  /** `chosen`: from the file inputs, whose focus then moves to the preview's "Remove picture". */
+  async function addPicture(file: File, chosen = false) {
     setProblem(null);
     setWorking(true);
     announce(t('forward:send.compressing'));
     try {
       const compressed = await compressImage(file);
       replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo' });
-      announce(t('forward:send.pictureReady', { from: kb(compressed.originalBytes), to: kb(compressed.blob.size) }));
+      announce(t('forward:send.pictureReady', { from: formatSize(compressed.originalBytes, 'KB'), to: formatSize(compressed.blob.size, 'KB') }));
+      if (chosen) focusWhenShown(REMOVE_PICTURE);
     } catch (error) {
       const code = error instanceof ImageError ? error.code : 'corrupt';
       fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
@@ -160,13 +162,20 @@ export function ComposeForm() {
     }
   }
 
+  // Busy controls stay focusable (never `disabled` under the person's finger): presses are ignored.
+  const busy = working || sending;
+  const ignoreWhenBusy = (event: Event) => {
+    if (busy) event.preventDefault();
+  };
+
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
-      <ProblemBox id="send-problem" message={problem?.message ?? null} attempt={attempt} {...(problem?.target ? { target: problem.target } : {})} />
+      <ErrorSummary id="send-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem.message, target: problem.target }] : []} />
       <h2>{t('forward:send.addTitle')}</h2>
       <div class="forward-pick">
-        {/* The real file input stays in the tab order and is the label's control,
-            so it is announced as a button with its visible words. */}
+        {/* The real file input stays in the tab order and is announced as a
+            button with the visible words, once: the words themselves are hidden
+            from screen readers so they are not read a second time. */}
         <label class="button forward-file" for={TAKE_PHOTO}>
           <input
             id={TAKE_PHOTO}
@@ -174,21 +183,25 @@ export function ComposeForm() {
             type="file"
             accept="image/*"
             capture="environment"
-            disabled={working || sending}
+            aria-label={t('forward:send.takePhoto')}
+            aria-disabled={busy || undefined}
+            onClick={ignoreWhenBusy}
             onChange={(event) => void onFile(event)}
           />
-          <span>{t('forward:send.takePhoto')}</span>
+          <span aria-hidden="true">{t('forward:send.takePhoto')}</span>
         </label>
-        <label class="button button--secondary forward-file" for="send-choose-picture">
+        <label class="button button--secondary forward-file" for={CHOOSE_PICTURE}>
           <input
-            id="send-choose-picture"
+            id={CHOOSE_PICTURE}
             class="forward-file__input"
             type="file"
             accept="image/*"
-            disabled={working || sending}
+            aria-label={t('forward:send.choosePicture')}
+            aria-disabled={busy || undefined}
+            onClick={ignoreWhenBusy}
             onChange={(event) => void onFile(event)}
           />
-          <span>{t('forward:send.choosePicture')}</span>
+          <span aria-hidden="true">{t('forward:send.choosePicture')}</span>
         </label>
       </div>
 
@@ -202,8 +215,17 @@ export function ComposeForm() {
         <figure class="forward-preview">
           <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
           <figcaption>
-            {t('forward:send.pictureSize', { size: kb(picture.compressed.blob.size) })}{' '}
-            <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>
+            {t('forward:send.pictureSize', { size: formatSize(picture.compressed.blob.size, 'KB') })}{' '}
+            <button
+              id={REMOVE_PICTURE}
+              type="button"
+              class="button button--secondary"
+              onClick={() => {
+                replacePicture(null);
+                // The button goes with the picture: back to choosing one.
+                document.getElementById(CHOOSE_PICTURE)?.focus();
+              }}
+            >
               {t('forward:send.removePicture')}
             </button>
           </figcaption>
@@ -245,7 +267,7 @@ export function ComposeForm() {
       </div>
 
       <p class="field__hint">{t('forward:send.lockedHint')}</p>
-      <button type="submit" class="button button--start" disabled={working || sending}>
+      <button type="submit" class="button button--start" aria-disabled={busy || undefined}>
         {sending ? t('forward:send.sending') : t('forward:send.submit')}
       </button>
     </form>

@@ -1,53 +1,43 @@
 // "Connect to my adviser": an invite code from a link or typed in, then a
-// plain consent screen, then a key pair made on this phone. The link's safety
-// code pins the adviser's signing key; every device key the relay hands out
-// must carry that key's signature, or it is not used.
+// plain consent screen, then a key pair made on this phone. The checks that
+// decide whether to trust the relay's answer are in services/connect.ts.
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { navigate } from '../../initial/router';
-import { ApiFailure, relay } from '../../services/api-client';
-import { checkAdviserKeys } from '../../services/adviser-keys';
-import type { AdviserKeys, InviteInfo } from '../../../shared/protocol/api-types';
-import { getConnection, saveConnected, type Connection } from '../../data/claimant-db';
-import { fingerprint, generateKeyPair } from '../../services/crypto';
+import { relayProblem, type RelayProblemKind } from '../../services/relay-problem';
+import { checkInvite, connectWithConsent, isInviteCode, normaliseCode, type Consent } from '../../services/connect';
+import { getConnection, type Connection } from '../../data/claimant-db';
 import { startOutboxSync } from '../../services/outbox';
 import { useDraft } from '../../ui/draft';
-import { ProblemBox } from './problem-box';
+import { ErrorSummary } from '../../ui/error-summary';
+import { FieldError } from '../../ui/field-error';
+import { focusWhenShown } from '../../ui/focus';
+import { AlreadyConnected, ADVISER_ID, ConsentPage, Refused } from './connect-views';
 import '../../ui/screens.css';
 import './forward.css';
 
 const CODE_INPUT = 'connect-code';
-
-/** Any case, spaces and dashes: "k7m-2qx 9pd" → "K7M2QX9PD". */
-export function normaliseCode(raw: string): string {
-  return raw.toUpperCase().replace(/[\s\-–—]+/g, '');
-}
-
-function normaliseFingerprint(raw: string): string {
-  return raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-const CODE_PATTERN = /^[A-Z0-9]{9}$/;
+const CHECKING_ID = 'connect-checking';
 
 type Stage =
   | { step: 'loading' }
   | { step: 'connected'; connection: Connection }
   | { step: 'enter' }
   | { step: 'checking' }
-  | { step: 'consent'; code: string; invite: InviteInfo; adviser: AdviserKeys; dropped: number; fingerprint: string; fromLink: boolean }
-  | { step: 'mismatch'; adviser: InviteInfo['adviser'] }
-  | { step: 'unverified' };
+  | { step: 'consent'; consent: Consent }
+  | { step: 'refused'; why: 'mismatch' | 'unverified' };
+
+const ERROR_KEYS: Partial<Record<RelayProblemKind, string>> = {
+  offline: 'forward:connect.errors.offline',
+  'not-found': 'forward:connect.errors.notFound',
+  gone: 'forward:connect.errors.gone',
+  'rate-limited': 'forward:connect.errors.tooMany',
+};
 
 function errorKey(error: unknown): string {
-  if (error instanceof ApiFailure) {
-    if (error.offline) return 'forward:connect.errors.offline';
-    if (error.status === 404) return 'forward:connect.errors.notFound';
-    if (error.status === 410) return 'forward:connect.errors.gone';
-    if (error.status === 429) return 'forward:connect.errors.tooMany';
-  }
-  return 'forward:connect.errors.other';
+  return ERROR_KEYS[relayProblem(error).kind] ?? 'forward:connect.errors.other';
 }
 
 /** Reads `#code=…&fp=…` once, then takes it out of the address bar and history. */
@@ -78,31 +68,19 @@ export function ConnectScreen() {
     setAttempt((n) => n + 1);
   }
 
-  async function lookUp(code: string, expectedFp: string | null) {
+  async function lookUp(code: string, expectedFp: string | null, typed = false) {
     setStage({ step: 'checking' });
     setProblem(null);
     try {
-      const invite = await relay.lookUpInvite(code);
-      const actual = await fingerprint(invite.adviser.signingKey);
-      if (expectedFp && normaliseFingerprint(expectedFp) !== normaliseFingerprint(actual)) {
-        setStage({ step: 'mismatch', adviser: invite.adviser });
+      const check = await checkInvite(code, expectedFp);
+      if (check.outcome !== 'consent') {
+        setStage({ step: 'refused', why: check.outcome });
         return;
       }
-      const checked = await checkAdviserKeys(invite.adviser);
-      if (checked.adviser.devices.length === 0) {
-        setStage({ step: 'unverified' });
-        return;
-      }
-      setStage({
-        step: 'consent',
-        code,
-        invite,
-        adviser: checked.adviser,
-        dropped: checked.dropped,
-        fingerprint: actual,
-        fromLink: expectedFp !== null,
-      });
-      announce(t('forward:connect.found', { name: invite.adviser.name, org: invite.adviser.org }));
+      setStage({ step: 'consent', consent: check });
+      announce(t('forward:connect.found', { name: check.invite.adviser.name, org: check.invite.adviser.org }));
+      // The form has gone: focus who the adviser is, the first thing to check.
+      if (typed) focusWhenShown(ADVISER_ID);
     } catch (error) {
       setStage({ step: 'enter' });
       const key = errorKey(error);
@@ -124,7 +102,7 @@ export function ConnectScreen() {
     void getConnection()
       .then((connection) => {
         if (connection && !connection.stoppedAt) setStage({ step: 'connected', connection });
-        else if (code && CODE_PATTERN.test(code)) void lookUp(code, fp);
+        else if (code && isInviteCode(code)) void lookUp(code, fp);
         else setStage({ step: 'enter' });
       })
       .catch(() => setStage({ step: 'enter' }));
@@ -134,48 +112,29 @@ export function ConnectScreen() {
     event.preventDefault();
     const code = normaliseCode(typed);
     if (!code) return fail('forward:connect.errors.empty', true);
-    if (!CODE_PATTERN.test(code)) return fail('forward:connect.errors.format', true);
+    if (!isInviteCode(code)) return fail('forward:connect.errors.format', true);
     // A typed code has no safety code to compare with: the person checks it by ear.
     setLinkCode(null);
     setLinkFp(null);
-    void lookUp(code, null);
+    // The form gives way to "Checking the code…": focus goes there while we wait.
+    focusWhenShown(CHECKING_ID);
+    void lookUp(code, null, true);
   }
 
-  async function agree(consent: Extract<Stage, { step: 'consent' }>) {
+  async function agree(consent: Consent) {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
-      const keys = await generateKeyPair();
-      const response = await relay.connect({ code: consent.code, claimantPublicKey: keys.publicKey });
-      // The relay must hand back the same adviser we showed: otherwise refuse.
-      if (response.adviser.signingKey !== consent.adviser.signingKey) {
-        void relay.stopSharing(response.claimantToken).catch(() => undefined);
-        setStage({ step: 'mismatch', adviser: response.adviser });
+      const result = await connectWithConsent(consent);
+      if (result.outcome !== 'connected') {
+        setStage({ step: 'refused', why: result.outcome });
         return;
       }
-      // Its device keys too must each be signed by that key.
-      const checked = await checkAdviserKeys(response.adviser);
-      if (checked.adviser.devices.length === 0) {
-        void relay.stopSharing(response.claimantToken).catch(() => undefined);
-        setStage({ step: 'unverified' });
-        return;
-      }
-      const now = new Date().toISOString();
-      await saveConnected(
-        { publicKey: keys.publicKey, privateKey: keys.privateKey, createdAt: now },
-        {
-          connectionId: response.connectionId,
-          claimantToken: response.claimantToken,
-          // Name and organisation as the person agreed to them.
-          adviser: { ...checked.adviser, name: consent.adviser.name, org: consent.adviser.org },
-          fingerprint: consent.fingerprint,
-          connectedAt: now,
-        },
-      );
       setTyped('');
       setLinkCode(null);
       setLinkFp(null);
-      announce(t('forward:connect.done', { name: response.adviser.name }));
+      announce(t('forward:connect.done', { name: result.adviserName }));
       navigate('/send');
     } catch (error) {
       fail(errorKey(error));
@@ -191,7 +150,7 @@ export function ConnectScreen() {
     return (
       <>
         {heading}
-        <p class="loading" role="status">
+        <p id={CHECKING_ID} class="loading" tabIndex={-1}>
           {stage.step === 'checking' ? t('forward:connect.checking') : t('forward:loading')}
         </p>
       </>
@@ -199,111 +158,54 @@ export function ConnectScreen() {
   }
 
   if (stage.step === 'connected') {
-    const { adviser } = stage.connection;
     return (
       <>
         {heading}
-        <p>{t('forward:connect.already', { name: adviser.name, org: adviser.org })}</p>
-        <p>
-          <a class="button" href="/send">
-            {t('forward:send.title')}
-          </a>
-        </p>
-        <p>{t('forward:connect.alreadyStop')}</p>
+        <AlreadyConnected connection={stage.connection} />
       </>
     );
   }
 
-  if (stage.step === 'mismatch') {
+  if (stage.step === 'refused') {
     return (
       <>
         {heading}
-        <div class="warning" role="alert">
-          <h2 class="warning__title">{t('forward:connect.mismatch.title')}</h2>
-          <p>{t('forward:connect.mismatch.body')}</p>
-          <p>{t('forward:connect.mismatch.action')}</p>
-        </div>
-        <p>
-          <a href="/">{t('forward:home')}</a>
-        </p>
-      </>
-    );
-  }
-
-  if (stage.step === 'unverified') {
-    return (
-      <>
-        {heading}
-        <div class="warning" role="alert">
-          <h2 class="warning__title">{t('forward:connect.unverified.title')}</h2>
-          <p>{t('forward:connect.unverified.body')}</p>
-          <p>{t('forward:connect.unverified.action')}</p>
-        </div>
-        <p>
-          <a href="/">{t('forward:home')}</a>
-        </p>
+        <Refused why={stage.why} />
       </>
     );
   }
 
   if (stage.step === 'consent') {
-    const { adviser } = stage;
+    const { consent } = stage;
     return (
       <>
         {heading}
-        <ProblemBox id="connect-problem" message={problem} attempt={attempt} />
-        <div class="forward-adviser">
-          <p class="forward-adviser__kicker">{t('forward:connect.adviserIs')}</p>
-          <p class="forward-adviser__name">{adviser.name}</p>
-          <p class="forward-adviser__org">{adviser.org}</p>
-        </div>
-        <div class="forward-check">
-          <h2>{t('forward:connect.safety.title')}</h2>
-          {stage.fromLink ? <p>{t('forward:connect.safety.matched')}</p> : <p>{t('forward:connect.safety.typed')}</p>}
-          <p class="forward-fingerprint" aria-label={t('forward:connect.safety.label')}>
-            {stage.fingerprint}
-          </p>
-          {stage.dropped > 0 && <p class="warning">{t('forward:connect.safety.dropped')}</p>}
-        </div>
-        <h2>{t('forward:connect.consent.title')}</h2>
-        <dl class="forward-consent">
-          <dt>{t('forward:connect.consent.whatTitle')}</dt>
-          <dd>{t('forward:connect.consent.what')}</dd>
-          <dt>{t('forward:connect.consent.whoTitle')}</dt>
-          <dd>{t('forward:connect.consent.who', { name: adviser.name })}</dd>
-          <dt>{t('forward:connect.consent.howLongTitle')}</dt>
-          <dd>{t('forward:connect.consent.howLong')}</dd>
-          <dt>{t('forward:connect.consent.stopTitle')}</dt>
-          <dd>{t('forward:connect.consent.stop')}</dd>
-        </dl>
-        <p>
-          <a href="/privacy">{t('forward:privacyLink')}</a>
-        </p>
-        <div class="button-row">
-          <button type="button" class="button" disabled={busy} aria-disabled={busy} onClick={() => void agree(stage)}>
-            {busy ? t('forward:connect.connecting') : t('forward:connect.agree')}
-          </button>
-          <a class="button button--secondary" href="/">
-            {t('forward:connect.notNow')}
-          </a>
-        </div>
+        <ConsentPage consent={consent} problem={problem} attempt={attempt} busy={busy} onAgree={() => void agree(consent)} />
       </>
     );
   }
 
+  // A problem with what was typed shows at the field as well as in the summary.
+  const fieldError = inputError && problem ? problem : undefined;
   return (
     <>
       {heading}
       <p>{t('forward:connect.intro')}</p>
       <form noValidate onSubmit={onSubmitCode}>
-        <ProblemBox id="connect-problem" message={problem} attempt={attempt} {...(inputError ? { target: CODE_INPUT } : {})} />
-        <div class={`field${inputError && problem ? ' field--error' : ''}`}>
+        <ErrorSummary
+          id="connect-problem"
+          title={t('forward:problem')}
+          attempt={attempt}
+          items={problem ? [{ message: problem, target: inputError ? CODE_INPUT : undefined }] : []}
+        />
+        <div class={`field${fieldError ? ' field--error' : ''}`}>
           <label class="field__label" for={CODE_INPUT}>
             {t('forward:connect.codeLabel')}
           </label>
           <p class="field__hint" id={`${CODE_INPUT}-hint`}>
             {t('forward:connect.codeHint')}
           </p>
+          {fieldError && <FieldError id={`${CODE_INPUT}-error`} message={fieldError} />}
           <input
             id={CODE_INPUT}
             name={CODE_INPUT}
@@ -315,8 +217,8 @@ export function ConnectScreen() {
             autocapitalize="characters"
             autocorrect="off"
             spellcheck={false}
-            aria-describedby={`${CODE_INPUT}-hint`}
-            aria-invalid={inputError && problem ? 'true' : undefined}
+            aria-describedby={fieldError ? `${CODE_INPUT}-hint ${CODE_INPUT}-error` : `${CODE_INPUT}-hint`}
+            aria-invalid={fieldError ? 'true' : undefined}
             onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
           />
         </div>

@@ -7,7 +7,7 @@ import { announce } from '../../initial/status';
 import { refreshStatus, startOutboxSync } from '../../services/outbox';
 import { ComposeForm } from './compose-form';
 import { OutboxList, RepliesList } from './outbox-list';
-import { StopSharing } from './stop-sharing';
+import { StopSharing, STOPPED_ID } from './stop-sharing';
 import { useForwardData } from './use-forward-data';
 import '../../ui/screens.css';
 import './forward.css';
@@ -92,7 +92,7 @@ export function SendScreen() {
     return (
       <>
         {heading}
-        <div class="warning" role="alert">
+        <div id={STOPPED_ID} class="warning" role="alert" tabIndex={-1}>
           <h2 class="warning__title">{t('forward:send.stoppedTitle')}</h2>
           <p>{t('forward:send.stoppedBody', { name: adviser.name, org: adviser.org })}</p>
         </div>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { loadNamespaces } from '../../initial/i18n/i18n';
-import { countUnseen, recentReminders } from '../../services/push-client';
+import { countUnseen, recentReminders } from '../../services/push-recent';
 
 export function NavBadge({ path }: { path: string }) {
   const t = useT();

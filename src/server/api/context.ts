@@ -1,0 +1,47 @@
+// What a route handler gets: the request with its path parameters, and the
+// relay's parts. Each routes/<area>.ts lists its routes with route(); one
+// index (routes/index.ts) puts them together.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Store } from '../store/store';
+import type { PushEvents } from './push-hooks';
+import type { Rate, RateLimits } from './rate-limit';
+import type { Method } from './router';
+
+export interface PushOptions {
+  /** The VAPID public key (base64url) the browsers subscribe with. */
+  publicKey: string;
+  /** Tests only: also accept http://127.0.0.1 push endpoints. */
+  allowLoopbackEndpoints?: boolean;
+  /** Called when a reminder was added that is due now (the sender may wake up early). */
+  wake?: () => void;
+}
+
+export interface RequestCtx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  ip: string;
+  /** The pattern's :parameters, percent-decoded. */
+  params: Record<string, string>;
+}
+
+export interface RelayDeps {
+  store: Store;
+  now: () => Date;
+  limits: RateLimits;
+  /** Takes a token from the bucket `key`, or throws 429. */
+  limit(key: string, rate: Rate): void;
+  /** One-off push reminders for what just happened on a connection (they never fail the request). */
+  events: PushEvents;
+  /** Push reminders on this relay; undefined: the push routes answer 404. */
+  push: PushOptions | undefined;
+}
+
+export interface Route {
+  method: Method;
+  pattern: string;
+  handle(ctx: RequestCtx, deps: RelayDeps): Promise<void>;
+}
+
+export function route(method: Method, pattern: string, handle: Route['handle']): Route {
+  return { method, pattern, handle };
+}

@@ -1,0 +1,115 @@
+// Items: opaque ciphertext sent on a connection, claimant → adviser or
+// adviser → claimant (replies), with its size and times; and retention.
+import type { SqlDriver } from './driver';
+import { iso, isoOrNull, isUuid } from './rows';
+
+export type Direction = 'to-adviser' | 'to-claimant';
+
+export interface Item {
+  /** Made by the sending device, so a repeat of the same send is the same item. */
+  id: string;
+  connectionId: string;
+  direction: Direction;
+  /** The encrypted envelope, as the client sent it (base64url text). */
+  envelope: string;
+  /** Bytes of the decoded envelope. */
+  size: number;
+  createdAt: string;
+  /** When the adviser marked it seen (to-adviser) or the claimant fetched it (to-claimant). */
+  seenAt: string | null;
+}
+
+export interface ItemStore {
+  /** Adds an item; a repeat of the same id with the same envelope returns the stored one with `created: false`. */
+  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true }>;
+  listItems(connectionId: string, direction: Direction): Promise<Item[]>;
+  getItem(id: string): Promise<Item | null>;
+  markSeen(id: string, now: string): Promise<Item | null>;
+  /** Retention: deletes items seen before `seenBefore`, and any item created before `createdBefore`. Returns how many. */
+  deleteExpired(input: { seenBefore: string; createdBefore: string }): Promise<number>;
+}
+
+interface ItemRow {
+  id: string;
+  connection_id: string;
+  direction: Direction;
+  envelope: string;
+  size: number;
+  created_at: Date;
+  seen_at: Date | null;
+}
+
+const ITEM_COLUMNS = 'id, connection_id, direction, envelope, size, created_at, seen_at';
+
+function toItem(row: ItemRow): Item {
+  return {
+    id: row.id,
+    connectionId: row.connection_id,
+    direction: row.direction,
+    envelope: row.envelope,
+    size: Number(row.size),
+    createdAt: iso(row.created_at),
+    seenAt: isoOrNull(row.seen_at),
+  };
+}
+
+export function itemQueries(db: SqlDriver): ItemStore {
+  return {
+    addItem(item) {
+      return db.transaction(async (tx) => {
+        const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR SHARE`, [item.connectionId]);
+        const connection = connections[0];
+        if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+        const inserted = await tx.query<ItemRow>(
+          `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+           ON CONFLICT (id) DO NOTHING
+           RETURNING ${ITEM_COLUMNS}`,
+          [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
+        );
+        if (inserted[0]) return { item: toItem(inserted[0]), created: true };
+        const existing = await tx.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
+        const row = existing[0];
+        if (row && row.connection_id === item.connectionId && row.direction === item.direction && row.envelope === item.envelope) {
+          return { item: toItem(row), created: false };
+        }
+        return { conflict: true as const };
+      });
+    },
+
+    async listItems(connectionId, direction) {
+      if (!isUuid(connectionId)) return [];
+      const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE connection_id = $1 AND direction = $2 ORDER BY created_at DESC, id DESC`, [
+        connectionId,
+        direction,
+      ]);
+      return rows.map(toItem);
+    },
+
+    async getItem(id) {
+      if (!isUuid(id)) return null;
+      const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [id]);
+      return rows[0] ? toItem(rows[0]) : null;
+    },
+
+    async markSeen(id, now) {
+      if (!isUuid(id)) return null;
+      // The first time it was seen is kept.
+      const rows = await db.query<ItemRow>(`UPDATE items SET seen_at = COALESCE(seen_at, $2::timestamptz) WHERE id = $1 RETURNING ${ITEM_COLUMNS}`, [id, now]);
+      return rows[0] ? toItem(rows[0]) : null;
+    },
+
+    async deleteExpired(input) {
+      const rows = await db.query<{ n: number }>(
+        `WITH gone AS (
+           DELETE FROM items
+           WHERE (seen_at IS NOT NULL AND seen_at < $1::timestamptz) OR created_at < $2::timestamptz
+           RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM gone`,
+        [input.seenBefore, input.createdBefore],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

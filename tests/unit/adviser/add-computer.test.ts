@@ -1,0 +1,159 @@
+// Adding an adviser computer with real keys and a pretend relay: the first
+// computer signs only the key whose safety code it showed, and the new
+// computer reads every answer to its polls.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeviceApproval, DeviceClaim, DeviceRequest, PendingDevice } from '../../../src/shared/protocol/api-types';
+import { fingerprint, generateKeyPair, generateSigningKeyPair, verifyDeviceKey } from '../../../src/client/services/crypto';
+
+const relayState = vi.hoisted(() => ({
+  approvals: [] as { token: string; requestId: string; body: DeviceApproval }[],
+  refusals: [] as string[],
+  requests: [] as DeviceRequest[],
+  claims: [] as { requestId: string; body: DeviceClaim }[],
+  /** The next answer to a claim: 'pending', 'approved', or an HTTP status to fail with (0: no signal). */
+  claim: 'pending' as 'pending' | 'approved' | number,
+}));
+
+vi.mock('../../../src/client/services/api-client', async (importOriginal) => {
+  const { ApiFailure } = await importOriginal<typeof import('../../../src/client/services/api-client')>();
+  return {
+    ApiFailure,
+    relay: {
+      approveDevice: async (token: string, requestId: string, body: DeviceApproval) => {
+        relayState.approvals.push({ token, requestId, body });
+        return {};
+      },
+      refuseDevice: async (_token: string, requestId: string) => {
+        relayState.refusals.push(requestId);
+      },
+      requestDevice: async (body: DeviceRequest) => {
+        relayState.requests.push(body);
+        return { requestId: 'req-1', pollToken: 'p_poll', expiresAt: '2026-02-01T10:10:00Z' };
+      },
+      claimDevice: async (requestId: string, body: DeviceClaim) => {
+        relayState.claims.push({ requestId, body });
+        const answer = relayState.claim;
+        if (typeof answer === 'number') throw new ApiFailure(answer, answer === 0 ? 'offline' : 'gone', 'No.');
+        if (answer === 'pending') return { state: 'pending' as const };
+        return { state: 'approved' as const, deviceToken: 'a_device', adviserId: 'adv-1', name: 'Sam', org: 'Eastside Advice', signingKey: 'signing-pub' };
+      },
+    },
+  };
+});
+
+const addComputer = await import('../../../src/client/services/add-computer');
+
+beforeEach(() => {
+  Object.assign(relayState, { approvals: [], refusals: [], requests: [], claims: [], claim: 'pending' });
+});
+
+async function pending(): Promise<{ request: PendingDevice; shown: string }> {
+  const device = await generateKeyPair();
+  return { request: { id: 'req-1', publicKey: device.publicKey, createdAt: '2026-02-01T10:00:00Z' }, shown: await fingerprint(device.publicKey) };
+}
+
+describe('the first computer', () => {
+  it('signs the key whose safety code it showed, with the signing key', async () => {
+    const signing = await generateSigningKeyPair();
+    const { request, shown } = await pending();
+    await addComputer.approveComputer(signing.privateKey, 'a_first', request, shown);
+    expect(relayState.approvals).toHaveLength(1);
+    const [approval] = relayState.approvals;
+    expect(approval).toMatchObject({ token: 'a_first', requestId: 'req-1' });
+    expect(await verifyDeviceKey(signing.publicKey, { publicKey: request.publicKey, signature: approval!.body.signature })).toBe(true);
+  });
+
+  it('refuses to sign a key other than the one whose safety code was shown', async () => {
+    const signing = await generateSigningKeyPair();
+    const { request } = await pending();
+    const other = await pending();
+    await expect(addComputer.approveComputer(signing.privateKey, 'a_first', request, other.shown)).rejects.toThrow();
+    expect(relayState.approvals).toEqual([]);
+  });
+
+  it('refuses to sign something that is not a key', async () => {
+    const signing = await generateSigningKeyPair();
+    const request = { id: 'req-1', publicKey: 'not-a-key', createdAt: '2026-02-01T10:00:00Z' };
+    await expect(addComputer.approveComputer(signing.privateKey, 'a_first', request, 'AAAA-AAAA-AAAA-AAAA')).rejects.toThrow();
+    expect(relayState.approvals).toEqual([]);
+  });
+
+  it('refuses a request', async () => {
+    const { request } = await pending();
+    await addComputer.refuseComputer('a_first', request);
+    expect(relayState.refusals).toEqual(['req-1']);
+  });
+});
+
+describe('the new computer', () => {
+  async function join() {
+    return addComputer.requestToJoin('K7M2QX9PD');
+  }
+
+  it('asks with the code and a key of its own, which cannot be copied off it', async () => {
+    const joined = await join();
+    expect(relayState.requests).toEqual([{ code: 'K7M2QX9PD', publicKey: joined.keys.publicKey }]);
+    expect(joined.keys.privateKey.extractable).toBe(false);
+    expect(joined.request.requestId).toBe('req-1');
+  });
+
+  it('keeps waiting while the first computer has not decided, with its poll token', async () => {
+    const joined = await join();
+    const keep = vi.fn(async () => undefined);
+    expect(await addComputer.claimComputer(joined, keep)).toEqual({ step: 'waiting' });
+    expect(relayState.claims).toEqual([{ requestId: 'req-1', body: { pollToken: 'p_poll' } }]);
+    expect(keep).not.toHaveBeenCalled();
+  });
+
+  it('keeps the identity once approved: its own key, no signing private key', async () => {
+    const joined = await join();
+    relayState.claim = 'approved';
+    const keep = vi.fn(async () => undefined);
+    const now = new Date('2026-02-01T10:05:00Z');
+    const step = await addComputer.claimComputer(joined, keep, () => now);
+    const computer = {
+      adviserId: 'adv-1',
+      name: 'Sam',
+      org: 'Eastside Advice',
+      signingKey: 'signing-pub',
+      publicKey: joined.keys.publicKey,
+      privateKey: joined.keys.privateKey,
+      deviceToken: 'a_device',
+      enrolledAt: now.toISOString(),
+    };
+    expect(step).toEqual({ step: 'joined', computer });
+    expect(keep).toHaveBeenCalledWith(computer);
+    if (step.step === 'joined') expect(Object.keys(step.computer)).not.toContain('signingPrivateKey');
+  });
+
+  it('ends when this browser cannot keep the key', async () => {
+    const joined = await join();
+    relayState.claim = 'approved';
+    const step = await addComputer.claimComputer(joined, async () => {
+      throw new DOMException('No storage', 'InvalidStateError');
+    });
+    expect(step).toEqual({ step: 'ended', why: 'cannot-store' });
+  });
+
+  it('ends when the request was refused, has expired or is unknown', async () => {
+    const joined = await join();
+    for (const status of [410, 404]) {
+      relayState.claim = status;
+      expect(await addComputer.claimComputer(joined, async () => undefined), String(status)).toEqual({ step: 'ended', why: 'refused-or-expired' });
+    }
+  });
+
+  it('waits quietly after asking too often', async () => {
+    const joined = await join();
+    relayState.claim = 429;
+    expect(await addComputer.claimComputer(joined, async () => undefined)).toEqual({ step: 'waiting' });
+  });
+
+  it('shows other problems and goes on polling', async () => {
+    const joined = await join();
+    relayState.claim = 0;
+    expect(await addComputer.claimComputer(joined, async () => undefined)).toEqual({ step: 'problem', problem: { kind: 'offline' } });
+    relayState.claim = 500;
+    expect(await addComputer.claimComputer(joined, async () => undefined)).toEqual({ step: 'problem', problem: { kind: 'server', status: 500 } });
+  });
+});
