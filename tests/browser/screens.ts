@@ -43,6 +43,16 @@ export const SCREENS: ScreenExample[] = [
     },
   },
   {
+    name: 'explain (photo chosen: the reading tool note)',
+    async open(page) {
+      await go(page, '/explain');
+      // Any picture: the note comes before anything is read or downloaded.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAG4VW8wAAAABJRU5ErkJggg==', 'base64');
+      await page.locator('#photo-choose').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: png });
+      await page.locator('.photo-reader [role="group"]').waitFor();
+    },
+  },
+  {
     name: 'saved notice and home list',
     async open(page) {
       await go(page, '/explain');

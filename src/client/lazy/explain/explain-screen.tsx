@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { explainNotice, todayInLondon } from '../../../shared/notices';
 import type { Challenge, NoticeKind } from '../../../shared/notices/types';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
-import { useDraft } from '../../ui/draft';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { ExplanationView } from '../../ui/explanation-view';
 import { kindText } from '../../ui/notice-text';
 import type { DateFields } from '../../ui/date-parts';
@@ -17,6 +17,8 @@ import { KindCandidates } from './kind-candidates';
 import { ChallengeQuestions } from '../../ui/challenge-questions';
 import { SecretWarning } from './secret-warning';
 import { useAnnounceExplanation } from './announce-explanation';
+import { PhotoReader } from './photo-reader';
+import type { PhotoReading } from './use-photo-reading';
 import '../../ui/screens.css';
 
 const MIN_TEXT = 3;
@@ -31,8 +33,39 @@ export function ExplainScreen() {
   const [answer, setAnswer] = useDraft<Challenge | null>('explain-challenge', null);
   const [savedId, setSavedId] = useState<string | null>(null);
   const [pickerOpen, setPickerOpen] = useState(kind !== null);
+  const [incoming, setIncoming] = useState<File | null>(null);
+  const reader = useRef<PhotoReading | null>(null);
   const today = todayInLondon();
   const noticeDate = useNoticeDate(typedDate, (fields) => (setTypedDate(fields), setSavedId(null)), today);
+
+  // A picture from another screen (/explain?photo=1) or shared from another
+  // app (Android: Share → UC Companion, then "Explain this picture").
+  useEffect(() => {
+    const query = new URLSearchParams(location.search);
+    if (query.get('photo') === '1') setIncoming(takeHandedOffPhoto());
+    if (query.get('shared') === '1') {
+      // Loaded only on this path: most visits never need it.
+      void import('../../services/shared-file')
+        .then((m) => m.takeSharedThings())
+        .then(({ file, text: sharedText }) => {
+          if (sharedText && !text.trim()) onText(sharedText);
+          if (file) setIncoming(file);
+        })
+        .catch(() => undefined);
+    }
+  }, []);
+
+  // A pasted screenshot is read like a chosen one.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const image = [...(event.clipboardData?.files ?? [])].find((file) => file.type.startsWith('image/'));
+      if (!image || !reader.current) return;
+      event.preventDefault();
+      reader.current.choose(image);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
@@ -86,6 +119,7 @@ export function ExplainScreen() {
       <p>{t('explain:intro')}</p>
       {explanation?.secretWarning && <SecretWarning />}
       <PasteBox value={text} onInput={onText} onClear={clear} />
+      <PhotoReader onText={onText} initialFile={incoming} onReady={(reading) => (reader.current = reading)} />
       <KindPicker value={kind} open={pickerOpen} onToggle={setPickerOpen} onChange={chooseKind} />
       {explanation && (
         <ExplanationView
@@ -121,7 +155,12 @@ export function ExplainScreen() {
                 </button>
               )}
               {text.trim() && (
-                <a class="button button--secondary" href="/send?from=explain">
+                <a
+                  class="button button--secondary"
+                  href="/send?from=explain"
+                  // The photo goes along too, so the adviser gets the page as well as the words.
+                  onClick={() => reader.current?.file && handOffPhoto(reader.current.file)}
+                >
                   {t('explain:sendToAdviser')}
                 </a>
               )}

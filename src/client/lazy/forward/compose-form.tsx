@@ -4,14 +4,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
 import { getNotice } from '../../data/notices-db';
-import { compressImage, ImageError, type CompressedImage } from '../../services/compress-image';
+// Loaded when a picture is added (the Explain screen's photo reader shares it).
+import type { CompressedImage, ImageMode } from '../../services/compress-image';
 import type { Payload } from '../../services/crypto';
 import { queueItem, summarise } from '../../services/outbox';
-import { useDraft } from '../../ui/draft';
-import { takeSharedThings } from '../../services/shared-file';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';
 import { ErrorSummary } from '../../ui/error-summary';
 import { focusWhenShown } from '../../ui/focus';
+import { ProgressPanel } from '../../ui/progress-panel';
 
 const TAKE_PHOTO = 'send-take-photo';
 const CHOOSE_PICTURE = 'send-choose-picture';
@@ -22,6 +23,9 @@ interface Picture {
   compressed: CompressedImage;
   url: string;
   name: string;
+  /** The photo as chosen: kept in memory to redo it "as it is", or to explain it. */
+  file: File;
+  mode: ImageMode;
 }
 
 export function ComposeForm() {
@@ -30,11 +34,12 @@ export function ComposeForm() {
   const [note, setNote] = useDraft('send-note', '');
   const [prefilledFrom, setPrefilledFrom] = useDraft<string | null>('send-prefilled-notice', null);
   const [picture, setPicture] = useState<Picture | null>(null);
-  const [working, setWorking] = useState(false);
+  const [working, setWorking] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<{ message: string; target?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const pictureRef = useRef<Picture | null>(null);
+  const controller = useRef<AbortController | null>(null);
 
   function fail(message: string, target?: string) {
     setProblem({ message, ...(target ? { target } : {}) });
@@ -48,11 +53,21 @@ export function ComposeForm() {
     setPicture(next);
   }
 
-  useEffect(() => () => replacePicture(null), []);
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      replacePicture(null);
+    },
+    [],
+  );
 
   // /send?from=explain: start from the words on the Explain screen (its draft).
   useEffect(() => {
-    if (new URLSearchParams(location.search).get('from') !== 'explain' || text.trim()) return;
+    if (new URLSearchParams(location.search).get('from') !== 'explain') return;
+    // The photo the Explain screen read, if any, comes along.
+    const photo = takeHandedOffPhoto();
+    if (photo) void addPicture(photo);
+    if (text.trim()) return;
     try {
       const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
       if (typeof draft === 'string' && draft.trim()) {
@@ -85,7 +100,8 @@ export function ComposeForm() {
     const shared = new URLSearchParams(location.search).get('shared');
     if (shared === 'failed') fail(t('forward:send.sharedFailed'), TAKE_PHOTO);
     if (shared !== '1') return;
-    void takeSharedThings()
+    void import('../../services/shared-file')
+      .then((m) => m.takeSharedThings())
       .then(async ({ file, text: sharedText }) => {
         if (sharedText && !text.trim()) setText(sharedText);
         if (file) await addPicture(file);
@@ -99,30 +115,45 @@ export function ComposeForm() {
     const file = input.files?.[0];
     // Clear it so choosing the same photo again still fires a change.
     input.value = '';
-    if (file) await addPicture(file, true);
+    if (file) await addPicture(file, 'letter', true);
   }
 
   /** `chosen`: from the file inputs, whose focus then moves to the preview's "Remove picture". */
-  async function addPicture(file: File, chosen = false) {
+  async function addPicture(file: File, mode: ImageMode = 'letter', chosen = false) {
+    controller.current?.abort();
+    const mine = new AbortController();
+    controller.current = mine;
     setProblem(null);
-    setWorking(true);
-    announce(t('forward:send.compressing'));
+    setWorking(0);
+    announce(t('forward:send.preparing'));
     try {
-      const compressed = await compressImage(file);
-      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo' });
+      const { compressImage } = await import('../../services/compress-image');
+      const compressed = await compressImage(file, { mode, signal: mine.signal, onProgress: (fraction) => setWorking(fraction) });
+      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo', file, mode });
       announce(t('forward:send.pictureReady', { from: formatSize(compressed.originalBytes, 'KB'), to: formatSize(compressed.blob.size, 'KB') }));
       if (chosen) focusWhenShown(REMOVE_PICTURE);
     } catch (error) {
-      const code = error instanceof ImageError ? error.code : 'corrupt';
+      if (mine.signal.aborted) return;
+      const code = (error as { name?: string; code?: string } | null)?.name === 'ImageError' ? (error as { code: string }).code : 'corrupt';
       fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
     } finally {
-      setWorking(false);
+      if (controller.current === mine) {
+        controller.current = null;
+        setWorking(null);
+      }
     }
+  }
+
+  function cancelPicture() {
+    controller.current?.abort();
+    controller.current = null;
+    setWorking(null);
+    announce(t('forward:send.cancelled'));
   }
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    if (working || sending) return;
+    if (working !== null || sending) return;
     const words = text.trim();
     const extra = note.trim();
     if (!picture && !words) {
@@ -163,7 +194,7 @@ export function ComposeForm() {
   }
 
   // Busy controls stay focusable (never `disabled` under the person's finger): presses are ignored.
-  const busy = working || sending;
+  const busy = working !== null || sending;
   const ignoreWhenBusy = (event: Event) => {
     if (busy) event.preventDefault();
   };
@@ -205,29 +236,62 @@ export function ComposeForm() {
         </label>
       </div>
 
-      {working && (
-        <p class="forward-working" role="status">
-          {t('forward:send.compressing')}
-        </p>
+      {working !== null && (
+        <ProgressPanel
+          id="send-progress-label"
+          label={t('forward:send.preparing')}
+          value={working}
+          cancelLabel={t('forward:send.cancel')}
+          onCancel={cancelPicture}
+        />
       )}
 
       {picture && (
         <figure class="forward-preview">
           <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
           <figcaption>
-            {t('forward:send.pictureSize', { size: formatSize(picture.compressed.blob.size, 'KB') })}{' '}
-            <button
-              id={REMOVE_PICTURE}
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                replacePicture(null);
-                // The button goes with the picture: back to choosing one.
-                document.getElementById(CHOOSE_PICTURE)?.focus();
-              }}
-            >
-              {t('forward:send.removePicture')}
-            </button>
+            {picture.compressed.cleaned && <p>{t('forward:send.cleanedNote')}</p>}
+            {picture.mode === 'photo' && <p>{t('forward:send.asItIsNote')}</p>}
+            <p>{t('forward:send.pictureSize', { size: formatSize(picture.compressed.blob.size, 'KB') })}</p>
+            <div class="button-row">
+              {picture.compressed.cleaned && (
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  aria-disabled={busy || undefined}
+                  onClick={() => !busy && void addPicture(picture.file, 'photo')}
+                >
+                  {t('forward:send.asItIs')}
+                </button>
+              )}
+              {picture.mode === 'photo' && (
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  aria-disabled={busy || undefined}
+                  onClick={() => !busy && void addPicture(picture.file, 'letter')}
+                >
+                  {t('forward:send.useCleaned')}
+                </button>
+              )}
+              <button
+                id={REMOVE_PICTURE}
+                type="button"
+                class="button button--secondary"
+                onClick={() => {
+                  replacePicture(null);
+                  // The button goes with the picture: back to choosing one.
+                  document.getElementById(CHOOSE_PICTURE)?.focus();
+                }}
+              >
+                {t('forward:send.removePicture')}
+              </button>
+            </div>
+            <p>
+              <a href="/explain?photo=1" onClick={() => handOffPhoto(picture.file)}>
+                {t('forward:send.explainPhoto')}
+              </a>
+            </p>
           </figcaption>
         </figure>
       )}

@@ -71,6 +71,17 @@ export function SendScreen() {
     return (
       <>
         {heading}
+        {/* Shared from another app with nobody to send it to: it can still be explained. */}
+        {new URLSearchParams(location.search).get('shared') === '1' && (
+          <div class="inset">
+            <p>{t('forward:send.sharedNotConnected')}</p>
+            <p>
+              <a class="button" href="/explain?shared=1">
+                {t('forward:send.explainShared')}
+              </a>
+            </p>
+          </div>
+        )}
         <p>{t('forward:send.notConnected')}</p>
         <p>{t('forward:send.notConnectedHow')}</p>
         <p>
