@@ -48,6 +48,8 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains the same|is unchanged)`,
   ),
   rule('mrn-can-now-appeal', String.raw`\byou can now appeal`),
+  // The appeal paragraph of an MRN, also when OCR lost words around it: "you can appeal ... within one month of the date of this notice".
+  rule('mrn-appeal-within', String.raw`\byou can (?:[a-z]+ )?appeal\b[^.!?]{0,60}? within (?:one|1) month of the date of this notice`),
   rule(
     'mrn-shorthand',
     String.raw`\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)`,
@@ -114,7 +116,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),
   rule(
     'has-lcw',
-    String.raw`\b(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have) (?:limited capability for work|lcw|lcwra|lcwea)`,
+    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|decided (?:that )?(?:you|he|she) (?:have|has)) (?:limited capability for work|lcw|lcwra|lcwea)`,
   ),
   rule('awarded-lcw', String.raw`\b(?:awarded|placed in|put in|found to have|given) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)`),
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:closed|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
@@ -143,7 +145,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('nil-award', String.raw`\bnil (?:award|entitlement)`),
   rule(
     'we-changed-award',
-    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|added|included|increased|ended|stopped|backdated|revised|closed|close|end|stop) (?:your|the|a|an|this|that|their|his|her) (?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b`,
+    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:your|the|a|an|this|that|their|his|her) (?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b`,
   ),
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
@@ -167,7 +169,7 @@ const DECISION_RULES: readonly Rule[] = [
   // "we will recover", "we have not approved".
   rule(
     'welsh',
-    String.raw`\b(?:rydym wedi penderfynu|byddwn yn lleihau eich|nid oes gennych hawl|rydym wedi talu gormod|byddwn yn adennill|nid ydym wedi cymeradwyo)`,
+    String.raw`\b(?:rydym wedi penderfynu|byddwn yn lleihau eich|nid oes gennych hawl|rydym wedi talu gormod|byddwn yn adennill|nid ydym wedi cymeradwyo|rydym wedi cau eich hawliad|mae eich hawliad wedi (?:cau|dod i ben))`,
   ),
   rule(
     'taking-money-off',
@@ -221,6 +223,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-not-changed': ['change'],
   'mrn-decision-stands': ['decision'],
   'mrn-can-now-appeal': ['appeal'],
+  'mrn-appeal-within': ['notice'],
   'mrn-shorthand': ['mr', 'mrn', 'appeal'],
   'mrn-they-not-changed': ['change'],
   'mrn-welsh': ['ailystyri', 'apelio', 'newid'],
@@ -258,7 +261,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'found-fit': ['found'],
   'one-word-closed': ['closed', 'terminated'],
   'claim-closed-short': ['closed', 'terminated'],
-  welsh: ['rydym', 'byddwn', 'nid'],
+  welsh: ['rydym', 'byddwn', 'nid', 'hawliad'],
   'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
   'paid-too-much': ['much', 'overpaid'],
   'take-back': ['back'],

@@ -25,6 +25,9 @@ describe('decision phrases', () => {
     ['We are unable to reactivate your claim.', 'unable to reactivate'],
     ['Rydym wedi penderfynu lleihau eich taliad.', 'rydym wedi penderfynu'],
     ['Your statement for March is ready. View it in Payments.', 'your statement for march is ready'],
+    ['Mae eich hawliad wedi cau.', 'mae eich hawliad wedi cau'],
+    ['We have updated your housing costs to £510 a month.', 'we have updated your housing costs'],
+    ['After your assessment it was decided that you have LCWRA from 3 May.', 'decided that you have lcwra'],
   ])('"%s" is a decision (%s)', (text, words) => {
     const cue = findCue(text);
     expect(cue?.answer).toBe('decision');
@@ -37,6 +40,10 @@ describe('decision phrases', () => {
     ['We have looked at your decision again and it stays the same.', 'we have looked at your decision again'],
     ['MR refused, decision stands, MRN issued today', 'mr refused'],
     ['Your mandatory reconsideration was unsuccessful. You can now appeal.', 'your mandatory reconsideration was unsuccessful'],
+    [
+      'disagree. you can appeal to a tribnal within one month of the date of this notice.',
+      'you can appeal to a tribnal within one month of the date of this notice',
+    ],
   ])('"%s" is an MRN (%s)', (text, words) => {
     const cue = findCue(text);
     expect(cue?.answer).toBe('mrn');
@@ -56,6 +63,8 @@ describe('warnings and guidance are not decisions', () => {
     'Please book your appointment using your journal.',
     "Your statement for this month isn't ready yet.",
     'If your claim has closed in the last 6 months you can reclaim.',
+    'We may decide that you have limited capability for work.',
+    'If your rent changes, we will have updated your housing costs by your next statement.',
   ])('"%s"', (text) => {
     expect(findCue(text)).toBeNull();
   });
