@@ -21,6 +21,7 @@ export function trainingInputs(): string[] {
     'src/shared/notices/features.ts',
     'src/shared/notices/model.ts',
     'src/shared/notices/cues.ts',
+    'src/shared/notices/kind-clues.ts',
     'src/shared/notices/recognise.ts',
   ];
 }

@@ -34,7 +34,22 @@ export interface NbOptions {
   smoothing: number;
 }
 
-export type HeadOptions = LrOptions | NbOptions;
+export interface CnbOptions {
+  kind: 'cnb';
+  /** Additive smoothing of the complement counts. */
+  smoothing: number;
+}
+
+/** Logistic regression and (complement) naive Bayes over the same features, their scores added: still one linear head. */
+export interface EnsembleOptions {
+  kind: 'ens';
+  lr: LrOptions;
+  nb: NbOptions | CnbOptions;
+  /** Weight of the naive Bayes scores against logistic regression's. */
+  mix: number;
+}
+
+export type HeadOptions = LrOptions | NbOptions | CnbOptions | EnsembleOptions;
 
 /** mulberry32: a small seeded generator, so shuffles repeat exactly. */
 export function seeded(seed: number): () => number {
@@ -152,6 +167,63 @@ function trainNb<C extends string>(examples: Labelled<C>[], classes: readonly C[
   return { weights, bias };
 }
 
+/**
+ * Complement naive Bayes (Rennie et al. 2003): each class is scored by how unlike the *other* classes the
+ * features are, which copes better with classes of very different sizes. Weights are centred per bucket.
+ */
+function trainCnb<C extends string>(examples: Labelled<C>[], classes: readonly C[], size: number, o: CnbOptions): FloatHead {
+  const k = classes.length;
+  const counts = new Float64Array(size * k);
+  const totals = new Float64Array(k);
+  const labelIndex = new Map(classes.map((c, i) => [c, i]));
+  for (const example of examples) {
+    const y = labelIndex.get(example.label)!;
+    for (let i = 0; i < example.features.index.length; i++) {
+      const j = example.features.index[i]! * k + y;
+      const v = example.features.value[i]!;
+      counts[j] = counts[j]! + v;
+      totals[y] = totals[y]! + v;
+    }
+  }
+  let all = 0;
+  for (let c = 0; c < k; c++) all += totals[c]!;
+  const weights = new Float64Array(size * k);
+  for (let f = 0; f < size; f++) {
+    let row = 0;
+    for (let c = 0; c < k; c++) row += counts[f * k + c]!;
+    if (row === 0) continue;
+    let mean = 0;
+    for (let c = 0; c < k; c++) {
+      const complement = row - counts[f * k + c]!;
+      const w = -Math.log((complement + o.smoothing) / (all - totals[c]! + o.smoothing * size));
+      weights[f * k + c] = w;
+      mean += w / k;
+    }
+    for (let c = 0; c < k; c++) weights[f * k + c] = weights[f * k + c]! - mean;
+  }
+  return { weights, bias: new Float64Array(k) };
+}
+
+function trainFloat<C extends string>(examples: Labelled<C>[], classes: readonly C[], size: number, options: HeadOptions): FloatHead {
+  switch (options.kind) {
+    case 'lr':
+      return trainLr(examples, classes, size, options);
+    case 'nb':
+      return trainNb(examples, classes, size, options);
+    case 'cnb':
+      return trainCnb(examples, classes, size, options);
+    case 'ens': {
+      const lr = trainLr(examples, classes, size, options.lr);
+      const nb = trainFloat(examples, classes, size, options.nb);
+      const weights = new Float64Array(lr.weights.length);
+      for (let j = 0; j < weights.length; j++) weights[j] = lr.weights[j]! + options.mix * nb.weights[j]!;
+      const bias = new Float64Array(lr.bias.length);
+      for (let c = 0; c < bias.length; c++) bias[c] = lr.bias[c]! + options.mix * nb.bias[c]!;
+      return { weights, bias };
+    }
+  }
+}
+
 /** 8-bit weights: one scale per head, rounded to the nearest step. */
 export function quantise<C extends string>(head: FloatHead, classes: readonly C[]): LinearHead<C> {
   let max = 0;
@@ -164,7 +236,7 @@ export function quantise<C extends string>(head: FloatHead, classes: readonly C[
 
 export function trainHead<C extends string>(examples: Labelled<C>[], classes: readonly C[], size: number, options: HeadOptions): LinearHead<C> {
   const sorted = examples.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const head = options.kind === 'lr' ? trainLr(sorted, classes, size, options) : trainNb(sorted, classes, size, options);
+  const head = trainFloat(sorted, classes, size, options);
   return quantise(head, classes);
 }
 
@@ -187,8 +259,8 @@ export interface TrainerConfig {
 
 /** The settings the shipped model is trained with (chosen on cross-validation, see tools/explainer/eval.ts). */
 export const SHIPPED: TrainerConfig = {
-  features: { bits: 13, charGrams: [3, 4, 5], wordGrams: [1, 2], cueWeight: 0.3 },
-  kind: { kind: 'lr', epochs: 12, alpha: 1, beta: 1, l1: 1.5, l2: 0.01, balance: 0.5, seed: 1 },
+  features: { bits: 13, charGrams: [3, 4, 5], wordGrams: [1, 2], cueWeight: 0.3, clueWeight: 0.3 },
+  kind: { kind: 'lr', epochs: 12, alpha: 1, beta: 1, l1: 1.5, l2: 0.01, balance: 1, seed: 1 },
   challenge: { kind: 'lr', epochs: 20, alpha: 1, beta: 1, l1: 0.3, l2: 0.01, balance: 0.5, seed: 2 },
   challengeResidual: false,
   kindMix: 0.5,

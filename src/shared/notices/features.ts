@@ -14,6 +14,8 @@ export interface FeatureConfig {
   wordGrams: readonly number[];
   /** Weight of each decision phrase found (cues.ts) as a feature of its own, against the words' unit length; 0 = not used. */
   cueWeight?: number;
+  /** Weight of each kind key phrase found (kind-clues.ts) as a feature of its own; 0 or absent = not used. */
+  clueWeight?: number;
 }
 
 export interface Features {
@@ -149,7 +151,7 @@ function buffers(size: number) {
 const MAX_CHARS = 6000;
 
 /** `cues`: the decision rules that matched (their ids), a strong hint of the kind too. */
-export function featurize(text: string, config: FeatureConfig, cues: readonly string[] = []): Features {
+export function featurize(text: string, config: FeatureConfig, cues: readonly string[] = [], clues: readonly string[] = []): Features {
   const size = 1 << config.bits;
   const mask = size - 1;
   const { counts, used } = buffers(size);
@@ -193,6 +195,15 @@ export function featurize(text: string, config: FeatureConfig, cues: readonly st
       const bucket = hash(200, cue) & mask;
       if (counts[bucket] === 0) used[n++] = bucket;
       counts[bucket] = counts[bucket]! + cueWeight;
+    }
+  }
+
+  const clueWeight = (config.clueWeight ?? 0) * Math.sqrt(n);
+  if (clueWeight > 0) {
+    for (const clue of clues) {
+      const bucket = hash(300, clue) & mask;
+      if (counts[bucket] === 0) used[n++] = bucket;
+      counts[bucket] = counts[bucket]! + clueWeight;
     }
   }
 

@@ -5,7 +5,8 @@
 // (b) comes from decision language (cues.ts) and the trained model, never
 // from (a) alone, so a decision worded in an unfamiliar way still gets its
 // deadline when the kind is unclear. Both say when they are unsure.
-import { allCues, type Cue } from './cues';
+import { allCues, cueText, type Cue } from './cues';
+import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
 import { featurize, modelText, wordBucket, type FeatureConfig, type Features } from './features';
 import { CHALLENGES, type Challenge, type NoticeExplanation, type NoticeKind } from './types';
@@ -76,11 +77,13 @@ export function strongestWords(model: RecogniserModel, text: string, target: str
 /** The model's features of a message, and the decision phrases found in it (they are features too). */
 export function noticeFeatures(text: string, config: FeatureConfig): { features: Features; cues: Cue[] } {
   const cues = allCues(text);
+  const clues = config.clueWeight ? kindClues(cueText(text).replace(/\n/g, ' ')) : [];
   return {
     features: featurize(
       text,
       config,
       cues.map((cue) => cue.rule),
+      clues,
     ),
     cues,
   };
