@@ -4,12 +4,15 @@ import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
 import type { ItemWithEnvelope } from '../../shared/protocol/api-types';
-import { openEnvelope, type Payload } from '../services/crypto';
+import type { Payload } from '../services/crypto';
+import { openClientItem } from '../services/adviser-items';
 import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
 import { formatDay, itemDisplay, noticeFileName, problemOf, cannotOpenReason, type ItemDisplay } from './format';
 
 interface Props {
   identity: Identity;
+  /** The client's key as pinned on this computer: the only sender accepted. */
+  claimantKey: string;
   item: ItemWithEnvelope;
   label: string;
   connectionId: string;
@@ -20,7 +23,7 @@ interface Props {
 type Opened = Payload & { sha256: string; url?: string; display?: ItemDisplay };
 
 /** An item opened on this computer: decrypted here, marked seen, and a receipt kept. */
-export function ItemView({ identity, item, label, connectionId, onReceipt, onClose }: Props) {
+export function ItemView({ identity, claimantKey, item, label, connectionId, onReceipt, onClose }: Props) {
   const t = useT();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,13 +39,14 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
     let url: string | undefined;
     let cancelled = false;
     (async () => {
-      let payload: Payload & { sha256: string };
-      try {
-        payload = await openEnvelope(identity.privateKey, item.envelope);
-      } catch {
-        if (!cancelled) setProblem(t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
+      const opened = await openClientItem(identity, claimantKey, connectionId, item);
+      if (!opened.ok) {
+        // Forged, moved or replayed items are never shown: only why not.
+        if (!cancelled)
+          setProblem(t(opened.why === 'unchecked' ? 'adviser:item.unchecked' : `adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
         return;
       }
+      const payload: Payload & { sha256: string } = opened.payload;
       if (cancelled) return;
       // The type is the claimant's phone's word: only allow-listed types are shown here (format.ts).
       const display = itemDisplay(payload.mime);
