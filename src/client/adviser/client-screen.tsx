@@ -14,6 +14,9 @@ import { ItemView } from './item-view';
 import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
 import { usePoll } from './use-poll';
+import { useDesk } from './desk/use-desk';
+import { ItemDesk } from './desk/item-desk';
+import { tellSoon } from './desk/notify-soon';
 
 /** What an item is and when it was sent: read from the envelope, content not kept. */
 interface Summary {
@@ -33,6 +36,8 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
   const [openIds, setOpenIds] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const known = useRef(new Set<string>());
+  // Each item is read and explained on this computer (kind, date, deadlines).
+  const desk = useDesk(identity, () => tellSoon(t, announce));
 
   async function summarise(list: ItemWithEnvelope[]) {
     for (const item of list) {
@@ -67,6 +72,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
         if (!item.seenAt && stored.some((r) => r.itemId === item.id)) void relay.markSeen(identity.deviceToken, item.id).catch(() => undefined);
       }
       void summarise(sorted);
+      desk.add(sorted.map((item) => ({ item, connectionId, label: found.label })));
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setConnection((old) => old ?? null);
@@ -154,6 +160,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         </dd>
                       </div>
                     </dl>
+                    {kind !== 'damaged' && <ItemDesk itemId={item.id} state={desk.states.get(item.id)} desk={desk} />}
                     {kind === 'damaged' && <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>}
                     {isOpen ? (
                       <ItemView

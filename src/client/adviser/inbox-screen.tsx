@@ -46,6 +46,9 @@ export function InboxScreen({ identity }: { identity: Identity }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('adviser:inbox.who', { name: identity.name, org: identity.org })}</p>
+      <p>
+        <a href="/adviser/deadlines">{t('adviser:inbox.deadlinesLink')}</a>
+      </p>
       <NotifyButton adviserToken={identity.deviceToken} />
       {problem && (
         <p class="adviser-problem" role="alert">
