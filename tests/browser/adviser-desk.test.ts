@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { enrolmentLink } from './relay-people';
+import { axeViolations, horizontalOverflow } from './layout';
 import { photoSet, type PhotoSet } from '../support/letter-photos/generate';
 import { daysBetween, todayInLondon } from '../../src/shared/notices';
 
@@ -138,6 +139,18 @@ describe("the adviser's desk", () => {
     await textItem.getByRole('button', { name: 'Save correction' }).click();
     await textItem.getByText('Corrected by you on this computer').waitFor();
     expect(await textItem.locator('.desk').textContent()).toContain('Mandatory reconsideration request: 1 January 2027');
+
+    // The client screen with explained items (a correction form open) and the board: axe-clean at 320 px.
+    await adviser.setViewportSize({ width: 320, height: 640 });
+    await textItem.getByText('Correct the kind or date').click();
+    await textItem.getByRole('button', { name: 'Save correction' }).waitFor();
+    expect(await axeViolations(adviser)).toEqual([]);
+    expect(await horizontalOverflow(adviser)).toEqual([]);
+    await adviser.goto('/adviser/deadlines');
+    await waitForApp(adviser);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
+    expect(await axeViolations(adviser)).toEqual([]);
+    expect(await horizontalOverflow(adviser)).toEqual([]);
 
     await adviserContext.close();
     await claimantContext.close();

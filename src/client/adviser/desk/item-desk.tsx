@@ -84,11 +84,12 @@ export function ItemDesk({ itemId, state, desk }: Props) {
     );
   }
   return (
-    <section class="desk" aria-labelledby={headingId}>
+    // Not a landmark: every item has one, all with the same heading.
+    <div class="desk">
       <h4 id={headingId} class="desk__heading">
         {t('adviser:desk.heading')}
       </h4>
       {body}
-    </section>
+    </div>
   );
 }
