@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deskItemFor, readingOfText, soonestDaysLeft, ukDay } from '../../../src/client/adviser/desk/explain-item.ts';
-import { hasWords, textOfPage } from '../../../src/client/adviser/desk/pdf-text.ts';
-import { isPdf } from '../../../src/client/adviser/desk/read-item.ts';
+import { hasWords, isPdf, textOfPage } from '../../../src/client/adviser/desk/pdf-text.ts';
 import { daysBetween } from '../../../src/shared/notices/index.ts';
 
 const MRN = `Mandatory Reconsideration Notice

@@ -1,4 +1,7 @@
-// The words of one PDF page from pdfjs's text items. Pure, for unit tests.
+// PDFs in pure functions (unit-tested): is an item one, and the words of a page from pdfjs's text items.
+
+/** By its type, or by its name when the type is missing. */
+export const isPdf = (file: { mime?: string | undefined; name?: string | undefined }): boolean => file.mime === 'application/pdf' || /\.pdf$/i.test(file.name ?? '');
 
 /** A text item as pdfjs gives it (marked-content items have no `str`). */
 export interface PdfTextItem {

@@ -5,6 +5,7 @@
 // progress and stops on the signal.
 import type { Payload } from '../../services/crypto';
 import type { DeskItem } from '../../data/adviser-db';
+import { isPdf } from './pdf-text';
 
 export type ReadStep = 'download' | 'prepare' | 'read' | 'pdf';
 
@@ -17,8 +18,6 @@ export interface ReadItem {
   text: string;
   source: DeskItem['source'];
 }
-
-export const isPdf = (payload: Pick<Payload, 'mime' | 'name'>) => payload.mime === 'application/pdf' || /\.pdf$/i.test(payload.name ?? '');
 
 /** The OCR engine, fetched once (the service worker keeps it) with progress. */
 async function engineReady({ signal, onProgress }: ReadItemOptions): Promise<void> {
