@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { todayInLondon } from '../../../shared/notices';
 import { allDeskItems, type DeskItem, type Identity } from '../../data/adviser-db';
-import { ProgressPanel } from '../../ui/progress-panel';
 import { downloadFile } from '../../ui/download';
 import { focusWhenShown } from '../../ui/focus';
 import { formatDay, problemOf } from '../format';
@@ -14,7 +13,8 @@ import { boardCsv, boardIcs, boardRows, type BoardRow } from './board';
 import { boardWords } from './board-words';
 import { daysLeftWords, urgencyWords } from './deadline-words';
 import { tellSoon } from './notify-soon';
-import { scanAllClients } from './scan-clients';
+import { scanAllClients, type LookedAt } from './scan-clients';
+import { ScanProgress } from './scan-progress';
 import { useDesk } from './use-desk';
 
 const rowId = (row: BoardRow) => `board-${row.itemId}-${row.deadlineId}`;
@@ -25,6 +25,7 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
   const [items, setItems] = useState<DeskItem[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const desk = useDesk(identity, () => tellSoon(t, announce));
+  const lookedAt = useRef<LookedAt>(new Map());
   const title = t('adviser:board.title');
   const done = [...desk.states.values()].filter((s) => s.step === 'done').length;
 
@@ -35,7 +36,7 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
 
   usePoll(async () => {
     try {
-      await scanAllClients(identity, desk);
+      await scanAllClients(identity, desk, lookedAt.current);
       setProblem(null);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
@@ -44,8 +45,6 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
 
   const rows = items ? boardRows(items, todayInLondon()) : [];
   const words = boardWords(t);
-  const reading = [...desk.states.values()].find((s) => s.step === 'reading');
-  const total = desk.states.size;
 
   async function handled(row: BoardRow, index: number) {
     await desk.setHandled(row.itemId, row.deadlineId, true);
@@ -75,16 +74,7 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
           {problem}
         </p>
       )}
-      {desk.pending > 0 && (
-        <ProgressPanel
-          id="board-progress"
-          label={reading ? t('adviser:board.reading', { done: total - desk.pending, total }) : t('adviser:board.checking')}
-          value={reading?.step === 'reading' ? reading.fraction : null}
-          detail={reading?.step === 'reading' ? t(`adviser:desk.progress.${reading.stage}`) : undefined}
-          cancelLabel={t('adviser:desk.cancel')}
-          onCancel={() => desk.cancelAll()}
-        />
-      )}
+      <ScanProgress desk={desk} />
       <section aria-labelledby="board-heading">
         <h2 id="board-heading" tabIndex={-1}>
           {t('adviser:board.caption')}
