@@ -11,7 +11,17 @@ function reading(kind: NoticeKind, countFrom: string): DeskReading {
 }
 
 function item(itemId: string, label: string, found: DeskReading, over: Partial<DeskItem> = {}): DeskItem {
-  return { itemId, connectionId: `conn-${label}`, label, receivedAt: '2026-12-01T10:00:00.000Z', source: 'text', found, handled: {}, explainedAt: '2026-12-01T10:00:01.000Z', ...over };
+  return {
+    itemId,
+    connectionId: `conn-${label}`,
+    label,
+    receivedAt: '2026-12-01T10:00:00.000Z',
+    source: 'text',
+    found,
+    handled: {},
+    explainedAt: '2026-12-01T10:00:01.000Z',
+    ...over,
+  };
 }
 
 const words: BoardWords = {
@@ -41,7 +51,13 @@ describe('the deadlines board', () => {
       ['mrn', 'appeal', '2026-12-14', 12, 'later'],
       ['closed', 'mandatory-reconsideration', '2027-01-02', 31, 'later'],
     ]);
-    expect(rows[2]).toMatchObject({ label: 'A. Client', kind: 'mandatory-reconsideration-notice', time: '17:00', noticeDate: '2026-11-13', connectionId: 'conn-A. Client' });
+    expect(rows[2]).toMatchObject({
+      label: 'A. Client',
+      kind: 'mandatory-reconsideration-notice',
+      time: '17:00',
+      noticeDate: '2026-11-13',
+      connectionId: 'conn-A. Client',
+    });
   });
 
   it('marks 7 days or fewer as soon, and the day itself too', () => {
@@ -49,7 +65,9 @@ describe('the deadlines board', () => {
   });
 
   it('leaves out what the adviser marked handled, and goes by a correction', () => {
-    const handled = item('sanction', 'C. Client', reading('sanction-decision', '2026-11-01'), { handled: { 'mandatory-reconsideration': '2026-12-02T09:00:00.000Z' } });
+    const handled = item('sanction', 'C. Client', reading('sanction-decision', '2026-11-01'), {
+      handled: { 'mandatory-reconsideration': '2026-12-02T09:00:00.000Z' },
+    });
     const corrected = item('mrn', 'A. Client', reading('mandatory-reconsideration-notice', '2026-11-13'), {
       corrected: { ...reading('claim-decision', '2026-11-20'), at: '2026-12-02T09:00:00.000Z' },
     });
@@ -104,6 +122,8 @@ describe('the deadlines board', () => {
   });
 
   it('writes a valid empty calendar when nothing is open', () => {
-    expect(boardIcs([], words, new Date(0))).toBe('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//UC Companion//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n');
+    expect(boardIcs([], words, new Date(0))).toBe(
+      'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//UC Companion//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n',
+    );
   });
 });

@@ -28,7 +28,9 @@ describe("explaining an item on the adviser's computer", () => {
     expect(reading).toMatchObject({ kind: 'claim-decision', noticeDate: '2026-11-20', countFrom: '2026-11-20' });
     expect(reading.deadlines[0]).toMatchObject({ id: 'mandatory-reconsideration', date: '2026-12-20' });
     // With no words (read in an earlier session), the kind and date alone give the deadlines.
-    expect(readingOfText('', '2026-12-02T10:00:00.000Z', { kind: 'mandatory-reconsideration-notice', noticeDate: '2026-11-13' }).deadlines[0]?.date).toBe('2026-12-14');
+    expect(readingOfText('', '2026-12-02T10:00:00.000Z', { kind: 'mandatory-reconsideration-notice', noticeDate: '2026-11-13' }).deadlines[0]?.date).toBe(
+      '2026-12-14',
+    );
   });
 
   it('makes a record with nothing handled and no correction', () => {
@@ -49,7 +51,12 @@ describe("explaining an item on the adviser's computer", () => {
 
 describe('PDF words', () => {
   it("joins pdfjs's text items into lines", () => {
-    const items = [{ str: 'Mandatory Reconsideration', hasEOL: false }, { str: 'Notice', hasEOL: true }, { type: 'beginMarkedContent' }, { str: 'Date of this notice: 13 November 2026', hasEOL: true }];
+    const items = [
+      { str: 'Mandatory Reconsideration', hasEOL: false },
+      { str: 'Notice', hasEOL: true },
+      { type: 'beginMarkedContent' },
+      { str: 'Date of this notice: 13 November 2026', hasEOL: true },
+    ];
     expect(textOfPage(items)).toBe('Mandatory Reconsideration Notice\nDate of this notice: 13 November 2026');
   });
 
