@@ -29,7 +29,15 @@ function localeAssetName(originalFileNames: readonly string[] | undefined): stri
 // The adviser's inbox goes in its own folder, so the service worker can leave
 // it out of the claimant's offline download: its screens, its own database,
 // adding a computer, the QR code maker and the PDF reader (pdfjs-dist and its worker).
-const ADVISER_ONLY = ['/src/client/adviser/', '/src/client/data/adviser-db.ts', '/src/client/services/add-computer.ts', '/qrcode-generator/', '/pdfjs-dist/'];
+const ADVISER_ONLY = [
+  '/src/client/adviser/',
+  '/src/client/data/adviser-db.ts',
+  '/src/client/services/add-computer.ts',
+  '/src/client/services/claimant-pin.ts',
+  '/src/client/services/adviser-items.ts',
+  '/qrcode-generator/',
+  '/pdfjs-dist/',
+];
 const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
 
 // The OCR engine (tesseract.js: its page-side code, worker, WebAssembly core

@@ -15,11 +15,6 @@ import { enrolmentLink } from './relay-people';
 import { axeViolations, horizontalOverflow } from './layout';
 import { photoSet, type PhotoSet } from '../support/letter-photos/generate';
 import { daysBetween, todayInLondon } from '../../src/shared/notices';
-import { sealPayload } from '../../src/client/services/crypto/envelope';
-import { LETTERS, letterText } from '../support/letter-photos/letters';
-import { letterSvg } from '../support/letter-photos/render';
-import { scannedPdf, textPdf } from '../support/pdf';
-import sharp from 'sharp';
 
 let harness: Harness;
 let dataDir: string;
@@ -32,37 +27,6 @@ afterAll(async () => {
   await harness?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/**
- * Sends a PDF as the claimant's phone would if it could (the Send screen takes
- * pictures only today): sealed to the adviser's computers with the claimant's
- * own connection, then posted to the relay.
- */
-async function sendPdf(claimant: Page, pdf: Buffer, name: string): Promise<void> {
-  const connection = await claimant.evaluate(
-    () =>
-      new Promise<{ claimantToken: string; adviser: { devices: { publicKey: string }[] } }>((resolve, reject) => {
-        const open = indexedDB.open('uc-forward');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('connection').objectStore('connection').get('only');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-  const payload = { kind: 'image' as const, image: new Uint8Array(pdf), mime: 'application/pdf', name, sentAt: new Date().toISOString() };
-  const { envelope } = await sealPayload(
-    connection.adviser.devices.map((d) => d.publicKey),
-    payload,
-  );
-  const response = await fetch(`${harness.baseUrl}/api/items`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${connection.claimantToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ id: crypto.randomUUID(), envelope }),
-  });
-  expect(response.status).toBeLessThan(300);
-}
 
 async function sendText(claimant: Page, text: string, count: number): Promise<void> {
   await claimant.goto('/send');
@@ -187,34 +151,6 @@ describe("the adviser's desk", () => {
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
     expect(await axeViolations(adviser)).toEqual([]);
     expect(await horizontalOverflow(adviser)).toEqual([]);
-
-    // PDFs: words from the text layer; a scan with none is drawn and read by OCR.
-    const wca = LETTERS.find((l) => l.id === 'wca-outcome')!;
-    const sanction = LETTERS.find((l) => l.id === 'sanction')!;
-    await sendPdf(claimant, textPdf(letterText(wca).split('\n')), 'wca.pdf');
-    const scan = await sharp(Buffer.from(letterSvg(sanction)))
-      .greyscale()
-      .toColourspace('b-w')
-      .resize(1240)
-      .jpeg({ quality: 80 })
-      .toBuffer({ resolveWithObject: true });
-    await sendPdf(claimant, scannedPdf(scan.data, scan.info.width, scan.info.height), 'sanction.pdf');
-    await adviser.setViewportSize({ width: 1280, height: 900 });
-    const pdfStarted = Date.now();
-    await adviser.goto('/adviser');
-    await waitForApp(adviser);
-    await adviser.getByRole('link', { name: 'R. Patel' }).click();
-    const byKind = (kind: string) => adviser.locator('li.item').filter({ has: adviser.locator('.desk__kind', { hasText: kind }) });
-    const wcaItem = byKind('Work capability decision');
-    await wcaItem.waitFor({ timeout: 60_000 });
-    expect(await wcaItem.locator('.desk').textContent()).toContain("Read from the PDF's text");
-    expect(await wcaItem.locator('.desk').textContent()).toContain('Mandatory reconsideration request: 2 December 2026');
-    const sanctionItem = byKind('Sanction decision');
-    await sanctionItem.waitFor({ timeout: 240_000 });
-    console.log(`adviser side: both PDFs (text layer, scan) explained ${((Date.now() - pdfStarted) / 1000).toFixed(1)} s after opening the client`);
-    expect(await sanctionItem.locator('.desk').textContent()).toContain("Read from the PDF's pages on this computer");
-    const sanctionDeadline = `${Number(sanction.deadline.slice(8))} ${new Date(`${sanction.deadline}T12:00:00Z`).toLocaleString('en-GB', { month: 'long' })} ${sanction.deadline.slice(0, 4)}`;
-    expect(await sanctionItem.locator('.desk').textContent()).toContain(`Mandatory reconsideration request: ${sanctionDeadline}`);
 
     await adviserContext.close();
     await claimantContext.close();

@@ -13,6 +13,7 @@ import { NotifyButton } from './notify-button';
 import { useDesk } from './desk/use-desk';
 import { tellSoon } from './desk/notify-soon';
 import { scanAllClients, type LookedAt } from './desk/scan-clients';
+import { PINS } from './pins';
 import { ScanProgress } from './desk/scan-progress';
 
 export const POLL_MS = 30_000;
@@ -42,7 +43,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
       lastUnseen.current = unseen;
       setConnections(list);
       setProblem(null);
-      await scanAllClients(identity, desk, lookedAt.current, list);
+      await scanAllClients(identity, desk, PINS, lookedAt.current, list);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
     }

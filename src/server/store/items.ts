@@ -20,8 +20,12 @@ export interface Item {
 }
 
 export interface ItemStore {
-  /** Adds an item; a repeat of the same id with the same envelope returns the stored one with `created: false`. */
-  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true }>;
+  /**
+   * Adds an item; a repeat of the same id with the same envelope returns the
+   * stored one with `created: false`. `stopped` when the connection has
+   * stopped (or is unknown), also when the stop won a race with this add.
+   */
+  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true } | { stopped: true }>;
   listItems(connectionId: string, direction: Direction): Promise<Item[]>;
   getItem(id: string): Promise<Item | null>;
   markSeen(id: string, now: string): Promise<Item | null>;
@@ -59,7 +63,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
       return db.transaction(async (tx) => {
         const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR SHARE`, [item.connectionId]);
         const connection = connections[0];
-        if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+        if (!connection || connection.stopped_at !== null) return { stopped: true as const };
         const inserted = await tx.query<ItemRow>(
           `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
            VALUES ($1, $2, $3, $4, $5, $6::timestamptz)

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { boardCsv, boardIcs, boardRows, csvCell, urgencyOf, type BoardWords } from '../../../src/client/adviser/desk/board.ts';
 import type { DeskItem, DeskReading } from '../../../src/client/data/adviser-db.ts';
-import { deadlinesFor } from '../../../src/shared/notices/deadlines.ts';
+import { explainKind } from '../../../src/shared/notices/index.ts';
 import type { NoticeKind } from '../../../src/shared/notices/types.ts';
 
 const TODAY = '2026-12-02';
 
 function reading(kind: NoticeKind, countFrom: string): DeskReading {
-  return { kind, noticeDate: countFrom, countFrom, deadlines: deadlinesFor({ kind, countFrom, explicitDate: null, appointment: null, isDecision: true }) };
+  return { kind, noticeDate: countFrom, countFrom, deadlines: explainKind(kind, { noticeDate: countFrom, today: countFrom }).deadlines };
 }
 
 function item(itemId: string, label: string, found: DeskReading, over: Partial<DeskItem> = {}): DeskItem {

@@ -14,6 +14,7 @@ import { boardWords } from './board-words';
 import { daysLeftWords, urgencyWords } from './deadline-words';
 import { tellSoon } from './notify-soon';
 import { scanAllClients, type LookedAt } from './scan-clients';
+import { PINS } from '../pins';
 import { ScanProgress } from './scan-progress';
 import { useDesk } from './use-desk';
 
@@ -36,7 +37,7 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
 
   usePoll(async () => {
     try {
-      await scanAllClients(identity, desk, lookedAt.current);
+      await scanAllClients(identity, desk, PINS, lookedAt.current);
       setProblem(null);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));

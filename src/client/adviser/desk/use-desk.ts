@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { daysBetween, todayInLondon } from '../../../shared/notices';
 import type { ItemWithEnvelope } from '../../../shared/protocol/api-types';
-import { openEnvelope } from '../../services/crypto';
+import { openClientItem } from '../../services/adviser-items';
 import { correctDeskItem, getDeskItem, markHandled, saveDeskItem, type DeskItem, type Identity } from '../../data/adviser-db';
 import { deskItemFor, readingOfText, soonestDaysLeft, type Correction } from './explain-item';
 import { readItem, type ReadStep } from './read-item';
@@ -22,6 +22,8 @@ export type DeskState =
 
 export interface DeskJob {
   item: ItemWithEnvelope;
+  /** The client's pinned key: an item is read only when it was sealed by it. */
+  claimantKey: string;
   connectionId: string;
   label: string;
 }
@@ -61,7 +63,9 @@ export function useDesk(identity: Identity, onSoon?: () => void): Desk {
 
   async function explain(job: DeskJob, signal: AbortSignal): Promise<void> {
     const { item } = job;
-    const payload = await openEnvelope(identity.privateKey, item.envelope);
+    const opened = await openClientItem(identity, job.claimantKey, job.connectionId, item);
+    if (!opened.ok) throw new Error(opened.why);
+    const payload = opened.payload;
     const read = await readItem(payload, {
       signal,
       onProgress: (stage, fraction) => {
