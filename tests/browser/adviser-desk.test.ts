@@ -61,6 +61,10 @@ describe("the adviser's desk", () => {
     await waitForApp(claimant);
     await claimant.getByLabel('Code from your adviser').fill(code);
     await claimant.getByRole('button', { name: 'Continue' }).click();
+    // The safety code the adviser reads out (shown with the invite) is typed before connecting.
+    const safety = (await adviser.locator('section[aria-labelledby="invite-heading"] .adviser-fingerprint span[aria-hidden]').textContent())?.trim() ?? '';
+    await claimant.getByRole('button', { name: 'Agree and connect' }).click();
+    await claimant.getByLabel("Your adviser's safety code").fill(safety.replace(/-/g, ' '));
     await claimant.getByRole('button', { name: 'Agree and connect' }).click();
     await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
     await claimant.locator('#send-choose-picture').setInputFiles(join(set.dir, mrn.file));
