@@ -11,7 +11,7 @@ import { UpdatePrompt } from './update-prompt';
 import { HomeScreen } from './home-screen';
 import { NotFoundScreen } from './not-found-screen';
 import { lazyScreen } from './lazy-screen';
-import { loadNamespaces } from './i18n/i18n';
+import { loadNamespaces } from './i18n/core';
 import { PUSH_HINT, hasHint } from '../data/hints';
 
 // Screens other than Home load on first use, with their locale files.

@@ -1,6 +1,6 @@
 // This module is in the first download: think before adding to it.
 import { render } from 'preact';
-import { startI18n } from './i18n/i18n';
+import { startWords } from './i18n/core';
 import { App } from './app';
 import { registerServiceWorker } from './service-worker';
 import { FORWARD_HINT, PUSH_ADVISER_HINT, PUSH_HINT, hasHint } from '../data/hints';
@@ -10,7 +10,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
   try {
-    await startI18n();
+    await startWords();
   } catch {
     // Even without the locale file the app renders (keys stay readable).
   }
