@@ -51,6 +51,24 @@ const AdviserApp = lazyScreen<{ path: string }>(async () => {
   return module.AdviserApp;
 });
 
+/** Starts fetching the code and words of the screen at this address, alongside the first screen's words. */
+export function preloadScreen(path: string): void {
+  const screen = lazyScreenFor(path);
+  screen?.preload().catch(() => undefined);
+}
+
+function lazyScreenFor(path: string): { preload(): Promise<unknown> } | null {
+  if (path === '/explain') return ExplainScreen;
+  if (path === '/helpers') return HelpersScreen;
+  if (path === '/connect') return ConnectScreen;
+  if (path === '/send') return SendScreen;
+  if (path === '/reminders') return RemindersScreen;
+  if (path === '/privacy') return PrivacyScreen;
+  if (path === '/adviser' || path.startsWith('/adviser/')) return AdviserApp;
+  if (/^\/notice\/[\w-]+$/.test(path)) return NoticeScreen;
+  return null;
+}
+
 function Screen({ path }: { path: string }) {
   if (path === '/') return <HomeScreen />;
   if (path === '/explain') return <ExplainScreen />;

@@ -42,6 +42,30 @@ export function localeManifest(language: string): Promise<LocaleManifest> {
   return manifest;
 }
 
+// The adviser's inbox is for advice workers and is written in English only.
+const ENGLISH_ONLY_NAMESPACES = new Set(['adviser']);
+const files = new Map<string, Promise<Texts>>();
+
+/** One namespace's words in one language, fetched once (a screen may ask for them before i18next has loaded). */
+export function localeFile(code: string, namespace: string): Promise<Texts> {
+  const folder = ENGLISH_ONLY_NAMESPACES.has(namespace) ? FALLBACK_LANGUAGE : code;
+  const name = `${folder}/${namespace}`;
+  let file = files.get(name);
+  if (!file) {
+    file = localeManifest(folder).then(async (manifest) => {
+      if (namespace === 'common') return manifest.common;
+      const url = manifest.urls[namespace];
+      if (!url) return {};
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`Locale ${name}: ${response.status}`);
+      return response.json() as Promise<Texts>;
+    });
+    file.catch(() => files.delete(name));
+    files.set(name, file);
+  }
+  return file;
+}
+
 let language = FALLBACK_LANGUAGE;
 let common: Texts = {};
 let full: i18n | null = null;
@@ -106,12 +130,14 @@ export function attachI18next(instance: i18n): void {
 }
 
 let loadingI18next: Promise<i18n> | undefined;
+let wordsReady: Promise<void> = Promise.resolve();
 
 /** Loads i18next, started with the words already here (so they are not fetched twice). */
 export function loadI18next(): Promise<i18n> {
   if (!loadingI18next) {
-    const loading = import('./i18n').then(async (module) => {
-      const instance = await module.startI18next(language, common, localeManifest);
+    // The code is fetched at once, alongside the first screen's words.
+    const loading = Promise.all([import('./i18n'), wordsReady]).then(async ([module]) => {
+      const instance = await module.startI18next(language, common, localeFile);
       attachI18next(instance);
       return instance;
     });
@@ -121,9 +147,9 @@ export function loadI18next(): Promise<i18n> {
   return loadingI18next;
 }
 
-/** Loads namespaces (and i18next) a lazy screen needs before it renders. */
+/** Loads namespaces (and i18next) a lazy screen needs before it renders: the files and the code at the same time. */
 export async function loadNamespaces(...namespaces: string[]): Promise<void> {
-  const instance = await loadI18next();
+  const [instance] = await Promise.all([loadI18next(), wordsReady.then(() => Promise.all(namespaces.map((namespace) => localeFile(currentLanguage(), namespace))))]);
   await instance.loadNamespaces(namespaces);
 }
 
@@ -160,10 +186,14 @@ function applyToDocument(code: string): void {
 }
 
 /** Before the first render: the language, on <html> at once, and its `common` words. */
-export async function startWords(): Promise<void> {
+export function startWords(): Promise<void> {
   language = initialLanguage();
   applyToDocument(language);
-  common = (await localeManifest(language)).common;
+  wordsReady = localeManifest(language).then(
+    (manifest) => void (common = manifest.common),
+    () => undefined, // even without its words the app renders (keys stay readable)
+  );
+  return wordsReady;
 }
 
 export async function changeLanguage(code: string): Promise<void> {
