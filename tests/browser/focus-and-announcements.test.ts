@@ -200,6 +200,35 @@ describe('focus is never lost to <body> (finding 4), and the explanation is anno
     await page.context().close();
   });
 
+  it('Explain, photo reader: each file input read once, strong focus also in forced colours, focus kept while busy (findings 4, 6 and 17)', async () => {
+    const page = await claimantPage();
+    await go(page, '/explain');
+    const pick = await page.locator('.photo-reader .button-group').ariaSnapshot();
+    expect(pick.match(/Take a photo/g)).toHaveLength(1);
+    expect(pick.match(/Choose a picture/g)).toHaveLength(1);
+    const choose = page.locator('#photo-choose');
+    const chooseLabel = page.locator('label[for="photo-choose"]');
+    const labelBox = (await chooseLabel.boundingBox())!;
+    expect(await focusChange(page, choose, chooseLabel)).toBeGreaterThan(0.6 * labelBox.width * labelBox.height);
+    await page.emulateMedia({ forcedColors: 'active' });
+    expect(await focusChange(page, page.locator('#photo-take'), page.locator('label[for="photo-take"]')), 'file input in forced colours').toBeGreaterThan(50);
+    await page.emulateMedia({ forcedColors: 'none' });
+    // Choosing a picture makes the reader busy (it asks to download the reading tool): focus stays on the input.
+    const png = await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(300, 200);
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, 300, 200);
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    await choose.focus();
+    await choose.setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+    await page.getByRole('heading', { name: 'This phone needs a reading tool first' }).waitFor(SLOW);
+    await expect(focused(page)).resolves.toMatch(/^input#photo-choose/);
+    await page.context().close();
+  });
+
   it('Reminders: refused permission moves focus to the summary, which links to the help (no "above": finding 16)', async () => {
     const page = await claimantPage();
     await page.addInitScript(() => {

@@ -4,6 +4,7 @@
 import { useEffect } from 'preact/hooks';
 import { useT, currentLanguage } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
+import { FileButton } from '../../ui/file-button';
 import { ProgressPanel } from '../../ui/progress-panel';
 import { usePhotoReading, type PhotoReading } from './use-photo-reading';
 import { megabytes } from './megabytes';
@@ -42,28 +43,13 @@ export function PhotoReader({ onText, initialFile, onReady }: Props) {
     if (initialFile) reading.choose(initialFile);
   }, [initialFile]);
 
-  function onFile(event: Event) {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    // Cleared so choosing the same photo again still counts.
-    input.value = '';
-    if (file) reading.choose(file);
-  }
-
   return (
     <section class="photo-reader" aria-labelledby="photo-heading">
       <h2 id="photo-heading">{t('explain:photo.heading')}</h2>
       <p>{t('explain:photo.intro')}</p>
-      <div class="photo-pick">
-        {/* Real file inputs, labelled by their visible words: announced as buttons. */}
-        <label class="button photo-file" for={TAKE}>
-          <input id={TAKE} class="photo-file__input" type="file" accept="image/*" capture="environment" disabled={busy} onChange={onFile} />
-          <span>{t('explain:photo.takePhoto')}</span>
-        </label>
-        <label class="button button--secondary photo-file" for={CHOOSE}>
-          <input id={CHOOSE} class="photo-file__input" type="file" accept="image/*" disabled={busy} onChange={onFile} />
-          <span>{t('explain:photo.choosePicture')}</span>
-        </label>
+      <div class="button-group">
+        <FileButton id={TAKE} label={t('explain:photo.takePhoto')} camera busy={busy} onFile={reading.choose} />
+        <FileButton id={CHOOSE} label={t('explain:photo.choosePicture')} secondary busy={busy} onFile={reading.choose} />
       </div>
 
       {state.step === 'checking' && (

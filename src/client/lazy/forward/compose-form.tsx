@@ -5,28 +5,18 @@ import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
 import { getNotice } from '../../data/notices-db';
 // Loaded when a picture is added (the Explain screen's photo reader shares it).
-import type { CompressedImage, ImageMode } from '../../services/compress-image';
+import type { ImageMode } from '../../services/compress-image';
 import type { Payload } from '../../services/crypto';
 import { queueItem, summarise } from '../../services/outbox';
-import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../../ui/draft';
+import { takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';
 import { ErrorSummary } from '../../ui/error-summary';
 import { focusWhenShown } from '../../ui/focus';
 import { ProgressPanel } from '../../ui/progress-panel';
+import { CHOOSE_PICTURE, PictureInputs, TAKE_PHOTO } from './picture-inputs';
+import { PicturePreview, REMOVE_PICTURE, type Picture } from './picture-preview';
 
-const TAKE_PHOTO = 'send-take-photo';
-const CHOOSE_PICTURE = 'send-choose-picture';
-const REMOVE_PICTURE = 'send-remove-picture';
 const TEXT = 'send-text';
-
-interface Picture {
-  compressed: CompressedImage;
-  url: string;
-  name: string;
-  /** The photo as chosen: kept in memory to redo it "as it is", or to explain it. */
-  file: File;
-  mode: ImageMode;
-}
 
 export function ComposeForm() {
   const t = useT();
@@ -110,14 +100,6 @@ export function ComposeForm() {
       .catch(() => fail(t('forward:send.sharedFailed'), TAKE_PHOTO));
   }, []);
 
-  async function onFile(event: Event) {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    // Clear it so choosing the same photo again still fires a change.
-    input.value = '';
-    if (file) await addPicture(file, 'letter', true);
-  }
-
   /** `chosen`: from the file inputs, whose focus then moves to the preview's "Remove picture". */
   async function addPicture(file: File, mode: ImageMode = 'letter', chosen = false) {
     controller.current?.abort();
@@ -195,46 +177,12 @@ export function ComposeForm() {
 
   // Busy controls stay focusable (never `disabled` under the person's finger): presses are ignored.
   const busy = working !== null || sending;
-  const ignoreWhenBusy = (event: Event) => {
-    if (busy) event.preventDefault();
-  };
 
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
       <ErrorSummary id="send-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem.message, target: problem.target }] : []} />
       <h2>{t('forward:send.addTitle')}</h2>
-      <div class="forward-pick">
-        {/* The real file input stays in the tab order and is announced as a
-            button with the visible words, once: the words themselves are hidden
-            from screen readers so they are not read a second time. */}
-        <label class="button forward-file" for={TAKE_PHOTO}>
-          <input
-            id={TAKE_PHOTO}
-            class="forward-file__input"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            aria-label={t('forward:send.takePhoto')}
-            aria-disabled={busy || undefined}
-            onClick={ignoreWhenBusy}
-            onChange={(event) => void onFile(event)}
-          />
-          <span aria-hidden="true">{t('forward:send.takePhoto')}</span>
-        </label>
-        <label class="button button--secondary forward-file" for={CHOOSE_PICTURE}>
-          <input
-            id={CHOOSE_PICTURE}
-            class="forward-file__input"
-            type="file"
-            accept="image/*"
-            aria-label={t('forward:send.choosePicture')}
-            aria-disabled={busy || undefined}
-            onClick={ignoreWhenBusy}
-            onChange={(event) => void onFile(event)}
-          />
-          <span aria-hidden="true">{t('forward:send.choosePicture')}</span>
-        </label>
-      </div>
+      <PictureInputs busy={busy} onFile={(file) => void addPicture(file, 'letter', true)} />
 
       {working !== null && (
         <ProgressPanel
@@ -247,53 +195,16 @@ export function ComposeForm() {
       )}
 
       {picture && (
-        <figure class="forward-preview">
-          <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
-          <figcaption>
-            {picture.compressed.cleaned && <p>{t('forward:send.cleanedNote')}</p>}
-            {picture.mode === 'photo' && <p>{t('forward:send.asItIsNote')}</p>}
-            <p>{t('forward:send.pictureSize', { size: formatSize(picture.compressed.blob.size, 'KB') })}</p>
-            <div class="button-row">
-              {picture.compressed.cleaned && (
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  aria-disabled={busy || undefined}
-                  onClick={() => !busy && void addPicture(picture.file, 'photo')}
-                >
-                  {t('forward:send.asItIs')}
-                </button>
-              )}
-              {picture.mode === 'photo' && (
-                <button
-                  type="button"
-                  class="button button--secondary"
-                  aria-disabled={busy || undefined}
-                  onClick={() => !busy && void addPicture(picture.file, 'letter')}
-                >
-                  {t('forward:send.useCleaned')}
-                </button>
-              )}
-              <button
-                id={REMOVE_PICTURE}
-                type="button"
-                class="button button--secondary"
-                onClick={() => {
-                  replacePicture(null);
-                  // The button goes with the picture: back to choosing one.
-                  document.getElementById(CHOOSE_PICTURE)?.focus();
-                }}
-              >
-                {t('forward:send.removePicture')}
-              </button>
-            </div>
-            <p>
-              <a href="/explain?photo=1" onClick={() => handOffPhoto(picture.file)}>
-                {t('forward:send.explainPhoto')}
-              </a>
-            </p>
-          </figcaption>
-        </figure>
+        <PicturePreview
+          picture={picture}
+          busy={busy}
+          onRedo={(mode) => void addPicture(picture.file, mode)}
+          onRemove={() => {
+            replacePicture(null);
+            // The button goes with the picture: back to choosing one.
+            document.getElementById(CHOOSE_PICTURE)?.focus();
+          }}
+        />
       )}
 
       <div class="field">
