@@ -17,6 +17,8 @@ export interface Harness {
   /** The files the server answers with; change one to simulate a new release. */
   files: Map<string, StaticFile>;
   newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  /** Every request the server received (method and path), in order; tests may empty it. */
+  requestLog: string[];
   /** The relay's store, when started with `{ relay: true }`. */
   store: Store | null;
   close(): Promise<void>;
@@ -29,6 +31,8 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
   const store = options.relay ? await openStore({ dataDir: options.dataDir ?? null }) : null;
   const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {} }) : undefined;
   const server: Server = createAppServer({ staticDir: 'dist' }, files, api);
+  const requestLog: string[] = [];
+  server.prependListener('request', (request) => requestLog.push(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname}`));
   const baseUrl = await listen(server, 0, '127.0.0.1');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
   const contexts: BrowserContext[] = [];
@@ -36,6 +40,7 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
     baseUrl,
     browser,
     files,
+    requestLog,
     store,
     async newContext(options) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
