@@ -2,7 +2,7 @@
 // relay's parts. Each routes/<area>.ts lists its routes with route(); one
 // index (routes/index.ts) puts them together.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Store } from '../store/store';
+import type { Quota, Store } from '../store/store';
 import type { PushEvents } from './push-hooks';
 import type { Rate, RateLimits } from './rate-limit';
 import type { Method } from './router';
@@ -27,6 +27,10 @@ export interface RequestCtx {
 export interface RelayDeps {
   store: Store;
   now: () => Date;
+  /** What one side may keep on a connection (config.quota). */
+  quota: Quota;
+  /** A computer's credential stops working after this many days unused. */
+  deviceIdleDays: number;
   limits: RateLimits;
   /** Takes a token from the bucket `key`, or throws 429. */
   limit(key: string, rate: Rate): void;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
+import { reclaimPglite } from './reclaim';
 
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
@@ -42,6 +43,7 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
     transaction<R>(fn: (tx: SqlDriver) => Promise<R>): Promise<R> {
       return db.transaction((tx) => fn(txDriver(tx)));
     },
+    reclaim: () => reclaimPglite(db),
     async close(): Promise<void> {
       try {
         await db.close();
