@@ -142,6 +142,21 @@ export interface FlushResult {
   offline: boolean;
   /** The connection was stopped: nothing more can be sent. */
   stopped: boolean;
+  /** The relay keeps as much from this phone as it allows: the rest waits until the adviser's side has been cleared. */
+  full: boolean;
+}
+
+let relayFull = false;
+
+/** True after a send was refused because the connection is full, until a send goes through. */
+export function isRelayFull(): boolean {
+  return relayFull;
+}
+
+function setRelayFull(full: boolean): void {
+  if (relayFull === full) return;
+  relayFull = full;
+  changed();
 }
 
 let flushing: Promise<FlushResult> | null = null;
@@ -155,7 +170,7 @@ export function flushOutbox(): Promise<FlushResult> {
 }
 
 async function runFlush(): Promise<FlushResult> {
-  const result: FlushResult = { sent: 0, waiting: 0, offline: false, stopped: false };
+  const result: FlushResult = { sent: 0, waiting: 0, offline: false, stopped: false, full: false };
   const connection = await getConnection();
   const waiting = await listWaiting();
   if (!connection || connection.stoppedAt) {
@@ -169,6 +184,7 @@ async function runFlush(): Promise<FlushResult> {
       const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
       await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
+      setRelayFull(false);
       changed();
     } catch (error) {
       result.waiting = waiting.length - index;
@@ -178,6 +194,9 @@ async function runFlush(): Promise<FlushResult> {
         changed();
       } else if (relayProblem(error).kind === 'offline') {
         result.offline = true;
+      } else if (relayProblem(error).kind === 'full') {
+        result.full = true;
+        setRelayFull(true);
       }
       // Offline or a relay problem: stop here, keep the rest waiting for next time.
       return result;
@@ -230,7 +249,9 @@ export async function refreshStatus(): Promise<StatusResult> {
     for (const reply of status.replies) {
       if (await hasReply(reply.id)) continue;
       try {
-        const opened = await openEnvelope(identity.privateKey, reply.envelope);
+        // Status lists no envelopes: each new reply is fetched once (which marks it seen).
+        const { envelope } = await relay.fetchReply(connection.claimantToken, reply.id);
+        const opened = await openEnvelope(identity.privateKey, envelope);
         await saveReply({ id: reply.id, text: opened.text ?? '', receivedAt: reply.createdAt });
         result.newReplies++;
       } catch {
