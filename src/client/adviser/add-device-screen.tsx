@@ -41,7 +41,15 @@ function WaitForApproval({ join, onIdentity, onEnded }: { join: JoinRequest; onI
         navigate('/adviser', { replace: true });
         return;
       case 'ended':
-        onEnded(t(result.why === 'cannot-store' ? 'adviser:addDevice.cannotStore' : 'adviser:addDevice.refusedOrExpired'));
+        onEnded(
+          t(
+            result.why === 'cannot-store'
+              ? 'adviser:addDevice.cannotStore'
+              : result.why === 'contested'
+                ? 'adviser:addDevice.contested'
+                : 'adviser:addDevice.refusedOrExpired',
+          ),
+        );
         return;
       case 'problem':
         setProblem(t(`adviser:errors.${problemFor(result.problem)}`));

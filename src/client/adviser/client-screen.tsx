@@ -3,7 +3,8 @@ import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
-import type { ConnectionInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
+import type { ConnectionInfo, ItemInfo } from '../../shared/protocol/api-types';
+import { readLabel } from '../services/client-label';
 import { openEnvelope } from '../services/crypto';
 import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
 import { formatDateTime, formatDay, problemOf, receiptsFileName, saveBlob, cannotOpenReason } from './format';
@@ -23,20 +24,26 @@ interface Summary {
 export function ClientScreen({ identity, connectionId }: { identity: Identity; connectionId: string }) {
   const t = useT();
   const [connection, setConnection] = useState<ConnectionInfo | null | undefined>(undefined);
-  const [items, setItems] = useState<ItemWithEnvelope[]>([]);
+  const [items, setItems] = useState<ItemInfo[]>([]);
+  const [label, setLabel] = useState<string | null>(null);
+  /** The cursor of the next older page, once the first page is loaded; null when there is none. */
+  const [older, setOlder] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const [receipts, setReceipts] = useState<Map<string, Receipt>>(new Map());
   const [summaries, setSummaries] = useState<Map<string, Summary>>(new Map());
   const [openIds, setOpenIds] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const known = useRef(new Set<string>());
 
-  async function summarise(list: ItemWithEnvelope[]) {
+  async function summarise(list: ItemInfo[]) {
     for (const item of list) {
       if (known.current.has(item.id)) continue;
       known.current.add(item.id);
       let summary: Summary;
       try {
-        const payload = await openEnvelope(identity.privateKey, item.envelope);
+        // Lists carry no envelopes: each item's is fetched once, opened here, and not kept.
+        const { envelope } = await relay.item(identity.deviceToken, item.id);
+        const payload = await openEnvelope(identity.privateKey, envelope);
         summary = { kind: payload.kind, sentAt: payload.sentAt };
       } catch {
         summary = { kind: 'damaged' };
@@ -52,11 +59,18 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       const found = all.find((c) => c.id === connectionId) ?? null;
       setConnection(found);
       if (!found) return;
+      setLabel(await readLabel(identity.privateKey, found));
       // After they stop sharing, the relay keeps nothing: only receipts remain.
-      const list = found.stoppedAt ? [] : await relay.items(identity.deviceToken, connectionId);
-      const sorted = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      if (items.length > 0 && sorted.some((i) => !items.some((old) => old.id === i.id))) announce(t('adviser:client.newItems'));
+      // Each poll reads the newest page; older pages stay as loaded ("Show older").
+      const page = found.stoppedAt ? { items: [], next: null } : await relay.items(identity.deviceToken, connectionId);
+      if (items.length > 0 && page.items.some((i) => !items.some((old) => old.id === i.id))) announce(t('adviser:client.newItems'));
+      const fresh = new Set(page.items.map((i) => i.id));
+      const oldest = page.items[page.items.length - 1];
+      // Older pages already loaded: keep those older than this page's last item.
+      const kept = oldest ? items.filter((i) => !fresh.has(i.id) && i.createdAt < oldest.createdAt) : [];
+      const sorted = [...page.items, ...kept].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       setItems(sorted);
+      if (kept.length === 0) setOlder(page.next);
       setProblem(null);
       // Opened here but the relay was not told (no connection then): tell it now.
       for (const item of sorted) {
@@ -71,11 +85,26 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
 
   usePoll(refresh, POLL_MS);
 
+  async function showOlder() {
+    if (!older || loadingOlder) return;
+    setLoadingOlder(true);
+    try {
+      const page = await relay.items(identity.deviceToken, connectionId, older);
+      setItems((old) => [...old, ...page.items.filter((i) => !old.some((o) => o.id === i.id))]);
+      setOlder(page.next);
+      announce(t('adviser:client.olderShown', { count: page.items.length }));
+      void summarise(page.items);
+    } catch (error) {
+      setProblem(t(`adviser:errors.${problemOf(error)}`));
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
   async function downloadReceipts() {
-    const label = connection?.label ?? '';
     const now = new Date().toISOString();
-    const data = buildReceiptExport(label, connectionId, await receiptsFor(connectionId), await repliesFor(connectionId), now);
-    saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), receiptsFileName(label, now));
+    const data = buildReceiptExport(label ?? '', connectionId, await receiptsFor(connectionId), await repliesFor(connectionId), now);
+    saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), receiptsFileName(label ?? '', now));
     announce(t('adviser:client.receiptsSaved'));
   }
 
@@ -88,7 +117,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
     });
   }
 
-  const title = connection ? t('adviser:client.title', { label: connection.label }) : t('adviser:client.titleUnknown');
+  const title = connection && label ? t('adviser:client.title', { label }) : t('adviser:client.titleUnknown');
 
   return (
     <>
@@ -153,7 +182,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                       <ItemView
                         identity={identity}
                         item={item}
-                        label={connection.label}
+                        label={label ?? ''}
                         connectionId={connectionId}
                         onReceipt={(saved, seen) => {
                           setReceipts((old) => new Map(old).set(saved.itemId, saved));
@@ -171,9 +200,14 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
               );
             })}
           </ol>
+          {older && (
+            <button type="button" class="button button--secondary" disabled={loadingOlder} aria-busy={loadingOlder} onClick={() => void showOlder()}>
+              {t('adviser:client.showOlder')}
+            </button>
+          )}
         </section>
       )}
-      {connection && !connection.stoppedAt && <ReplyForm identity={identity} connection={connection} onSent={() => void refresh()} />}
+      {connection && !connection.stoppedAt && <ReplyForm identity={identity} connection={connection} label={label ?? ''} onSent={() => void refresh()} />}
       {connection !== undefined && (
         <section class="adviser-panel" aria-labelledby="receipts-heading">
           <h2 id="receipts-heading">{t('adviser:client.receiptsHeading')}</h2>

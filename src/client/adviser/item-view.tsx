@@ -2,14 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
-import type { ItemWithEnvelope } from '../../shared/protocol/api-types';
+import type { ItemInfo } from '../../shared/protocol/api-types';
 import { openEnvelope, type Payload } from '../services/crypto';
 import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
 import { formatDay, noticeFileName, problemOf, cannotOpenReason } from './format';
 
 interface Props {
   identity: Identity;
-  item: ItemWithEnvelope;
+  /** Without its envelope: fetched when opened. */
+  item: ItemInfo;
   label: string;
   connectionId: string;
   onReceipt: (receipt: Receipt, seenAt: string) => void;
@@ -32,8 +33,13 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
     (async () => {
       let payload: Payload & { sha256: string };
       try {
-        payload = await openEnvelope(identity.privateKey, item.envelope);
-      } catch {
+        const { envelope } = await relay.item(identity.deviceToken, item.id);
+        payload = await openEnvelope(identity.privateKey, envelope);
+      } catch (error) {
+        if (!cancelled && problemOf(error) === 'offline') {
+          setProblem(t('adviser:errors.offline'));
+          return;
+        }
         if (!cancelled) setProblem(t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
         return;
       }

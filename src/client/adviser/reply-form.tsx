@@ -14,7 +14,7 @@ import { REPLY_MAX, replyError, replyLeft } from './validate';
 const REPLY_ID = 'reply-text';
 
 /** A short reply, sealed so only the client's phone can read it. */
-export function ReplyForm({ identity, connection, onSent }: { identity: Identity; connection: ConnectionInfo; onSent: () => void }) {
+export function ReplyForm({ identity, connection, label, onSent }: { identity: Identity; connection: ConnectionInfo; label: string; onSent: () => void }) {
   const t = useT();
   const [text, setText] = useState('');
   const { errors, attempt, busy, problem, check, run } = useForm();
@@ -33,7 +33,7 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
         const body = text.trim();
         const { envelope, sha256 } = await sealPayload([connection.claimantPublicKey], { kind: 'text', text: body, sentAt });
         await relay.reply(identity.deviceToken, connection.id, { id: replyId, envelope });
-        await saveReply({ id: replyId, connectionId: connection.id, label: connection.label, text: body, sentAt, sha256 });
+        await saveReply({ id: replyId, connectionId: connection.id, label, text: body, sentAt, sha256 });
         setText('');
         setReplyId(crypto.randomUUID());
         announce(t('adviser:reply.sent'));

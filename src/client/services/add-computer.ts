@@ -61,8 +61,8 @@ export type ClaimStep =
   /** Not decided yet, or asked too often: ask again at the next poll. */
   | { step: 'waiting' }
   | { step: 'joined'; computer: JoinedComputer }
-  /** Nothing more to wait for: refused, expired or already used; or this browser cannot keep the key. */
-  | { step: 'ended'; why: 'refused-or-expired' | 'cannot-store' }
+  /** Nothing more to wait for: refused, expired or already used; another computer used the same code; or this browser cannot keep the key. */
+  | { step: 'ended'; why: 'refused-or-expired' | 'contested' | 'cannot-store' }
   /** A problem worth showing; polling goes on. */
   | { step: 'problem'; problem: RelayProblem };
 
@@ -92,6 +92,9 @@ export async function claimComputer(join: JoinRequest, keep: (computer: JoinedCo
       case 'gone':
       case 'not-found':
         return { step: 'ended', why: 'refused-or-expired' };
+      case 'contested':
+        // Someone else typed this code too: this computer must not be added on it.
+        return { step: 'ended', why: 'contested' };
       case 'local':
         return { step: 'ended', why: 'cannot-store' };
       case 'rate-limited':
