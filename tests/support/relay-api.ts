@@ -170,8 +170,13 @@ export async function addDevice(relay: Relay, adviser: Enrolled) {
   return { ...request, signature, deviceToken: claim.body.deviceToken as string };
 }
 
+/** A stand-in for a label sealed by the adviser's app: opaque base64url to the relay (the real one is an envelope). */
+export function sealedLabel(label: string): string {
+  return Buffer.from(`sealed:${label}`, 'utf8').toString('base64url');
+}
+
 export async function invite(relay: Relay, deviceToken: string, label = 'J.S. housing'): Promise<string> {
-  const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { label } });
+  const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { sealedLabel: sealedLabel(label) } });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status}`);
   return res.body.code as string;
 }

@@ -88,7 +88,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       const deviceTokenHash = hash('device');
       const enrolled = await store.enrolAdviser({ enrolTokenHash, ...keys('ada'), deviceTokenHash, now: NOW });
       const credential = await store.findCredential(deviceTokenHash);
-      expect(credential).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String) });
+      expect(credential).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String), lastSeenAt: NOW });
       const deviceId = credential?.kind === 'adviser' ? credential.deviceId : '';
       expect(enrolled).toEqual({
         ...created,
@@ -153,7 +153,7 @@ describe.each(adapters)('store on $name', (adapter) => {
         ['pk-new', 'sig-new'],
       ]);
       expect(claimed.adviser.devices[1]).toEqual({ id: claimed.deviceId, publicKey: 'pk-new', signature: 'sig-new', createdAt: at(5) });
-      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: adviser.id, deviceId: claimed.deviceId });
+      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: adviser.id, deviceId: claimed.deviceId, lastSeenAt: expect.any(String) });
       expect(await store.listDevices(adviser.id)).toEqual(claimed.adviser.devices);
       expect(await store.getAdviser(adviser.id)).toEqual(claimed.adviser);
 
@@ -165,15 +165,15 @@ describe.each(adapters)('store on $name', (adapter) => {
       expect(await store.refuseDevice({ id, adviserId: adviser.id, now: at(7) })).toBe('gone');
     });
 
-    it('a code is single use, also under concurrency', async () => {
+    it('a code is single use, also under concurrency; a second use while the first waits makes both fail (contested)', async () => {
       const { codeHash } = await withCode();
       const other = createSqlStore(await database.open());
       const attempt = (s: Store) => s.requestDevice({ codeHash, publicKey: 'pk-x', pollTokenHash: hash('poll'), expiresAt: at(11), now: at(1) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
       expect(results.filter((r) => r.status === 'pending')).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'gone')).toHaveLength(3);
-      expect(await request(codeHash, at(2))).toEqual({ status: 'gone' });
+      expect(results.filter((r) => r.status === 'contested')).toHaveLength(3);
+      expect(await request(codeHash, at(2))).toEqual({ status: 'contested' });
       expect(await request(hash('unknown'))).toEqual({ status: 'not_found' });
     });
 
@@ -277,7 +277,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       const made = await store.connect({ codeHash, connectionId, claimantPublicKey: 'pk-c', claimantTokenHash: hash('c'), now: at(1) });
       expect(made).toEqual({
         adviser,
-        connection: { id: connectionId, adviserId: adviser.id, label: 'J.S. housing', claimantPublicKey: 'pk-c', createdAt: at(1), stoppedAt: null },
+        connection: { id: connectionId, adviserId: adviser.id, label: 'J.S. housing', sealedLabel: null, claimantPublicKey: 'pk-c', createdAt: at(1), stoppedAt: null },
       });
       expect(await store.getConnection(connectionId)).toEqual(made?.connection);
       expect((await store.findInvite(codeHash, at(2)))?.state).toBe('used');
@@ -542,7 +542,7 @@ describe('PGlite on disk', () => {
       try {
         expect(await store.getAdviser(adviser.id)).toEqual(adviser);
         expect(await store.getConnection(made.connection.id)).toEqual(made.connection);
-        expect(await store.getItem(sent.id)).toEqual({ ...sent, seenAt: null });
+        expect(await store.getEnvelope(sent.id)).toEqual({ ...sent, seenAt: null });
       } finally {
         await store.close();
       }
