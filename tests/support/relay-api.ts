@@ -10,6 +10,7 @@ import { hashSecret, newToken } from '../../src/server/api/auth';
 import type { RateLimits } from '../../src/server/api/rate-limit';
 import { createAppServer, listen } from '../../src/server/server';
 import type { Store } from '../../src/server/store/store';
+import type { Config } from '../../src/server/config';
 
 export const UNLIMITED: Partial<RateLimits> = {
   invitePerIp: { limit: 1e9, windowMs: 60_000 },
@@ -71,12 +72,14 @@ export async function startRelay(
   rateLimits: Partial<RateLimits> = UNLIMITED,
   /** null: a relay without push. */
   push: PushOptions | null = { publicKey: TEST_VAPID.publicKey },
+  /** Quotas and computer expiry (defaults: the relay's). */
+  config: Partial<Pick<Config, 'quota' | 'deviceIdleDays'>> = {},
 ): Promise<Relay> {
   const logs: LogEntry[] = [];
   const clock = { ms: Date.now() };
   const api = createApiHandler({
     store,
-    config: { publicOrigin: 'http://127.0.0.1' },
+    config: { publicOrigin: 'http://127.0.0.1', ...config },
     now: () => new Date(clock.ms),
     rateLimits,
     ...(push ? { push } : {}),
