@@ -86,8 +86,7 @@ export const relay = {
     call<ItemPage>('GET', `/api/adviser/connections/${enc(connectionId)}/items${before ? `?before=${enc(before)}` : ''}`, { token }),
   /** One item with its envelope. */
   item: (token: string, itemId: string) => call<ItemWithEnvelope>('GET', `/api/adviser/items/${enc(itemId)}`, { token }),
-  setLabel: (token: string, connectionId: string, body: LabelRequest) =>
-    call<void>('PUT', `/api/adviser/connections/${enc(connectionId)}/label`, { token, body }),
+  setLabel: (token: string, connectionId: string, body: LabelRequest) => call<void>('PUT', `/api/adviser/connections/${enc(connectionId)}/label`, { token, body }),
   computers: (token: string) => call<ComputerInfo[]>('GET', '/api/adviser/devices', { token }),
   removeComputer: (token: string, deviceId: string) => call<void>('DELETE', `/api/adviser/devices/${enc(deviceId)}`, { token }),
   nameComputer: (token: string, body: ComputerName) => call<ComputerInfo>('PUT', '/api/adviser/device', { token, body }),

@@ -96,9 +96,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
         // FOR NO KEY UPDATE: sends on one connection take turns, so two at once
         // cannot both fit under the quota; stopConnection (FOR UPDATE) still
         // waits for them, and later ones wait and then see stopped_at.
-        const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR NO KEY UPDATE`, [
-          item.connectionId,
-        ]);
+        const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR NO KEY UPDATE`, [item.connectionId]);
         const connection = connections[0];
         if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
         // A repeat is compared in the database: the stored envelope is never read out.

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newToken } from '../../../src/server/api/auth';
 import type { Store } from '../../../src/server/store/store';
-import { sealedLabel,
+import {
+  sealedLabel,
   addAdviser,
   addDevice,
   call,

@@ -29,7 +29,10 @@ function allFiles(dir: string): { path: string; bytes: Buffer }[] {
     return statSync(path).isDirectory() ? allFiles(path) : [{ path, bytes: readFileSync(path) }];
   });
 }
-const filesWith = (dir: string, marker: string) => allFiles(dir).filter((file) => file.bytes.includes(marker)).map((file) => file.path);
+const filesWith = (dir: string, marker: string) =>
+  allFiles(dir)
+    .filter((file) => file.bytes.includes(marker))
+    .map((file) => file.path);
 
 /** An adviser with a computer, a connection made from an invite labelled `label`, and an item whose envelope is `envelope`. */
 async function sharedItem(store: Store, label: string, envelope: string) {
@@ -124,7 +127,13 @@ describe.each(adapters)('retention purges on $name', (adapter) => {
     await store.createInvite({ codeHash: old, adviserId: adviser.id, label: '', expiresAt: at(2) });
     await store.createDeviceCode({ adviserId: adviser.id, codeHash: hash('dc-old'), expiresAt: at(0), now: at(0) });
     await store.createDeviceCode({ adviserId: adviser.id, codeHash: hash('dc-new'), expiresAt: at(10), now: at(9.5) });
-    const subscriber = await store.createSubscriber({ tokenHash: hash('s'), endpoint: `https://push.example.org/${randomUUID()}`, p256dh: 'p', auth: 'a', now: at(0) });
+    const subscriber = await store.createSubscriber({
+      tokenHash: hash('s'),
+      endpoint: `https://push.example.org/${randomUUID()}`,
+      p256dh: 'p',
+      auth: 'a',
+      now: at(0),
+    });
     const [sentOld, sentNew, failedOld, due] = await store.addReminders([
       { subscriberId: subscriber.id, kind: 'reply', dueAt: at(0) },
       { subscriberId: subscriber.id, kind: 'journal', dueAt: at(5) },

@@ -153,7 +153,12 @@ describe.each(adapters)('store on $name', (adapter) => {
         ['pk-new', 'sig-new'],
       ]);
       expect(claimed.adviser.devices[1]).toEqual({ id: claimed.deviceId, publicKey: 'pk-new', signature: 'sig-new', createdAt: at(5) });
-      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: adviser.id, deviceId: claimed.deviceId, lastSeenAt: expect.any(String) });
+      expect(await store.findCredential(deviceTokenHash)).toEqual({
+        kind: 'adviser',
+        adviserId: adviser.id,
+        deviceId: claimed.deviceId,
+        lastSeenAt: expect.any(String),
+      });
       expect(await store.listDevices(adviser.id)).toEqual(claimed.adviser.devices);
       expect(await store.getAdviser(adviser.id)).toEqual(claimed.adviser);
 
@@ -277,7 +282,15 @@ describe.each(adapters)('store on $name', (adapter) => {
       const made = await store.connect({ codeHash, connectionId, claimantPublicKey: 'pk-c', claimantTokenHash: hash('c'), now: at(1) });
       expect(made).toEqual({
         adviser,
-        connection: { id: connectionId, adviserId: adviser.id, label: 'J.S. housing', sealedLabel: null, claimantPublicKey: 'pk-c', createdAt: at(1), stoppedAt: null },
+        connection: {
+          id: connectionId,
+          adviserId: adviser.id,
+          label: 'J.S. housing',
+          sealedLabel: null,
+          claimantPublicKey: 'pk-c',
+          createdAt: at(1),
+          stoppedAt: null,
+        },
       });
       expect(await store.getConnection(connectionId)).toEqual(made?.connection);
       expect((await store.findInvite(codeHash, at(2)))?.state).toBe('used');

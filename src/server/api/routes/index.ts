@@ -12,7 +12,16 @@ import { itemRoutes } from './items';
 import { pushRoutes } from './push';
 import { replyRoutes } from './replies';
 
-export const ROUTES: readonly Route[] = [...adviserRoutes, ...computerRoutes, ...deviceRoutes, ...inviteRoutes, ...connectionRoutes, ...itemRoutes, ...replyRoutes, ...pushRoutes];
+export const ROUTES: readonly Route[] = [
+  ...adviserRoutes,
+  ...computerRoutes,
+  ...deviceRoutes,
+  ...inviteRoutes,
+  ...connectionRoutes,
+  ...itemRoutes,
+  ...replyRoutes,
+  ...pushRoutes,
+];
 
 export const ROUTE_LIST: readonly Routable[] = ROUTES.map(({ method, pattern }) => ({ method, pattern }));
 
