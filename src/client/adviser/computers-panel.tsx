@@ -10,7 +10,7 @@ import { relay } from '../services/api-client';
 import type { ComputerInfo } from '../../shared/protocol/api-types';
 import type { Identity } from '../data/adviser-db';
 import { formatDay, problemOf } from './format';
-import { FormErrors, ProblemMessage } from './form-errors';
+import { ErrorSummary } from '../ui/error-summary';
 import { useForm } from './use-form';
 import { usePoll } from './use-poll';
 
@@ -49,16 +49,17 @@ function ComputerRow({ computer, onRemove }: { computer: ComputerInfo; onRemove:
               <button
                 type="button"
                 class="button button--warning"
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 aria-busy={busy}
                 onClick={() => {
+                  if (busy) return;
                   setBusy(true);
                   void onRemove(computer).finally(() => setBusy(false));
                 }}
               >
                 {t('adviser:computers.yesRemove')}
               </button>
-              <button type="button" class="button button--secondary" disabled={busy} onClick={() => setConfirming(false)}>
+              <button type="button" class="button button--secondary" onClick={() => setConfirming(false)}>
                 {t('adviser:computers.cancel')}
               </button>
             </div>
@@ -127,7 +128,7 @@ export function ComputersPanel({ identity }: { identity: Identity }) {
         {t('adviser:computers.heading')}
       </h2>
       <p>{t('adviser:computers.intro')}</p>
-      <ProblemMessage text={problem} />
+      <ErrorSummary id="computers-problem" title={t('adviser:problem')} headingLevel={3} items={problem ? [{ message: problem }] : []} />
       {computers === null ? (
         !problem && <p class="loading">{t('adviser:loading')}</p>
       ) : (
@@ -139,8 +140,8 @@ export function ComputersPanel({ identity }: { identity: Identity }) {
       )}
       <p class="field__hint">{t('adviser:computers.expiry')}</p>
       <form noValidate onSubmit={(event) => void onName(event)}>
-        <FormErrors id="computer-name-errors" errors={form.errors} attempt={form.attempt} />
-        <ProblemMessage text={form.problem} />
+        <ErrorSummary id="computer-name-errors" title={t('adviser:problem')} headingLevel={3} items={form.errors} attempt={form.attempt} />
+        <ErrorSummary id="computer-name-problem" title={t('adviser:problem')} headingLevel={3} items={form.problem ? [{ message: form.problem }] : []} />
         <TextField
           id={NAME_ID}
           label={t('adviser:computers.nameLabel')}
@@ -149,7 +150,7 @@ export function ComputersPanel({ identity }: { identity: Identity }) {
           value={name}
           onInput={setName}
         />
-        <button type="submit" class="button button--secondary" disabled={form.busy} aria-busy={form.busy}>
+        <button type="submit" class="button button--secondary" aria-disabled={form.busy || undefined} aria-busy={form.busy}>
           {t('adviser:computers.nameSubmit')}
         </button>
       </form>
