@@ -136,7 +136,9 @@ describe.each(adapters)('computers on $name', (adapter) => {
       const computers = await store.listComputers(adviser.adviserId);
       for (const computer of computers) expect(listed.out).toContain(`computer ${computer.id}  (no name), added 2030-01-01`);
 
-      const secondId = computers.find((c) => c.id !== computers[0]!.id)!.id;
+      const owner = await store.findCredential(hashSecret(second.deviceToken));
+      if (owner?.kind !== 'adviser') throw new Error('no second computer');
+      const secondId = owner.deviceId;
       expect(await run(['remove-device', secondId])).toMatchObject({ exit: 0 });
       expect((await call(relay, 'GET', '/api/adviser/me', { token: second.deviceToken })).status).toBe(401);
       expect((await call(relay, 'GET', '/api/adviser/me', { token: adviser.deviceToken })).status).toBe(200);
