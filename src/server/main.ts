@@ -1,5 +1,6 @@
 // `npm start`: serve the built app and the relay API on http://127.0.0.1:8080
 // (PORT to change). Data in ./data (PGlite) or DATABASE_URL (PostgreSQL).
+import { loadCodeSecret } from './code-secret';
 import { loadConfig } from './config';
 import { createApiHandler } from './api/handler';
 import { defaultLog } from './api/log';
@@ -13,6 +14,8 @@ const HOUR = 60 * 60 * 1000;
 
 try {
   const config = loadConfig();
+  // Before the store: a relay that cannot read or make its code key does not start.
+  const codeSecret = loadCodeSecret(config.codeSecret);
   // The API and the push sender share one store (PGlite allows one per process and folder).
   const store = await openStore(config);
   const retention = () =>
@@ -34,7 +37,16 @@ try {
     onError: (error) => defaultLog({ level: 'error', msg: 'push sending failed', error: error instanceof Error ? error.name : 'unknown' }),
   });
 
-  const server = createAppServer(config, undefined, createApiHandler({ store, config, push: { publicKey: vapid.publicKey, wake: () => pushSender.wake() } }));
+  const server = createAppServer(
+    config,
+    undefined,
+    createApiHandler({
+      store,
+      config,
+      codeSecret,
+      push: { publicKey: vapid.publicKey, endpoints: config.pushSender.endpoints, wake: () => pushSender.wake() },
+    }),
+  );
   const url = await listen(server, config.port, config.host);
   defaultLog({ level: 'info', msg: `listening on ${url}` });
   let stopping = false;

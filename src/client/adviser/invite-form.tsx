@@ -6,6 +6,7 @@ import { relay } from '../services/api-client';
 import { ownComputerKeys, sealLabel } from '../services/client-label';
 import type { InviteResponse } from '../../shared/protocol/api-types';
 import { fingerprint } from '../services/crypto';
+import { SpelledCode } from '../ui/spelled-code';
 import type { Identity } from '../data/adviser-db';
 import { formatDateTime, problemOf } from './format';
 import { ErrorSummary } from '../ui/error-summary';
@@ -52,7 +53,7 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
       async () => {
         const fp = ownFingerprint ?? (await fingerprint(identity.signingKey));
         // Sealed here to this adviser's own computers: the relay never sees the label.
-        const sealedLabel = await sealLabel(label.trim(), await ownComputerKeys(identity));
+        const sealedLabel = await sealLabel(identity, label.trim(), await ownComputerKeys(identity));
         const invite = await relay.createInvite(identity.deviceToken, { sealedLabel });
         const link = inviteLink(location.origin, invite.code, fp);
         setMade({ ...invite, label: label.trim(), link, qr: qrSvgDataUrl(link) });
@@ -102,6 +103,12 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
             </button>
           </div>
           <p>{t('adviser:invite.expires', { date: formatDateTime(made.expiresAt) })}</p>
+          {ownFingerprint && (
+            <>
+              <p>{t('adviser:invite.safetyIntro')}</p>
+              <SpelledCode class="adviser-fingerprint" label={t('adviser:invite.safetyLabel')} code={ownFingerprint} />
+            </>
+          )}
           <h4>{t('adviser:invite.linkHeading')}</h4>
           <p>{t('adviser:invite.linkIntro')}</p>
           <p class="invite-link">

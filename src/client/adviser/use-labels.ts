@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionInfo } from '../../shared/protocol/api-types';
-import { readLabel, sealOldLabels } from '../services/client-label';
+import { ownComputerKeys, readLabel, sealOldLabels } from '../services/client-label';
 import type { Identity } from '../data/adviser-db';
 
 /**
@@ -17,9 +17,11 @@ export function useLabels(identity: Identity, connections: ConnectionInfo[] | nu
     if (!connections) return;
     let live = true;
     void (async () => {
+      // The adviser's own computers, as their signing key vouches for them: the only senders of a label.
+      const senders = connections.some((c) => c.sealedLabel) ? await ownComputerKeys(identity).catch(() => [identity.publicKey]) : [];
       for (const c of connections) {
         const key = `${c.id}:${c.sealedLabel ?? ''}:${c.label}`;
-        if (!opened.current.has(key)) opened.current.set(key, await readLabel(identity.privateKey, c));
+        if (!opened.current.has(key)) opened.current.set(key, await readLabel(identity, senders, c));
       }
       if (live) setLabels(new Map(connections.map((c) => [c.id, opened.current.get(`${c.id}:${c.sealedLabel ?? ''}:${c.label}`) ?? null])));
       if (!sealing.current && connections.some((c) => !c.stoppedAt && !c.sealedLabel && c.label)) {

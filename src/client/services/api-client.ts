@@ -19,6 +19,7 @@ import type {
   EnrolRequest,
   EnrolResponse,
   InviteInfo,
+  InviteLookupRequest,
   InviteRequest,
   InviteResponse,
   ItemInfo,
@@ -78,7 +79,7 @@ export const relay = {
   enrol: (body: EnrolRequest) => call<EnrolResponse>('POST', '/api/adviser/enrol', { body }),
   me: (token: string) => call<AdviserInfo>('GET', '/api/adviser/me', { token }),
   createInvite: (token: string, body: InviteRequest) => call<InviteResponse>('POST', '/api/adviser/invites', { token, body }),
-  lookUpInvite: (code: string) => call<InviteInfo>('GET', `/api/invites/${enc(code)}`),
+  lookUpInvite: (code: string) => call<InviteInfo>('POST', '/api/invites/lookup', { body: { code } satisfies InviteLookupRequest }),
   connect: (body: ConnectRequest) => call<ConnectResponse>('POST', '/api/connections', { body }),
   connections: (token: string) => call<ConnectionInfo[]>('GET', '/api/adviser/connections', { token }),
   /** One page of a client's items, newest first, without envelopes; `before` is the previous page's `next`. */

@@ -10,12 +10,17 @@ import { checkAdviserKeys } from './adviser-keys';
 import { relay } from './api-client';
 import { openEnvelope, sealPayload } from './crypto';
 
-/** What a computer needs: its credential, its own key, and the adviser's signing key (pinned at set-up). */
+/** What a computer needs: its credential, its own key pair, and the adviser's signing key (pinned at set-up). */
 export interface LabelKeys {
+  adviserId: string;
   deviceToken: string;
+  publicKey: string;
   privateKey: CryptoKey;
   signingKey: string;
 }
+
+/** Labels are bound to the adviser and to being a label, so an item's envelope can never pass for one, nor the other way round. */
+const labelBinding = (adviserId: string) => ({ connectionId: `label:${adviserId}`, direction: 'to-adviser' as const, itemId: 'client-label' });
 
 /** The public keys of the adviser's computers, as the relay lists them and the signing key signed them. */
 export async function ownComputerKeys(keys: LabelKeys): Promise<string[]> {
@@ -25,16 +30,25 @@ export async function ownComputerKeys(keys: LabelKeys): Promise<string[]> {
   return adviser.devices.map((device) => device.publicKey);
 }
 
-export async function sealLabel(label: string, recipients: string[]): Promise<string> {
-  const { envelope } = await sealPayload(recipients, { kind: 'text', text: label, sentAt: new Date().toISOString() });
+/** Seals the label to `recipients` (the adviser's own computers), signed by this computer's key. */
+export async function sealLabel(keys: LabelKeys, label: string, recipients: string[]): Promise<string> {
+  const { envelope } = await sealPayload(
+    recipients,
+    { kind: 'text', text: label, sentAt: new Date().toISOString() },
+    { sender: { publicKey: keys.publicKey, privateKey: keys.privateKey }, binding: labelBinding(keys.adviserId) },
+  );
   return envelope;
 }
 
-/** The label this computer can read: the opened sealed label, else the old plaintext one; null when neither. */
-export async function readLabel(privateKey: CryptoKey, connection: Pick<ConnectionInfo, 'label' | 'sealedLabel'>): Promise<string | null> {
+/**
+ * The label this computer can read: the sealed label when one of the
+ * adviser's own computers (`senders`, as ownComputerKeys checked them) sealed
+ * it, else the old plaintext one; null when neither.
+ */
+export async function readLabel(keys: LabelKeys, senders: readonly string[], connection: Pick<ConnectionInfo, 'label' | 'sealedLabel'>): Promise<string | null> {
   if (connection.sealedLabel) {
     try {
-      const opened = await openEnvelope(privateKey, connection.sealedLabel);
+      const opened = await openEnvelope(keys, connection.sealedLabel, { senders, binding: labelBinding(keys.adviserId) });
       return opened.text ?? null;
     } catch {
       // Sealed before this computer was added, or damaged.
@@ -52,7 +66,7 @@ export async function sealOldLabels(keys: LabelKeys, connections: ConnectionInfo
   if (recipients.length === 0) return 0;
   let sealed = 0;
   for (const connection of old) {
-    await relay.setLabel(keys.deviceToken, connection.id, { sealedLabel: await sealLabel(connection.label, recipients) });
+    await relay.setLabel(keys.deviceToken, connection.id, { sealedLabel: await sealLabel(keys, connection.label, recipients) });
     sealed++;
   }
   return sealed;

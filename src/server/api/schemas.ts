@@ -11,6 +11,7 @@ import type {
   DeviceClaim,
   DeviceRequest,
   EnrolRequest,
+  InviteLookupRequest,
   InviteRequest,
   ReplyRequest,
   SendItemRequest,
@@ -146,6 +147,7 @@ export const computerNameSchema = z.object({
     // eslint-disable-next-line no-control-regex
     .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'The name has characters that cannot be shown.'),
 }) satisfies z.ZodType<ComputerName>;
+export const inviteLookupRequestSchema = z.object({ code: inviteCodeSchema }) satisfies z.ZodType<InviteLookupRequest>;
 export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema }) satisfies z.ZodType<ConnectRequest>;
 export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<SendItemRequest>;
 export const replyRequestSchema = sendItemRequestSchema satisfies z.ZodType<ReplyRequest>;
@@ -171,6 +173,7 @@ export type SchemasMatchTypes = [
   Check<Exactly<z.output<typeof inviteRequestSchema>, InviteRequest>>,
   Check<Exactly<z.output<typeof labelRequestSchema>, LabelRequest>>,
   Check<Exactly<z.output<typeof computerNameSchema>, ComputerName>>,
+  Check<Exactly<z.output<typeof inviteLookupRequestSchema>, InviteLookupRequest>>,
   Check<Exactly<z.output<typeof connectRequestSchema>, ConnectRequest>>,
   Check<Exactly<z.output<typeof sendItemRequestSchema>, SendItemRequest>>,
   Check<Exactly<z.output<typeof replyRequestSchema>, ReplyRequest>>,

@@ -37,12 +37,14 @@ export interface ItemCursor {
   id: string;
 }
 
-export type AddItemResult = { item: Item; created: boolean } | { conflict: true } | { full: 'items' | 'bytes' };
+export type AddItemResult = { item: Item; created: boolean } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
 
 export interface ItemStore {
   /**
    * Adds an item; a repeat of the same id with the same envelope returns the
    * stored one with `created: false` (even when the connection is full).
+   * `stopped` when the connection has stopped (or is unknown), also when the
+   * stop won a race with this add.
    * `{ full }` when the sender's items on this connection would go over `quota`.
    */
   addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota): Promise<AddItemResult>;
@@ -98,7 +100,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
         // waits for them, and later ones wait and then see stopped_at.
         const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR NO KEY UPDATE`, [item.connectionId]);
         const connection = connections[0];
-        if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+        if (!connection || connection.stopped_at !== null) return { stopped: true as const };
         // A repeat is compared in the database: the stored envelope is never read out.
         const repeat = async (): Promise<AddItemResult | null> => {
           const existing = await tx.query<ItemRow & { same: boolean }>(`SELECT ${ITEM_COLUMNS}, envelope = $2 AS same FROM items WHERE id = $1`, [

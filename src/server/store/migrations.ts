@@ -145,12 +145,28 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Rate-limit buckets shared by every relay process on one database (see
+    // store/rate-limits.ts). Keys are hashes (no addresses or tokens stored).
+    // Unlogged: a crash may forget counters, which only gives back tokens.
+    version: 6,
+    sql: `
+      CREATE UNLOGGED TABLE rate_limits (
+        key text PRIMARY KEY,
+        tokens double precision NOT NULL,
+        updated_ms bigint NOT NULL,
+        full_ms bigint NOT NULL,
+        allowed boolean NOT NULL
+      );
+      CREATE INDEX rate_limits_full_idx ON rate_limits (full_ms)
+      `,
+  },
+  {
     // Issue 12: computers expire when unused (last_seen_at, written at most
     // once a day) and may be named; a second request for one device code
     // makes it 'contested'; client labels sealed by the adviser's app
     // (sealed_label; old plaintext labels stay in label until renamed); item
     // lists by connection and direction, newest first, for paging and quotas.
-    version: 6,
+    version: 7,
     sql: `
       ALTER TABLE adviser_devices ADD COLUMN last_seen_at timestamptz NULL;
       ALTER TABLE adviser_devices ADD COLUMN name text NULL;

@@ -8,6 +8,7 @@ import { inviteQueries } from './invites';
 import { itemQueries } from './items';
 import { migrate } from './migrations';
 import { pushQueueQueries } from './push-queue';
+import { rateLimitQueries } from './rate-limits';
 import { reminderQueries } from './reminders';
 import { settingQueries } from './settings';
 import type { Store } from './store';
@@ -29,5 +30,6 @@ export function createSqlStore(db: SqlDriver): Store {
     ...subscriberQueries(db),
     ...reminderQueries(db),
     ...pushQueueQueries(db),
+    ...rateLimitQueries(db),
   };
 }

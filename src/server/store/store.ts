@@ -15,6 +15,7 @@ import type { DeviceRequestStore } from './device-requests';
 import type { InviteStore } from './invites';
 import type { ItemStore } from './items';
 import type { PushQueueStore } from './push-queue';
+import type { RateLimitStore } from './rate-limits';
 import type { ReminderStore } from './reminders';
 import type { SettingStore } from './settings';
 import type { SubscriberStore } from './subscribers';
@@ -29,7 +30,7 @@ export type { NewReminder, Reminder, ReminderKind, ReminderState } from './remin
 export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers';
 
 export interface Store
-  extends AdviserStore, DeviceRequestStore, InviteStore, ConnectionStore, ItemStore, SettingStore, SubscriberStore, ReminderStore, PushQueueStore {
+  extends AdviserStore, DeviceRequestStore, InviteStore, ConnectionStore, ItemStore, SettingStore, SubscriberStore, ReminderStore, PushQueueStore, RateLimitStore {
   /** Creates the tables (numbered migrations) if needed. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -29,26 +29,26 @@ const NOT_WAITING = 'This request is no longer waiting: it was answered or has e
 
 export const deviceRoutes = [
   route('POST', '/api/adviser/device-codes', async ({ req, res }, deps) => {
-    const { store, now } = deps;
+    const { store, now, codeHash } = deps;
     const owner = await requireAdviser(req, deps);
     await enrolledAdviser(store, owner.adviserId);
     const code = newInviteCode();
     const at = now();
     const expiresAt = new Date(at.getTime() + DEVICE_CODE_TTL_MS).toISOString();
-    await store.createDeviceCode({ adviserId: owner.adviserId, codeHash: hashSecret(code), expiresAt, now: at.toISOString() });
+    await store.createDeviceCode({ adviserId: owner.adviserId, codeHash: codeHash(code), expiresAt, now: at.toISOString() });
     const response: DeviceCodeResponse = { code: formatInviteCode(code), expiresAt };
     sendJson(res, 201, response);
   }),
 
   route('POST', '/api/device-requests', async ({ req, res, ip }, deps) => {
     const { store, now } = deps;
-    limitIp(deps, ip);
+    await limitIp(deps, ip);
     const body = parse(deviceRequestSchema, await readJsonBody(req));
-    limitPrefix(deps, body.code);
+    await limitPrefix(deps, body.code);
     const pollToken = newToken('p_');
     const at = now();
     const result = await store.requestDevice({
-      codeHash: hashSecret(body.code),
+      codeHash: deps.codeHash(body.code),
       publicKey: body.publicKey,
       pollTokenHash: hashSecret(pollToken),
       expiresAt: new Date(at.getTime() + DEVICE_STEP_TTL_MS).toISOString(),
@@ -104,7 +104,7 @@ export const deviceRoutes = [
 
   route('POST', '/api/device-requests/:id/claim', async ({ req, res, ip, params }, deps) => {
     const { store, now } = deps;
-    limitIp(deps, ip);
+    await limitIp(deps, ip);
     const id = parse(idSchema, params.id);
     const body = parse(deviceClaimSchema, await readJsonBody(req));
     const deviceToken = newToken('a_');

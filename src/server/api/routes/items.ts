@@ -27,7 +27,7 @@ export async function storeItem(
   body: { id: string; envelope: string },
   onCreated: () => Promise<void>,
 ): Promise<void> {
-  limit(`send:${connectionId}`, limits.sendsPerConnection);
+  await limit(`send:${connectionId}`, limits.sendsPerConnection);
   const result = await store.addItem(
     {
       id: body.id,
@@ -39,6 +39,8 @@ export async function storeItem(
     },
     quota,
   );
+  // Stop sharing won the race (it checked before this send's own check): gone, never a 500.
+  if ('stopped' in result) throw gone('Sharing has stopped for this connection.');
   if ('full' in result) throw new QuotaError({ limit: result.full, maxItems: quota.maxItems, maxBytes: quota.maxBytes });
   if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
     throw conflict('A different message was already sent with this id.');
