@@ -282,8 +282,10 @@ describe('outbox: what is sealed and what is opened', () => {
     relayState.status = {
       stopped: false,
       sent: [],
-      replies: envelopes.map((envelope, i) => ({ id: `r${i + 1}`, createdAt: `2026-01-02T12:0${i}:00Z`, seenAt: null, size: 5, envelope })),
+      replies: envelopes.map((_envelope, i) => ({ id: `r${i + 1}`, createdAt: `2026-01-02T12:0${i}:00Z`, seenAt: null, size: 5 })),
     };
+    // Status carries no envelopes: each reply's is fetched on its own.
+    envelopes.forEach((envelope, i) => relayState.replyEnvelopes.set(`r${i + 1}`, envelope));
     await outbox.refreshStatus();
     return Object.fromEntries((await db.listReplies()).map((reply) => [reply.id, reply]));
   }
