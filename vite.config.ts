@@ -28,7 +28,7 @@ function localeAssetName(originalFileNames: readonly string[] | undefined): stri
 
 // The adviser's inbox goes in its own folder, so the service worker can leave
 // it out of the claimant's offline download: its screens, its own database,
-// adding a computer and the QR code maker.
+// adding a computer, the QR code maker and the PDF reader (pdfjs-dist and its worker).
 const ADVISER_ONLY = [
   '/src/client/adviser/',
   '/src/client/data/adviser-db.ts',
@@ -36,6 +36,7 @@ const ADVISER_ONLY = [
   '/src/client/services/claimant-pin.ts',
   '/src/client/services/adviser-items.ts',
   '/qrcode-generator/',
+  '/pdfjs-dist/',
 ];
 const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
 
@@ -75,13 +76,14 @@ export default defineConfig({
         chunkFileNames: (chunk) =>
           isOcrChunk(chunk.moduleIds)
             ? `${ocr.base.slice(1)}[name]-[hash].js`
-            : chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule)
+            : (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule)) || chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/'))
               ? 'assets/adviser/[name]-[hash].js'
               : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
           localeAssetName(info.originalFileNames) ??
           ((info.originalFileNames ?? []).some(isAdviserModule) || (info.names ?? []).some((name) => name.startsWith('adviser'))
-            ? 'assets/adviser/[name]-[hash][extname]'
+            ? // pdfjs's worker is a module script (.mjs): named .js so every server sends it as JavaScript.
+              `assets/adviser/[name]-[hash]${(info.names ?? []).some((name) => name.endsWith('.mjs')) ? '.js' : '[extname]'}`
             : 'assets/[name]-[hash][extname]'),
       },
     },

@@ -15,6 +15,15 @@ describe("the adviser's part of the build", () => {
     expect(precached.filter((url) => url.includes('adviser'))).toEqual([]);
   });
 
+  it("keeps the PDF reader (pdfjs-dist and its worker) in the adviser's folder only", () => {
+    const adviserFiles = readdirSync(join(DIST, 'assets/adviser'));
+    expect(adviserFiles.some((name) => /^pdf-.*\.js$/.test(name))).toBe(true);
+    // The worker is a module script named .js, so every server sends it as JavaScript.
+    expect(adviserFiles.some((name) => /^pdf\.worker.*\.js$/.test(name))).toBe(true);
+    expect(readdirSync(join(DIST, 'assets')).filter((name) => name.startsWith('pdf'))).toEqual([]);
+    expect(precached.filter((url) => url.includes('pdf'))).toEqual([]);
+  });
+
   it("leaves no adviser-only code in a precached file (the adviser's database name)", () => {
     const scripts = precached.filter((url) => url.endsWith('.js'));
     expect(scripts.filter((url) => /["'`]uc-adviser["'`]/.test(readFileSync(join(DIST, url), 'utf8')))).toEqual([]);

@@ -6,8 +6,8 @@ import { relay } from '../services/api-client';
 import type { ConnectionInfo, ItemInfo } from '../../shared/protocol/api-types';
 import { ownComputerKeys, readLabel } from '../services/client-label';
 import { openClientItem } from '../services/adviser-items';
-import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck, type PinStore } from '../services/claimant-pin';
-import { addPin, buildReceiptExport, getPin, markPinCompared, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
+import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck } from '../services/claimant-pin';
+import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
 import { SpelledCode } from '../ui/spelled-code';
 import { TextField } from '../ui/text-field';
 import { formatDateTime, formatDay, problemOf, receiptsFileName, cannotOpenReason } from './format';
@@ -18,6 +18,10 @@ import { ItemView } from './item-view';
 import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
 import { usePoll } from './use-poll';
+import { PINS } from './pins';
+import { useDesk } from './desk/use-desk';
+import { ItemDesk } from './desk/item-desk';
+import { tellSoon } from './desk/notify-soon';
 
 /** What an item is and when it was sent: read from the envelope, content not kept. 'refused': it could not be checked. */
 interface Summary {
@@ -26,7 +30,6 @@ interface Summary {
 }
 
 /** Each client's key, pinned on this computer the first time it sees the connection. */
-const PINS: PinStore = { get: getPin, add: addPin, compared: markPinCompared };
 
 const COMPARE_ID = 'client-safety-typed';
 
@@ -80,6 +83,8 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
   const [problem, setProblem] = useState<string | null>(null);
   const [keyCheck, setKeyCheck] = useState<ClaimantKeyCheck | null>(null);
   const known = useRef(new Set<string>());
+  // Each item is read and explained on this computer (kind, date, deadlines).
+  const desk = useDesk(identity, () => tellSoon(t, announce));
 
   async function summarise(list: ItemInfo[], claimantKey: string | null) {
     for (const item of list) {
@@ -110,7 +115,8 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       const found = all.find((c) => c.id === connectionId) ?? null;
       setConnection(found);
       if (!found) return;
-      setLabel(await readLabel(identity, found.sealedLabel ? await ownComputerKeys(identity).catch(() => [identity.publicKey]) : [], found));
+      const readable = await readLabel(identity, found.sealedLabel ? await ownComputerKeys(identity).catch(() => [identity.publicKey]) : [], found);
+      setLabel(readable);
       // The client's key: pinned the first time, and from then on never taken from the relay again.
       const check = await checkClaimantKey(found, PINS);
       setKeyCheck(check);
@@ -130,7 +136,10 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       for (const item of sorted) {
         if (!item.seenAt && stored.some((r) => r.itemId === item.id)) void relay.markSeen(identity.deviceToken, item.id).catch(() => undefined);
       }
-      void summarise(sorted, check.state === 'none' ? null : check.key);
+      const claimantKey = check.state === 'none' ? null : check.key;
+      void summarise(sorted, claimantKey);
+      // Each item is explained on this computer, once checked against the client's pinned key.
+      if (claimantKey) desk.add(sorted.map((item) => ({ item, claimantKey, connectionId, label: readable ?? '' })));
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setConnection((old) => old ?? null);
@@ -257,6 +266,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         </dd>
                       </div>
                     </dl>
+                    {kind !== 'damaged' && kind !== 'refused' && <ItemDesk itemId={item.id} state={desk.states.get(item.id)} desk={desk} />}
                     {kind === 'damaged' && <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>}
                     {kind === 'refused' && <p class="adviser-problem item__refused">{t('adviser:item.unchecked')}</p>}
                     {isOpen && claimantKey ? (

@@ -12,6 +12,11 @@ import { usePoll } from './use-poll';
 import { useLabels } from './use-labels';
 import { ComputersPanel } from './computers-panel';
 import { NotifyButton } from './notify-button';
+import { useDesk } from './desk/use-desk';
+import { tellSoon } from './desk/notify-soon';
+import { scanAllClients, type LookedAt } from './desk/scan-clients';
+import { PINS } from './pins';
+import { ScanProgress } from './desk/scan-progress';
 
 export const POLL_MS = 30_000;
 
@@ -29,6 +34,9 @@ export function InboxScreen({ identity }: { identity: Identity }) {
   const lastUnseen = useRef<number | null>(null);
   const labels = useLabels(identity, connections);
   const title = t('adviser:inbox.title');
+  // New items are explained here too, so a deadline within 7 days is noticed as soon as the inbox is open.
+  const desk = useDesk(identity, () => tellSoon(t, announce));
+  const lookedAt = useRef<LookedAt>(new Map());
 
   async function refresh() {
     try {
@@ -38,6 +46,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
       lastUnseen.current = unseen;
       setConnections(list);
       setProblem(null);
+      await scanAllClients(identity, desk, PINS, lookedAt.current, list);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
     }
@@ -49,7 +58,11 @@ export function InboxScreen({ identity }: { identity: Identity }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('adviser:inbox.who', { name: identity.name, org: identity.org })}</p>
+      <p>
+        <a href="/adviser/deadlines">{t('adviser:inbox.deadlinesLink')}</a>
+      </p>
       <NotifyButton adviserToken={identity.deviceToken} />
+      <ScanProgress desk={desk} />
       {problem && (
         <p class="adviser-problem" role="alert">
           {problem}
