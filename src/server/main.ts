@@ -20,7 +20,12 @@ try {
   const store = await openStore(config);
   const retention = () =>
     runRetention(store, config)
-      .then((deleted) => defaultLog({ level: 'info', msg: `retention deleted ${deleted} items` }))
+      .then((deleted) =>
+        defaultLog({
+          level: 'info',
+          msg: `retention deleted ${deleted.items} items, ${deleted.invites} invites, ${deleted.deviceRequests} device codes, ${deleted.reminders} reminders, ${deleted.devices} unused computers`,
+        }),
+      )
       .catch((error: unknown) => defaultLog({ level: 'error', msg: 'retention failed', error: error instanceof Error ? error.name : 'unknown' }));
   await retention();
   const timer = setInterval(() => void retention(), HOUR);

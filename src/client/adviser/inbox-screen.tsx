@@ -9,6 +9,8 @@ import { formatDateTime, formatDay, problemOf } from './format';
 import { AddDevicePanel } from './add-device-panel';
 import { InviteForm } from './invite-form';
 import { usePoll } from './use-poll';
+import { useLabels } from './use-labels';
+import { ComputersPanel } from './computers-panel';
 import { NotifyButton } from './notify-button';
 import { useDesk } from './desk/use-desk';
 import { tellSoon } from './desk/notify-soon';
@@ -30,6 +32,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
   const [connections, setConnections] = useState<ConnectionInfo[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const lastUnseen = useRef<number | null>(null);
+  const labels = useLabels(identity, connections);
   const title = t('adviser:inbox.title');
   // New items are explained here too, so a deadline within 7 days is noticed as soon as the inbox is open.
   const desk = useDesk(identity, () => tellSoon(t, announce));
@@ -76,7 +79,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
             {connections.map((c) => (
               <li key={c.id} class={`client-list__item${c.stoppedAt ? ' client-list__item--stopped' : ''}`}>
                 <a class="client-list__link" href={`/adviser/client/${encodeURIComponent(c.id)}`}>
-                  {c.label}
+                  {labels.get(c.id) ?? t(c.stoppedAt ? 'adviser:inbox.stoppedClient' : 'adviser:inbox.labelUnreadable')}
                 </a>
                 {!c.stoppedAt && c.unseen > 0 && <span class="badge">{t('adviser:inbox.unseen', { count: c.unseen })}</span>}
                 <span class="client-list__meta">
@@ -94,6 +97,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
       </section>
       <InviteForm identity={identity} onInvited={() => void refresh()} />
       <AddDevicePanel identity={identity} />
+      <ComputersPanel identity={identity} />
     </>
   );
 }

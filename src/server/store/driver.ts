@@ -5,4 +5,10 @@ export interface SqlDriver {
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<R>(fn: (tx: SqlDriver) => Promise<R>): Promise<R>;
   close(): Promise<void>;
+  /**
+   * After deletes: gives the space of deleted rows back and overwrites what
+   * they held, table files and write-ahead log alike (the embedded store).
+   * Absent on PostgreSQL, whose own autovacuum reclaims the space.
+   */
+  reclaim?(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
+import { reclaimPglite } from './reclaim';
 
 /** How many fsync calls reached the disk (for the test that they do). */
 export const fsyncStats = { calls: 0 };
@@ -81,6 +82,7 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
     transaction<R>(fn: (tx: SqlDriver) => Promise<R>): Promise<R> {
       return db.transaction((tx) => fn(txDriver(tx)));
     },
+    reclaim: () => reclaimPglite(db),
     async close(): Promise<void> {
       try {
         await db.close();

@@ -18,6 +18,9 @@ export function createSqlStore(db: SqlDriver): Store {
   return {
     migrate: () => migrate(db),
     close: () => db.close(),
+    reclaimSpace: async () => {
+      await db.reclaim?.();
+    },
     ...adviserQueries(db),
     ...deviceRequestQueries(db),
     ...inviteQueries(db),

@@ -18,7 +18,8 @@ export async function scanAllClients(identity: Identity, desk: Desk, pins: PinSt
     // Only items sealed by the client's pinned key are read (the client screen says why others are not).
     const check = await checkClaimantKey(connection, pins);
     if (check.state === 'none') continue;
-    const items = await relay.items(identity.deviceToken, connection.id);
+    // The newest page: older items were looked at on earlier scans.
+    const { items } = await relay.items(identity.deviceToken, connection.id);
     desk.add(items.map((item) => ({ item, claimantKey: check.key, connectionId: connection.id, label: connection.label })));
     lookedAt.set(connection.id, connection.lastItemAt ?? null);
   }

@@ -6,7 +6,8 @@
 // shows a notification itself.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { daysBetween, todayInLondon } from '../../../shared/notices';
-import type { ItemWithEnvelope } from '../../../shared/protocol/api-types';
+import type { ItemInfo } from '../../../shared/protocol/api-types';
+import { relay } from '../../services/api-client';
 import { openClientItem } from '../../services/adviser-items';
 import { correctDeskItem, getDeskItem, markHandled, saveDeskItem, type DeskItem, type Identity } from '../../data/adviser-db';
 import { deskItemFor, readingOfText, soonestDaysLeft, type Correction } from './explain-item';
@@ -21,7 +22,8 @@ export type DeskState =
   | { step: 'failed'; code: 'failed' | 'nothing-found' };
 
 export interface DeskJob {
-  item: ItemWithEnvelope;
+  /** Without its envelope: fetched when the item is read. */
+  item: ItemInfo;
   /** The client's pinned key: an item is read only when it was sealed by it. */
   claimantKey: string;
   connectionId: string;
@@ -63,7 +65,9 @@ export function useDesk(identity: Identity, onSoon?: () => void): Desk {
 
   async function explain(job: DeskJob, signal: AbortSignal): Promise<void> {
     const { item } = job;
-    const opened = await openClientItem(identity, job.claimantKey, job.connectionId, item);
+    // Lists carry no envelopes: the item's is fetched when it is read.
+    const { envelope } = await relay.item(identity.deviceToken, item.id);
+    const opened = await openClientItem(identity, job.claimantKey, job.connectionId, { id: item.id, envelope });
     if (!opened.ok) throw new Error(opened.why);
     const payload = opened.payload;
     const read = await readItem(payload, {
