@@ -1,10 +1,12 @@
 // Shared set-up for browser tests: the production build served by our own
 // server on 127.0.0.1 (a free port each), and Debian's Chromium.
+import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createAppServer, listen } from '../../src/server/server';
 import { createApiHandler } from '../../src/server/api/handler';
+import { codeHasher, type CodeHasher } from '../../src/server/api/code-hash';
 import { openStore } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { loadStaticFiles, type StaticFile } from '../../src/server/static-files';
@@ -21,6 +23,8 @@ export interface Harness {
   requestLog: string[];
   /** The relay's store, when started with `{ relay: true }`. */
   store: Store | null;
+  /** How the relay hashes invite and device codes (to find them in the store). */
+  codeHash: CodeHasher;
   close(): Promise<void>;
 }
 
@@ -29,7 +33,8 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
   const files = loadStaticFiles('dist');
   // The relay API on an embedded database (in memory unless a folder is given).
   const store = options.relay ? await openStore({ dataDir: options.dataDir ?? null }) : null;
-  const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {} }) : undefined;
+  const codeSecret = randomBytes(32);
+  const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {}, codeSecret }) : undefined;
   const server: Server = createAppServer({ staticDir: 'dist' }, files, api);
   const requestLog: string[] = [];
   server.prependListener('request', (request) => requestLog.push(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname}`));
@@ -42,6 +47,7 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
     files,
     requestLog,
     store,
+    codeHash: codeHasher(codeSecret),
     async newContext(options) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
       contexts.push(context);
