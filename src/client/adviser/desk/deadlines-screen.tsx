@@ -3,11 +3,14 @@ import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { todayInLondon } from '../../../shared/notices';
+import type { ConnectionInfo } from '../../../shared/protocol/api-types';
 import { allDeskItems, type DeskItem, type Identity } from '../../data/adviser-db';
+import { relay } from '../../services/api-client';
 import { downloadFile } from '../../ui/download';
 import { focusWhenShown } from '../../ui/focus';
 import { formatDay, problemOf } from '../format';
 import { POLL_MS } from '../inbox-screen';
+import { useLabels } from '../use-labels';
 import { usePoll } from '../use-poll';
 import { boardCsv, boardIcs, boardRows, type BoardRow } from './board';
 import { boardWords } from './board-words';
@@ -25,6 +28,9 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
   const t = useT();
   const [items, setItems] = useState<DeskItem[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [connections, setConnections] = useState<ConnectionInfo[] | null>(null);
+  // Labels as this computer reads them (the relay holds them sealed), as the inbox shows them.
+  const labels = useLabels(identity, connections);
   const desk = useDesk(identity, () => tellSoon(t, announce));
   const lookedAt = useRef<LookedAt>(new Map());
   const title = t('adviser:board.title');
@@ -37,14 +43,26 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
 
   usePoll(async () => {
     try {
-      await scanAllClients(identity, desk, PINS, lookedAt.current);
+      const list = await relay.connections(identity.deviceToken);
+      setConnections(list);
+      await scanAllClients(identity, desk, PINS, lookedAt.current, list);
       setProblem(null);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
     }
   }, POLL_MS);
 
-  const rows = items ? boardRows(items, todayInLondon()) : [];
+  // Each client by the label readable here now, else the one kept when the item was read, else words saying why there is none.
+  const labelOf = (item: DeskItem) => {
+    const stopped = connections?.find((c) => c.id === item.connectionId)?.stoppedAt;
+    return labels.get(item.connectionId) || item.label || t(stopped ? 'adviser:inbox.stoppedClient' : 'adviser:inbox.labelUnreadable');
+  };
+  const rows = items
+    ? boardRows(
+        items.map((item) => ({ ...item, label: labelOf(item) })),
+        todayInLondon(),
+      )
+    : [];
   const words = boardWords(t);
 
   async function handled(row: BoardRow, index: number) {
