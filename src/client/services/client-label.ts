@@ -3,12 +3,15 @@
 // each label like an item (crypto/envelope.ts) to every one of the adviser's
 // computers whose key the adviser's signing key vouches for, so the relay
 // keeps only ciphertext and cannot add a key of its own to read labels.
+// A computer added after a label was sealed (say, after the invite was made)
+// cannot open it until a computer that can seals it again to all of them
+// (shareLabels), which the inbox does whenever it lists the clients.
 // Labels from before this are plaintext: shown as they are, and sealed by
 // the first computer that sees them (sealOldLabels), which drops the plaintext.
 import type { ConnectionInfo } from '../../shared/protocol/api-types';
 import { checkAdviserKeys } from './adviser-keys';
 import { relay } from './api-client';
-import { openEnvelope, sealPayload } from './crypto';
+import { openEnvelope, sealPayload, sealedToExactly } from './crypto';
 
 /** What a computer needs: its credential, its own key pair, and the adviser's signing key (pinned at set-up). */
 export interface LabelKeys {
@@ -67,6 +70,25 @@ export async function sealOldLabels(keys: LabelKeys, connections: ConnectionInfo
   let sealed = 0;
   for (const connection of old) {
     await relay.setLabel(keys.deviceToken, connection.id, { sealedLabel: await sealLabel(keys, connection.label, recipients) });
+    sealed++;
+  }
+  return sealed;
+}
+
+/**
+ * Seals again each label this computer can open that is not sealed to exactly
+ * `recipients` (ownComputerKeys: every computer the signing key vouches for
+ * now), so a computer added since can read it and a removed one is dropped.
+ * Returns how many.
+ */
+export async function shareLabels(keys: LabelKeys, recipients: readonly string[], connections: ConnectionInfo[]): Promise<number> {
+  if (!recipients.includes(keys.publicKey)) return 0;
+  let sealed = 0;
+  for (const connection of connections) {
+    if (connection.stoppedAt || !connection.sealedLabel || (await sealedToExactly(connection.sealedLabel, recipients))) continue;
+    const opened = await openEnvelope(keys, connection.sealedLabel, { senders: recipients, binding: labelBinding(keys.adviserId) }).catch(() => null);
+    if (!opened?.text) continue;
+    await relay.setLabel(keys.deviceToken, connection.id, { sealedLabel: await sealLabel(keys, opened.text, [...recipients]) });
     sealed++;
   }
   return sealed;
