@@ -190,7 +190,7 @@ describe('Write to DWP', () => {
     const text = await page.getByLabel('Your request').inputValue();
     expect(text).toContain('decision dated 9 November 2026');
     // The request takes focus, so it is read out (the button stays where it was).
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mr-result');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mr-result');
     await page.context().close();
   });
 
