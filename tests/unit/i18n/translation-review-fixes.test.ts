@@ -88,6 +88,8 @@ const HOLDS: [language: string, key: string, text: string][] = [
   ['gu', 'notices:rules.childcare-end-of-next-ap', 'જે આકારણી સમયગાળામાં તમે પૈસા ચૂકવ્યા'],
   ['lt', 'notices:kinds.health-assessment.steps.1', 'dar prieš tą datą paprašykite perkelti vertinimą'],
   ['ti', 'explain:letAppDecide', 'ይምረጽ'],
+  ['ti', 'notices:rules.commitment-7-days', 'ጠለብኩም ክዕጾ ይኽእል'],
+  ['ti', 'helpers:scopes.whole-claim', 'ጠለብ'],
 ];
 
 describe('fixes from the December 2026 translation review', () => {
