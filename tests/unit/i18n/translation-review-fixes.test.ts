@@ -28,6 +28,7 @@ const GONE: [language: string, wrong: string, why: string][] = [
   ['cy', 'hyfforddwr gwaith', "DWP's Welsh for work coach is anogwr gwaith"],
   ['cy', 'gan Cyngor ar Bopeth', 'soft mutation after "gan": gan Gyngor ar Bopeth'],
   ['cy', 'ar Dydd', '"ar Dydd Sadwrn" was a weekday date inside a sentence'],
+  ['cy', 'erbyn {{date}}', 'a weekday date inside a sentence: "erbyn Dydd Sadwrn" (the date now stands after a colon)'],
   ['pl', 'ponowne sprawdzenie', 'one name for mandatory reconsideration: ponowne rozpatrzenie'],
   ['pl', 'do sobota', 'a weekday date in the nominative inside a sentence'],
   ['ar', 'سبب قوي', '"good reason" is سبب وجيه, not a strong reason'],
