@@ -63,6 +63,7 @@ const ADVISER_ONLY = [
   '/src/client/services/add-computer.ts',
   '/src/client/services/claimant-pin.ts',
   '/src/client/services/adviser-items.ts',
+  '/src/client/services/client-label.ts',
   '/qrcode-generator/',
   '/pdfjs-dist/',
 ];
