@@ -17,10 +17,9 @@ import type {
   SendItemRequest,
   SignedDeviceKey,
 } from '../../shared/protocol/api-types';
+import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
 import { normaliseInviteCode } from './invite-code';
 
-/** The largest envelope, as base64url text (just under the 2 MB body limit, leaving room for the JSON around it). */
-export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
 /** Raw P-256 point (0x04 ‖ X ‖ Y) = 65 bytes = 87 base64url characters. */
 export const PUBLIC_KEY_CHARS = 87;
 

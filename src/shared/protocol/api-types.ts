@@ -200,6 +200,13 @@ export interface ConnectionInfo {
   claimantPublicKey: string;
 }
 
+/**
+ * The largest envelope the relay takes, as base64url text: just under its 2 MB
+ * body limit, leaving room for the JSON around it. The phone checks it before
+ * keeping an item, so nothing waits for ever to be sent.
+ */
+export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
+
 /** POST /api/items (claimant) → 201 created, 200 repeat of the same id */
 export interface SendItemRequest {
   id: string;
