@@ -22,10 +22,12 @@ import { PINS } from './pins';
 import { useDesk } from './desk/use-desk';
 import { ItemDesk } from './desk/item-desk';
 import { tellSoon } from './desk/notify-soon';
+import { isPdf } from './desk/pdf-text';
 
 /** What an item is and when it was sent: read from the envelope, content not kept. 'refused': it could not be checked. */
 interface Summary {
-  kind: 'text' | 'image' | 'damaged' | 'refused';
+  /** 'pdf': an 'image' item whose file is a PDF (a photo and a PDF travel alike). */
+  kind: 'text' | 'image' | 'pdf' | 'damaged' | 'refused';
   sentAt?: string;
 }
 
@@ -102,7 +104,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
         known.current.delete(item.id); // not fetched (no signal, say): try again on the next poll
         continue;
       }
-      if (opened.ok) summary = { kind: opened.payload.kind, sentAt: opened.payload.sentAt };
+      if (opened.ok) summary = { kind: opened.payload.kind === 'image' && isPdf(opened.payload) ? 'pdf' : opened.payload.kind, sentAt: opened.payload.sentAt };
       else summary = { kind: opened.why === 'unchecked' ? 'refused' : 'damaged' };
       setSummaries((old) => new Map(old).set(item.id, summary));
     }
@@ -235,7 +237,8 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
             {items.map((item) => {
               const receipt = receipts.get(item.id);
               const summary = summaries.get(item.id);
-              const kind = receipt?.kind ?? summary?.kind;
+              // Receipts say only text or image: the summary knows a PDF.
+              const kind = summary?.kind === 'pdf' ? 'pdf' : (receipt?.kind ?? summary?.kind);
               const sentAt = receipt?.sentAt ?? summary?.sentAt ?? item.createdAt;
               const isOpen = openIds.has(item.id);
               const seenAt = item.seenAt ?? receipt?.seenAt ?? null;
