@@ -180,12 +180,21 @@ describe('a PDF sent to the adviser', () => {
     await claimant.locator(PDF_INPUT).setInputFiles({ name: 'biggest.pdf', mimeType: 'application/pdf', buffer: biggest });
     await preview.getByText('biggest.pdf').waitFor();
     expect(await preview.textContent()).toContain('Size: 1.5 MB.');
+    // What became of the sends, to say why if it never goes.
+    const sends: string[] = [];
+    claimant.on('requestfinished', (r) => void r.response().then((res) => r.url().endsWith('/api/items') && sends.push(`${r.method()} ${res?.status()}`)));
+    claimant.on('requestfailed', (r) => r.url().endsWith('/api/items') && sends.push(`${r.method()} failed: ${r.failure()?.errorText}`));
     const bigStarted = Date.now();
     await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
     // Checked on every frame, so the time is close to what the claimant waits.
     await claimant.waitForFunction(() => document.querySelectorAll('.forward-item').length === 2, undefined, { polling: 'raf', timeout: 30_000 });
     const bigLockedMs = Date.now() - bigStarted;
-    await expect.poll(() => claimant.locator('.forward-item--sent').count(), { timeout: 60_000 }).toBe(2);
+    await expect
+      .poll(() => claimant.locator('.forward-item--sent').count(), { timeout: 60_000, message: 'the 1.5 MB PDF was not sent' })
+      .toBe(2)
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}; sends to /api/items: ${sends.join(', ') || 'none'}`);
+      });
     console.log(`claimant side: a 1.5 MB PDF locked and kept in ${bigLockedMs} ms, sent in ${Date.now() - bigStarted} ms`);
 
     await adviserContext.close();
