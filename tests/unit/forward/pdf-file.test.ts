@@ -8,13 +8,13 @@ import { generateKeyPair, openEnvelope, sealPayload } from '../../../src/client/
 import { MAX_ENVELOPE_CHARS } from '../../../src/shared/protocol/api-types';
 import { formatSize } from '../../../src/client/ui/format-size';
 
-const ascii = (text: string) => new TextEncoder().encode(text);
+const ascii = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 const pdfBytes = (size: number) => {
   const bytes = new Uint8Array(size);
   bytes.set(ascii('%PDF-1.4\n'));
   return bytes;
 };
-const file = (bytes: Uint8Array, name: string, type: string) => new File([bytes], name, { type });
+const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => new File([bytes], name, { type });
 
 describe('the PDF check', () => {
   it('knows a PDF by its first bytes, "%PDF-"', () => {
