@@ -27,7 +27,10 @@ export interface Adviser {
   createdAt: string;
 }
 
-export type CredentialOwner = { kind: 'adviser'; adviserId: string; deviceId: string } | { kind: 'claimant'; connectionId: string };
+export type CredentialOwner =
+  | { kind: 'adviser'; adviserId: string; deviceId: string }
+  /** A claimant's credential is only found while the connection has not stopped. */
+  | { kind: 'claimant'; connectionId: string; adviserId: string };
 
 export interface AdviserStore {
   createAdviser(input: { name: string; org: string; enrolTokenHash: string; enrolExpiresAt: string }): Promise<Adviser>;
@@ -146,12 +149,17 @@ export function adviserQueries(db: SqlDriver): AdviserStore {
     },
 
     async findCredential(tokenHash) {
-      const devices = await db.query<{ id: string; adviser_id: string }>(`SELECT id, adviser_id FROM adviser_devices WHERE token_hash = $1`, [tokenHash]);
-      const device = devices[0];
+      // One round trip: a token hash is unique in each table, and tokens of the two kinds never collide.
+      const rows = await db.query<{ kind: 'adviser' | 'claimant'; id: string; adviser_id: string }>(
+        `SELECT 'adviser' AS kind, id, adviser_id FROM adviser_devices WHERE token_hash = $1
+         UNION ALL
+         SELECT 'claimant' AS kind, id, adviser_id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`,
+        [tokenHash],
+      );
+      const device = rows.find((row) => row.kind === 'adviser');
       if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id };
-      const connections = await db.query<{ id: string }>(`SELECT id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`, [tokenHash]);
-      const connection = connections[0];
-      return connection ? { kind: 'claimant', connectionId: connection.id } : null;
+      const connection = rows[0];
+      return connection ? { kind: 'claimant', connectionId: connection.id, adviserId: connection.adviser_id } : null;
     },
   };
 }

@@ -40,6 +40,8 @@ interface ItemRow {
 }
 
 const ITEM_COLUMNS = 'id, connection_id, direction, envelope, size, created_at, seen_at';
+/** Without the envelope: a new item's envelope is the one just sent, so it is not read back (100 KB each way). */
+const ITEM_META_COLUMNS = 'id, connection_id, direction, size, created_at, seen_at';
 
 function toItem(row: ItemRow): Item {
   return {
@@ -55,26 +57,28 @@ function toItem(row: ItemRow): Item {
 
 export function itemQueries(db: SqlDriver): ItemStore {
   return {
-    addItem(item) {
-      return db.transaction(async (tx) => {
-        const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR SHARE`, [item.connectionId]);
-        const connection = connections[0];
-        if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
-        const inserted = await tx.query<ItemRow>(
-          `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-           ON CONFLICT (id) DO NOTHING
-           RETURNING ${ITEM_COLUMNS}`,
-          [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
-        );
-        if (inserted[0]) return { item: toItem(inserted[0]), created: true };
-        const existing = await tx.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
-        const row = existing[0];
-        if (row && row.connection_id === item.connectionId && row.direction === item.direction && row.envelope === item.envelope) {
-          return { item: toItem(row), created: false };
-        }
-        return { conflict: true as const };
-      });
+    async addItem(item) {
+      // One statement, in its own transaction: FOR SHARE on the connection row
+      // waits for a stopConnection holding FOR UPDATE, then finds it stopped and
+      // inserts nothing. The envelope is not read back: we have it.
+      const inserted = await db.query<Omit<ItemRow, 'envelope'>>(
+        `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
+         SELECT $1, c.id, $3, $4, $5, $6::timestamptz FROM connections c WHERE c.id = $2 AND c.stopped_at IS NULL FOR SHARE
+         ON CONFLICT (id) DO NOTHING
+         RETURNING ${ITEM_META_COLUMNS}`,
+        [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
+      );
+      if (inserted[0]) return { item: toItem({ ...inserted[0], envelope: item.envelope }), created: true };
+      // Nothing inserted: a stopped or unknown connection, or an id already used (a resend, or a conflict).
+      const connections = await db.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1`, [item.connectionId]);
+      const connection = connections[0];
+      if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+      const existing = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
+      const row = existing[0];
+      if (row && row.connection_id === item.connectionId && row.direction === item.direction && row.envelope === item.envelope) {
+        return { item: toItem(row), created: false };
+      }
+      return { conflict: true as const };
     },
 
     async listItems(connectionId, direction) {

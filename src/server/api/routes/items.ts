@@ -6,7 +6,7 @@ import type { Direction } from '../../store/store';
 import { requireAdviser, requireClaimant } from '../auth';
 import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
-import { conflict, gone, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { parse, sendJson } from '../respond';
 import { envelopeSize, idSchema, sendItemRequestSchema } from '../schemas';
 import { itemInfo, itemWithEnvelope, newestFirst } from '../views';
@@ -44,11 +44,10 @@ export async function storeItem(
 export const itemRoutes = [
   route('POST', '/api/items', async ({ req, res }, deps) => {
     const { store, events } = deps;
+    // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
     const owner = await requireClaimant(req, store);
     const body = parse(sendItemRequestSchema, await readJsonBody(req));
-    const connection = await store.getConnection(owner.connectionId);
-    if (!connection || connection.stoppedAt !== null) throw gone('Sharing has stopped for this connection.');
-    await storeItem(deps, res, connection.id, 'to-adviser', body, () => events.newItem(connection.adviserId));
+    await storeItem(deps, res, owner.connectionId, 'to-adviser', body, () => events.newItem(owner.adviserId));
   }),
 
   route('GET', '/api/adviser/connections/:id/items', async ({ req, res, params }, { store }) => {
