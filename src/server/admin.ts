@@ -3,6 +3,7 @@
 // token sits in the URL fragment, which browsers never send, so it cannot end
 // up in a server or proxy log. Only its SHA-256 is stored.
 import { pathToFileURL } from 'node:url';
+import { backup, BACKUP_USAGE, restore } from './admin-backup';
 import { hashSecret, newToken } from './api/auth';
 import { loadConfig, type Config } from './config';
 import { openStore } from './store/open-store';
@@ -12,9 +13,12 @@ export const ENROL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const USAGE = `Usage:
   npm run admin -- add-adviser --name "Sam Jones" --org "Cardiff Advice"
+  npm run admin -- backup <file>
+  npm run admin -- restore <file>
 
 Commands:
   add-adviser   Add an adviser and print a one-time enrolment link (valid 7 days).
+${BACKUP_USAGE}
 
 Options for add-adviser:
   --name   The adviser's name, as clients will see it (1 to 80 characters).
@@ -74,6 +78,19 @@ export async function main(argv: string[], deps: AdminDeps = {}): Promise<number
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? err : out)(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'backup' || command === 'restore') {
+    if (rest.length !== 1 || rest[0]!.startsWith('--')) {
+      err(`${command} needs one file name.\n\n${USAGE}`);
+      return 2;
+    }
+    try {
+      const config = (deps.loadConfig ?? loadConfig)();
+      return await (command === 'backup' ? backup : restore)(rest[0]!, config, { out, err });
+    } catch (error) {
+      err(`Could not ${command}: ${(error as Error).message}`);
+      return 1;
+    }
   }
   if (command !== 'add-adviser') {
     err(`Unknown command "${command}".\n\n${USAGE}`);
