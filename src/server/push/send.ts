@@ -11,7 +11,7 @@ import { VapidJwtCache } from './vapid-jwt';
 /** The part of the Store the sender uses. */
 export type PushQueue = Pick<
   Store,
-  'claimDueReminders' | 'markReminderSent' | 'markRemindersSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber'
+  'claimDueReminders' | 'markReminderSent' | 'markRemindersSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber' | 'releaseReminders'
 >;
 
 export interface VapidDetails {

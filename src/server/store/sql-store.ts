@@ -10,6 +10,7 @@ import { migrate } from './migrations';
 import { pushQueueQueries } from './push-queue';
 import { reminderQueries } from './reminders';
 import { settingQueries } from './settings';
+import { statsQueries } from './stats';
 import type { Store } from './store';
 import { subscriberQueries } from './subscribers';
 
@@ -26,5 +27,6 @@ export function createSqlStore(db: SqlDriver): Store {
     ...subscriberQueries(db),
     ...reminderQueries(db),
     ...pushQueueQueries(db),
+    ...statsQueries(db),
   };
 }

@@ -17,6 +17,7 @@ import type { ItemStore } from './items';
 import type { PushQueueStore } from './push-queue';
 import type { ReminderStore } from './reminders';
 import type { SettingStore } from './settings';
+import type { StatsStore } from './stats';
 import type { SubscriberStore } from './subscribers';
 
 export type { Adviser, AdviserDevice, CredentialOwner } from './advisers';
@@ -27,9 +28,10 @@ export type { Direction, Item } from './items';
 export type { ClaimedReminder, ClaimRef } from './push-queue';
 export type { NewReminder, Reminder, ReminderKind, ReminderState } from './reminders';
 export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers';
+export type { StoredCounts } from './stats';
 
 export interface Store
-  extends AdviserStore, DeviceRequestStore, InviteStore, ConnectionStore, ItemStore, SettingStore, SubscriberStore, ReminderStore, PushQueueStore {
+  extends AdviserStore, DeviceRequestStore, InviteStore, ConnectionStore, ItemStore, SettingStore, SubscriberStore, ReminderStore, PushQueueStore, StatsStore {
   /** Creates the tables (numbered migrations) if needed. */
   migrate(): Promise<void>;
   close(): Promise<void>;
