@@ -55,30 +55,65 @@ function toItem(row: ItemRow): Item {
   };
 }
 
+/** Rows of items, with envelopes kept beside the database filled in (an empty `envelope` column means "kept beside"). */
+async function withEnvelopes(db: SqlDriver, rows: ItemRow[]): Promise<Item[]> {
+  const files = db.envelopes;
+  return Promise.all(rows.map(async (row) => toItem(files && row.envelope === '' ? { ...row, envelope: (await files.get(row.connection_id, row.id)) ?? '' } : row)));
+}
+
 export function itemQueries(db: SqlDriver): ItemStore {
+  /** Inserts the row (envelope text, or '' when kept beside); on no insert, says why. */
+  async function insertRow(item: Omit<Item, 'seenAt'>, stored: string): Promise<{ item: Item; created: boolean } | { conflict: true }> {
+    // One statement, in its own transaction: FOR SHARE on the connection row
+    // waits for a stopConnection holding FOR UPDATE, then finds it stopped and
+    // inserts nothing. The envelope is not read back: we have it.
+    const inserted = await db.query<Omit<ItemRow, 'envelope'>>(
+      `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
+       SELECT $1, c.id, $3, $4, $5, $6::timestamptz FROM connections c WHERE c.id = $2 AND c.stopped_at IS NULL FOR SHARE
+       ON CONFLICT (id) DO NOTHING
+       RETURNING ${ITEM_META_COLUMNS}`,
+      [item.id, item.connectionId, item.direction, stored, item.size, item.createdAt],
+    );
+    if (inserted[0]) return { item: toItem({ ...inserted[0], envelope: item.envelope }), created: true };
+    // Nothing inserted: a stopped or unknown connection, or an id already used (a resend, or a conflict).
+    const connections = await db.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1`, [item.connectionId]);
+    const connection = connections[0];
+    if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+    const existing = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
+    const row = existing[0];
+    if (!row || row.connection_id !== item.connectionId || row.direction !== item.direction) return { conflict: true as const };
+    // Kept beside: the caller has checked the file holds this envelope.
+    if (row.envelope === item.envelope || (row.envelope === '' && stored === '')) return { item: toItem({ ...row, envelope: item.envelope }), created: false };
+    return { conflict: true as const };
+  }
+
+  /** One addItem at a time per item id (two sends of one id must not race on its file). */
+  const busy = new Map<string, Promise<unknown>>();
+  function oneAtATime<R>(id: string, run: () => Promise<R>): Promise<R> {
+    const before = busy.get(id) ?? Promise.resolve();
+    const done = before.then(run, run);
+    const settled = done.catch(() => {});
+    busy.set(id, settled);
+    void settled.then(() => {
+      if (busy.get(id) === settled) busy.delete(id);
+    });
+    return done;
+  }
+
   return {
     async addItem(item) {
-      // One statement, in its own transaction: FOR SHARE on the connection row
-      // waits for a stopConnection holding FOR UPDATE, then finds it stopped and
-      // inserts nothing. The envelope is not read back: we have it.
-      const inserted = await db.query<Omit<ItemRow, 'envelope'>>(
-        `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
-         SELECT $1, c.id, $3, $4, $5, $6::timestamptz FROM connections c WHERE c.id = $2 AND c.stopped_at IS NULL FOR SHARE
-         ON CONFLICT (id) DO NOTHING
-         RETURNING ${ITEM_META_COLUMNS}`,
-        [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
-      );
-      if (inserted[0]) return { item: toItem({ ...inserted[0], envelope: item.envelope }), created: true };
-      // Nothing inserted: a stopped or unknown connection, or an id already used (a resend, or a conflict).
-      const connections = await db.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1`, [item.connectionId]);
-      const connection = connections[0];
-      if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
-      const existing = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
-      const row = existing[0];
-      if (row && row.connection_id === item.connectionId && row.direction === item.direction && row.envelope === item.envelope) {
-        return { item: toItem(row), created: false };
-      }
-      return { conflict: true as const };
+      const files = db.envelopes;
+      if (!files) return insertRow(item, item.envelope);
+      return oneAtATime(item.id, async () => {
+        const kept = await files.get(item.connectionId, item.id);
+        if (kept !== item.envelope) {
+          // Another envelope under this id: a conflict if its row exists, else a leftover of a crash (replaced).
+          if (kept !== null && (await db.query(`SELECT 1 FROM items WHERE id = $1`, [item.id])).length > 0) return { conflict: true as const };
+          // Written (and fsynced) before the row: a stored item always has its envelope.
+          await files.put(item.connectionId, item.id, item.envelope);
+        }
+        return insertRow(item, '');
+      });
     },
 
     async listItems(connectionId, direction) {
@@ -87,20 +122,20 @@ export function itemQueries(db: SqlDriver): ItemStore {
         connectionId,
         direction,
       ]);
-      return rows.map(toItem);
+      return withEnvelopes(db, rows);
     },
 
     async getItem(id) {
       if (!isUuid(id)) return null;
       const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [id]);
-      return rows[0] ? toItem(rows[0]) : null;
+      return (await withEnvelopes(db, rows))[0] ?? null;
     },
 
     async markSeen(id, now) {
       if (!isUuid(id)) return null;
       // The first time it was seen is kept.
       const rows = await db.query<ItemRow>(`UPDATE items SET seen_at = COALESCE(seen_at, $2::timestamptz) WHERE id = $1 RETURNING ${ITEM_COLUMNS}`, [id, now]);
-      return rows[0] ? toItem(rows[0]) : null;
+      return (await withEnvelopes(db, rows))[0] ?? null;
     },
 
     async deleteExpired(input) {

@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
+import { fileEnvelopes, memoryEnvelopes } from './envelope-files';
 
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
@@ -36,6 +38,8 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
     throw error;
   }
   return {
+    // Envelopes beside the database, not in it: PGlite's cost per byte of a statement (envelope-files.ts).
+    envelopes: dataDir === null ? memoryEnvelopes() : fileEnvelopes(join(dataDir, 'uc-envelopes')),
     query<T>(sql: string, params?: unknown[]): Promise<T[]> {
       return rows<T>(db, sql, params);
     },

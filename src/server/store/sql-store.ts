@@ -7,6 +7,7 @@ import type { SqlDriver } from './driver';
 import { inviteQueries } from './invites';
 import { itemQueries } from './items';
 import { migrate } from './migrations';
+import { isUuid } from './rows';
 import { pushQueueQueries } from './push-queue';
 import { reminderQueries } from './reminders';
 import { settingQueries } from './settings';
@@ -14,15 +15,40 @@ import { statsQueries } from './stats';
 import type { Store } from './store';
 import { subscriberQueries } from './subscribers';
 
+/** Envelopes kept beside the database whose items are gone (envelope-files.ts): removed. */
+function sweepEnvelopes(db: SqlDriver): Promise<number> {
+  if (!db.envelopes) return Promise.resolve(0);
+  return db.envelopes.sweep(async (connectionId, itemIds) => {
+    const rows = await db.query<{ id: string }>(`SELECT id FROM items WHERE connection_id = $1 AND id = ANY($2::uuid[])`, [connectionId, itemIds]);
+    return new Set(rows.map((row) => row.id));
+  });
+}
+
 export function createSqlStore(db: SqlDriver): Store {
+  const connections = connectionQueries(db);
+  const items = itemQueries(db);
   return {
-    migrate: () => migrate(db),
+    migrate: async () => {
+      await migrate(db);
+      await sweepEnvelopes(db); // what a crash between an envelope and its row left behind
+    },
     close: () => db.close(),
     ...adviserQueries(db),
     ...deviceRequestQueries(db),
     ...inviteQueries(db),
-    ...connectionQueries(db),
-    ...itemQueries(db),
+    ...connections,
+    ...items,
+    // A connection's envelopes go with its items; retention sweeps those of the items it deleted
+    // (and of items deleted any other way, e.g. with their adviser).
+    async stopConnection(id, now) {
+      await connections.stopConnection(id, now);
+      if (db.envelopes && isUuid(id)) await db.envelopes.removeConnection(id);
+    },
+    async deleteExpired(input) {
+      const deleted = await items.deleteExpired(input);
+      await sweepEnvelopes(db);
+      return deleted;
+    },
     ...settingQueries(db),
     ...subscriberQueries(db),
     ...reminderQueries(db),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { main } from '../../../src/server/admin';
 import { hashSecret } from '../../../src/server/api/auth';
 import { openStore } from '../../../src/server/store/open-store';
+import { call, connected, envelope, startRelay, uuid } from '../../support/relay-api';
 
 const dir = mkdtempSync(join(tmpdir(), 'uc-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +32,13 @@ describe('admin backup and restore (embedded store)', () => {
       enrolTokenHash: hashSecret('e_x'),
       enrolExpiresAt: '2099-01-01T00:00:00.000Z',
     });
+    // An item too: its envelope is kept beside the database (uc-envelopes/), which the backup must hold.
+    const relay = await startRelay(store);
+    const { claimantToken, connectionId } = await connected(relay, store);
+    const itemId = uuid();
+    const sealed = envelope(4096);
+    expect((await call(relay, 'POST', '/api/items', { token: claimantToken, body: { id: itemId, envelope: sealed } })).status).toBe(201);
+    await relay.close();
 
     // Refused while the relay (here: this store) holds the folder.
     const file = join(dir, 'backup.tar.gz');
@@ -54,10 +62,11 @@ describe('admin backup and restore (embedded store)', () => {
     const copy = await openStore({ dataDir: restored });
     try {
       expect(await copy.getAdviser(adviser.id)).toMatchObject({ name: 'Sam Jones', org: 'Cardiff Advice' });
+      expect(await copy.listItems(connectionId, 'to-adviser')).toEqual([expect.objectContaining({ id: itemId, envelope: sealed })]);
     } finally {
       await copy.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('points to pg_dump with PostgreSQL, and asks for one file name', async () => {
     const pg = await admin(['backup', join(dir, 'x')], join(dir, 'unused'), 'postgres://localhost/uc');

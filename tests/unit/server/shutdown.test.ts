@@ -132,5 +132,5 @@ describe('graceful shutdown', () => {
     } finally {
       await driver.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
