@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/build/manifest';
+import { ocrEngine } from './src/build/ocr-engine';
 
 // Locale files are emitted as hashed JSON assets (fetched at run time), so
 // each person downloads only their own language. Minify them on the way out.
@@ -31,10 +32,17 @@ function localeAssetName(originalFileNames: readonly string[] | undefined): stri
 const ADVISER_ONLY = ['/src/client/adviser/', '/src/client/data/adviser-db.ts', '/src/client/services/add-computer.ts', '/qrcode-generator/'];
 const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
 
+// The OCR engine (tesseract.js: its page-side code, worker, WebAssembly core
+// and language data) lives in its own folder, fetched only when someone asks
+// to read a photo: never in the first load, never in the precache.
+const ocr = ocrEngine();
+const isOcrChunk = (ids: readonly string[]) => ids.some((id) => id.includes('/node_modules/tesseract.js/'));
+
 export default defineConfig({
   plugins: [
     preact(),
     minifyLocaleJson(),
+    ocr,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
@@ -45,7 +53,9 @@ export default defineConfig({
         // The English locale is the fallback language, so it is precached.
         // Other languages are cached when someone chooses them (see sw.ts).
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/locales/en-*.json'],
-        globIgnores: ['**/node_modules/**', 'assets/adviser/**', 'assets/locales/en-adviser-*.json'],
+        globIgnores: ['**/node_modules/**', 'assets/adviser/**', 'assets/locales/en-adviser-*.json', 'assets/ocr/**'],
+        // The service worker's build needs to know the engine's folder too.
+        buildPlugins: { vite: [ocr.virtualModule()] },
       },
     }),
   ],
@@ -56,7 +66,11 @@ export default defineConfig({
     rollupOptions: {
       output: {
         chunkFileNames: (chunk) =>
-          chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule) ? 'assets/adviser/[name]-[hash].js' : 'assets/[name]-[hash].js',
+          isOcrChunk(chunk.moduleIds)
+            ? `${ocr.base.slice(1)}[name]-[hash].js`
+            : chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule)
+              ? 'assets/adviser/[name]-[hash].js'
+              : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
           localeAssetName(info.originalFileNames) ??
           ((info.originalFileNames ?? []).some(isAdviserModule) || (info.names ?? []).some((name) => name.startsWith('adviser'))

@@ -16,6 +16,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// The OCR engine's worker (tesseract.js, /assets/ocr/<hash>/worker.min.js)
+// compiles WebAssembly. A dedicated worker takes its CSP from its own
+// script's response, so only this response allows 'wasm-unsafe-eval'; the
+// page keeps the strict policy above. The worker loads its core script and
+// fetches its core and language files from our origin, and nothing else.
+export const OCR_WORKER_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'Referrer-Policy': 'no-referrer',

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from './security-headers';
 import { SHARE_TARGET_PATH } from '../shared/protocol/share-target-paths';
-import { loadStaticFiles, type StaticFile } from './static-files';
+import { compressNow, loadStaticFiles, type StaticFile } from './static-files';
 import type { Config } from './config';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -13,11 +13,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile, status = 200): void {
+  compressNow(file);
   const accept = String(req.headers['accept-encoding'] ?? '');
   const encoding = file.brotli && /\bbr\b/.test(accept) ? 'br' : file.gzip && /\bgzip\b/.test(accept) ? 'gzip' : null;
   const body = encoding === 'br' ? file.brotli! : encoding === 'gzip' ? file.gzip! : file.body;
   res.writeHead(status, {
     ...SECURITY_HEADERS,
+    ...(file.contentSecurityPolicy ? { 'Content-Security-Policy': file.contentSecurityPolicy } : {}),
     'Content-Type': file.type,
     'Cache-Control': file.cacheControl,
     'Content-Length': body.length,

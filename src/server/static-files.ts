@@ -1,9 +1,11 @@
 // Serves the built app from memory, gzip- and brotli-compressed once at
-// start. Hashed assets are cached for a year; the shell, sw.js and the
-// manifest must always be revalidated so updates reach people.
+// start (large files, such as the OCR engine, on their first request).
+// Hashed assets are cached for a year; the shell, sw.js and the manifest
+// must always be revalidated so updates reach people.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { OCR_WORKER_CONTENT_SECURITY_POLICY } from './security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,14 +17,35 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  // The OCR language data is already gzip: sent as it is, never compressed again.
+  '.gz': 'application/gzip',
 };
+
+/** Compressed at start below this size; above it, on first request (keeps start-up fast). */
+const EAGER_LIMIT = 256 * 1024;
 
 export interface StaticFile {
   body: Buffer;
   gzip?: Buffer;
   brotli?: Buffer;
+  /** Large files: compress on first request (then kept in gzip/brotli). */
+  compressLater?: boolean;
   type: string;
   cacheControl: string;
+  /** A different Content-Security-Policy for this file (the OCR worker's). */
+  contentSecurityPolicy?: string;
+}
+
+/** The OCR engine's worker script: the one response allowed to compile WebAssembly. */
+export const isOcrWorkerScript = (urlPath: string) => /^\/assets\/ocr\/[\w-]+\/worker\.min\.js$/.test(urlPath);
+
+/** Fills in gzip and brotli for a file marked compressLater (fast settings: these are megabytes). */
+export function compressNow(file: StaticFile): void {
+  if (!file.compressLater) return;
+  file.gzip = gzipSync(file.body, { level: 6 });
+  file.brotli = brotliCompressSync(file.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  file.compressLater = false;
 }
 
 function walk(dir: string): string[] {
@@ -42,17 +65,20 @@ export function loadStaticFiles(root: string): Map<string, StaticFile> {
     const urlPath = '/' + relative(root, path).split(sep).join('/');
     const body = readFileSync(path);
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
-    const compressible = /^(text|application)\//.test(type) || type.startsWith('image/svg');
+    const compressible = (/^(text|application)\//.test(type) && type !== 'application/gzip') || type.startsWith('image/svg');
+    const eager = compressible && body.length > 256 && body.length <= EAGER_LIMIT;
     files.set(urlPath, {
       body,
       type,
       cacheControl: cacheControlFor(urlPath),
-      ...(compressible && body.length > 256
+      ...(eager
         ? {
             gzip: gzipSync(body, { level: 9 }),
             brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
           }
         : {}),
+      ...(compressible && body.length > EAGER_LIMIT ? { compressLater: true } : {}),
+      ...(isOcrWorkerScript(urlPath) ? { contentSecurityPolicy: OCR_WORKER_CONTENT_SECURITY_POLICY } : {}),
     });
   }
   return files;

@@ -6,7 +6,9 @@ import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import { openDB } from 'idb';
+import { OCR_BASE } from 'virtual:ocr-engine';
 import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
+import { OCR_CACHE, OCR_PATH_PREFIX } from '../shared/protocol/ocr-cache';
 import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
 import { PUSH_DB_NAME, SUBSCRIBERS_STORE, type PushDbForWorker, type PushRole } from '../shared/protocol/databases';
 import { PUSH_PATHS, toBrowserSubscription } from '../shared/protocol/push-api';
@@ -36,6 +38,24 @@ registerRoute(
     plugins: [new ExpirationPlugin({ maxEntries: 40 })],
   }),
 );
+
+// The OCR engine (about 4 MB) is never precached: the page fetches it when
+// someone first asks to read a photo, and it is kept here from then on, so
+// reading works with no signal. Its folder name carries a hash of the
+// files, so cache-first is always right; older engines are deleted when a
+// new service worker takes over.
+registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith(OCR_PATH_PREFIX), new CacheFirst({ cacheName: OCR_CACHE }));
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(dropOldOcrEngines());
+});
+
+async function dropOldOcrEngines(): Promise<void> {
+  const cache = await caches.open(OCR_CACHE);
+  for (const request of await cache.keys()) {
+    if (!new URL(request.url).pathname.startsWith(OCR_BASE)) await cache.delete(request);
+  }
+}
 
 // Web Share Target (Android: Share → UC Companion): keep the shared picture
 // or text in a cache for the Send screen to pick up, then open that screen.

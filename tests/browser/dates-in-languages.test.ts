@@ -51,8 +51,9 @@ describe('dates and titles in Chromium', () => {
       await setLanguage(page, code);
       for (const [path, namespaces] of [
         ['/', ['common']],
-        ['/helpers', ['common', 'helpers']],
-        ['/explain', ['common', 'explain', 'notices']],
+        ['/helpers', ['common', 'helpers', 'forms']],
+        ['/explain', ['common', 'explain', 'notices', 'forms']],
+        ['/privacy', ['common', 'forward']],
       ] as const) {
         await page.goto(path);
         await waitForApp(page);

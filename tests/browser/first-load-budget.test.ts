@@ -3,6 +3,7 @@
 // The service worker's background precache is reported, not budgeted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { startHarness, waitForApp, type Harness } from './harness';
 import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
@@ -42,8 +43,11 @@ describe('first-load budget', () => {
     const js = sizes.filter((s) => s.path.endsWith('.js')).reduce((sum, s) => sum + s.bytes, 0);
     const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
 
-    // Everything the service worker fetches afterwards for offline use.
-    const precache = [...harness.files.keys()].filter((path) => !/\.(png|svg|ico)$/.test(path) && !/locales\/(?!en-)/.test(path));
+    // Everything the service worker fetches afterwards for offline use (the
+    // OCR engine is not: it is fetched only when someone asks to read a photo).
+    const precache = [...harness.files.keys()].filter(
+      (path) => !/\.(png|svg|ico)$/.test(path) && !/locales\/(?!en-)/.test(path) && !path.startsWith('/assets/ocr/'),
+    );
     const precacheBytes = precache.reduce((sum, path) => sum + gzipBytes(path), 0);
 
     mkdirSync('.reports', { recursive: true });
@@ -52,12 +56,35 @@ describe('first-load budget', () => {
 
     expect(counted.some((path) => /locales\/en-common-/.test(path))).toBe(true);
     expect(
+      counted.filter((path) => path.startsWith('/assets/ocr/')),
+      'the OCR engine is never in the first load',
+    ).toEqual([]);
+    expect(
       counted.some((path) => /locales\/cy-/.test(path)),
       'Welsh must not be downloaded for an English reader',
     ).toBe(false);
     expect(js).toBeLessThanOrEqual(BUDGET_JS);
     expect(total).toBeLessThanOrEqual(BUDGET_TOTAL);
     await context.close();
+  });
+
+  it('never puts the OCR engine in the precache', () => {
+    const sw = harness.files.get('/sw.js')!.body.toString('utf8');
+    expect(sw).not.toMatch(/"url":\s*"assets\/ocr\//);
+    const engine = [...harness.files.keys()].filter((path) => path.startsWith('/assets/ocr/'));
+    expect(engine.length).toBeGreaterThan(5);
+    // What a claimant downloads when they first read a photo (English, SIMD core).
+    const files = ['worker.min.js', 'tesseract-core-simd-lstm.js', 'tesseract-core-simd-lstm.wasm', 'eng.traineddata.gz', 'cym.traineddata.gz'];
+    const base = engine.find((path) => path.endsWith('/worker.min.js'))!.replace('worker.min.js', '');
+    const wire = (name: string) =>
+      name.endsWith('.gz') ? harness.files.get(base + name)!.body.length : gzipSync(harness.files.get(base + name)!.body, { level: 6 }).length;
+    const english = files.slice(0, 4).reduce((sum, name) => sum + wire(name), 0);
+    const welsh = wire('cym.traineddata.gz');
+    const chunk = engine.filter((path) => /\/[\w-]+-[\w-]{8}\.js$/.test(path)).reduce((sum, path) => sum + gzipBytes(path), 0);
+    writeFileSync('.reports/ocr-engine.json', JSON.stringify({ englishBytes: english + chunk, welshExtraBytes: welsh }, null, 2));
+    console.log(
+      `OCR engine, on first use: ${((english + chunk) / 1e6).toFixed(2)} MB for English (gzip where compressible), + ${(welsh / 1e6).toFixed(2)} MB for Welsh`,
+    );
   });
 
   // Every language: the same first load, with only that language's file.

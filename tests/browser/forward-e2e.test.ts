@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
-import { main as admin } from '../../src/server/admin';
-import type { Store } from '../../src/server/store/store';
+import { adviserIdOf, enrolmentLink } from './relay-people';
 
 const TEXT_MARKER = 'PLAINTEXT-MARKER-7f3a9c';
 const NOTE_MARKER = 'NOTE-MARKER-b41d2e';
@@ -45,23 +44,6 @@ function base64Forms(text: string): string[] {
   );
 }
 
-async function enrolmentLink(store: Store): Promise<string> {
-  const lines: string[] = [];
-  // The admin CLI, with the test's store (kept open) and address.
-  const keepOpen = new Proxy(store, {
-    get: (target, key) => (key === 'close' ? async () => {} : Reflect.get(target, key, target)),
-  });
-  const code = await admin(['add-adviser', '--name', 'Sam Jones', '--org', 'Cardiff Advice'], {
-    loadConfig: () => ({ publicOrigin: harness.baseUrl, databaseUrl: null, dataDir }),
-    openStore: async () => keepOpen,
-    out: (line) => lines.push(line),
-  });
-  expect(code).toBe(0);
-  const link = lines.map((line) => line.trim()).find((line) => line.includes('/adviser/enrol#'));
-  expect(link).toBeTruthy();
-  return link!;
-}
-
 async function letterPhoto(page: Page): Promise<Buffer> {
   const bytes = await page.evaluate(async () => {
     const canvas = new OffscreenCanvas(1200, 900);
@@ -85,7 +67,7 @@ describe('forwarding a notice to an adviser', () => {
     // The adviser sets up their computer from the enrolment link.
     const adviserContext = await harness.newContext();
     const adviser = await adviserContext.newPage();
-    await adviser.goto(await enrolmentLink(store));
+    await adviser.goto(await enrolmentLink(harness, dataDir));
     await waitForApp(adviser);
     await adviser.getByRole('button', { name: 'Set up this computer' }).click();
     await adviser.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor();
@@ -110,9 +92,10 @@ describe('forwarding a notice to an adviser', () => {
     await waitForApp(second);
     await second.getByLabel('Code from your other computer').fill(deviceCode);
     await second.getByRole('button', { name: 'Continue' }).click();
-    const safety = second.locator('.device-fingerprint');
-    await expect.poll(async () => (await safety.textContent())?.replace(/^.*:\s*/, '').trim() ?? '').toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-    const secondCode = (await safety.textContent())!.replace(/^.*:\s*/, '').trim();
+    // The safety code as shown (screen readers get it spelled out, in a hidden copy).
+    const safety = second.locator('.device-fingerprint span[aria-hidden]');
+    await expect.poll(async () => (await safety.textContent().catch(() => ''))?.trim() ?? '').toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const secondCode = (await safety.textContent())!.trim();
     const request = devices.locator('.device-request');
     await request.waitFor({ timeout: 15_000 });
     await expect.poll(() => request.locator('.device-fingerprint').textContent()).toContain(secondCode);
@@ -238,19 +221,3 @@ describe('forwarding a notice to an adviser', () => {
     await claimantContext.close();
   });
 });
-
-/** The adviser's id, as their computer keeps it (IndexedDB "uc-adviser"). */
-async function adviserIdOf(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('uc-adviser');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('identity').objectStore('identity').getAll();
-          request.onsuccess = () => resolve((request.result[0] as { adviserId: string }).adviserId);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}

@@ -22,7 +22,10 @@ describe('Write to DWP', () => {
     const summary = page.locator('#mr-errors');
     await expect(summary.textContent()).resolves.toContain('Enter the date of the decision');
 
-    await page.getByLabel('Date of the decision').fill('2026-11-03');
+    const decisionDate = page.getByRole('group', { name: 'Date of the decision' });
+    await decisionDate.getByLabel('Day').fill('3');
+    await decisionDate.getByLabel('Month').fill('11');
+    await decisionDate.getByLabel('Year').fill('2026');
     await page.getByLabel('What the decision is about').fill('my housing costs');
     await page.getByLabel('Why you think the decision is wrong').fill('My rent is £650 a month, not £500.');
     await page.getByRole('button', { name: 'Write my request' }).click();
@@ -55,7 +58,10 @@ describe('Write to DWP', () => {
     await page.getByLabel('Their organisation').fill('Cardiff Citizens Advice');
     await page.getByLabel('My housing costs').check();
     await page.getByLabel('Why they need to talk to DWP').fill('help me with my housing costs');
-    await page.getByLabel('Date the consent ends').fill('2027-02-28');
+    const until = page.getByRole('group', { name: 'Date the consent ends' });
+    await until.getByLabel('Day').fill('28');
+    await until.getByLabel('Month').fill('2');
+    await until.getByLabel('Year').fill('2027');
     await page.getByRole('button', { name: 'Write my note' }).click();
     const note = await page.getByLabel('Your note').inputValue();
     expect(note).toContain('explicit consent');

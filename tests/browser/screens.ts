@@ -34,6 +34,16 @@ export const SCREENS: ScreenExample[] = [
     },
   },
   {
+    name: 'explain (photo chosen: the reading tool note)',
+    async open(page) {
+      await go(page, '/explain');
+      // Any picture: the note comes before anything is read or downloaded.
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAG4VW8wAAAABJRU5ErkJggg==', 'base64');
+      await page.locator('#photo-choose').setInputFiles({ name: 'letter.png', mimeType: 'image/png', buffer: png });
+      await page.locator('.photo-reader [role="group"]').waitFor();
+    },
+  },
+  {
     name: 'saved notice and home list',
     async open(page) {
       await go(page, '/explain');
@@ -41,6 +51,24 @@ export const SCREENS: ScreenExample[] = [
       await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
       await page.locator('section.result a.button[href^="/notice/"]').click();
       await page.locator('#notice-date').waitFor();
+    },
+  },
+  {
+    name: 'explain (half-typed date: error at the field and in the summary)',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill(SAMPLE_MRN);
+      await page.locator('#notice-date-year').fill('20');
+      await page.locator('#notice-date-year').press('Tab');
+      await page.locator('#notice-date-errors').waitFor();
+    },
+  },
+  {
+    name: 'home (language list open)',
+    async open(page) {
+      await go(page, '/');
+      await page.locator('.language-picker summary').click();
+      await page.locator('.language-picker__list').waitFor();
     },
   },
   { name: 'helpers', open: (page) => go(page, '/helpers') },
@@ -78,7 +106,10 @@ export const SCREENS: ScreenExample[] = [
   { name: 'adviser inbox (computer not set up)', open: (page) => go(page, '/adviser') },
 ];
 
+/** Chooses a language from the list in the header, as a person does: open it, then follow the language's link. */
 export async function setLanguage(page: Page, code: string): Promise<void> {
-  await page.locator('#language-select').selectOption(code);
+  const picker = page.locator('details.language-picker');
+  if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
+  await picker.locator(`a[hreflang="${code}"]`).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
 }

@@ -1,7 +1,7 @@
 // "Add another computer", on the computer that holds the adviser's signing
 // key: make a one-time code, then approve the new computer once the adviser
 // has checked that both show the same safety code (services/add-computer.ts).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
@@ -9,10 +9,18 @@ import { approveComputer, refuseComputer, PENDING_POLL_MS } from '../services/ad
 import type { DeviceCodeResponse, PendingDevice } from '../../shared/protocol/api-types';
 import { canAddComputers, type Identity } from '../data/adviser-db';
 import { formatDateTime, problemOf } from './format';
-import { ProblemMessage } from './form-errors';
+import { ErrorSummary } from '../ui/error-summary';
+import { SpelledCode } from '../ui/spelled-code';
+import { focusWhenShown } from '../ui/focus';
 import { formatCode } from './invite-link';
 import { usePoll } from './use-poll';
 import { useFingerprint } from './use-fingerprint';
+
+/** The warning that a one-time code is about to stop working comes this long before. */
+export const EXPIRY_WARNING_MS = 2 * 60_000;
+
+const MAKE_CODE_ID = 'devices-make-code';
+const PENDING_HEADING_ID = 'devices-pending-heading';
 
 function PendingRequest({ identity, request, onDone }: { identity: Identity; request: PendingDevice; onDone: () => void }) {
   const t = useT();
@@ -21,13 +29,15 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
   const [problem, setProblem] = useState<string | null>(null);
 
   async function approve() {
-    if (!identity.signingPrivateKey || !fp) return;
+    if (busy || !identity.signingPrivateKey || !fp) return;
     setBusy(true);
     setProblem(null);
     try {
       await approveComputer(identity.signingPrivateKey, identity.deviceToken, request, fp);
       announce(t('adviser:devices.added'));
       onDone();
+      // This request leaves the list: focus its heading.
+      focusWhenShown(PENDING_HEADING_ID);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setBusy(false);
@@ -35,12 +45,14 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
   }
 
   async function refuse() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       await refuseComputer(identity.deviceToken, request);
       announce(t('adviser:devices.refused'));
       onDone();
+      focusWhenShown(PENDING_HEADING_ID);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setBusy(false);
@@ -51,16 +63,17 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
     <li class="device-request">
       <p>{t('adviser:devices.requestAt', { date: formatDateTime(request.createdAt) })}</p>
       <p>{t('adviser:devices.compare')}</p>
-      <p class="device-fingerprint">
-        <span class="visually-hidden">{t('adviser:devices.fingerprintLabel')}: </span>
-        {fp ?? t('adviser:loading')}
-      </p>
-      <ProblemMessage text={problem} />
+      {fp ? (
+        <SpelledCode class="device-fingerprint" label={t('adviser:devices.fingerprintLabel')} code={fp} />
+      ) : (
+        <p class="device-fingerprint">{t('adviser:loading')}</p>
+      )}
+      <ErrorSummary id={`device-request-${request.id}-problem`} title={t('adviser:problem')} headingLevel={3} items={problem ? [{ message: problem }] : []} />
       <div class="button-row">
-        <button type="button" class="button" disabled={busy || !fp} aria-busy={busy} onClick={() => void approve()}>
+        <button type="button" class="button" disabled={!fp} aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void approve()}>
           {t('adviser:devices.approve')}
         </button>
-        <button type="button" class="button button--secondary" disabled={busy} onClick={() => void refuse()}>
+        <button type="button" class="button button--secondary" aria-disabled={busy || undefined} onClick={() => void refuse()}>
           {t('adviser:devices.refuse')}
         </button>
       </div>
@@ -87,8 +100,11 @@ function PendingRequests({ identity }: { identity: Identity }) {
 
   return (
     <div aria-live="polite">
-      <h4>{t('adviser:devices.pendingHeading')}</h4>
-      <ProblemMessage text={problem} />
+      <h4 id={PENDING_HEADING_ID} tabIndex={-1}>
+        {t('adviser:devices.pendingHeading')}
+      </h4>
+      {/* A failed check repeats every few seconds: shown here, never taking focus. */}
+      {problem && <p class="adviser-problem">{problem}</p>}
       {pending === null ? (
         !problem && <p class="loading">{t('adviser:loading')}</p>
       ) : pending.length === 0 ? (
@@ -109,25 +125,50 @@ function PendingRequests({ identity }: { identity: Identity }) {
 export function AddDevicePanel({ identity }: { identity: Identity }) {
   const t = useT();
   const [code, setCode] = useState<DeviceCodeResponse | null>(null);
-  const [expired, setExpired] = useState(false);
+  const [phase, setPhase] = useState<'fresh' | 'ending' | 'expired'>('fresh');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const codeBox = useRef<HTMLDivElement>(null);
+  const expired = phase === 'expired';
 
-  // Hide the code once it has expired.
+  // Warn 2 minutes before the code stops working, then hide it and say so
+  // (both read out), with "Make a new code" right there.
   useEffect(() => {
     if (!code) return;
-    const left = new Date(code.expiresAt).getTime() - Date.now();
-    const timer = setTimeout(() => setExpired(true), Math.max(0, Number.isFinite(left) ? left : 0));
-    return () => clearTimeout(timer);
+    const end = new Date(code.expiresAt).getTime();
+    const left = Number.isFinite(end) ? end - Date.now() : 0;
+    setPhase(left <= 0 ? 'expired' : left <= EXPIRY_WARNING_MS ? 'ending' : 'fresh');
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    if (left > EXPIRY_WARNING_MS) {
+      timers.push(
+        setTimeout(() => {
+          setPhase('ending');
+          announce(t('adviser:devices.expiresSoon'));
+        }, left - EXPIRY_WARNING_MS),
+      );
+    }
+    timers.push(
+      setTimeout(
+        () => {
+          // The code and its requests go: focus inside them moves to the button.
+          const hadFocus = codeBox.current?.contains(document.activeElement) ?? false;
+          setPhase('expired');
+          announce(t('adviser:devices.expired'));
+          if (hadFocus) focusWhenShown(MAKE_CODE_ID);
+        },
+        Math.max(0, left),
+      ),
+    );
+    return () => timers.forEach(clearTimeout);
   }, [code]);
 
   async function makeCode() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       const made = await relay.createDeviceCode(identity.deviceToken);
       setCode(made);
-      setExpired(false);
       announce(t('adviser:devices.codeMade', { code: formatCode(made.code) }));
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
@@ -148,15 +189,16 @@ export function AddDevicePanel({ identity }: { identity: Identity }) {
         <>
           <p>{t('adviser:devices.intro')}</p>
           <p>{t('adviser:devices.oldItems')}</p>
-          <ProblemMessage text={problem} />
+          <ErrorSummary id="devices-problem" title={t('adviser:problem')} headingLevel={3} items={problem ? [{ message: problem }] : []} />
+          {code && phase === 'ending' && <p class="adviser-warning">{t('adviser:devices.expiresSoon')}</p>}
+          {code && expired && <p class="adviser-warning">{t('adviser:devices.expired')}</p>}
           <div class="button-row">
-            <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void makeCode()}>
+            <button id={MAKE_CODE_ID} type="button" class="button" aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void makeCode()}>
               {code && !expired ? t('adviser:devices.newCode') : t('adviser:devices.makeCode')}
             </button>
           </div>
-          {code && expired && <p>{t('adviser:devices.expired')}</p>}
           {code && !expired && (
-            <div class="invite-result">
+            <div class="invite-result" ref={codeBox}>
               <h3>{t('adviser:devices.codeHeading')}</h3>
               <p>{t('adviser:devices.codeIntro')}</p>
               <p class="invite-code">

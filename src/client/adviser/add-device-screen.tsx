@@ -11,10 +11,14 @@ import { claimComputer, requestToJoin, CLAIM_POLL_MS, type JoinRequest } from '.
 import { canKeepIdentity, saveIdentity, type Identity } from '../data/adviser-db';
 import { AlreadySetUp } from './already-set-up';
 import { problemFor, problemOf } from './format';
-import { FormErrors, ProblemMessage, type FormError } from './form-errors';
+import { ErrorSummary, type SummaryItem as FormError } from '../ui/error-summary';
+import { SpelledCode } from '../ui/spelled-code';
+import { focusWhenShown } from '../ui/focus';
 import { usePoll } from './use-poll';
 import { useFingerprint } from './use-fingerprint';
 import { deviceCodeError, normaliseDeviceCode } from './validate';
+
+const CHECK_ID = 'add-device-check';
 
 type Stage = { step: 'enter' } | { step: 'waiting'; join: JoinRequest } | { step: 'ended'; message: string };
 
@@ -52,19 +56,27 @@ function WaitForApproval({ join, onIdentity, onEnded }: { join: JoinRequest; onI
 
   return (
     <>
-      <p class="lead">{t('adviser:addDevice.check')}</p>
-      <p class="device-fingerprint">
-        <span class="visually-hidden">{t('adviser:devices.fingerprintLabel')}: </span>
-        {fp ?? t('adviser:loading')}
+      {/* The code form has gone: focus lands on what to do next. */}
+      <p class="lead" id={CHECK_ID} tabIndex={-1}>
+        {t('adviser:addDevice.check')}
       </p>
+      {fp ? (
+        <SpelledCode class="device-fingerprint" label={t('adviser:devices.fingerprintLabel')} code={fp} />
+      ) : (
+        <p class="device-fingerprint">{t('adviser:loading')}</p>
+      )}
       <p>{t('adviser:addDevice.waiting')}</p>
       <p>{t('adviser:addDevice.keepOpen')}</p>
-      <ProblemMessage text={problem} />
+      {/* A failed check repeats every few seconds: read out politely, never taking focus. */}
+      <p class="adviser-problem" role="status" hidden={!problem}>
+        {problem}
+      </p>
     </>
   );
 }
 
 const CODE_ID = 'device-code';
+const ENDED_ID = 'add-device-ended';
 
 /** /adviser/add-device, on the new computer: type the code from the first computer. */
 export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity | null; onEnrolled: (identity: Identity) => void }) {
@@ -106,6 +118,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     }
     try {
       setStage({ step: 'waiting', join: await requestToJoin(normaliseDeviceCode(typed)) });
+      focusWhenShown(CHECK_ID);
     } catch (caught) {
       const kind = problemOf(caught);
       setProblem(
@@ -124,7 +137,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     return (
       <>
         {heading}
-        <WaitForApproval join={stage.join} onIdentity={onEnrolled} onEnded={(message) => setStage({ step: 'ended', message })} />
+        <WaitForApproval join={stage.join} onIdentity={onEnrolled} onEnded={(message) => (setStage({ step: 'ended', message }), focusWhenShown(ENDED_ID))} />
       </>
     );
   }
@@ -133,7 +146,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     <>
       {heading}
       {stage.step === 'ended' && (
-        <p class="adviser-problem" role="alert">
+        <p id={ENDED_ID} class="adviser-problem" role="alert" tabIndex={-1}>
           {stage.message}
         </p>
       )}
@@ -141,8 +154,8 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
       <p>{t('adviser:addDevice.onlyFirst')}</p>
       <p>{t('adviser:addDevice.oldItems')}</p>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormErrors id="device-code-errors" errors={errors} attempt={attempt} />
-        <ProblemMessage text={problem} />
+        <ErrorSummary id="device-code-errors" title={t('adviser:problem')} items={errors} attempt={attempt} />
+        <ErrorSummary id="device-code-problem" title={t('adviser:problem')} items={problem ? [{ message: problem }] : []} />
         <TextField
           id={CODE_ID}
           label={t('adviser:addDevice.codeLabel')}
@@ -151,7 +164,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
           value={typed}
           onInput={setTyped}
         />
-        <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+        <button type="submit" class="button" aria-disabled={busy || undefined} aria-busy={busy}>
           {busy ? t('adviser:addDevice.sending') : t('adviser:addDevice.submit')}
         </button>
       </form>

@@ -8,8 +8,8 @@ import { getIdentity, type Identity } from '../data/adviser-db';
 import { ClientScreen } from './client-screen';
 import { EnrolScreen } from './enrol-screen';
 import { InboxScreen } from './inbox-screen';
+import { ErrorPrefix } from '../ui/field-error';
 import '../ui/screens.css';
-import '../ui/forms.css';
 import './adviser.css';
 
 function NotSetUp() {
@@ -69,9 +69,11 @@ export function AdviserApp({ path }: { path: string }) {
 
   // Advisers' screens are English only, so say so for screen readers.
   return (
-    <div class="adviser" lang="en" dir="ltr">
-      {storeFailed && <p class="warning">{t('adviser:cannotStore')}</p>}
-      {screen}
-    </div>
+    <ErrorPrefix.Provider value={t('adviser:errorPrefix')}>
+      <div class="adviser" lang="en" dir="ltr">
+        {storeFailed && <p class="warning">{t('adviser:cannotStore')}</p>}
+        {screen}
+      </div>
+    </ErrorPrefix.Provider>
   );
 }

@@ -6,8 +6,10 @@ import { relay } from '../services/api-client';
 import type { ConnectionInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
 import { openEnvelope } from '../services/crypto';
 import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
-import { formatDateTime, formatDay, problemOf, receiptsFileName, saveBlob, cannotOpenReason } from './format';
+import { formatDateTime, formatDay, problemOf, receiptsFileName, cannotOpenReason } from './format';
 import { formatSize } from '../ui/format-size';
+import { downloadFile } from '../ui/download';
+import { focusWhenShown } from '../ui/focus';
 import { ItemView } from './item-view';
 import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
@@ -18,6 +20,8 @@ interface Summary {
   kind: 'text' | 'image' | 'damaged';
   sentAt?: string;
 }
+
+const openButtonId = (itemId: string) => `item-${itemId}-open`;
 
 /** One client's items, newest first, with replies and the receipts file. */
 export function ClientScreen({ identity, connectionId }: { identity: Identity; connectionId: string }) {
@@ -75,7 +79,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
     const label = connection?.label ?? '';
     const now = new Date().toISOString();
     const data = buildReceiptExport(label, connectionId, await receiptsFor(connectionId), await repliesFor(connectionId), now);
-    saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), receiptsFileName(label, now));
+    downloadFile(JSON.stringify(data, null, 2), receiptsFileName(label, now), 'application/json');
     announce(t('adviser:client.receiptsSaved'));
   }
 
@@ -86,6 +90,8 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       else next.delete(id);
       return next;
     });
+    // Close removes the item's view: focus goes back to its Open button. (Open: the view takes focus itself.)
+    if (!open) focusWhenShown(openButtonId(id));
   }
 
   const title = connection ? t('adviser:client.title', { label: connection.label }) : t('adviser:client.titleUnknown');
@@ -162,7 +168,14 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         onClose={() => toggle(item.id, false)}
                       />
                     ) : (
-                      <button type="button" class="button" aria-describedby={headingId} disabled={kind === 'damaged'} onClick={() => toggle(item.id, true)}>
+                      <button
+                        id={openButtonId(item.id)}
+                        type="button"
+                        class="button"
+                        aria-describedby={headingId}
+                        disabled={kind === 'damaged'}
+                        onClick={() => toggle(item.id, true)}
+                      >
                         {t('adviser:item.open')}
                       </button>
                     )}

@@ -8,7 +8,7 @@ import { relayProblem } from '../services/relay-problem';
 import { generateKeyPair, generateSigningKeyPair, signDeviceKey } from '../services/crypto';
 import { canKeepIdentity, saveIdentity, type Identity } from '../data/adviser-db';
 import { AlreadySetUp } from './already-set-up';
-import { ProblemMessage } from './form-errors';
+import { ErrorSummary } from '../ui/error-summary';
 import { tokenFromHash } from './validate';
 
 /** Sets up this computer from the one-time link the organisation sent. */
@@ -29,6 +29,7 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
   }
 
   async function setUp() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     // A browser that cannot keep the key (a private window) stops here, before the one-time link is used up.
@@ -82,14 +83,14 @@ export function EnrolScreen({ identity, onEnrolled }: { identity: Identity | nul
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <ProblemMessage text={problem} />
+      <ErrorSummary id="enrol-problem" title={t('adviser:problem')} items={problem ? [{ message: problem }] : []} />
       {token ? (
         <>
           <p class="lead">{t('adviser:enrol.intro')}</p>
           <p>{t('adviser:enrol.noPassword')}</p>
           <p>{t('adviser:enrol.workComputer')}</p>
           <div class="button-row">
-            <button type="button" class="button" disabled={busy} aria-busy={busy} onClick={() => void setUp()}>
+            <button type="button" class="button" aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void setUp()}>
               {busy ? t('adviser:enrol.settingUp') : t('adviser:enrol.button')}
             </button>
           </div>

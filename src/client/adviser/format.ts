@@ -83,19 +83,6 @@ export function problemFor(problem: RelayProblem): Problem {
   return PROBLEMS[problem.kind];
 }
 
-/** Saves a Blob as a file, through a temporary link. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * Why an item does not open here. Items are locked for the computers the
  * adviser had when the client sent them, so one sent before this computer

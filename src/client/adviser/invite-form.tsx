@@ -7,7 +7,7 @@ import type { InviteResponse } from '../../shared/protocol/api-types';
 import { fingerprint } from '../services/crypto';
 import type { Identity } from '../data/adviser-db';
 import { formatDateTime, problemOf } from './format';
-import { FormErrors, ProblemMessage } from './form-errors';
+import { ErrorSummary } from '../ui/error-summary';
 import { useForm } from './use-form';
 import { formatCode, inviteLink, qrSvgDataUrl } from './invite-link';
 import { LABEL_MAX, labelError } from './validate';
@@ -70,8 +70,8 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
       <h2 id="invite-heading">{t('adviser:invite.heading')}</h2>
       <p>{t('adviser:invite.intro')}</p>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormErrors id="invite-errors" errors={errors} attempt={attempt} />
-        <ProblemMessage text={problem} />
+        <ErrorSummary id="invite-errors" title={t('adviser:problem')} items={errors} attempt={attempt} />
+        <ErrorSummary id="invite-problem" title={t('adviser:problem')} items={problem ? [{ message: problem }] : []} />
         <TextField
           id={LABEL_ID}
           label={t('adviser:invite.labelLabel')}
@@ -80,7 +80,7 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
           value={label}
           onInput={setLabel}
         />
-        <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+        <button type="submit" class="button" aria-disabled={busy || undefined} aria-busy={busy}>
           {t('adviser:invite.submit')}
         </button>
       </form>

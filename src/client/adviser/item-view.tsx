@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
@@ -24,7 +25,12 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
   const [opened, setOpened] = useState<Opened | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [printing, setPrinting] = useState(false);
-  const region = useRef<HTMLDivElement>(null);
+  // Whatever shows in place of the Open button takes focus: "Opening…", then the item (or why it cannot open).
+  const region = useRef<HTMLElement>(null);
+  const phase = opened ? 'opened' : problem ? 'failed' : 'opening';
+  useEffect(() => {
+    region.current?.focus();
+  }, [phase]);
 
   useEffect(() => {
     let url: string | undefined;
@@ -42,7 +48,6 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
         url = URL.createObjectURL(new Blob([new Uint8Array(payload.image)], { type: payload.mime ?? 'image/jpeg' }));
       }
       setOpened({ ...payload, ...(url ? { url } : {}) });
-      region.current?.focus();
       let seenAt = item.seenAt ?? new Date().toISOString();
       if (!item.seenAt) {
         try {
@@ -89,17 +94,23 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
 
   if (problem && !opened) {
     return (
-      <div class="item-view" role="alert">
+      <div ref={region as RefObject<HTMLDivElement>} class="item-view" role="alert" tabIndex={-1}>
         <p>{problem}</p>
       </div>
     );
   }
-  if (!opened) return <p class="loading">{t('adviser:item.opening')}</p>;
+  if (!opened) {
+    return (
+      <p ref={region as RefObject<HTMLParagraphElement>} class="loading item-view" tabIndex={-1}>
+        {t('adviser:item.opening')}
+      </p>
+    );
+  }
 
   const day = formatDay(opened.sentAt);
   return (
     <div
-      ref={region}
+      ref={region as RefObject<HTMLDivElement>}
       class={`item-view${printing ? ' item-view--print' : ''}`}
       tabIndex={-1}
       role="region"

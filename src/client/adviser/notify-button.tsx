@@ -15,6 +15,7 @@ export function NotifyButton({ adviserToken }: { adviserToken: string }) {
   const support = pushSupport();
 
   async function toggle() {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -53,7 +54,13 @@ export function NotifyButton({ adviserToken }: { adviserToken: string }) {
           {problem}
         </p>
       )}
-      <button type="button" class="button button--secondary" disabled={busy} aria-describedby={on ? undefined : 'notify-hint'} onClick={() => void toggle()}>
+      <button
+        type="button"
+        class="button button--secondary"
+        aria-disabled={busy || undefined}
+        aria-describedby={on ? undefined : 'notify-hint'}
+        onClick={() => void toggle()}
+      >
         {on ? t('adviser:notify.off') : t('adviser:notify.button')}
       </button>
     </section>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { TextField } from '../ui/text-field';
@@ -7,11 +7,12 @@ import type { ConnectionInfo } from '../../shared/protocol/api-types';
 import { sealPayload } from '../services/crypto';
 import { saveReply, type Identity } from '../data/adviser-db';
 import { problemOf } from './format';
-import { FormErrors, ProblemMessage } from './form-errors';
+import { ErrorSummary } from '../ui/error-summary';
 import { useForm } from './use-form';
-import { REPLY_MAX, replyError, replyLeft } from './validate';
+import { REPLY_MAX, countBand, replyError, replyLeft } from './validate';
 
 const REPLY_ID = 'reply-text';
+const COUNT_ID = 'reply-text-count';
 
 /** A short reply, sealed so only the client's phone can read it. */
 export function ReplyForm({ identity, connection, onSent }: { identity: Identity; connection: ConnectionInfo; onSent: () => void }) {
@@ -21,6 +22,18 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
   // One id per reply, kept across retries, so a repeat is not sent twice.
   const [replyId, setReplyId] = useState(() => crypto.randomUUID());
   const left = replyLeft(text);
+  const countText = left >= 0 ? t('adviser:reply.left', { count: left }) : t('adviser:reply.over', { count: -left });
+  const band = countBand(left);
+  const lastBand = useRef(band);
+
+  // Read the count out politely when typing pauses near the limit, not on every key.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (band !== lastBand.current && band > 0) announce(countText);
+      lastBand.current = band;
+    }, 700);
+    return () => clearTimeout(timer);
+  }, [band]);
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -48,8 +61,8 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
       <h2 id="reply-heading">{t('adviser:reply.heading')}</h2>
       <p>{t('adviser:reply.intro')}</p>
       <form noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormErrors id="reply-errors" errors={errors} attempt={attempt} />
-        <ProblemMessage text={problem} />
+        <ErrorSummary id="reply-errors" title={t('adviser:problem')} items={errors} attempt={attempt} />
+        <ErrorSummary id="reply-problem" title={t('adviser:problem')} items={problem ? [{ message: problem }] : []} />
         <TextField
           id={REPLY_ID}
           multiline
@@ -59,10 +72,13 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
           error={errors[0]?.message}
           value={text}
           onInput={setText}
+          describedBy={COUNT_ID}
         >
-          <p class="field__hint">{left >= 0 ? t('adviser:reply.left', { count: left }) : t('adviser:reply.over', { count: -left })}</p>
+          <p class={left < 0 ? 'field__hint field__hint--over' : 'field__hint'} id={COUNT_ID}>
+            {countText}
+          </p>
         </TextField>
-        <button type="submit" class="button" disabled={busy} aria-busy={busy}>
+        <button type="submit" class="button" aria-disabled={busy || undefined} aria-busy={busy}>
           {t('adviser:reply.submit')}
         </button>
       </form>

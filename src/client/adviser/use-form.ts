@@ -1,7 +1,7 @@
 // What every adviser form keeps: field errors (with a counter that moves focus
 // to the summary on each failed submit), a busy flag and one problem message.
 import { useState } from 'preact/hooks';
-import type { FormError } from './form-errors';
+import type { SummaryItem as FormError } from '../ui/error-summary';
 
 export function useForm() {
   const [errors, setErrors] = useState<FormError[]>([]);

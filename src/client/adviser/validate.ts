@@ -21,6 +21,14 @@ export function replyError(text: string): 'replyEmpty' | 'replyLong' | null {
   return null;
 }
 
+/** Characters left at which the reply's count is read out (GOV.UK character count: not on every key). */
+export const COUNT_THRESHOLDS = [100, 20, 0] as const;
+
+/** 0 while far from the limit, then one more at each threshold passed, and one more when over. */
+export function countBand(left: number): number {
+  return COUNT_THRESHOLDS.filter((limit) => left <= limit).length + (left < 0 ? 1 : 0);
+}
+
 /** Characters left in a reply; negative when over. */
 export function replyLeft(text: string): number {
   return REPLY_MAX - length(text.trim());

@@ -16,25 +16,25 @@ import { PUSH_HINT, hasHint } from '../data/hints';
 
 // Screens other than Home load on first use, with their locale files.
 const ExplainScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/explain/explain-screen'), loadNamespaces('explain', 'notices')]);
+  const [module] = await Promise.all([import('../lazy/explain/explain-screen'), loadNamespaces('explain', 'notices', 'forms')]);
   return module.ExplainScreen;
 });
 const NoticeScreen = lazyScreen<{ id: string }>(async () => {
-  const [module] = await Promise.all([import('../lazy/saved/notice-screen'), loadNamespaces('explain', 'notices', 'forward')]);
+  const [module] = await Promise.all([import('../lazy/saved/notice-screen'), loadNamespaces('explain', 'notices', 'forward', 'forms')]);
   return module.NoticeScreen;
 });
 const HelpersScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/helpers/helpers-screen'), loadNamespaces('helpers')]);
+  const [module] = await Promise.all([import('../lazy/helpers/helpers-screen'), loadNamespaces('helpers', 'forms')]);
   return module.HelpersScreen;
 });
 
 // Forwarding to an adviser: only people who use it download it.
 const ConnectScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/forward/connect-screen'), loadNamespaces('forward')]);
+  const [module] = await Promise.all([import('../lazy/forward/connect-screen'), loadNamespaces('forward', 'forms')]);
   return module.ConnectScreen;
 });
 const SendScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/forward/send-screen'), loadNamespaces('forward', 'explain', 'notices')]);
+  const [module] = await Promise.all([import('../lazy/forward/send-screen'), loadNamespaces('forward', 'explain', 'notices', 'forms')]);
   return module.SendScreen;
 });
 const PrivacyScreen = lazyScreen(async () => {
@@ -42,7 +42,7 @@ const PrivacyScreen = lazyScreen(async () => {
   return module.PrivacyScreen;
 });
 const RemindersScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/reminders/reminders-screen'), loadNamespaces('reminders', 'notices')]);
+  const [module] = await Promise.all([import('../lazy/reminders/reminders-screen'), loadNamespaces('reminders', 'notices', 'forms')]);
   return module.RemindersScreen;
 });
 // The adviser's inbox is a separate part: claimants never download it.
@@ -67,11 +67,13 @@ function Screen({ path }: { path: string }) {
 
 /** The locale files whose words a screen shows, for the "first draft" note. */
 function screenNamespaces(path: string): Namespace[] {
-  if (path === '/explain') return ['common', 'explain', 'notices'];
-  if (path === '/send' || path.startsWith('/notice/')) return ['common', 'explain', 'notices', 'forward'];
-  if (path === '/helpers') return ['common', 'helpers'];
-  if (path === '/connect' || path === '/privacy') return ['common', 'forward'];
-  if (path === '/reminders') return ['common', 'reminders', 'notices'];
+  // `forms`: the shared form words (date fields, "There is a problem", "Error:").
+  if (path === '/explain') return ['common', 'explain', 'notices', 'forms'];
+  if (path === '/send' || path.startsWith('/notice/')) return ['common', 'explain', 'notices', 'forward', 'forms'];
+  if (path === '/helpers') return ['common', 'helpers', 'forms'];
+  if (path === '/connect') return ['common', 'forward', 'forms'];
+  if (path === '/privacy') return ['common', 'forward'];
+  if (path === '/reminders') return ['common', 'reminders', 'notices', 'forms'];
   return ['common'];
 }
 

@@ -45,10 +45,17 @@ export function SavedList() {
             <li key={notice.id} class="saved-list__item">
               <a href={`/notice/${notice.id}`} class="saved-list__link">
                 {t(`notices:kinds.${notice.kind}.title`)}
+                {/* Two saved notices of one kind must not share a link name: the message's date tells them apart. */}
+                <span class="visually-hidden">, {formatDate(notice.countFrom, currentLanguage(), false)}</span>
               </a>
               {next && daysLeft !== null ? (
                 <p class={daysLeft <= 7 ? 'saved-list__due saved-list__due--soon' : 'saved-list__due'}>
                   {t('date.labelled', { label: t(`notices:deadlines.${next.id}`), date: formatDate(next.date, currentLanguage()) })}{' '}
+                  {daysLeft <= 7 && (
+                    <span class="due-soon" aria-hidden="true">
+                      !
+                    </span>
+                  )}
                   <strong>{daysLeftText(t, daysLeft)}</strong>
                 </p>
               ) : (

@@ -27,3 +27,20 @@ export function useDraft<T>(key: string, initial: T): [T, (value: T) => void] {
   );
   return [value, update];
 }
+
+// A photo cannot wait in sessionStorage: the one the claimant is working on
+// is carried in memory between screens in this visit (Explain ↔ Send), and
+// never written to storage on the way. (Kept in this module, which both
+// screens already load, so it adds no file to the first download's list.)
+let photo: File | null = null;
+
+export function handOffPhoto(file: File): void {
+  photo = file;
+}
+
+/** The photo handed over, once; null when there is none. */
+export function takeHandedOffPhoto(): File | null {
+  const file = photo;
+  photo = null;
+  return file;
+}

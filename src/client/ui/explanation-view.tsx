@@ -3,22 +3,32 @@ import { useT, currentLanguage } from '../initial/i18n/use-translation';
 import { deadlineText } from './deadline-text';
 import { kindText } from './notice-text';
 import { DeadlineCard } from './deadline-card';
-import { NoticeDateField } from './notice-date-field';
+import { NOTICE_DATE_ID, NoticeDateField, noticeDateError } from './notice-date-field';
+import type { NoticeDate } from './notice-date';
+import { dateFieldTarget } from './date-input';
+import { ErrorSummary } from './error-summary';
 import { ReadAloud } from './read-aloud';
 import type { ComponentChildren } from 'preact';
 
 interface Props {
   explanation: NoticeExplanation;
   today: string;
-  onNoticeDateChange: (date: string | undefined) => void;
+  /** The date of the message as the person types it (see useNoticeDate). */
+  noticeDate: NoticeDate;
+  /** "Dates updated.", shown under the date once a change is saved. */
+  dateStatus?: string | undefined;
   actions?: ComponentChildren;
 }
 
 /** What it is, what it means, what to do, the dates, and what to do if late. */
-export function ExplanationView({ explanation, today, onNoticeDateChange, actions }: Props) {
+export function ExplanationView({ explanation, today, noticeDate, dateStatus, actions }: Props) {
   const t = useT();
   const text = kindText(t, explanation.kind);
   const language = currentLanguage();
+  // A part-typed date gives no deadlines: never ones counted from another day.
+  const deadlines = noticeDate.unusable ? [] : explanation.deadlines;
+  const dateError = noticeDateError(t, noticeDate);
+  const dateParts = noticeDate.reading && !noticeDate.reading.ok ? noticeDate.reading.parts : undefined;
 
   const spoken = () =>
     [
@@ -27,11 +37,16 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
       ...text.meaning,
       t('explain:stepsHeading'),
       ...text.steps.map((step, index) => `${index + 1}. ${step}`),
-      ...explanation.deadlines.map((deadline) => deadlineText(t, deadline, language).line),
+      ...deadlines.map((deadline) => deadlineText(t, deadline, language).line),
     ].join(' ');
 
   return (
     <section class="result" aria-labelledby="result-heading">
+      <ErrorSummary
+        id="notice-date-errors"
+        attempt={noticeDate.attempt}
+        items={dateError ? [{ message: dateError, target: dateFieldTarget(NOTICE_DATE_ID, dateParts) }] : []}
+      />
       <p class="result__kicker">{t('explain:weThink')}</p>
       <h2 id="result-heading" class="result__title">
         {text.title}
@@ -53,10 +68,12 @@ export function ExplanationView({ explanation, today, onNoticeDateChange, action
         ))}
       </ol>
       <h3>{t('explain:datesHeading')}</h3>
-      <NoticeDateField explanation={explanation} onChange={onNoticeDateChange} />
-      {explanation.deadlines.length > 0 ? (
+      <NoticeDateField explanation={explanation} date={noticeDate} status={dateStatus} />
+      {noticeDate.unusable ? (
+        <p>{t('explain:dateIncomplete')}</p>
+      ) : deadlines.length > 0 ? (
         <ul class="deadlines">
-          {explanation.deadlines.map((deadline) => (
+          {deadlines.map((deadline) => (
             <DeadlineCard key={deadline.id} deadline={deadline} today={today} kindTitle={text.title} />
           ))}
         </ul>

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { FieldError } from './field-error';
+import './forms.css';
 
 interface Props {
   id: string;
@@ -8,26 +10,25 @@ interface Props {
   error?: string | undefined;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'date';
   multiline?: boolean;
   rows?: number;
   autocomplete?: string;
-  min?: string | undefined;
-  max?: string | undefined;
+  /** More ids that describe the field (a character count). */
+  describedBy?: string | undefined;
   children?: ComponentChildren;
 }
 
-/** A labelled input or textarea with an optional hint and error message. */
-export function TextField({ id, label, hint, error, value, onInput, type = 'text', multiline = false, rows = 5, autocomplete = 'off', min, max, children }: Props) {
+/** A labelled input or textarea with an optional hint and error message. Dates use DateInput. */
+export function TextField({ id, label, hint, error, value, onInput, multiline = false, rows = 5, autocomplete = 'off', describedBy, children }: Props) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const described = [hint ? hintId : null, error ? errorId : null, describedBy ?? null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: id,
     value,
     autocomplete,
-    'aria-describedby': describedBy,
+    'aria-describedby': described,
     'aria-invalid': error ? ('true' as const) : undefined,
   };
   return (
@@ -40,29 +41,9 @@ export function TextField({ id, label, hint, error, value, onInput, type = 'text
           {hint}
         </p>
       )}
-      {error && (
-        <p id={errorId} class="field__error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <FieldError id={errorId} message={error} />}
       {multiline ? (
-        <textarea
-          dir="auto"
-          {...common}
-          class="input helpers-textarea"
-          rows={rows}
-          onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
-        />
-      ) : type === 'date' ? (
-        <input
-          dir="auto"
-          {...common}
-          type="date"
-          class="input input--date"
-          min={min}
-          max={max}
-          onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
-        />
+        <textarea dir="auto" {...common} class="input textarea" rows={rows} onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)} />
       ) : (
         <input dir="auto" {...common} type="text" class="input" onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)} />
       )}

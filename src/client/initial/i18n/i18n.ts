@@ -3,33 +3,40 @@ import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint } from '../../data/hints';
 import { FALLBACK_LANGUAGE, findLanguage, matchLanguage } from './languages';
 
-// Hashed URLs of every locale file; the files themselves are fetched only
-// when a language and namespace are needed.
-const localeUrls = import.meta.glob<string>('/locales/*/*.json', {
+// Hashed URLs of the `common` files, which every screen needs; the URLs of
+// the other namespaces come with ./locale-urls.ts when a screen needs one.
+// The files themselves are fetched only when a language and namespace are needed.
+const commonUrls = import.meta.glob<string>('/locales/*/common.json', {
   query: '?url',
   import: 'default',
   eager: true,
 });
 
+let allUrls: Promise<Record<string, string>> | undefined;
+function localeUrls(): Promise<Record<string, string>> {
+  allUrls ??= import('./locale-urls').then((module) => module.LOCALE_URLS);
+  // A failed load (offline, not cached yet) is tried again next time.
+  allUrls.catch(() => (allUrls = undefined));
+  return allUrls;
+}
+
 // The adviser's inbox is for advice workers and is written in English only.
 const ENGLISH_ONLY_NAMESPACES = new Set(['adviser']);
 
-function localeUrl(language: string, namespace: string): string | undefined {
+async function localeUrl(language: string, namespace: string): Promise<string | undefined> {
   const folder = ENGLISH_ONLY_NAMESPACES.has(namespace) ? FALLBACK_LANGUAGE : language;
-  return localeUrls[`/locales/${folder}/${namespace}.json`];
+  const path = `/locales/${folder}/${namespace}.json`;
+  return commonUrls[path] ?? (await localeUrls())[path];
 }
 
 const fetchBackend: BackendModule = {
   type: 'backend',
   init() {},
   read(language: string, namespace: string, callback: ReadCallback) {
-    const url = localeUrl(language, namespace);
-    if (!url) {
-      callback(null, {});
-      return;
-    }
-    fetch(url)
-      .then((response) => {
+    localeUrl(language, namespace)
+      .then(async (url) => {
+        if (!url) return {};
+        const response = await fetch(url);
         if (!response.ok) throw new Error(`Locale ${language}/${namespace}: ${response.status}`);
         return response.json();
       })
@@ -51,6 +58,16 @@ function storedLanguage(): string | null {
 }
 
 export function initialLanguage(): string {
+  // A language link opened in a new tab (`?lang=cy`, from the language list).
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && findLanguage(asked)) {
+    try {
+      localStorage.setItem(STORAGE_KEY, asked);
+    } catch {
+      /* this visit only */
+    }
+    return asked;
+  }
   const stored = storedLanguage();
   if (stored && findLanguage(stored)) return stored;
   return matchLanguage(navigator.languages ?? [navigator.language]);
@@ -103,9 +120,14 @@ export async function changeLanguage(language: string): Promise<void> {
  */
 export function cacheLanguageForOffline(language: string): void {
   if (language === FALLBACK_LANGUAGE || !navigator.serviceWorker?.controller) return;
-  for (const [path, url] of Object.entries(localeUrls)) {
-    if (path.includes(`/locales/${language}/`) && !path.endsWith('/adviser.json')) void fetch(url).catch(() => undefined);
-  }
+  void localeUrls().then(
+    (urls) => {
+      for (const [path, url] of Object.entries(urls)) {
+        if (path.includes(`/locales/${language}/`) && !path.endsWith('/adviser.json')) void fetch(url).catch(() => undefined);
+      }
+    },
+    () => undefined,
+  );
 }
 
 /** Loads namespaces a lazy screen needs before it renders. */

@@ -1,43 +1,96 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { explainNotice, todayInLondon } from '../../../shared/notices';
 import type { NoticeKind } from '../../../shared/notices/types';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
-import { useDraft } from '../../ui/draft';
+import { handOffPhoto, takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { ExplanationView } from '../../ui/explanation-view';
+import { kindText } from '../../ui/notice-text';
+import type { DateFields } from '../../ui/date-parts';
+import { useNoticeDate } from '../../ui/notice-date';
+import { focusWhenShown } from '../../ui/focus';
 import { saveExplanation } from '../../data/save-notice';
-import { PasteBox } from './paste-box';
+import { PasteBox, PASTE_BOX_ID } from './paste-box';
 import { KindPicker } from './kind-picker';
 import { SecretWarning } from './secret-warning';
+import { useAnnounceExplanation } from './announce-explanation';
+import { PhotoReader } from './photo-reader';
+import type { PhotoReading } from './use-photo-reading';
 import '../../ui/screens.css';
 
 const MIN_TEXT = 3;
+const SEE_SAVED_ID = 'explain-see-saved';
 
 export function ExplainScreen() {
   const t = useT();
   const [text, setText] = useDraft('explain-text', '');
   const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
-  const [noticeDate, setNoticeDate] = useDraft<string | undefined>('explain-date', undefined);
+  const [typedDate, setTypedDate] = useDraft<DateFields | null>('explain-date-fields', null);
   const [savedId, setSavedId] = useState<string | null>(null);
+  const [incoming, setIncoming] = useState<File | null>(null);
+  const reader = useRef<PhotoReading | null>(null);
   const today = todayInLondon();
+  const noticeDate = useNoticeDate(typedDate, (fields) => (setTypedDate(fields), setSavedId(null)), today);
+
+  // A picture from another screen (/explain?photo=1) or shared from another
+  // app (Android: Share → UC Companion, then "Explain this picture").
+  useEffect(() => {
+    const query = new URLSearchParams(location.search);
+    if (query.get('photo') === '1') setIncoming(takeHandedOffPhoto());
+    if (query.get('shared') === '1') {
+      // Loaded only on this path: most visits never need it.
+      void import('../../services/shared-file')
+        .then((m) => m.takeSharedThings())
+        .then(({ file, text: sharedText }) => {
+          if (sharedText && !text.trim()) onText(sharedText);
+          if (file) setIncoming(file);
+        })
+        .catch(() => undefined);
+    }
+  }, []);
+
+  // A pasted screenshot is read like a chosen one.
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const image = [...(event.clipboardData?.files ?? [])].find((file) => file.type.startsWith('image/'));
+      if (!image || !reader.current) return;
+      event.preventDefault();
+      reader.current.choose(image);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   // Fast enough to run on every key press (well under a millisecond).
   const explanation = useMemo(
-    () => (text.trim().length >= MIN_TEXT || kind ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate ? { noticeDate } : {}) }) : null),
-    [text, kind, noticeDate, today],
+    () =>
+      text.trim().length >= MIN_TEXT || kind
+        ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate.date ? { noticeDate: noticeDate.date } : {}) })
+        : null,
+    [text, kind, noticeDate.date, today],
   );
+  useAnnounceExplanation(explanation ? kindText(t, explanation.kind).title : null, explanation && !noticeDate.unusable ? explanation.countFrom : null, text);
 
   function onText(value: string) {
     setText(value);
     setSavedId(null);
   }
 
+  function clear() {
+    onText('');
+    noticeDate.reset();
+    // The Clear button goes with the text: the box is where to start again.
+    document.getElementById(PASTE_BOX_ID)?.focus();
+  }
+
   async function save() {
-    if (!explanation) return;
+    if (!explanation || !noticeDate.check()) return;
     try {
       setSavedId(await saveExplanation(explanation, text));
       announce(t('explain:saved'));
+      // The Save button becomes the link to the saved message: focus follows it.
+      focusWhenShown(SEE_SAVED_ID);
     } catch {
       announce(t('explain:saveFailed'));
     }
@@ -48,17 +101,18 @@ export function ExplainScreen() {
       <PageHeading title={t('explain:title')}>{t('explain:title')}</PageHeading>
       <p>{t('explain:intro')}</p>
       {explanation?.secretWarning && <SecretWarning />}
-      <PasteBox value={text} onInput={onText} />
+      <PasteBox value={text} onInput={onText} onClear={clear} />
+      <PhotoReader onText={onText} initialFile={incoming} onReady={(reading) => (reader.current = reading)} />
       <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
       {explanation && (
         <ExplanationView
           explanation={explanation}
           today={today}
-          onNoticeDateChange={(date) => (setNoticeDate(date), setSavedId(null))}
+          noticeDate={noticeDate}
           actions={
             <>
               {savedId ? (
-                <a class="button button--secondary" href={`/notice/${savedId}`}>
+                <a id={SEE_SAVED_ID} class="button button--secondary" href={`/notice/${savedId}`}>
                   {t('explain:seeSaved')}
                 </a>
               ) : (
@@ -67,7 +121,12 @@ export function ExplainScreen() {
                 </button>
               )}
               {text.trim() && (
-                <a class="button button--secondary" href="/send?from=explain">
+                <a
+                  class="button button--secondary"
+                  href="/send?from=explain"
+                  // The photo goes along too, so the adviser gets the page as well as the words.
+                  onClick={() => reader.current?.file && handOffPhoto(reader.current.file)}
+                >
                   {t('explain:sendToAdviser')}
                 </a>
               )}

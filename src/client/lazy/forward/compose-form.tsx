@@ -4,22 +4,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
 import { getNotice } from '../../data/notices-db';
-import { compressImage, ImageError, type CompressedImage } from '../../services/compress-image';
+// Loaded when a picture is added (the Explain screen's photo reader shares it).
+import type { ImageMode } from '../../services/compress-image';
 import type { Payload } from '../../services/crypto';
 import { queueItem, summarise } from '../../services/outbox';
-import { useDraft } from '../../ui/draft';
-import { takeSharedThings } from '../../services/shared-file';
+import { takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';
-import { ProblemBox } from './problem-box';
+import { ErrorSummary } from '../../ui/error-summary';
+import { focusWhenShown } from '../../ui/focus';
+import { ProgressPanel } from '../../ui/progress-panel';
+import { CHOOSE_PICTURE, PictureInputs, TAKE_PHOTO } from './picture-inputs';
+import { PicturePreview, REMOVE_PICTURE, type Picture } from './picture-preview';
 
-const TAKE_PHOTO = 'send-take-photo';
 const TEXT = 'send-text';
-
-interface Picture {
-  compressed: CompressedImage;
-  url: string;
-  name: string;
-}
 
 export function ComposeForm() {
   const t = useT();
@@ -27,11 +24,12 @@ export function ComposeForm() {
   const [note, setNote] = useDraft('send-note', '');
   const [prefilledFrom, setPrefilledFrom] = useDraft<string | null>('send-prefilled-notice', null);
   const [picture, setPicture] = useState<Picture | null>(null);
-  const [working, setWorking] = useState(false);
+  const [working, setWorking] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<{ message: string; target?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const pictureRef = useRef<Picture | null>(null);
+  const controller = useRef<AbortController | null>(null);
 
   function fail(message: string, target?: string) {
     setProblem({ message, ...(target ? { target } : {}) });
@@ -45,11 +43,21 @@ export function ComposeForm() {
     setPicture(next);
   }
 
-  useEffect(() => () => replacePicture(null), []);
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      replacePicture(null);
+    },
+    [],
+  );
 
   // /send?from=explain: start from the words on the Explain screen (its draft).
   useEffect(() => {
-    if (new URLSearchParams(location.search).get('from') !== 'explain' || text.trim()) return;
+    if (new URLSearchParams(location.search).get('from') !== 'explain') return;
+    // The photo the Explain screen read, if any, comes along.
+    const photo = takeHandedOffPhoto();
+    if (photo) void addPicture(photo);
+    if (text.trim()) return;
     try {
       const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
       if (typeof draft === 'string' && draft.trim()) {
@@ -82,7 +90,8 @@ export function ComposeForm() {
     const shared = new URLSearchParams(location.search).get('shared');
     if (shared === 'failed') fail(t('forward:send.sharedFailed'), TAKE_PHOTO);
     if (shared !== '1') return;
-    void takeSharedThings()
+    void import('../../services/shared-file')
+      .then((m) => m.takeSharedThings())
       .then(async ({ file, text: sharedText }) => {
         if (sharedText && !text.trim()) setText(sharedText);
         if (file) await addPicture(file);
@@ -91,33 +100,42 @@ export function ComposeForm() {
       .catch(() => fail(t('forward:send.sharedFailed'), TAKE_PHOTO));
   }, []);
 
-  async function onFile(event: Event) {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    // Clear it so choosing the same photo again still fires a change.
-    input.value = '';
-    if (file) await addPicture(file);
-  }
-
-  async function addPicture(file: File) {
+  /** `chosen`: from the file inputs, whose focus then moves to the preview's "Remove picture". */
+  async function addPicture(file: File, mode: ImageMode = 'letter', chosen = false) {
+    controller.current?.abort();
+    const mine = new AbortController();
+    controller.current = mine;
     setProblem(null);
-    setWorking(true);
-    announce(t('forward:send.compressing'));
+    setWorking(0);
+    announce(t('forward:send.preparing'));
     try {
-      const compressed = await compressImage(file);
-      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo' });
+      const { compressImage } = await import('../../services/compress-image');
+      const compressed = await compressImage(file, { mode, signal: mine.signal, onProgress: (fraction) => setWorking(fraction) });
+      replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo', file, mode });
       announce(t('forward:send.pictureReady', { from: formatSize(compressed.originalBytes, 'KB'), to: formatSize(compressed.blob.size, 'KB') }));
+      if (chosen) focusWhenShown(REMOVE_PICTURE);
     } catch (error) {
-      const code = error instanceof ImageError ? error.code : 'corrupt';
+      if (mine.signal.aborted) return;
+      const code = (error as { name?: string; code?: string } | null)?.name === 'ImageError' ? (error as { code: string }).code : 'corrupt';
       fail(t(`forward:send.imageErrors.${code}`), TAKE_PHOTO);
     } finally {
-      setWorking(false);
+      if (controller.current === mine) {
+        controller.current = null;
+        setWorking(null);
+      }
     }
+  }
+
+  function cancelPicture() {
+    controller.current?.abort();
+    controller.current = null;
+    setWorking(null);
+    announce(t('forward:send.cancelled'));
   }
 
   async function onSubmit(event: Event) {
     event.preventDefault();
-    if (working || sending) return;
+    if (working !== null || sending) return;
     const words = text.trim();
     const extra = note.trim();
     if (!picture && !words) {
@@ -157,54 +175,36 @@ export function ComposeForm() {
     }
   }
 
+  // Busy controls stay focusable (never `disabled` under the person's finger): presses are ignored.
+  const busy = working !== null || sending;
+
   return (
     <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
-      <ProblemBox id="send-problem" message={problem?.message ?? null} attempt={attempt} {...(problem?.target ? { target: problem.target } : {})} />
+      <ErrorSummary id="send-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem.message, target: problem.target }] : []} />
       <h2>{t('forward:send.addTitle')}</h2>
-      <div class="forward-pick">
-        {/* The real file input stays in the tab order and is the label's control,
-            so it is announced as a button with its visible words. */}
-        <label class="button forward-file" for={TAKE_PHOTO}>
-          <input
-            id={TAKE_PHOTO}
-            class="forward-file__input"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            disabled={working || sending}
-            onChange={(event) => void onFile(event)}
-          />
-          <span>{t('forward:send.takePhoto')}</span>
-        </label>
-        <label class="button button--secondary forward-file" for="send-choose-picture">
-          <input
-            id="send-choose-picture"
-            class="forward-file__input"
-            type="file"
-            accept="image/*"
-            disabled={working || sending}
-            onChange={(event) => void onFile(event)}
-          />
-          <span>{t('forward:send.choosePicture')}</span>
-        </label>
-      </div>
+      <PictureInputs busy={busy} onFile={(file) => void addPicture(file, 'letter', true)} />
 
-      {working && (
-        <p class="forward-working" role="status">
-          {t('forward:send.compressing')}
-        </p>
+      {working !== null && (
+        <ProgressPanel
+          id="send-progress-label"
+          label={t('forward:send.preparing')}
+          value={working}
+          cancelLabel={t('forward:send.cancel')}
+          onCancel={cancelPicture}
+        />
       )}
 
       {picture && (
-        <figure class="forward-preview">
-          <img src={picture.url} alt={t('forward:send.previewAlt')} width={picture.compressed.width} height={picture.compressed.height} />
-          <figcaption>
-            {t('forward:send.pictureSize', { size: formatSize(picture.compressed.blob.size, 'KB') })}{' '}
-            <button type="button" class="button button--secondary" onClick={() => replacePicture(null)}>
-              {t('forward:send.removePicture')}
-            </button>
-          </figcaption>
-        </figure>
+        <PicturePreview
+          picture={picture}
+          busy={busy}
+          onRedo={(mode) => void addPicture(picture.file, mode)}
+          onRemove={() => {
+            replacePicture(null);
+            // The button goes with the picture: back to choosing one.
+            document.getElementById(CHOOSE_PICTURE)?.focus();
+          }}
+        />
       )}
 
       <div class="field">
@@ -242,7 +242,7 @@ export function ComposeForm() {
       </div>
 
       <p class="field__hint">{t('forward:send.lockedHint')}</p>
-      <button type="submit" class="button button--start" disabled={working || sending}>
+      <button type="submit" class="button button--start" aria-disabled={busy || undefined}>
         {sending ? t('forward:send.sending') : t('forward:send.submit')}
       </button>
     </form>

@@ -11,12 +11,15 @@ import { checkInvite, connectWithConsent, isInviteCode, normaliseCode, type Cons
 import { getConnection, type Connection } from '../../data/claimant-db';
 import { startOutboxSync } from '../../services/outbox';
 import { useDraft } from '../../ui/draft';
-import { ProblemBox } from './problem-box';
-import { AlreadyConnected, ConsentPage, Refused } from './connect-views';
+import { ErrorSummary } from '../../ui/error-summary';
+import { FieldError } from '../../ui/field-error';
+import { focusWhenShown } from '../../ui/focus';
+import { AlreadyConnected, ADVISER_ID, ConsentPage, Refused } from './connect-views';
 import '../../ui/screens.css';
 import './forward.css';
 
 const CODE_INPUT = 'connect-code';
+const CHECKING_ID = 'connect-checking';
 
 type Stage =
   | { step: 'loading' }
@@ -65,7 +68,7 @@ export function ConnectScreen() {
     setAttempt((n) => n + 1);
   }
 
-  async function lookUp(code: string, expectedFp: string | null) {
+  async function lookUp(code: string, expectedFp: string | null, typed = false) {
     setStage({ step: 'checking' });
     setProblem(null);
     try {
@@ -76,6 +79,8 @@ export function ConnectScreen() {
       }
       setStage({ step: 'consent', consent: check });
       announce(t('forward:connect.found', { name: check.invite.adviser.name, org: check.invite.adviser.org }));
+      // The form has gone: focus who the adviser is, the first thing to check.
+      if (typed) focusWhenShown(ADVISER_ID);
     } catch (error) {
       setStage({ step: 'enter' });
       const key = errorKey(error);
@@ -111,10 +116,13 @@ export function ConnectScreen() {
     // A typed code has no safety code to compare with: the person checks it by ear.
     setLinkCode(null);
     setLinkFp(null);
-    void lookUp(code, null);
+    // The form gives way to "Checking the code…": focus goes there while we wait.
+    focusWhenShown(CHECKING_ID);
+    void lookUp(code, null, true);
   }
 
   async function agree(consent: Consent) {
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -142,7 +150,7 @@ export function ConnectScreen() {
     return (
       <>
         {heading}
-        <p class="loading" role="status">
+        <p id={CHECKING_ID} class="loading" tabIndex={-1}>
           {stage.step === 'checking' ? t('forward:connect.checking') : t('forward:loading')}
         </p>
       </>
@@ -177,19 +185,27 @@ export function ConnectScreen() {
     );
   }
 
+  // A problem with what was typed shows at the field as well as in the summary.
+  const fieldError = inputError && problem ? problem : undefined;
   return (
     <>
       {heading}
       <p>{t('forward:connect.intro')}</p>
       <form noValidate onSubmit={onSubmitCode}>
-        <ProblemBox id="connect-problem" message={problem} attempt={attempt} {...(inputError ? { target: CODE_INPUT } : {})} />
-        <div class={`field${inputError && problem ? ' field--error' : ''}`}>
+        <ErrorSummary
+          id="connect-problem"
+          title={t('forward:problem')}
+          attempt={attempt}
+          items={problem ? [{ message: problem, target: inputError ? CODE_INPUT : undefined }] : []}
+        />
+        <div class={`field${fieldError ? ' field--error' : ''}`}>
           <label class="field__label" for={CODE_INPUT}>
             {t('forward:connect.codeLabel')}
           </label>
           <p class="field__hint" id={`${CODE_INPUT}-hint`}>
             {t('forward:connect.codeHint')}
           </p>
+          {fieldError && <FieldError id={`${CODE_INPUT}-error`} message={fieldError} />}
           <input
             id={CODE_INPUT}
             name={CODE_INPUT}
@@ -201,8 +217,8 @@ export function ConnectScreen() {
             autocapitalize="characters"
             autocorrect="off"
             spellcheck={false}
-            aria-describedby={`${CODE_INPUT}-hint`}
-            aria-invalid={inputError && problem ? 'true' : undefined}
+            aria-describedby={fieldError ? `${CODE_INPUT}-hint ${CODE_INPUT}-error` : `${CODE_INPUT}-hint`}
+            aria-invalid={fieldError ? 'true' : undefined}
             onInput={(event) => setTyped((event.currentTarget as HTMLInputElement).value)}
           />
         </div>

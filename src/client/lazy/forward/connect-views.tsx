@@ -3,7 +3,11 @@
 import { useT } from '../../initial/i18n/use-translation';
 import type { Connection } from '../../data/claimant-db';
 import type { Consent } from '../../services/connect';
-import { ProblemBox } from './problem-box';
+import { ErrorSummary } from '../../ui/error-summary';
+import { SpelledCode } from '../../ui/spelled-code';
+
+/** Who the adviser is, on the consent page: where focus goes once a typed code is found. */
+export const ADVISER_ID = 'connect-adviser';
 
 export function AlreadyConnected({ connection }: { connection: Connection }) {
   const t = useT();
@@ -52,8 +56,8 @@ export function ConsentPage({ consent, problem, attempt, busy, onAgree }: Consen
   const { adviser } = consent;
   return (
     <>
-      <ProblemBox id="connect-problem" message={problem} attempt={attempt} />
-      <div class="forward-adviser">
+      <ErrorSummary id="connect-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem }] : []} />
+      <div id={ADVISER_ID} class="forward-adviser" tabIndex={-1}>
         <p class="forward-adviser__kicker">{t('forward:connect.adviserIs')}</p>
         <p class="forward-adviser__name">{adviser.name}</p>
         <p class="forward-adviser__org">{adviser.org}</p>
@@ -61,9 +65,7 @@ export function ConsentPage({ consent, problem, attempt, busy, onAgree }: Consen
       <div class="forward-check">
         <h2>{t('forward:connect.safety.title')}</h2>
         {consent.fromLink ? <p>{t('forward:connect.safety.matched')}</p> : <p>{t('forward:connect.safety.typed')}</p>}
-        <p class="forward-fingerprint" aria-label={t('forward:connect.safety.label')}>
-          {consent.fingerprint}
-        </p>
+        <SpelledCode class="forward-fingerprint" label={t('forward:connect.safety.label')} code={consent.fingerprint} />
         {consent.dropped > 0 && <p class="warning">{t('forward:connect.safety.dropped')}</p>}
       </div>
       <h2>{t('forward:connect.consent.title')}</h2>
@@ -81,7 +83,7 @@ export function ConsentPage({ consent, problem, attempt, busy, onAgree }: Consen
         <a href="/privacy">{t('forward:privacyLink')}</a>
       </p>
       <div class="button-row">
-        <button type="button" class="button" disabled={busy} aria-disabled={busy} onClick={onAgree}>
+        <button type="button" class="button" aria-disabled={busy || undefined} onClick={onAgree}>
           {busy ? t('forward:connect.connecting') : t('forward:connect.agree')}
         </button>
         <a class="button button--secondary" href="/">

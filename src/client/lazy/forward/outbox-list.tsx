@@ -1,6 +1,7 @@
 import { currentLanguage, useT } from '../../initial/i18n/use-translation';
 import type { Connection, OutboxItem, Reply } from '../../data/claimant-db';
-import { buildReceipts, downloadText } from './receipts';
+import { buildReceipts } from './receipts';
+import { downloadFile } from '../../ui/download';
 import { formatDateTime } from '../../initial/i18n/format';
 
 /** "What you sent", with where each item has got to. */
@@ -17,7 +18,7 @@ export function OutboxList({ items, adviser }: { items: OutboxItem[]; adviser?: 
 
   function download() {
     const day = new Date().toISOString().slice(0, 10);
-    downloadText(buildReceipts(items, adviser ? { name: adviser.name, org: adviser.org } : undefined), `receipts-${day}.json`);
+    downloadFile(buildReceipts(items, adviser ? { name: adviser.name, org: adviser.org } : undefined), `receipts-${day}.json`, 'application/json');
   }
 
   return (

@@ -26,17 +26,3 @@ export function buildReceipts(items: OutboxItem[], adviser?: { name: string; org
   }));
   return JSON.stringify({ app: 'UC Companion', downloadedAt: new Date().toISOString(), ...(adviser ? { adviser } : {}), receipts }, null, 2);
 }
-
-/** Saves text as a file through a temporary object URL. */
-export function downloadText(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before letting go of the data.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

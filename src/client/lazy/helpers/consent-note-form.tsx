@@ -17,14 +17,17 @@ import { MeaningBox } from './meaning-box';
 import { formatDate } from '../../initial/i18n/format';
 import { currentLanguage } from '../../initial/i18n/use-translation';
 import { ErrorSummary } from '../../ui/error-summary';
+import { FieldError } from '../../ui/field-error';
 import { TextField } from '../../ui/text-field';
+import { DateInput, dateErrorMessage, dateFieldTarget, readDateField } from '../../ui/date-input';
+import { EMPTY_DATE, type DateFields, type DateReading } from '../../ui/date-parts';
 
-const FIELD_IDS: Record<ConsentNoteField, string> = {
+const UNTIL_ID = 'consent-until';
+const FIELD_IDS: Record<Exclude<ConsentNoteField, 'until'>, string> = {
   adviserName: 'consent-adviser-name',
   organisation: 'consent-organisation',
   share: `consent-share-${SHARE_SCOPES[0] ?? 'whole-claim'}`,
   reason: 'consent-reason',
-  until: 'consent-until',
 };
 
 /** Helps write an explicit-consent note, so the DWP will talk to an adviser. */
@@ -36,11 +39,20 @@ export function ConsentNoteForm({ today }: { today: string }) {
   const [relationship, setRelationship] = useDraft('helpers-consent-relationship', '');
   const [share, setShare] = useDraft<ShareScope[]>('helpers-consent-share', []);
   const [reason, setReason] = useDraft('helpers-consent-reason', '');
-  const [until, setUntil] = useDraft('helpers-consent-until', '');
+  const [until, setUntil] = useDraft<DateFields>('helpers-consent-until-fields', EMPTY_DATE);
   const [result, setResult] = useDraft<string | null>('helpers-consent-result', null);
   const [errors, setErrors] = useState<ConsentNoteError[]>([]);
+  const [untilProblem, setUntilProblem] = useState<Extract<DateReading, { ok: false }> | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const latest = addMonthsIso(today, CONSENT_MAX_MONTHS) ?? undefined;
+  const [written, setWritten] = useState(0);
+  const rules = { earliest: today, latest: addMonthsIso(today, CONSENT_MAX_MONTHS) ?? undefined, today };
+  const untilError = untilProblem
+    ? dateErrorMessage(t, untilProblem.problem, t('helpers:consent.untilLabel'), rules, {
+        empty: t('helpers:errors.until.missing'),
+        tooEarly: t('helpers:errors.until.past'),
+        tooLate: t('helpers:errors.until.tooFar'),
+      })
+    : undefined;
 
   function errorFor(field: ConsentNoteField): string | undefined {
     const found = errors.find((item) => item.field === field);
@@ -54,16 +66,26 @@ export function ConsentNoteForm({ today }: { today: string }) {
 
   function onSubmit(event: Event) {
     event.preventDefault();
-    const input: ConsentNoteInput = { adviserName, organisation, branch, relationship, share, reason, until };
-    const found = validateConsentNote(input, today);
+    const reading = readDateField(until, rules);
+    const input: ConsentNoteInput = { adviserName, organisation, branch, relationship, share, reason, until: reading.ok ? reading.date : '' };
+    // The date's own problems are the date input's; the rest are the note's.
+    const found = validateConsentNote(input, today).filter((item) => item.field !== 'until');
     setErrors(found);
-    if (found.length > 0) {
+    setUntilProblem(reading.ok ? null : reading);
+    if (found.length > 0 || !reading.ok) {
       setResult(null);
       setAttempt((n) => n + 1);
       return;
     }
     setResult(composeConsentNote(input));
+    setWritten((n) => n + 1);
   }
+
+  const summary = [
+    ...errors.map((item) => ({ target: FIELD_IDS[item.field as keyof typeof FIELD_IDS], message: t(`helpers:errors.${item.error}`) })),
+    ...(untilError ? [{ target: dateFieldTarget(UNTIL_ID, untilProblem?.parts), message: untilError }] : []),
+  ];
+  const shownUntil = readDateField(until, rules);
 
   const shareError = errorFor('share');
 
@@ -74,15 +96,7 @@ export function ConsentNoteForm({ today }: { today: string }) {
       <p class="inset">{t('helpers:consent.ownNotices')}</p>
       <p class="inset">{t('helpers:consent.neverShare')}</p>
       <form noValidate onSubmit={onSubmit}>
-        <ErrorSummary
-          title={t('helpers:problem')}
-          id="consent-errors"
-          attempt={attempt}
-          items={errors.map((item) => ({
-            target: FIELD_IDS[item.field],
-            message: t(`helpers:errors.${item.error}`),
-          }))}
-        />
+        <ErrorSummary title={t('helpers:problem')} id="consent-errors" attempt={attempt} headingLevel={3} items={summary} />
         <TextField
           id={FIELD_IDS.adviserName}
           label={t('helpers:consent.nameLabel')}
@@ -113,11 +127,7 @@ export function ConsentNoteForm({ today }: { today: string }) {
             <p id="consent-share-hint" class="field__hint">
               {t('helpers:consent.shareHint')}
             </p>
-            {shareError && (
-              <p id="consent-share-error" class="field__error" role="alert">
-                {shareError}
-              </p>
-            )}
+            {shareError && <FieldError id="consent-share-error" message={shareError} />}
             {SHARE_SCOPES.map((scope) => (
               <div class="checkbox" key={scope}>
                 <input
@@ -146,22 +156,20 @@ export function ConsentNoteForm({ today }: { today: string }) {
           value={reason}
           onInput={setReason}
         />
-        <TextField
-          id={FIELD_IDS.until}
-          type="date"
-          label={t('helpers:consent.untilLabel')}
+        <DateInput
+          id={UNTIL_ID}
+          legend={t('helpers:consent.untilLabel')}
           hint={t('helpers:consent.untilHint')}
-          error={errorFor('until')}
+          error={untilError}
+          errorParts={untilProblem?.parts}
           value={until}
           onInput={setUntil}
-          min={today}
-          max={latest}
         />
         <button type="submit" class="button">
           {t('helpers:consent.submit')}
         </button>
       </form>
-      {result && <CopyText id="consent-result" label={t('helpers:consent.resultLabel')} text={result} />}
+      {result && <CopyText id="consent-result" label={t('helpers:consent.resultLabel')} text={result} focusKey={written} />}
       {result && (
         <MeaningBox
           id="consent-meaning"
@@ -170,7 +178,7 @@ export function ConsentNoteForm({ today }: { today: string }) {
               who: [adviserName.trim(), organisation.trim()].filter(Boolean).join(', '),
               scopes: share.map((scope) => t(`helpers:scopes.${scope}`)).join(', '),
             }),
-            t('helpers:meaning.consentUntil', { date: until ? formatDate(until, currentLanguage(), false) : '' }),
+            t('helpers:meaning.consentUntil', { date: shownUntil.ok ? formatDate(shownUntil.date, currentLanguage(), false) : '' }),
           ]}
         />
       )}

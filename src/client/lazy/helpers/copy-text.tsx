@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
 
@@ -6,12 +6,26 @@ interface Props {
   id: string;
   label: string;
   text: string;
+  /** Goes up each time the text is written: focus moves to it, so it is read out. */
+  focusKey: number;
 }
 
 /** Shows the composed English text, read-only, with a Copy button. */
-export function CopyText({ id, label, text }: Props) {
+export function CopyText({ id, label, text, focusKey }: Props) {
   const t = useT();
   const ref = useRef<HTMLTextAreaElement>(null);
+  // "Copied." is shown as well as announced.
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (focusKey > 0) ref.current?.focus();
+    setStatus(null);
+  }, [focusKey]);
+
+  function tell(message: string) {
+    setStatus(message);
+    announce(message);
+  }
 
   function selectAll(): HTMLTextAreaElement | null {
     const box = ref.current;
@@ -26,7 +40,7 @@ export function CopyText({ id, label, text }: Props) {
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(text);
-      announce(t('helpers:copied'));
+      tell(t('helpers:copied'));
       return;
     } catch {
       /* try the older way below */
@@ -37,7 +51,7 @@ export function CopyText({ id, label, text }: Props) {
     } catch {
       copied = false;
     }
-    announce(t(copied ? 'helpers:copied' : 'helpers:copyFailed'));
+    tell(t(copied ? 'helpers:copied' : 'helpers:copyFailed'));
   }
 
   return (
@@ -67,6 +81,7 @@ export function CopyText({ id, label, text }: Props) {
           {t('helpers:copy')}
         </button>
       </div>
+      {status && <p class="inline-status">{status}</p>}
       <p class="field__hint">{t('helpers:pasteInJournal')}</p>
     </div>
   );

@@ -4,7 +4,7 @@ import { PageHeading } from '../../initial/page-heading';
 import { ConsentNoteForm } from './consent-note-form';
 import { MrRequestForm } from './mr-request-form';
 import '../../ui/screens.css';
-import '../../ui/forms.css';
+import './helpers.css';
 
 /** "Write to DWP": helps write an MR request and a consent note for the journal. */
 export function HelpersScreen(_props: { id?: string }) {

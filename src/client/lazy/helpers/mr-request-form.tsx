@@ -8,9 +8,11 @@ import { formatDate } from '../../initial/i18n/format';
 import { currentLanguage } from '../../initial/i18n/use-translation';
 import { ErrorSummary } from '../../ui/error-summary';
 import { TextField } from '../../ui/text-field';
+import { DateInput, dateErrorMessage, dateFieldTarget, readDateField } from '../../ui/date-input';
+import { EMPTY_DATE, UC_START, type DateFields, type DateReading } from '../../ui/date-parts';
 
-const FIELD_IDS: Record<MrRequestField, string> = {
-  decisionDate: 'mr-decision-date',
+const DATE_ID = 'mr-decision-date';
+const FIELD_IDS: Record<Exclude<MrRequestField, 'decisionDate'>, string> = {
   decisionAbout: 'mr-decision-about',
   whatIsWrong: 'mr-what-is-wrong',
 };
@@ -18,55 +20,68 @@ const FIELD_IDS: Record<MrRequestField, string> = {
 /** Helps write a mandatory reconsideration request for the journal. */
 export function MrRequestForm({ today }: { today: string }) {
   const t = useT();
-  const [decisionDate, setDecisionDate] = useDraft('helpers-mr-date', '');
+  const [decisionDate, setDecisionDate] = useDraft<DateFields>('helpers-mr-date-fields', EMPTY_DATE);
   const [decisionAbout, setDecisionAbout] = useDraft('helpers-mr-about', '');
   const [whatIsWrong, setWhatIsWrong] = useDraft('helpers-mr-wrong', '');
   const [writtenReasons, setWrittenReasons] = useDraft('helpers-mr-reasons', false);
   const [result, setResult] = useDraft<string | null>('helpers-mr-result', null);
   const [errors, setErrors] = useState<MrRequestError[]>([]);
+  const [dateProblem, setDateProblem] = useState<Extract<DateReading, { ok: false }> | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [written, setWritten] = useState(0);
+  const rules = { earliest: UC_START, latest: today, today };
 
   function errorFor(field: MrRequestField): string | undefined {
     const found = errors.find((item) => item.field === field);
     return found ? t(`helpers:errors.${found.error}`) : undefined;
   }
 
+  const dateError = dateProblem
+    ? dateErrorMessage(t, dateProblem.problem, t('helpers:mr.dateLabel'), rules, {
+        empty: t('helpers:errors.decisionDate.missing'),
+        tooLate: t('helpers:errors.decisionDate.future'),
+      })
+    : undefined;
+
   function onSubmit(event: Event) {
     event.preventDefault();
-    const input: MrRequestInput = { decisionDate, decisionAbout, whatIsWrong, writtenReasons };
-    const found = validateMrRequest(input, today);
+    const reading = readDateField(decisionDate, rules);
+    const input: MrRequestInput = { decisionDate: reading.ok ? reading.date : '', decisionAbout, whatIsWrong, writtenReasons };
+    // The date's own problems are the date input's; the rest are the letter's.
+    const found = validateMrRequest(input, today).filter((item) => item.field !== 'decisionDate');
     setErrors(found);
-    if (found.length > 0) {
+    setDateProblem(reading.ok ? null : reading);
+    if (found.length > 0 || !reading.ok) {
       setResult(null);
       setAttempt((n) => n + 1);
       return;
     }
     setResult(composeMrRequest(input));
+    setWritten((n) => n + 1);
   }
+
+  const summary = [
+    ...(dateError ? [{ target: dateFieldTarget(DATE_ID, dateProblem?.parts), message: dateError }] : []),
+    ...errors
+      .filter((item) => item.field !== 'decisionDate')
+      .map((item) => ({ target: FIELD_IDS[item.field as keyof typeof FIELD_IDS], message: t(`helpers:errors.${item.error}`) })),
+  ];
+  const shownDate = readDateField(decisionDate, rules);
 
   return (
     <section class="helper" aria-labelledby="mr-heading">
       <h2 id="mr-heading">{t('helpers:mr.heading')}</h2>
       <p>{t('helpers:mr.intro')}</p>
       <form noValidate onSubmit={onSubmit}>
-        <ErrorSummary
-          title={t('helpers:problem')}
-          id="mr-errors"
-          attempt={attempt}
-          items={errors.map((item) => ({
-            target: FIELD_IDS[item.field],
-            message: t(`helpers:errors.${item.error}`),
-          }))}
-        />
-        <TextField
-          id={FIELD_IDS.decisionDate}
-          type="date"
-          label={t('helpers:mr.dateLabel')}
+        <ErrorSummary title={t('helpers:problem')} id="mr-errors" attempt={attempt} headingLevel={3} items={summary} />
+        <DateInput
+          id={DATE_ID}
+          legend={t('helpers:mr.dateLabel')}
           hint={t('helpers:mr.dateHint')}
-          error={errorFor('decisionDate')}
+          error={dateError}
+          errorParts={dateProblem?.parts}
           value={decisionDate}
           onInput={setDecisionDate}
-          max={today}
         />
         <TextField
           id={FIELD_IDS.decisionAbout}
@@ -104,12 +119,12 @@ export function MrRequestForm({ today }: { today: string }) {
           {t('helpers:mr.submit')}
         </button>
       </form>
-      {result && <CopyText id="mr-result" label={t('helpers:mr.resultLabel')} text={result} />}
+      {result && <CopyText id="mr-result" label={t('helpers:mr.resultLabel')} text={result} focusKey={written} />}
       {result && (
         <MeaningBox
           id="mr-meaning"
           sentences={[
-            t('helpers:meaning.mr', { date: decisionDate ? formatDate(decisionDate, currentLanguage(), false) : '', about: decisionAbout.trim() }),
+            t('helpers:meaning.mr', { date: shownDate.ok ? formatDate(shownDate.date, currentLanguage(), false) : '', about: decisionAbout.trim() }),
             ...(writtenReasons ? [t('helpers:meaning.mrReasons')] : []),
             t('helpers:meaning.mrNotice'),
           ]}

@@ -1,8 +1,11 @@
 // The reminder choices, each on or off, with the journal days and time,
 // the saved deadlines that will be sent (date and kind only) and quiet hours.
+import { useRef, useState } from 'preact/hooks';
 import { useT, currentLanguage } from '../../initial/i18n/use-translation';
+import { FieldError } from '../../ui/field-error';
+import { readTime } from './time-text';
 import { formatDate } from '../../initial/i18n/format';
-import { WEEKDAYS, type ReminderSettings, type Weekday } from '../../services/push-client';
+import { WEEKDAYS, timeToMinute, type ReminderSettings, type Weekday } from '../../services/push-client';
 import type { Preferences } from '../../../shared/protocol/push-types';
 import type { SavedNotice } from '../../data/notices-db';
 
@@ -34,19 +37,45 @@ function Checkbox(props: { id: string; label: string; checked: boolean; onChange
   );
 }
 
-function TimeField(props: { id: string; label: string; value: string; invalid: boolean; onChange(value: string): void }) {
+/**
+ * A time as text, in the 24-hour clock, never the phone's own time picker
+ * (which showed "09:00 PM" on a UK page). What is typed stays as typed; the
+ * settings get "HH:MM" once it reads as a time, else the text, which the
+ * check on saving reports.
+ */
+function TimeField(props: { id: string; label: string; value: string; invalid: boolean; describedBy: string; onChange(value: string): void }) {
+  const [typed, setText] = useState(props.value);
+  const sent = useRef(props.value);
+  // Choices loaded from this phone replace the text; what this field sent up
+  // (a typed "9" sent as 09:00) does not. Checked while rendering, not in an
+  // effect: an effect would run late and undo a quicker key press.
+  let text = typed;
+  if (props.value !== sent.current) {
+    sent.current = props.value;
+    text = props.value;
+    setText(props.value);
+  }
   return (
     <div class="reminders-time">
       <label class="field__label" for={props.id}>
         {props.label}
       </label>
       <input
-        class="input reminders-time__input"
-        type="time"
+        class={`input reminders-time__input${props.invalid ? ' input--error' : ''}`}
+        type="text"
         id={props.id}
-        value={props.value}
+        name={props.id}
+        autocomplete="off"
+        spellcheck={false}
+        value={text}
+        aria-describedby={props.describedBy}
         aria-invalid={props.invalid || undefined}
-        onInput={(event) => props.onChange((event.currentTarget as HTMLInputElement).value)}
+        onInput={(event) => {
+          const typed = (event.currentTarget as HTMLInputElement).value;
+          setText(typed);
+          sent.current = readTime(typed) ?? typed;
+          props.onChange(sent.current);
+        }}
       />
     </div>
   );
@@ -58,6 +87,7 @@ export function ReminderChoices({ settings, onChange, deadlines, notices, connec
   const weekdays = t('reminders:weekdays', { returnObjects: true }) as unknown;
   const dayName = (day: Weekday) => (Array.isArray(weekdays) ? String(weekdays[day] ?? day) : String(day));
   const kindOf = (ref: string) => notices.find((n) => n.id === ref)?.kind;
+  const quietError = invalid.has('quietTime');
 
   function toggleDay(day: Weekday, on: boolean) {
     const days = on ? [...new Set([...settings.journal.days, day])].sort() : settings.journal.days.filter((d) => d !== day);
@@ -81,7 +111,7 @@ export function ReminderChoices({ settings, onChange, deadlines, notices, connec
         </p>
         {!connected && settings.replies && (
           <p class="field__hint">
-            <a href="/connect">{t('nav.adviser')}</a>
+            <a href="/connect">{t('reminders:choices.connectLink')}</a>
           </p>
         )}
       </div>
@@ -99,27 +129,37 @@ export function ReminderChoices({ settings, onChange, deadlines, notices, connec
         </p>
         {settings.journal.on && (
           <div class="reminder-choice__more">
-            <fieldset class="checkboxes" id="journal-days" aria-invalid={invalid.has('noDays') || undefined}>
-              <legend class="field__label">{t('reminders:choices.days')}</legend>
-              <div class="reminders-days">
-                {WEEKDAYS.map((day) => (
-                  <Checkbox
-                    key={day}
-                    id={`journal-day-${day}`}
-                    label={dayName(day)}
-                    checked={settings.journal.days.includes(day)}
-                    onChange={(on) => toggleDay(day, on)}
-                  />
-                ))}
-              </div>
-            </fieldset>
-            <TimeField
-              id="journal-time"
-              label={t('reminders:choices.time')}
-              value={settings.journal.time}
-              invalid={invalid.has('journalTime')}
-              onChange={(time) => onChange({ ...settings, journal: { ...settings.journal, time } })}
-            />
+            <div class={invalid.has('noDays') ? 'field--error' : undefined}>
+              <fieldset class="checkboxes" id="journal-days" aria-describedby={invalid.has('noDays') ? 'journal-days-error' : undefined}>
+                <legend class="field__label">{t('reminders:choices.days')}</legend>
+                {invalid.has('noDays') && <FieldError id="journal-days-error" message={t('reminders:problems.noDays')} />}
+                <div class="reminders-days">
+                  {WEEKDAYS.map((day) => (
+                    <Checkbox
+                      key={day}
+                      id={`journal-day-${day}`}
+                      label={dayName(day)}
+                      checked={settings.journal.days.includes(day)}
+                      onChange={(on) => toggleDay(day, on)}
+                    />
+                  ))}
+                </div>
+              </fieldset>
+            </div>
+            <div class={invalid.has('journalTime') ? 'field--error' : undefined}>
+              <p class="field__hint" id="journal-time-hint">
+                {t('reminders:choices.timeHint')}
+              </p>
+              {invalid.has('journalTime') && <FieldError id="journal-time-error" message={t('reminders:problems.journalTime')} />}
+              <TimeField
+                id="journal-time"
+                label={t('reminders:choices.time')}
+                value={settings.journal.time}
+                invalid={invalid.has('journalTime')}
+                describedBy={invalid.has('journalTime') ? 'journal-time-hint journal-time-error' : 'journal-time-hint'}
+                onChange={(time) => onChange({ ...settings, journal: { ...settings.journal, time } })}
+              />
+            </div>
           </div>
         )}
       </div>
@@ -153,28 +193,33 @@ export function ReminderChoices({ settings, onChange, deadlines, notices, connec
           ))}
       </div>
 
-      <fieldset class="checkboxes reminder-choice" id="quiet-hours" aria-describedby="quiet-hint">
-        <legend class="field__label">{t('reminders:choices.quiet')}</legend>
-        <p class="field__hint" id="quiet-hint">
-          {t('reminders:choices.quietHint')}
-        </p>
-        <div class="reminders-quiet">
-          <TimeField
-            id="quiet-from"
-            label={t('reminders:choices.quietFrom')}
-            value={settings.quiet.from}
-            invalid={invalid.has('quietTime')}
-            onChange={(from) => onChange({ ...settings, quiet: { ...settings.quiet, from } })}
-          />
-          <TimeField
-            id="quiet-to"
-            label={t('reminders:choices.quietTo')}
-            value={settings.quiet.to}
-            invalid={invalid.has('quietTime')}
-            onChange={(to) => onChange({ ...settings, quiet: { ...settings.quiet, to } })}
-          />
-        </div>
-      </fieldset>
+      <div class={`reminder-choice${quietError ? ' field--error' : ''}`}>
+        <fieldset class="checkboxes" id="quiet-hours" aria-describedby={quietError ? 'quiet-hint quiet-error' : 'quiet-hint'}>
+          <legend class="field__label">{t('reminders:choices.quiet')}</legend>
+          <p class="field__hint" id="quiet-hint">
+            {t('reminders:choices.quietHint')} {t('reminders:choices.timeHint')}
+          </p>
+          {quietError && <FieldError id="quiet-error" message={t('reminders:problems.quietTime')} />}
+          <div class="reminders-quiet">
+            <TimeField
+              id="quiet-from"
+              label={t('reminders:choices.quietFrom')}
+              value={settings.quiet.from}
+              invalid={quietError && timeToMinute(settings.quiet.from) === null}
+              describedBy={quietError ? 'quiet-hint quiet-error' : 'quiet-hint'}
+              onChange={(from) => onChange({ ...settings, quiet: { ...settings.quiet, from } })}
+            />
+            <TimeField
+              id="quiet-to"
+              label={t('reminders:choices.quietTo')}
+              value={settings.quiet.to}
+              invalid={quietError && timeToMinute(settings.quiet.to) === null}
+              describedBy={quietError ? 'quiet-hint quiet-error' : 'quiet-hint'}
+              onChange={(to) => onChange({ ...settings, quiet: { ...settings.quiet, to } })}
+            />
+          </div>
+        </fieldset>
+      </div>
     </section>
   );
 }

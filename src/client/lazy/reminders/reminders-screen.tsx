@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useT, currentLanguage } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
-import { ErrorSummary } from '../../ui/error-summary';
+import { ErrorSummary, type SummaryItem } from '../../ui/error-summary';
+import { focusWhenShown } from '../../ui/focus';
 import {
   DEFAULT_SETTINGS,
   PushProblem,
@@ -34,6 +35,7 @@ import '../../ui/screens.css';
 import '../../ui/forms.css';
 import './reminders.css';
 
+const STATE_ID = 'reminders-state';
 const PROBLEM_TARGET: Record<SettingsProblem, string> = {
   noDays: 'journal-day-0',
   journalTime: 'journal-time',
@@ -50,6 +52,7 @@ export function RemindersScreen() {
   const [notices, setNotices] = useState<SavedNotice[]>([]);
   const [connected, setConnected] = useState(false);
   const [busy, setBusy] = useState(false);
+  // What went wrong with the last action: a code, translated when shown.
   const [problem, setProblem] = useState<string | null>(null);
   const [invalid, setInvalid] = useState<SettingsProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
@@ -96,6 +99,7 @@ export function RemindersScreen() {
   function validate(): boolean {
     const problems = checkSettings(settings);
     setInvalid(problems);
+    setProblem(null);
     if (problems.length > 0) {
       setAttempt((n) => n + 1);
       return false;
@@ -103,15 +107,18 @@ export function RemindersScreen() {
     return true;
   }
 
-  async function run(action: () => Promise<void>, done: string) {
+  async function run(action: () => Promise<void>, done: string): Promise<boolean> {
     setBusy(true);
     setProblem(null);
     try {
       await action();
       announce(done);
+      return true;
     } catch (error) {
-      const code = error instanceof PushProblem ? error.code : 'failed';
-      setProblem(t(`reminders:problems.${code}`));
+      setProblem(error instanceof PushProblem ? error.code : 'failed');
+      // The summary takes focus: the button that was pressed may be gone (refused permission).
+      setAttempt((n) => n + 1);
+      return false;
     } finally {
       setSupport(pushSupport());
       setBusy(false);
@@ -119,7 +126,7 @@ export function RemindersScreen() {
   }
 
   function onTurnOn() {
-    if (!validate()) return;
+    if (busy || !validate()) return;
     // Straight from the tap: the permission prompt needs it.
     void run(async () => {
       await turnOnReminders(settings);
@@ -130,19 +137,28 @@ export function RemindersScreen() {
   function onSave(event: Event) {
     event.preventDefault();
     if (!on) return onTurnOn();
-    if (!validate()) return;
+    if (busy || !validate()) return;
     void run(async () => {
       await savePreferences(settings);
     }, t('reminders:saved'));
   }
 
   function onTurnOff() {
+    if (busy) return;
     void run(async () => {
       await turnOffAll();
       setOn(false);
       setRecent(null);
-    }, t('reminders:turnedOff'));
+    }, t('reminders:turnedOff')).then((done) => {
+      // The button goes with the reminders: focus the new state instead.
+      if (done) focusWhenShown(STATE_ID);
+    });
   }
+
+  // One summary for the form: the choices to fix, or what went wrong.
+  const summary: SummaryItem[] = problem
+    ? [problem === 'denied' ? { message: t('reminders:problems.blocked'), href: '#reminders-help' } : { message: t(`reminders:problems.${problem}`) }]
+    : invalid.map((p) => ({ target: PROBLEM_TARGET[p], message: t(`reminders:problems.${p}`) }));
 
   const canTurnOn = support === 'ok';
   return (
@@ -153,18 +169,13 @@ export function RemindersScreen() {
 
       <section aria-labelledby="status-heading" class="reminders-status">
         <h2 id="status-heading">{t('reminders:status.heading')}</h2>
-        <p class={`reminders-status__state${on ? ' reminders-status__state--on' : ''}`}>
+        <p id={STATE_ID} tabIndex={-1} class={`reminders-status__state${on ? ' reminders-status__state--on' : ''}`}>
           <strong>{on ? t('reminders:status.on') : t('reminders:status.off')}</strong>
         </p>
         {support !== 'ok' && <SupportHelp support={support} />}
       </section>
 
-      <ErrorSummary
-        id="reminders-errors"
-        title={t('reminders:problems.title')}
-        attempt={attempt}
-        items={invalid.map((p) => ({ target: PROBLEM_TARGET[p], message: t(`reminders:problems.${p}`) }))}
-      />
+      <ErrorSummary id="reminders-errors" title={t('reminders:problems.title')} attempt={attempt} items={summary} />
 
       <form class="reminders-form" onSubmit={onSave} noValidate>
         <ReminderChoices
@@ -175,19 +186,14 @@ export function RemindersScreen() {
           connected={connected}
           invalid={new Set(invalid)}
         />
-        {problem && (
-          <p class="reminders-problem" role="alert">
-            {problem}
-          </p>
-        )}
         <div class="button-row">
           {on ? (
-            <button type="submit" class="button" disabled={busy}>
+            <button type="submit" class="button" aria-disabled={busy || undefined}>
               {busy ? t('reminders:working') : t('reminders:save')}
             </button>
           ) : (
             canTurnOn && (
-              <button type="submit" class="button" disabled={busy} aria-describedby="turn-on-hint">
+              <button type="submit" class="button" aria-disabled={busy || undefined} aria-describedby="turn-on-hint">
                 {busy ? t('reminders:working') : t('reminders:turnOn')}
               </button>
             )
@@ -203,7 +209,7 @@ export function RemindersScreen() {
       {on && (
         <>
           <p>
-            <button type="button" class="button button--warning" disabled={busy} onClick={onTurnOff}>
+            <button type="button" class="button button--warning" aria-disabled={busy || undefined} onClick={onTurnOff}>
               {t('reminders:turnOff')}
             </button>
           </p>

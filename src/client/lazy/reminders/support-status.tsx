@@ -8,7 +8,7 @@ export function SupportHelp({ support }: { support: Exclude<PushSupport, 'ok'> }
   const key = support === 'ios-needs-home-screen' ? 'ios' : support;
   const steps = t(`reminders:status.${key}.steps`, { returnObjects: true }) as unknown;
   return (
-    <div class="reminders-help" id="reminders-help">
+    <div class="reminders-help" id="reminders-help" tabIndex={-1}>
       <h3 class="reminders-help__title">{t(`reminders:status.${key}.title`)}</h3>
       <p>{t(`reminders:status.${key}.intro`)}</p>
       {Array.isArray(steps) && (

@@ -5,32 +5,48 @@ import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { ExplanationView } from '../../ui/explanation-view';
+import { fieldsOf, type DateFields } from '../../ui/date-parts';
+import { useNoticeDate } from '../../ui/notice-date';
 import { DeleteNotice } from './delete-notice';
 import '../../ui/screens.css';
+
+/** A changed date is saved once typing pauses, not on every key. */
+const SAVE_AFTER_MS = 700;
 
 /** A saved notice, explained again from what was saved (so fixes and language changes apply). */
 export function NoticeScreen({ id }: { id: string }) {
   const t = useT();
   const [notice, setNotice] = useState<SavedNotice | null | undefined>(undefined);
+  const [typed, setTyped] = useState<DateFields | null>(null);
+  const [dateStatus, setDateStatus] = useState<string | null>(null);
   const today = todayInLondon();
+  const noticeDate = useNoticeDate(typed, onTyped, today);
+
+  function onTyped(fields: DateFields | null) {
+    setTyped(fields);
+    setDateStatus(null);
+    // Emptied, and focus left: count from the message's own date again.
+    if (fields === null && notice?.countFromSource === 'user') void changeDate(undefined);
+  }
 
   useEffect(() => {
     getNotice(id).then(
-      (found) => setNotice(found ?? null),
+      (found) => {
+        setNotice(found ?? null);
+        // A date the person set before shows as theirs.
+        if (found?.countFromSource === 'user') setTyped(fieldsOf(found.countFrom));
+      },
       () => setNotice(null),
     );
   }, [id]);
 
+  const savedUserDate = notice?.countFromSource === 'user' ? notice.countFrom : undefined;
+  // Typed: the typed date (or, with the fields emptied, the message's own date). Not typed: what was saved.
+  const countFrom = typed !== null ? noticeDate.date : savedUserDate;
+
   const explanation = useMemo(
-    () =>
-      notice
-        ? explainNotice(notice.text, {
-            today,
-            kind: notice.kind,
-            ...(notice.countFromSource === 'user' ? { noticeDate: notice.countFrom } : {}),
-          })
-        : null,
-    [notice, today],
+    () => (notice ? explainNotice(notice.text, { today, kind: notice.kind, ...(countFrom ? { noticeDate: countFrom } : {}) }) : null),
+    [notice, today, countFrom],
   );
 
   async function changeDate(date: string | undefined) {
@@ -45,11 +61,22 @@ export function NoticeScreen({ id }: { id: string }) {
     setNotice({ ...notice, ...patch });
     try {
       await updateNotice(notice.id, patch);
+      // Shown as well as announced, so everyone knows the change was kept.
+      setDateStatus(t('explain:datesUpdated'));
       announce(t('explain:datesUpdated'));
     } catch {
+      setDateStatus(t('explain:saveFailed'));
       announce(t('explain:saveFailed'));
     }
   }
+
+  // Save a usable change once typing pauses; a part-typed date is never saved.
+  const pending = typed !== null && noticeDate.date !== undefined && countFrom !== savedUserDate;
+  useEffect(() => {
+    if (!notice || !pending) return;
+    const timer = setTimeout(() => void changeDate(countFrom), SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [pending, countFrom, notice?.id]);
 
   if (notice === undefined) return <p class="loading">{t('loading')}</p>;
   if (notice === null || !explanation) {
@@ -70,11 +97,12 @@ export function NoticeScreen({ id }: { id: string }) {
       <p>
         <a href="/">{t('explain:backToSaved')}</a>
       </p>
-      <ExplanationView explanation={explanation} today={today} onNoticeDateChange={(date) => void changeDate(date)} />
+      <ExplanationView explanation={explanation} today={today} noticeDate={noticeDate} dateStatus={dateStatus ?? undefined} />
       {notice.text && (
         <details class="original">
           <summary>{t('explain:originalText')}</summary>
-          <p class="original__text" dir="auto">
+          {/* The app only recognises English messages: read them with an English voice in any language. */}
+          <p class="original__text" dir="auto" lang={notice.kind !== 'unknown' ? 'en' : undefined}>
             {notice.text}
           </p>
         </details>

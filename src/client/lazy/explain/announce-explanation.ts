@@ -1,0 +1,30 @@
+// One polite announcement when the explanation appears, changes kind or goes
+// ("Explanation ready: Mandatory reconsideration notice (MRN)."), and when its
+// dates change. Waits for a pause in typing, so a screen reader is not
+// interrupted on every key press; the result itself is not a live region.
+import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../../initial/i18n/use-translation';
+import { announce } from '../../initial/status';
+
+export const ANNOUNCE_AFTER_MS = 1000;
+
+/**
+ * `title`: the kind shown, or null when there is no explanation. `countFrom`:
+ * the day the deadlines count from, when shown. `typing`: anything that
+ * changes on each key press (the text), so the wait starts again.
+ */
+export function useAnnounceExplanation(title: string | null, countFrom: string | null, typing: unknown): void {
+  const t = useT();
+  // What is on screen when the screen opens is not news.
+  const last = useRef({ title, countFrom });
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const before = last.current;
+      if (title === before.title && countFrom === before.countFrom) return;
+      last.current = { title, countFrom };
+      if (title !== before.title) announce(title ? t('explain:explanationReady', { title }) : t('explain:explanationCleared'));
+      else if (countFrom) announce(t('explain:datesUpdated'));
+    }, ANNOUNCE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [title, countFrom, typing]);
+}
