@@ -61,25 +61,16 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   let stopped = false;
 
-  /**
-   * Sends one push. A delivered push is queued for the group commit and the
-   * worker goes on to its next push at once; `recorded` collects those
-   * records, which the batch awaits before it ends (so at most one batch is
-   * ever sent but not recorded: what a crash can resend, with the same Topic).
-   */
-  async function deliver(reminder: ClaimedReminder, recorded: Promise<void>[]): Promise<void> {
+  async function deliver(reminder: ClaimedReminder): Promise<void> {
     // A row whose lease could run out before this send ends may already be
     // another sender's: leave it to be claimed again rather than send it twice.
     if (now().getTime() + timeoutMs >= reminder.claimedUntil.getTime()) return;
     const outcome = await sendPush(reminder, sendOptions, now);
     // Delivered pushes are recorded together: one UPDATE for every push that
-    // ended while the previous UPDATE ran (one per push when the sender is
-    // not busy). Journal reminders schedule their next one in their own transaction.
-    if (outcome.type === 'sent' && reminder.kind !== 'journal') {
-      recorded.push(recordSent({ id: reminder.id, attempt: reminder.attempts, at: now() }).then(() => options.onOutcome?.(reminder, outcome)));
-      return;
-    }
-    await recordOutcome(store, reminder, outcome, now());
+    // ended while the previous one ran (one per push when the sender is not
+    // busy). Journal reminders schedule their next one in their own transaction.
+    if (outcome.type === 'sent' && reminder.kind !== 'journal') await recordSent({ id: reminder.id, attempt: reminder.attempts, at: now() });
+    else await recordOutcome(store, reminder, outcome, now());
     options.onOutcome?.(reminder, outcome);
   }
 
@@ -88,16 +79,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const claimed = await store.claimDueReminders({ now: now(), batch, leaseMs });
     let next = 0;
     const errors: unknown[] = [];
-    const recorded: Promise<void>[] = [];
     const worker = async () => {
       while (next < claimed.length && !stopped) {
         const reminder = claimed[next++]!;
         // One row's failure to record (database blip) must not stop the others; its lease brings it back.
-        await deliver(reminder, recorded).catch((error: unknown) => errors.push(error));
+        await deliver(reminder).catch((error: unknown) => errors.push(error));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
-    for (const result of await Promise.allSettled(recorded)) if (result.status === 'rejected') errors.push(result.reason);
     if (next < claimed.length) {
       // Stopping: the rows not started go back now rather than when their lease runs out.
       const left = claimed.slice(next).map((reminder) => ({ id: reminder.id, attempt: reminder.attempts }));

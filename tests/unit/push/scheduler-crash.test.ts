@@ -97,7 +97,8 @@ function startSender(env: Record<string, string>): Child {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
+    // 'close', not 'exit': only then has all of its output been read (a count taken at 'exit' can miss the last lines).
+    child.on('close', (code) => {
       children.delete(child);
       if (code !== null && code !== 0) console.error(`push sender exited ${code}: ${stderr}`);
       resolve(code);
