@@ -29,7 +29,14 @@ function localeAssetName(originalFileNames: readonly string[] | undefined): stri
 // The adviser's inbox goes in its own folder, so the service worker can leave
 // it out of the claimant's offline download: its screens, its own database,
 // adding a computer and the QR code maker.
-const ADVISER_ONLY = ['/src/client/adviser/', '/src/client/data/adviser-db.ts', '/src/client/services/add-computer.ts', '/qrcode-generator/'];
+const ADVISER_ONLY = [
+  '/src/client/adviser/',
+  '/src/client/data/adviser-db.ts',
+  '/src/client/services/add-computer.ts',
+  '/src/client/services/claimant-pin.ts',
+  '/src/client/services/adviser-items.ts',
+  '/qrcode-generator/',
+];
 const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
 
 // The OCR engine (tesseract.js: its page-side code, worker, WebAssembly core

@@ -1,7 +1,8 @@
 // One validated config: every setting has a type, a default and an
 // environment variable. Bad values stop the server with a clear message.
 import { createECDH } from 'node:crypto';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { endpointPolicy, type EndpointPolicy } from './push/endpoint-policy';
 
 export interface Config {
   port: number;
@@ -27,6 +28,14 @@ export interface Config {
   metricsToken: string | null;
   /** On SIGTERM, how long requests in flight may take before their connections are cut (SHUTDOWN_GRACE_MS, default 10 s). */
   shutdownGraceMs: number;
+  /** Proxies in front of the relay (TRUST_PROXY, default 0): how many X-Forwarded-For entries from the right to trust. */
+  trustProxy: number;
+  /**
+   * The key for hashing invite and device codes, kept apart from the database:
+   * CODE_HASH_SECRET itself, or a file (CODE_HASH_SECRET_FILE, default
+   * code-hash.secret next to the data folder) made on first start.
+   */
+  codeSecret: { kind: 'value'; value: string } | { kind: 'file'; path: string };
 }
 
 export interface PushSenderConfig {
@@ -42,6 +51,8 @@ export interface PushSenderConfig {
   timeoutMs: number | null;
   /** A CA certificate to trust as well (PUSH_CA_FILE): a test push service. */
   caFile: string | null;
+  /** The push services endpoints may name: the real ones and PUSH_ENDPOINT_HOSTS (comma-separated). */
+  endpoints: EndpointPolicy;
 }
 
 export const DEFAULT_PUSH_SUBJECT = 'mailto:uc-companion@example.org';
@@ -153,6 +164,7 @@ function readPushSender(env: NodeJS.ProcessEnv): PushSenderConfig {
     concurrency: readWhole('PUSH_CONCURRENCY', env.PUSH_CONCURRENCY, 10),
     timeoutMs,
     caFile: env.PUSH_CA_FILE ? resolve(env.PUSH_CA_FILE) : null,
+    endpoints: endpointPolicy((env.PUSH_ENDPOINT_HOSTS ?? '').split(',').filter((entry) => entry.trim() !== '')),
   };
 }
 
@@ -177,6 +189,24 @@ function readMetricsToken(value: string | undefined): string | null {
   return token;
 }
 
+function readTrustProxy(value: string | undefined): number {
+  if (value === undefined || value === '') return 0;
+  const hops = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || hops > 10) {
+    throw new Error(`TRUST_PROXY must be the number of proxies in front of the relay (0 to 10; 1 for one TLS proxy), not "${value}".`);
+  }
+  return hops;
+}
+
+function readCodeSecret(env: NodeJS.ProcessEnv, dataDir: string): Config['codeSecret'] {
+  const value = env.CODE_HASH_SECRET;
+  if (value !== undefined && value !== '') {
+    if (value.length < 32) throw new Error('CODE_HASH_SECRET must be at least 32 characters (for example `openssl rand -base64 32`).');
+    return { kind: 'value', value };
+  }
+  return { kind: 'file', path: resolve(env.CODE_HASH_SECRET_FILE || join(dirname(dataDir), 'code-hash.secret')) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = readPort(env.PORT, 8080);
   const host = env.HOST || '127.0.0.1';
@@ -185,11 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (retentionMaxDays < retentionSeenDays) {
     throw new Error(`RETENTION_MAX_DAYS (${retentionMaxDays}) must not be less than RETENTION_SEEN_DAYS (${retentionSeenDays}).`);
   }
+  const dataDir = resolve(env.DATA_DIR || 'data');
   return {
     port,
     host,
     staticDir: resolve(env.STATIC_DIR || 'dist'),
-    dataDir: resolve(env.DATA_DIR || 'data'),
+    dataDir,
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     publicOrigin: readOrigin(env.PUBLIC_ORIGIN, `http://127.0.0.1:${port}`),
     retentionSeenDays,
@@ -199,5 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pushSender: readPushSender(env),
     metricsToken: readMetricsToken(env.METRICS_TOKEN),
     shutdownGraceMs: readWhole('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000, 0),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    codeSecret: readCodeSecret(env, dataDir),
   };
 }

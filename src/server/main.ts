@@ -3,6 +3,7 @@
 // SIGTERM or SIGINT: stop accepting, finish requests and pushes in flight,
 // give back claimed reminders not yet sent, close the store, exit 0 (1 when
 // connections had to be cut after SHUTDOWN_GRACE_MS).
+import { loadCodeSecret } from './code-secret';
 import { loadConfig } from './config';
 import { createApiHandler } from './api/handler';
 import { defaultLog } from './api/log';
@@ -18,6 +19,8 @@ const HOUR = 60 * 60 * 1000;
 
 try {
   const config = loadConfig();
+  // Before the store: a relay that cannot read or make its code key does not start.
+  const codeSecret = loadCodeSecret(config.codeSecret);
   // The API and the push sender share one store (PGlite allows one per process and folder).
   const store = await openStore(config);
   const metrics = createMetrics({ store });
@@ -45,7 +48,8 @@ try {
   const api = createApiHandler({
     store,
     config,
-    push: { publicKey: vapid.publicKey, wake: () => pushSender.wake() },
+    codeSecret,
+    push: { publicKey: vapid.publicKey, endpoints: config.pushSender.endpoints, wake: () => pushSender.wake() },
     onRequest: (info) => metrics.request(info),
   });
   const server = createAppServer(config, undefined, api, config.metricsToken === null ? undefined : metricsHandler(metrics, config.metricsToken));

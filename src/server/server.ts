@@ -35,8 +35,11 @@ function isApiPath(rawPath: string): boolean {
   return rawPath === '/api' || rawPath.startsWith('/api/');
 }
 
+/** One year; sent only when the app's public address is https (a browser ignores it over http anyway). */
+export const HSTS = 'max-age=31536000';
+
 export function createAppServer(
-  config: Pick<Config, 'staticDir'>,
+  config: Pick<Config, 'staticDir'> & Partial<Pick<Config, 'publicOrigin'>>,
   // Tests pass their own map to change a file while the server runs.
   files: Map<string, StaticFile> = loadStaticFiles(config.staticDir),
   api?: RequestHandler,
@@ -44,7 +47,10 @@ export function createAppServer(
   metrics?: RequestHandler,
 ): Server {
   const shell = files.get('/index.html');
+  const hsts = config.publicOrigin?.startsWith('https:') === true;
   return createServer((req, res) => {
+    // Merged into every response's writeHead, the API's included.
+    if (hsts) res.setHeader('Strict-Transport-Security', HSTS);
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0]!;
     if (isApiPath(rawPath)) {
       if (!api) return sendJson(res, 404, { error: 'not_found', message: 'There is no API on this server.' });

@@ -10,7 +10,7 @@ import { OCR_BASE } from 'virtual:ocr-engine';
 import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
 import { OCR_CACHE, OCR_PATH_PREFIX } from '../shared/protocol/ocr-cache';
 import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
-import { PUSH_DB_NAME, SUBSCRIBERS_STORE, type PushDbForWorker, type PushRole } from '../shared/protocol/databases';
+import { PUSH_DB_NAME, SUBSCRIBERS_STORE, type PushDbForWorker, type PushRole, type SubscriberToken } from '../shared/protocol/databases';
 import { PUSH_PATHS, toBrowserSubscription } from '../shared/protocol/push-api';
 import { relayRequestInit } from '../shared/protocol/relay-request';
 import type { ResyncRequest, SnoozeRequest, VapidKey } from '../shared/protocol/push-types';
@@ -136,9 +136,9 @@ async function openApp(path: string): Promise<void> {
   await self.clients.openWindow(url);
 }
 
-/** The subscriber tokens this device keeps (IndexedDB `uc-push`, written by the page). */
-async function subscriberTokens(): Promise<Partial<Record<PushRole, string>>> {
-  const tokens: Partial<Record<PushRole, string>> = {};
+/** The subscriber tokens this device keeps, with the credential each was made with (IndexedDB `uc-push`, written by the page). */
+async function subscriberTokens(): Promise<Partial<Record<PushRole, SubscriberToken>>> {
+  const tokens: Partial<Record<PushRole, SubscriberToken>> = {};
   try {
     const db = await openDB<PushDbForWorker>(PUSH_DB_NAME, undefined, {
       // No database yet: don't create an empty one the app's migration would skip.
@@ -148,7 +148,7 @@ async function subscriberTokens(): Promise<Partial<Record<PushRole, string>>> {
       },
     });
     try {
-      for (const record of await db.getAll(SUBSCRIBERS_STORE)) tokens[record.role] = record.subscriberToken;
+      for (const record of await db.getAll(SUBSCRIBERS_STORE)) tokens[record.role] = record;
     } finally {
       db.close();
     }
@@ -162,7 +162,7 @@ async function snooze(reminderId: string, until: SnoozeRequest['until']): Promis
   const { claimant } = await subscriberTokens();
   if (!claimant) return;
   const body: SnoozeRequest = { reminderId, until };
-  await fetch(PUSH_PATHS.snooze, relayRequestInit('POST', { token: claimant, body })).catch(() => undefined);
+  await fetch(PUSH_PATHS.snooze, relayRequestInit('POST', { token: claimant.subscriberToken, body })).catch(() => undefined);
 }
 
 interface SubscriptionChangeEvent extends ExtendableEvent {
@@ -187,7 +187,14 @@ async function resubscribe(change: SubscriptionChangeEvent): Promise<void> {
     }
     subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
   }
-  const body: ResyncRequest = { subscription: toBrowserSubscription(subscription) };
-  const tokens = await subscriberTokens();
-  await Promise.all(Object.values(tokens).map((token) => fetch(PUSH_PATHS.subscription, relayRequestInit('PUT', { token, body })).catch(() => undefined)));
+  const browser = toBrowserSubscription(subscription);
+  const records = Object.values(await subscriberTokens());
+  await Promise.all(
+    records.map((record) => {
+      // The relay moves a subscriber only with the credential it was made with.
+      const owner = record.ownerToken === undefined ? {} : record.role === 'claimant' ? { claimantToken: record.ownerToken } : { adviserToken: record.ownerToken };
+      const body: ResyncRequest = { ...owner, subscription: browser };
+      return fetch(PUSH_PATHS.subscription, relayRequestInit('PUT', { token: record.subscriberToken, body })).catch(() => undefined);
+    }),
+  );
 }

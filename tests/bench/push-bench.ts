@@ -59,6 +59,7 @@ const scheduler = startScheduler({
   store,
   vapid: { subject: 'mailto:bench@example.org', publicKey: keys.publicKey, privateKey: keys.privateKey },
   agent,
+  policy: service.policy,
   batch: BATCH,
   concurrency: CONCURRENCY,
   loop: false,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForApp, SAMPLE_MRN, type Harness } from './harness';
+import { SAMPLE_UNSURE } from './explain-samples';
+import { axeViolations, horizontalOverflow } from './layout';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -95,6 +97,98 @@ describe('explain a pasted notice', () => {
     await page.reload();
     await waitForApp(page);
     await expect(page.getByLabel('Your message').inputValue()).resolves.toBe('Your claim has been closed');
+    await context.close();
+  });
+
+  it('when unsure: shows the likeliest kinds and asks; a yes gives the MR deadline, never "no deadline"', async () => {
+    const context = await harness.newContext({ viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
+    await page.goto('/explain');
+    await waitForApp(page);
+    await page.getByLabel('Your message').fill(SAMPLE_UNSURE);
+    const result = page.locator('section.result');
+
+    // Both questions are open: the likeliest kinds to pick from, and "is this a decision?".
+    await page.getByRole('group', { name: 'We are not sure what kind of message this is' }).waitFor();
+    const question = page.getByRole('group', { name: 'Is this a decision?' });
+    await question.waitFor();
+    // To be safe the MR deadline is shown already (9 November 2026 + 1 month), marked as not sure.
+    await expect(result.textContent()).resolves.toContain('9 December 2026');
+    await expect(result.textContent()).resolves.toContain('We are not sure these dates apply');
+    await expect(page.getByRole('link', { name: 'Send to my adviser' }).count()).resolves.toBeGreaterThanOrEqual(1);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    await expect(horizontalOverflow(page)).resolves.toEqual([]);
+
+    // "Was a decision made?" No. "Can you ask for it to be looked at again?" Yes: it is a decision after all.
+    await question.getByText('Does it say a decision was made about your money or your claim?').waitFor();
+    await question.getByRole('button', { name: 'No', exact: true }).click();
+    await question.getByText('Does it say you can ask for it to be looked at again?').waitFor();
+    // The new question has focus, so a screen reader reads it at once.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Does it say you can ask for it to be looked at again?');
+    await question.getByRole('button', { name: 'Yes', exact: true }).click();
+    await page.getByText('You said it is a decision.', { exact: false }).waitFor();
+    await expect(result.textContent()).resolves.toContain('9 December 2026');
+    await expect(result.textContent()).resolves.not.toContain('We are not sure these dates apply');
+    await expect(result.locator('.deadline').first().textContent()).resolves.toContain('Last day for DWP to get your request to look again');
+
+    // Change the answer: no and no. The MR date goes, but while the kind is unsure we never say "no deadline".
+    await page.getByRole('button', { name: 'Change my answer' }).click();
+    await question.getByRole('button', { name: 'No', exact: true }).click();
+    await question.getByRole('button', { name: 'No', exact: true }).click();
+    await page.getByText('You said it is not a decision.', { exact: false }).waitFor();
+    await expect(result.textContent()).resolves.not.toContain('9 December 2026');
+    await expect(result.textContent()).resolves.not.toContain('This message has no deadline');
+    await expect(result.textContent()).resolves.toContain('it may have one');
+
+    // Picking one of the likeliest kinds settles the kind.
+    const firstKind = page.getByRole('group', { name: 'We are not sure what kind of message this is' }).getByRole('button').first();
+    const title = await firstKind.textContent();
+    await firstKind.click();
+    await expect(result.locator('h2').textContent()).resolves.toBe(title);
+    await expect(page.getByRole('group', { name: 'We are not sure what kind of message this is' }).count()).resolves.toBe(0);
+    await context.close();
+  });
+
+  it('asks about a kind that may or may not be a decision, chosen with no text', async () => {
+    const context = await harness.newContext();
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
+    await page.goto('/explain');
+    await waitForApp(page);
+    await page.getByRole('button', { name: "I'll choose the kind of message" }).click();
+    await page
+      .getByLabel(/kind of message/i)
+      .last()
+      .selectOption('housing-costs');
+    const question = page.getByRole('group', { name: 'Is this a decision?' });
+    await question.getByRole('button', { name: 'Yes', exact: true }).click();
+    const result = page.locator('section.result');
+    await page.getByText('You said it is a decision.', { exact: false }).waitFor();
+    // MR: 22 November 2026 + 1 month = 22 December 2026.
+    await expect(result.textContent()).resolves.toContain('22 December 2026');
+    await context.close();
+  });
+
+  it('a saved message we were unsure about asks too, and keeps the answer', async () => {
+    const context = await harness.newContext();
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2026-11-22T12:00:00Z'));
+    await page.goto('/explain');
+    await waitForApp(page);
+    await page.getByLabel('Your message').fill(SAMPLE_UNSURE);
+    await page.getByRole('group', { name: 'Is this a decision?' }).waitFor();
+    await page.getByRole('button', { name: 'Save on this phone' }).click();
+    await page.getByRole('link', { name: 'See my saved message' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Saved message' }).waitFor();
+
+    const question = page.getByRole('group', { name: 'Is this a decision?' });
+    await question.getByRole('button', { name: 'Yes', exact: true }).click();
+    await page.getByText('You said it is a decision.', { exact: false }).waitFor();
+    await page.reload();
+    await waitForApp(page);
+    await page.getByText('You said it is a decision.', { exact: false }).waitFor();
+    await expect(page.locator('section.result').textContent()).resolves.toContain('9 December 2026');
     await context.close();
   });
 });

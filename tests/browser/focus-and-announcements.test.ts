@@ -348,6 +348,10 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     await adviser.getByText(/It works once, until/).waitFor();
     expect(await focused(adviser)).not.toBe('body');
     const code = (await adviser.locator('.invite-code span[aria-hidden]').first().textContent())!.trim();
+    // The adviser's safety code, shown with the invite: read out to a client who types the code.
+    const adviserSafety = adviser.locator('section[aria-labelledby="invite-heading"] .adviser-fingerprint');
+    await expect(adviserSafety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Your safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
+    const safetyCode = (await adviserSafety.locator('span[aria-hidden]').textContent())!.trim();
 
     // "Make a code" keeps focus, then warns 2 minutes before the code expires, and says when it has.
     const makeCode = adviser.getByRole('button', { name: 'Make a code' });
@@ -369,12 +373,15 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     await claimant.getByRole('button', { name: 'Continue' }).focus();
     await claimant.keyboard.press('Enter');
     await expect.poll(() => focused(claimant)).toMatch(/^div#connect-adviser/);
-    // The safety code: real text, no aria-label, spelled out for screen readers (finding 10).
-    const safety = claimant.locator('.forward-fingerprint');
-    await expect(safety.getAttribute('aria-label')).resolves.toBeNull();
-    await expect(safety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
+    // A typed code: the person types the safety code the adviser reads out.
+    await claimant.getByLabel("Your adviser's safety code").fill(safetyCode);
     await claimant.getByRole('button', { name: 'Agree and connect' }).click();
     await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
+    // The safety codes: real text, no aria-label, spelled out for screen readers (finding 10).
+    const safety = claimant.locator('.forward-fingerprint--own');
+    await expect(safety.getAttribute('aria-label')).resolves.toBeNull();
+    await expect(safety.locator('.visually-hidden').textContent()).resolves.toMatch(/^Your safety code: (\w \w \w \w, ){3}\w \w \w \w$/);
+    const claimantSafetyCode = (await safety.locator('span[aria-hidden]').textContent())!.trim();
 
     // File inputs: read once (finding 17), focus visible in forced colours and strong normally (finding 6).
     const pick = await claimant.locator('.forward-pick').ariaSnapshot();
@@ -426,6 +433,10 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
     await adviser.keyboard.press('Enter');
     await expect.poll(() => focused(adviser)).toMatch(/^button#item-.*-open/);
 
+    // Replies wait until the adviser has typed the client's safety code (read out from the phone).
+    await adviser.getByLabel('Safety code your client reads out').fill(claimantSafetyCode);
+    await adviser.getByRole('button', { name: 'Check the safety code' }).click();
+    await expect.poll(() => announcements(adviser), SLOW).toContain('The safety codes match. You can reply.');
     // The reply: one alert on an empty submit; the count is linked and read out at the thresholds only.
     await recordAnnouncements(adviser);
     const sendReply = adviser.getByRole('button', { name: 'Send reply' });

@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { adviserIdOf, enrolmentLink } from './relay-people';
+import { generateKeyPair, sealPayload } from '../../src/client/services/crypto';
 
 const TEXT_MARKER = 'PLAINTEXT-MARKER-7f3a9c';
 const NOTE_MARKER = 'NOTE-MARKER-b41d2e';
+const FORGED_MARKER = 'I no longer want to appeal FORGED-4c1e';
 
 let harness: Harness;
 let dataDir: string;
@@ -88,9 +90,13 @@ describe('forwarding a notice to an adviser', () => {
     await devices.getByRole('button', { name: 'Make a code' }).click();
     const deviceCode = (await devices.locator('.invite-code span[aria-hidden]').textContent())?.trim() ?? '';
     expect(deviceCode).toMatch(/^[2-9A-Z]{3}-[2-9A-Z]{3}-[2-9A-Z]{3}$/);
+    // The first computer shows the adviser's safety code with the one-time code: the new computer asks for it.
+    const adviserCode = (await devices.locator('.adviser-fingerprint span[aria-hidden]').textContent())?.trim() ?? '';
+    expect(adviserCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await second.goto('/adviser/add-device');
     await waitForApp(second);
     await second.getByLabel('Code from your other computer').fill(deviceCode);
+    await second.getByLabel('Safety code shown on your first computer').fill(adviserCode.toLowerCase());
     await second.getByRole('button', { name: 'Continue' }).click();
     // The safety code as shown (screen readers get it spelled out, in a hidden copy).
     const safety = second.locator('.device-fingerprint span[aria-hidden]');
@@ -99,6 +105,11 @@ describe('forwarding a notice to an adviser', () => {
     const request = devices.locator('.device-request');
     await request.waitFor({ timeout: 15_000 });
     await expect.poll(() => request.locator('.device-fingerprint').textContent()).toContain(secondCode);
+    // Approving needs the new computer's safety code typed in full: a wrong one is refused at the field.
+    await request.getByLabel('Safety code shown on the new computer').fill(secondCode.slice(-4));
+    await request.getByRole('button', { name: 'This matches, add it' }).click();
+    await request.getByText('This is not the safety code of the computer asking to join.').first().waitFor();
+    await request.getByLabel('Safety code shown on the new computer').fill(secondCode);
     await request.getByRole('button', { name: 'This matches, add it' }).click();
     await second.getByRole('heading', { level: 1, name: 'Your inbox' }).waitFor({ timeout: 30_000 });
 
@@ -112,8 +123,16 @@ describe('forwarding a notice to an adviser', () => {
     await claimant.getByRole('button', { name: 'Continue' }).click();
     await claimant.getByText('Sam Jones', { exact: false }).first().waitFor();
     await expect.poll(() => claimant.locator('main').textContent()).toContain('Cardiff Advice');
+    // A typed code: the safety code the adviser reads out (shown with the invite) must be typed before connecting.
+    const inviteSafety = (await adviser.locator('section[aria-labelledby="invite-heading"] .adviser-fingerprint span[aria-hidden]').textContent())?.trim() ?? '';
+    expect(inviteSafety).toBe(adviserCode);
+    await claimant.getByRole('button', { name: 'Agree and connect' }).click();
+    await claimant.getByText('Type the safety code your adviser reads out to you.').first().waitFor();
+    await claimant.getByLabel("Your adviser's safety code").fill(inviteSafety.replace(/-/g, ' '));
     await claimant.getByRole('button', { name: 'Agree and connect' }).click();
     await claimant.getByRole('heading', { level: 1, name: 'Send to my adviser' }).waitFor();
+    const claimantCode = (await claimant.locator('.forward-fingerprint--own span[aria-hidden]').textContent())?.trim() ?? '';
+    expect(claimantCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 
     // No signal: both sends wait in the outbox on the phone.
     const photo = await letterPhoto(claimant);
@@ -174,6 +193,8 @@ describe('forwarding a notice to an adviser', () => {
     await waitForApp(adviser);
     await adviser.getByRole('link', { name: /J\.S\. housing/ }).click();
     await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(2);
+    // Both screens show the same safety code for the client.
+    await expect.poll(async () => (await adviser.locator('.client-fingerprint span[aria-hidden]').textContent())?.trim()).toBe(claimantCode);
     // Opening one turns its button into "Close", so always open the first left.
     await adviser.getByRole('button', { name: 'Open' }).first().click();
     await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(1);
@@ -192,6 +213,14 @@ describe('forwarding a notice to an adviser', () => {
     await second.locator('img[alt^="Photo sent by your client"]').waitFor();
     await expect.poll(() => second.locator('main').textContent()).toContain(TEXT_MARKER);
 
+    // Replies wait until the adviser has typed the safety code the client reads out.
+    await adviser.getByLabel('Safety code your client reads out').waitFor();
+    expect(await adviser.getByLabel('Your reply').count()).toBe(0);
+    await adviser.getByLabel('Safety code your client reads out').fill(secondCode);
+    await adviser.getByRole('button', { name: 'Check the safety code' }).click();
+    await adviser.getByText('This is not the safety code this computer has for your client.').first().waitFor();
+    await adviser.getByLabel('Safety code your client reads out').fill(claimantCode.toLowerCase());
+    await adviser.getByRole('button', { name: 'Check the safety code' }).click();
     await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
     await adviser.getByRole('button', { name: 'Send reply' }).click();
     await adviser.getByText('Reply sent.').first().waitFor();
@@ -201,6 +230,47 @@ describe('forwarding a notice to an adviser', () => {
     await waitForApp(claimant);
     await expect.poll(() => claimant.locator('.forward-item--seen').count(), { timeout: 20_000 }).toBe(2);
     await claimant.getByText('Thanks. I will send your appeal today.').waitFor();
+
+    // The hostile operator writes to the relay's store: it replays the
+    // client's item under a new id, and injects a reply sealed by a key of its own.
+    const [genuineItem] = await store.listItems(connection!.id, 'to-adviser');
+    const replayedId = crypto.randomUUID();
+    await store.addItem({
+      id: replayedId,
+      connectionId: connection!.id,
+      direction: 'to-adviser',
+      envelope: genuineItem!.envelope,
+      size: genuineItem!.size,
+      createdAt: new Date().toISOString(),
+    });
+    const operator = await generateKeyPair();
+    const forgedId = crypto.randomUUID();
+    const forged = await sealPayload(
+      [(await store.getConnection(connection!.id))!.claimantPublicKey],
+      { kind: 'text', text: FORGED_MARKER, sentAt: new Date().toISOString() },
+      {
+        sender: operator,
+        binding: { connectionId: connection!.id, direction: 'to-claimant', itemId: forgedId },
+      },
+    );
+    await store.addItem({
+      id: forgedId,
+      connectionId: connection!.id,
+      direction: 'to-claimant',
+      envelope: forged.envelope,
+      size: forged.envelope.length,
+      createdAt: new Date().toISOString(),
+    });
+    // The adviser's screen says it could not be checked, and cannot open it.
+    await adviser.reload();
+    await waitForApp(adviser);
+    await adviser.getByText('This item could not be checked: it may not be from your client. Ask them to send it again.').first().waitFor();
+    await expect.poll(() => adviser.locator('.item__refused').count()).toBe(1);
+    // The phone shows the injected reply only as that, never its words.
+    await claimant.reload();
+    await waitForApp(claimant);
+    await claimant.getByText('This item could not be checked: it may not be from your adviser. Ask them to send it again.').first().waitFor();
+    expect(await claimant.locator('main').textContent()).not.toContain(FORGED_MARKER);
 
     // The claimant stops sharing; the adviser's inbox shows it.
     await claimant.getByRole('button', { name: 'Stop sharing' }).click();

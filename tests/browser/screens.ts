@@ -2,6 +2,7 @@
 // keyboard tests, so every screen is checked the same way.
 import type { Page } from 'playwright-core';
 import { waitForApp, SAMPLE_MRN } from './harness';
+import { SAMPLE_UNSURE } from './explain-samples';
 
 export interface ScreenExample {
   name: string;
@@ -22,6 +23,14 @@ export const SCREENS: ScreenExample[] = [
       await go(page, '/explain');
       await page.locator('#notice-text').fill(SAMPLE_MRN);
       await page.locator('section.result').waitFor();
+    },
+  },
+  {
+    name: 'explain (not sure: likeliest kinds and a question)',
+    async open(page) {
+      await go(page, '/explain');
+      await page.locator('#notice-text').fill(SAMPLE_UNSURE);
+      await page.locator('#challenge-title').waitFor();
     },
   },
   {

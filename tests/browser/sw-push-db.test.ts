@@ -79,7 +79,7 @@ describe("the service worker's relay calls", () => {
     expect(await databases(page)).not.toContain('uc-push');
   });
 
-  it("snoozes with the claimant's token, and re-subscribes every role", async () => {
+  it("snoozes with the claimant's token, and re-subscribes every role with the credential it was made with", async () => {
     const context = await harness.newContext();
     const calls = await fakeRelay(context);
     const page = await context.newPage();
@@ -95,8 +95,8 @@ describe("the service worker's relay calls", () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction('subscribers', 'readwrite');
-            tx.objectStore('subscribers').put({ role: 'claimant', subscriberToken: 's_claimant', sent: '{}' });
-            tx.objectStore('subscribers').put({ role: 'adviser', subscriberToken: 's_adviser' });
+            tx.objectStore('subscribers').put({ role: 'claimant', subscriberToken: 's_claimant', ownerToken: 'c_owner', sent: '{}' });
+            tx.objectStore('subscribers').put({ role: 'adviser', subscriberToken: 's_adviser', ownerToken: 'a_owner' });
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -110,10 +110,10 @@ describe("the service worker's relay calls", () => {
 
     calls.length = 0;
     await subscriptionChanged(worker, 'https://push.example/new');
-    const body = { subscription: { endpoint: 'https://push.example/new', keys: { p256dh: 'p256', auth: 'auth' } } };
+    const subscription = { endpoint: 'https://push.example/new', keys: { p256dh: 'p256', auth: 'auth' } };
     expect(calls.sort((a, b) => (a.auth ?? '').localeCompare(b.auth ?? ''))).toEqual([
-      { method: 'PUT', path: '/api/push/subscription', auth: 'Bearer s_adviser', body },
-      { method: 'PUT', path: '/api/push/subscription', auth: 'Bearer s_claimant', body },
+      { method: 'PUT', path: '/api/push/subscription', auth: 'Bearer s_adviser', body: { adviserToken: 'a_owner', subscription } },
+      { method: 'PUT', path: '/api/push/subscription', auth: 'Bearer s_claimant', body: { claimantToken: 'c_owner', subscription } },
     ]);
   });
 });

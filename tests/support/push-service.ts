@@ -7,6 +7,7 @@ import { createServer, Agent, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_POLICY, endpointPolicy, type EndpointPolicy } from '../../src/server/push/endpoint-policy';
 
 export interface PushRequest {
   /** Path of the endpoint, e.g. /push/abc. */
@@ -35,6 +36,10 @@ export interface PushService {
   caFile: string;
   /** An https.Agent that trusts it. */
   agent: Agent;
+  /** The real push services and this one (its 127.0.0.1:port), as PUSH_ENDPOINT_HOSTS would make it. */
+  policy: EndpointPolicy;
+  /** 127.0.0.1:port, for PUSH_ENDPOINT_HOSTS. */
+  host: string;
   requests: PushRequest[];
   /** Decides each answer (default 201 at once). May be replaced at any time. */
   answer: (request: PushRequest) => PushAnswer | undefined;
@@ -79,6 +84,8 @@ export async function startPushService(): Promise<PushService> {
     ca,
     caFile,
     agent: new Agent({ ca, keepAlive: true }),
+    policy: DEFAULT_POLICY,
+    host: '',
     requests: [],
     answer: () => undefined,
     waitFor(count, timeoutMs = 20_000) {
@@ -142,6 +149,8 @@ export async function startPushService(): Promise<PushService> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  service.origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  service.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  service.origin = `https://${service.host}`;
+  service.policy = endpointPolicy([service.host]);
   return service;
 }

@@ -17,6 +17,8 @@ export const UNLIMITED: Partial<RateLimits> = {
   enrolPerIp: { limit: 1e9, windowMs: 60_000 },
   sendsPerConnection: { limit: 1e9, windowMs: 60_000 },
   anyPerIp: { limit: 1e9, windowMs: 60_000 },
+  anyPerCredential: { limit: 1e9, windowMs: 60_000 },
+  badCredentialPerIp: { limit: 1e9, windowMs: 60_000 },
   pushPerSubscriber: { limit: 1e9, windowMs: 60_000 },
 };
 
@@ -71,18 +73,21 @@ export async function startRelay(
   rateLimits: Partial<RateLimits> = UNLIMITED,
   /** null: a relay without push. */
   push: PushOptions | null = { publicKey: TEST_VAPID.publicKey },
+  /** Proxies in front (TRUST_PROXY), the code key (shared by relays on one database), the public origin (HSTS). */
+  extra: { trustProxy?: number; codeSecret?: Buffer; publicOrigin?: string } = {},
 ): Promise<Relay> {
   const logs: LogEntry[] = [];
   const clock = { ms: Date.now() };
   const api = createApiHandler({
     store,
-    config: { publicOrigin: 'http://127.0.0.1' },
+    config: { publicOrigin: extra.publicOrigin ?? 'http://127.0.0.1', trustProxy: extra.trustProxy ?? 0 },
+    ...(extra.codeSecret ? { codeSecret: extra.codeSecret } : {}),
     now: () => new Date(clock.ms),
     rateLimits,
     ...(push ? { push } : {}),
     log: (entry) => logs.push(entry),
   });
-  const server = createAppServer({ staticDir: '/nonexistent' }, new Map(), api);
+  const server = createAppServer({ staticDir: '/nonexistent', publicOrigin: extra.publicOrigin ?? 'http://127.0.0.1' }, new Map(), api);
   const base = await listen(server, 0, '127.0.0.1');
   return {
     base,
@@ -107,9 +112,9 @@ export async function call(
   relay: Relay,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; raw?: string; contentType?: string } = {},
+  options: { token?: string; body?: unknown; raw?: string; contentType?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let body: string | undefined;
   if (options.raw !== undefined) body = options.raw;

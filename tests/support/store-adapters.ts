@@ -115,7 +115,18 @@ export async function openTestStore(adapter: Adapter): Promise<TestStore> {
 }
 
 /** Every table the migrations make (but schema_migrations), children first. */
-export const TABLES = ['reminders', 'push_subscribers', 'settings', 'items', 'connections', 'invites', 'device_requests', 'adviser_devices', 'advisers'];
+export const TABLES = [
+  'rate_limits',
+  'reminders',
+  'push_subscribers',
+  'settings',
+  'items',
+  'connections',
+  'invites',
+  'device_requests',
+  'adviser_devices',
+  'advisers',
+];
 
 /** Empties every table: a clean database for the next test. */
 export async function emptyTables(driver: SqlDriver): Promise<void> {

@@ -1,11 +1,13 @@
 // "Add another computer", on the computer that holds the adviser's signing
-// key: make a one-time code, then approve the new computer once the adviser
-// has checked that both show the same safety code (services/add-computer.ts).
+// key: make a one-time code (shown with the adviser's own safety code, which
+// the new computer asks for), then approve the new computer once the adviser
+// has typed the safety code the new computer shows (services/add-computer.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
-import { approveComputer, refuseComputer, PENDING_POLL_MS } from '../services/add-computer';
+import { approveComputer, refuseComputer, SafetyCodeMismatch, PENDING_POLL_MS } from '../services/add-computer';
+import { TextField } from '../ui/text-field';
 import type { DeviceCodeResponse, PendingDevice } from '../../shared/protocol/api-types';
 import { canAddComputers, type Identity } from '../data/adviser-db';
 import { formatDateTime, problemOf } from './format';
@@ -27,19 +29,29 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
   const fp = useFingerprint(request.publicKey);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState<string | null>(null);
+  const typedId = `device-request-${request.id}-code`;
 
   async function approve() {
     if (busy || !identity.signingPrivateKey || !fp) return;
     setBusy(true);
     setProblem(null);
+    setTypedError(null);
     try {
-      await approveComputer(identity.signingPrivateKey, identity.deviceToken, request, fp);
+      // Only the computer whose safety code the adviser typed, in full, from the new computer's screen.
+      await approveComputer(identity.signingPrivateKey, identity.deviceToken, request, typed);
       announce(t('adviser:devices.added'));
       onDone();
       // This request leaves the list: focus its heading.
       focusWhenShown(PENDING_HEADING_ID);
     } catch (error) {
-      setProblem(t(`adviser:errors.${problemOf(error)}`));
+      if (error instanceof SafetyCodeMismatch) {
+        setTypedError(t(typed.trim() ? 'adviser:devices.typeMismatch' : 'adviser:devices.typeMissing'));
+        focusWhenShown(typedId);
+      } else {
+        setProblem(t(`adviser:errors.${problemOf(error)}`));
+      }
       setBusy(false);
     }
   }
@@ -69,6 +81,14 @@ function PendingRequest({ identity, request, onDone }: { identity: Identity; req
         <p class="device-fingerprint">{t('adviser:loading')}</p>
       )}
       <ErrorSummary id={`device-request-${request.id}-problem`} title={t('adviser:problem')} headingLevel={3} items={problem ? [{ message: problem }] : []} />
+      <TextField
+        id={typedId}
+        label={t('adviser:devices.typeLabel')}
+        hint={t('adviser:devices.typeHint')}
+        error={typedError ?? undefined}
+        value={typed}
+        onInput={setTyped}
+      />
       <div class="button-row">
         <button type="button" class="button" disabled={!fp} aria-disabled={busy || undefined} aria-busy={busy} onClick={() => void approve()}>
           {t('adviser:devices.approve')}
@@ -124,6 +144,8 @@ function PendingRequests({ identity }: { identity: Identity }) {
 /** The "Add another computer" panel on the inbox. */
 export function AddDevicePanel({ identity }: { identity: Identity }) {
   const t = useT();
+  // The new computer asks for this, and refuses a signing key without it.
+  const ownCode = useFingerprint(identity.signingKey);
   const [code, setCode] = useState<DeviceCodeResponse | null>(null);
   const [phase, setPhase] = useState<'fresh' | 'ending' | 'expired'>('fresh');
   const [busy, setBusy] = useState(false);
@@ -206,6 +228,8 @@ export function AddDevicePanel({ identity }: { identity: Identity }) {
                 <span class="visually-hidden">{t('adviser:invite.codeAria', { code: [...code.code].join(' ') })}</span>
               </p>
               <p>{t('adviser:devices.expires', { date: formatDateTime(code.expiresAt) })}</p>
+              <p>{t('adviser:devices.yourCode')}</p>
+              {ownCode && <SpelledCode class="adviser-fingerprint" label={t('adviser:devices.yourCodeLabel')} code={ownCode} />}
               <PendingRequests identity={identity} />
             </div>
           )}

@@ -1,6 +1,7 @@
 // "Add another computer", on the new computer (/adviser/add-device): type the
-// one-time code from the first computer, show this computer's safety code,
-// and wait until the first computer approves it (services/add-computer.ts).
+// one-time code and the adviser's safety code from the first computer, show
+// this computer's safety code, and wait until the first computer approves it
+// (services/add-computer.ts refuses a signing key with another safety code).
 import { useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
@@ -8,6 +9,7 @@ import { navigate } from '../initial/router';
 import { announce } from '../initial/status';
 import { TextField } from '../ui/text-field';
 import { claimComputer, requestToJoin, CLAIM_POLL_MS, type JoinRequest } from '../services/add-computer';
+import { isSafetyCode } from '../services/safety-code';
 import { canKeepIdentity, saveIdentity, type Identity } from '../data/adviser-db';
 import { AlreadySetUp } from './already-set-up';
 import { problemFor, problemOf } from './format';
@@ -45,7 +47,15 @@ function WaitForApproval({ join, onIdentity, onEnded }: { join: JoinRequest; onI
         navigate('/adviser', { replace: true });
         return;
       case 'ended':
-        onEnded(t(result.why === 'cannot-store' ? 'adviser:addDevice.cannotStore' : 'adviser:addDevice.refusedOrExpired'));
+        onEnded(
+          t(
+            result.why === 'cannot-store'
+              ? 'adviser:addDevice.cannotStore'
+              : result.why === 'wrong-signing-key'
+                ? 'adviser:addDevice.wrongSigningKey'
+                : 'adviser:addDevice.refusedOrExpired',
+          ),
+        );
         return;
       case 'problem':
         setProblem(t(`adviser:errors.${problemFor(result.problem)}`));
@@ -76,12 +86,14 @@ function WaitForApproval({ join, onIdentity, onEnded }: { join: JoinRequest; onI
 }
 
 const CODE_ID = 'device-code';
+const SAFETY_ID = 'device-adviser-safety-code';
 const ENDED_ID = 'add-device-ended';
 
 /** /adviser/add-device, on the new computer: type the code from the first computer. */
 export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity | null; onEnrolled: (identity: Identity) => void }) {
   const t = useT();
   const [typed, setTyped] = useState('');
+  const [safety, setSafety] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -103,9 +115,12 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
     event.preventDefault();
     if (busy) return;
     const error = deviceCodeError(typed);
-    setErrors(error ? [{ target: CODE_ID, message: t(`adviser:addDevice.${error}`) }] : []);
+    const found: FormError[] = [];
+    if (error) found.push({ target: CODE_ID, message: t(`adviser:addDevice.${error}`) });
+    if (!isSafetyCode(safety)) found.push({ target: SAFETY_ID, message: t('adviser:addDevice.safetyFormat') });
+    setErrors(found);
     setProblem(null);
-    if (error) {
+    if (found.length > 0) {
       setAttempt((n) => n + 1);
       return;
     }
@@ -117,7 +132,7 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
       return;
     }
     try {
-      setStage({ step: 'waiting', join: await requestToJoin(normaliseDeviceCode(typed)) });
+      setStage({ step: 'waiting', join: await requestToJoin(normaliseDeviceCode(typed), safety) });
       focusWhenShown(CHECK_ID);
     } catch (caught) {
       const kind = problemOf(caught);
@@ -160,9 +175,17 @@ export function AddDeviceScreen({ identity, onEnrolled }: { identity: Identity |
           id={CODE_ID}
           label={t('adviser:addDevice.codeLabel')}
           hint={t('adviser:addDevice.codeHint')}
-          error={errors[0]?.message}
+          error={errors.find((e) => e.target === CODE_ID)?.message}
           value={typed}
           onInput={setTyped}
+        />
+        <TextField
+          id={SAFETY_ID}
+          label={t('adviser:addDevice.safetyLabel')}
+          hint={t('adviser:addDevice.safetyHint')}
+          error={errors.find((e) => e.target === SAFETY_ID)?.message}
+          value={safety}
+          onInput={setSafety}
         />
         <button type="submit" class="button" aria-disabled={busy || undefined} aria-busy={busy}>
           {busy ? t('adviser:addDevice.sending') : t('adviser:addDevice.submit')}

@@ -4,8 +4,11 @@ import { PageHeading } from '../initial/page-heading';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
 import type { ConnectionInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
-import { openEnvelope } from '../services/crypto';
-import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
+import { openClientItem } from '../services/adviser-items';
+import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck, type PinStore } from '../services/claimant-pin';
+import { addPin, buildReceiptExport, getPin, markPinCompared, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
+import { SpelledCode } from '../ui/spelled-code';
+import { TextField } from '../ui/text-field';
 import { formatDateTime, formatDay, problemOf, receiptsFileName, cannotOpenReason } from './format';
 import { formatSize } from '../ui/format-size';
 import { downloadFile } from '../ui/download';
@@ -15,10 +18,48 @@ import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
 import { usePoll } from './use-poll';
 
-/** What an item is and when it was sent: read from the envelope, content not kept. */
+/** What an item is and when it was sent: read from the envelope, content not kept. 'refused': it could not be checked. */
 interface Summary {
-  kind: 'text' | 'image' | 'damaged';
+  kind: 'text' | 'image' | 'damaged' | 'refused';
   sentAt?: string;
+}
+
+/** Each client's key, pinned on this computer the first time it sees the connection. */
+const PINS: PinStore = { get: getPin, add: addPin, compared: markPinCompared };
+
+const COMPARE_ID = 'client-safety-typed';
+
+/** The adviser types the safety code the client reads out from their phone; replies wait for a match. */
+function CompareSafetyCode({ connectionId, check, onCompared }: { connectionId: string; check: ClaimantKeyCheck; onCompared: () => void }) {
+  const t = useT();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (await compareClaimantSafetyCode(connectionId, check, typed, PINS)) {
+      setError(null);
+      announce(t('adviser:client.safety.matched'));
+      onCompared();
+    } else {
+      setError(t(typed.trim() ? 'adviser:client.safety.typeMismatch' : 'adviser:client.safety.typeMissing'));
+      focusWhenShown(COMPARE_ID);
+    }
+  }
+  return (
+    <form noValidate onSubmit={(event) => void onSubmit(event)}>
+      <TextField
+        id={COMPARE_ID}
+        label={t('adviser:client.safety.typeLabel')}
+        hint={t('adviser:client.safety.typeHint')}
+        error={error ?? undefined}
+        value={typed}
+        onInput={setTyped}
+      />
+      <button type="submit" class="button button--secondary">
+        {t('adviser:client.safety.typeSubmit')}
+      </button>
+    </form>
+  );
 }
 
 const openButtonId = (itemId: string) => `item-${itemId}-open`;
@@ -32,19 +73,18 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
   const [summaries, setSummaries] = useState<Map<string, Summary>>(new Map());
   const [openIds, setOpenIds] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
+  const [keyCheck, setKeyCheck] = useState<ClaimantKeyCheck | null>(null);
   const known = useRef(new Set<string>());
 
-  async function summarise(list: ItemWithEnvelope[]) {
+  async function summarise(list: ItemWithEnvelope[], claimantKey: string | null) {
     for (const item of list) {
       if (known.current.has(item.id)) continue;
       known.current.add(item.id);
       let summary: Summary;
-      try {
-        const payload = await openEnvelope(identity.privateKey, item.envelope);
-        summary = { kind: payload.kind, sentAt: payload.sentAt };
-      } catch {
-        summary = { kind: 'damaged' };
-      }
+      // No pinned key: nothing can be checked, so nothing is shown as the client's.
+      const opened = claimantKey ? await openClientItem(identity, claimantKey, connectionId, item) : ({ ok: false, why: 'unchecked' } as const);
+      if (opened.ok) summary = { kind: opened.payload.kind, sentAt: opened.payload.sentAt };
+      else summary = { kind: opened.why === 'unchecked' ? 'refused' : 'damaged' };
       setSummaries((old) => new Map(old).set(item.id, summary));
     }
   }
@@ -56,6 +96,9 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       const found = all.find((c) => c.id === connectionId) ?? null;
       setConnection(found);
       if (!found) return;
+      // The client's key: pinned the first time, and from then on never taken from the relay again.
+      const check = await checkClaimantKey(found, PINS);
+      setKeyCheck(check);
       // After they stop sharing, the relay keeps nothing: only receipts remain.
       const list = found.stoppedAt ? [] : await relay.items(identity.deviceToken, connectionId);
       const sorted = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -66,7 +109,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       for (const item of sorted) {
         if (!item.seenAt && stored.some((r) => r.itemId === item.id)) void relay.markSeen(identity.deviceToken, item.id).catch(() => undefined);
       }
-      void summarise(sorted);
+      void summarise(sorted, check.state === 'none' ? null : check.key);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setConnection((old) => old ?? null);
@@ -95,6 +138,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
   }
 
   const title = connection ? t('adviser:client.title', { label: connection.label }) : t('adviser:client.titleUnknown');
+  const claimantKey = keyCheck && keyCheck.state !== 'none' ? keyCheck.key : null;
 
   return (
     <>
@@ -109,6 +153,29 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       )}
       {connection === undefined && !problem && <p class="loading">{t('adviser:loading')}</p>}
       {connection === null && !problem && <p>{t('adviser:client.notFound')}</p>}
+      {keyCheck?.state === 'changed' && (
+        <div class="warning adviser-key-changed" role="alert">
+          <h2>{t('adviser:client.keyChanged.title')}</h2>
+          <p>{t('adviser:client.keyChanged.body')}</p>
+          <p>{t('adviser:client.keyChanged.action')}</p>
+        </div>
+      )}
+      {connection && keyCheck?.state === 'none' && !connection.stoppedAt && <p class="adviser-problem">{t('adviser:client.noKey')}</p>}
+      {connection && keyCheck && keyCheck.state !== 'none' && (
+        <section class="adviser-panel" aria-labelledby="client-safety-heading">
+          <h2 id="client-safety-heading">{t('adviser:client.safety.heading')}</h2>
+          <p>{t('adviser:client.safety.intro')}</p>
+          <SpelledCode class="client-fingerprint" label={t('adviser:client.safety.label')} code={keyCheck.safetyCode} />
+          <p>{t('adviser:client.safety.compare')}</p>
+          {keyCheck.compared ? (
+            <p class="client-safety-compared">{t('adviser:client.safety.compared')}</p>
+          ) : (
+            keyCheck.state === 'pinned' && (
+              <CompareSafetyCode connectionId={connectionId} check={keyCheck} onCompared={() => setKeyCheck({ ...keyCheck, compared: true })} />
+            )
+          )}
+        </section>
+      )}
       {connection?.stoppedAt && (
         <div class="warning">
           <p>{t('adviser:client.stopped', { date: formatDay(connection.stoppedAt) })}</p>
@@ -155,9 +222,11 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                       </div>
                     </dl>
                     {kind === 'damaged' && <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>}
-                    {isOpen ? (
+                    {kind === 'refused' && <p class="adviser-problem item__refused">{t('adviser:item.unchecked')}</p>}
+                    {isOpen && claimantKey ? (
                       <ItemView
                         identity={identity}
+                        claimantKey={claimantKey}
                         item={item}
                         label={connection.label}
                         connectionId={connectionId}
@@ -173,7 +242,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         type="button"
                         class="button"
                         aria-describedby={headingId}
-                        disabled={kind === 'damaged'}
+                        disabled={kind === 'damaged' || kind === 'refused' || !claimantKey}
                         onClick={() => toggle(item.id, true)}
                       >
                         {t('adviser:item.open')}
@@ -186,7 +255,12 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
           </ol>
         </section>
       )}
-      {connection && !connection.stoppedAt && <ReplyForm identity={identity} connection={connection} onSent={() => void refresh()} />}
+      {connection && !connection.stoppedAt && claimantKey && keyCheck?.state !== 'none' && keyCheck?.compared && (
+        <ReplyForm identity={identity} connection={connection} claimantKey={claimantKey} onSent={() => void refresh()} />
+      )}
+      {connection && !connection.stoppedAt && claimantKey && keyCheck?.state !== 'none' && !keyCheck?.compared && (
+        <p class="adviser-panel">{t('adviser:client.safety.beforeReply')}</p>
+      )}
       {connection !== undefined && (
         <section class="adviser-panel" aria-labelledby="receipts-heading">
           <h2 id="receipts-heading">{t('adviser:client.receiptsHeading')}</h2>

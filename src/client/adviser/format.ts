@@ -35,10 +35,30 @@ const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/webp': 'webp',
   'image/gif': 'gif',
+  'application/pdf': 'pdf',
   'image/avif': 'avif',
   'image/heic': 'heic',
   'text/plain': 'txt',
 };
+
+/**
+ * How the adviser's app shows a file whose type the claimant's phone chose.
+ * Only these image types and PDF are shown by this origin; anything else (an
+ * SVG or HTML page could run script as the adviser) is offered only as a
+ * download, typed application/octet-stream so no browser renders it here.
+ */
+export const INLINE_IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+export const PDF_TYPE = 'application/pdf';
+
+export type ItemDisplay = { how: 'image' | 'pdf'; type: string } | { how: 'download'; type: 'application/octet-stream' };
+
+/** The display for a claimed type: no type is taken as JPEG (what the phone's camera pipeline sends). */
+export function itemDisplay(mime: string | undefined): ItemDisplay {
+  const type = (mime ?? 'image/jpeg').split(';', 1)[0]!.trim().toLowerCase();
+  if (INLINE_IMAGE_TYPES.includes(type)) return { how: 'image', type };
+  if (type === PDF_TYPE) return { how: 'pdf', type };
+  return { how: 'download', type: 'application/octet-stream' };
+}
 
 export function extensionFor(mime: string | undefined): string {
   return (mime && EXTENSIONS[mime.toLowerCase()]) || 'bin';

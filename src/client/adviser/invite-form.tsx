@@ -5,6 +5,7 @@ import { TextField } from '../ui/text-field';
 import { relay } from '../services/api-client';
 import type { InviteResponse } from '../../shared/protocol/api-types';
 import { fingerprint } from '../services/crypto';
+import { SpelledCode } from '../ui/spelled-code';
 import type { Identity } from '../data/adviser-db';
 import { formatDateTime, problemOf } from './format';
 import { ErrorSummary } from '../ui/error-summary';
@@ -99,6 +100,12 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
             </button>
           </div>
           <p>{t('adviser:invite.expires', { date: formatDateTime(made.expiresAt) })}</p>
+          {ownFingerprint && (
+            <>
+              <p>{t('adviser:invite.safetyIntro')}</p>
+              <SpelledCode class="adviser-fingerprint" label={t('adviser:invite.safetyLabel')} code={ownFingerprint} />
+            </>
+          )}
           <h4>{t('adviser:invite.linkHeading')}</h4>
           <p>{t('adviser:invite.linkIntro')}</p>
           <p class="invite-link">

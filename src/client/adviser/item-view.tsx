@@ -4,12 +4,15 @@ import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
 import type { ItemWithEnvelope } from '../../shared/protocol/api-types';
-import { openEnvelope, type Payload } from '../services/crypto';
+import type { Payload } from '../services/crypto';
+import { openClientItem } from '../services/adviser-items';
 import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
-import { formatDay, noticeFileName, problemOf, cannotOpenReason } from './format';
+import { formatDay, itemDisplay, noticeFileName, problemOf, cannotOpenReason, type ItemDisplay } from './format';
 
 interface Props {
   identity: Identity;
+  /** The client's key as pinned on this computer: the only sender accepted. */
+  claimantKey: string;
   item: ItemWithEnvelope;
   label: string;
   connectionId: string;
@@ -17,10 +20,10 @@ interface Props {
   onClose: () => void;
 }
 
-type Opened = Payload & { sha256: string; url?: string };
+type Opened = Payload & { sha256: string; url?: string; display?: ItemDisplay };
 
 /** An item opened on this computer: decrypted here, marked seen, and a receipt kept. */
-export function ItemView({ identity, item, label, connectionId, onReceipt, onClose }: Props) {
+export function ItemView({ identity, claimantKey, item, label, connectionId, onReceipt, onClose }: Props) {
   const t = useT();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,18 +39,21 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
     let url: string | undefined;
     let cancelled = false;
     (async () => {
-      let payload: Payload & { sha256: string };
-      try {
-        payload = await openEnvelope(identity.privateKey, item.envelope);
-      } catch {
-        if (!cancelled) setProblem(t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
+      const opened = await openClientItem(identity, claimantKey, connectionId, item);
+      if (!opened.ok) {
+        // Forged, moved or replayed items are never shown: only why not.
+        if (!cancelled)
+          setProblem(t(opened.why === 'unchecked' ? 'adviser:item.unchecked' : `adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`));
         return;
       }
+      const payload: Payload & { sha256: string } = opened.payload;
       if (cancelled) return;
+      // The type is the claimant's phone's word: only allow-listed types are shown here (format.ts).
+      const display = itemDisplay(payload.mime);
       if (payload.kind === 'image' && payload.image) {
-        url = URL.createObjectURL(new Blob([new Uint8Array(payload.image)], { type: payload.mime ?? 'image/jpeg' }));
+        url = URL.createObjectURL(new Blob([new Uint8Array(payload.image)], { type: display.type }));
       }
-      setOpened({ ...payload, ...(url ? { url } : {}) });
+      setOpened({ ...payload, ...(url ? { url, display } : {}) });
       let seenAt = item.seenAt ?? new Date().toISOString();
       if (!item.seenAt) {
         try {
@@ -122,10 +128,17 @@ export function ItemView({ identity, item, label, connectionId, onReceipt, onClo
           {problem}
         </p>
       )}
-      {opened.kind === 'image' && opened.url && <img class="item-view__image" src={opened.url} alt={t('adviser:item.photoAlt', { date: day })} />}
+      {opened.kind === 'image' && opened.url && opened.display?.how === 'image' && (
+        <img class="item-view__image" src={opened.url} alt={t('adviser:item.photoAlt', { date: day })} />
+      )}
       {opened.text && <div class="item-view__text">{opened.text}</div>}
       <p class="item-view__hash">{t('adviser:item.hash', { sha256: opened.sha256 })}</p>
       <div class="button-row item-view__actions">
+        {opened.kind === 'image' && opened.url && opened.display?.how === 'pdf' && (
+          <a class="button button--secondary" href={opened.url} target="_blank" rel="noopener noreferrer">
+            {t('adviser:item.open')}
+          </a>
+        )}
         {opened.kind === 'image' && opened.url && (
           <a class="button button--secondary" href={opened.url} download={noticeFileName(opened.sentAt, opened.mime)}>
             {t('adviser:item.download')}

@@ -4,7 +4,7 @@ import { announce } from '../initial/status';
 import { TextField } from '../ui/text-field';
 import { relay } from '../services/api-client';
 import type { ConnectionInfo } from '../../shared/protocol/api-types';
-import { sealPayload } from '../services/crypto';
+import { sealReply } from '../services/adviser-items';
 import { saveReply, type Identity } from '../data/adviser-db';
 import { problemOf } from './format';
 import { ErrorSummary } from '../ui/error-summary';
@@ -14,8 +14,18 @@ import { REPLY_MAX, countBand, replyError, replyLeft } from './validate';
 const REPLY_ID = 'reply-text';
 const COUNT_ID = 'reply-text-count';
 
-/** A short reply, sealed so only the client's phone can read it. */
-export function ReplyForm({ identity, connection, onSent }: { identity: Identity; connection: ConnectionInfo; onSent: () => void }) {
+/** A short reply, sealed by this computer's key so only the client's phone (its pinned key) can read it, and check who sent it. */
+export function ReplyForm({
+  identity,
+  connection,
+  claimantKey,
+  onSent,
+}: {
+  identity: Identity;
+  connection: ConnectionInfo;
+  claimantKey: string;
+  onSent: () => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const { errors, attempt, busy, problem, check, run } = useForm();
@@ -44,7 +54,7 @@ export function ReplyForm({ identity, connection, onSent }: { identity: Identity
       async () => {
         const sentAt = new Date().toISOString();
         const body = text.trim();
-        const { envelope, sha256 } = await sealPayload([connection.claimantPublicKey], { kind: 'text', text: body, sentAt });
+        const { envelope, sha256 } = await sealReply(identity, claimantKey, connection.id, replyId, body, sentAt);
         await relay.reply(identity.deviceToken, connection.id, { id: replyId, envelope });
         await saveReply({ id: replyId, connectionId: connection.id, label: connection.label, text: body, sentAt, sha256 });
         setText('');

@@ -52,10 +52,20 @@ export interface SentReply {
   sha256: string;
 }
 
+/** A client's key as this computer first saw it (see services/claimant-pin.ts): items are checked against it, replies sealed to it. */
+export interface ClaimantPin {
+  connectionId: string;
+  claimantPublicKey: string;
+  pinnedAt: string;
+  /** When the adviser compared safety codes with the client (typed what the client read out). */
+  comparedAt?: string;
+}
+
 interface AdviserDB extends DBSchema {
   identity: { key: string; value: Identity };
   receipts: { key: string; value: Receipt; indexes: { byConnection: string } };
   replies: { key: string; value: SentReply; indexes: { byConnection: string } };
+  pins: { key: string; value: ClaimantPin };
 }
 
 
@@ -78,6 +88,10 @@ const MIGRATIONS: ReadonlyArray<Migration<AdviserDB>> = [
   // is removed: the computer must be set up again. Receipts and replies stay.
   (_db, tx) => {
     void tx.objectStore('identity').clear();
+  },
+  // 3: each client's key, pinned the first time this computer sees the connection.
+  (db) => {
+    db.createObjectStore('pins', { keyPath: 'connectionId' });
   },
 ];
 
@@ -105,6 +119,27 @@ export function canAddComputers(identity: Identity): boolean {
 
 export async function saveIdentity(identity: Identity): Promise<void> {
   await (await getDb()).put('identity', identity, SELF);
+}
+
+export async function getPin(connectionId: string): Promise<ClaimantPin | undefined> {
+  return (await getDb()).get('pins', connectionId);
+}
+
+/** Keeps the first pin for a connection, never replacing one (two tabs may race); returns the pin kept. */
+export async function addPin(pin: ClaimantPin): Promise<ClaimantPin> {
+  const tx = (await getDb()).transaction('pins', 'readwrite');
+  const existing = await tx.store.get(pin.connectionId);
+  if (!existing) await tx.store.add(pin);
+  await tx.done;
+  return existing ?? pin;
+}
+
+/** Marks a pin as compared, only if it is still for this key; the first time counts. */
+export async function markPinCompared(connectionId: string, claimantPublicKey: string, at: string): Promise<void> {
+  const tx = (await getDb()).transaction('pins', 'readwrite');
+  const pin = await tx.store.get(connectionId);
+  if (pin && pin.claimantPublicKey === claimantPublicKey && !pin.comparedAt) await tx.store.put({ ...pin, comparedAt: at });
+  await tx.done;
 }
 
 /**

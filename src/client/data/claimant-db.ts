@@ -51,8 +51,11 @@ export interface OutboxItem {
 
 export interface Reply {
   id: string;
+  /** Empty when refused. */
   text: string;
   receivedAt: string;
+  /** It could not be checked (not sealed by a computer the adviser vouched for, or not for this connection): shown as that, never as the adviser's words. */
+  refused?: true;
 }
 
 interface ForwardDB extends DBSchema {

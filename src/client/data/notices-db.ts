@@ -1,7 +1,7 @@
 // Saved notices, kept on the device in IndexedDB. Loaded by the Home screen, so keep it small.
 import { type DBSchema } from 'idb';
 import { databaseOpener, type Migration } from './open-db';
-import type { Deadline, NoticeKind } from '../../shared/notices/types';
+import type { Challenge, Deadline, NoticeKind } from '../../shared/notices/types';
 
 export interface SavedNotice {
   id: string;
@@ -11,6 +11,8 @@ export interface SavedNotice {
   countFrom: string;
   countFromSource: 'text' | 'user' | 'today';
   deadlines: Deadline[];
+  /** The claimant's answer to "is it a decision?", when we asked (older saves have none). */
+  challenge?: Challenge;
   /** ISO timestamp. */
   savedAt: string;
   title?: string;

@@ -13,6 +13,7 @@ export async function saveExplanation(explanation: NoticeExplanation, text: stri
     countFrom: explanation.countFrom,
     countFromSource: explanation.countFromSource,
     deadlines: explanation.deadlines,
+    ...(explanation.challenge.source === 'user' ? { challenge: explanation.challenge.answer } : {}),
     savedAt: new Date().toISOString(),
   });
   // Ask the browser to keep our storage once the person has saved something

@@ -1,7 +1,10 @@
-// The claimant's outbox. An item is locked (sealed to every checked key of the
-// adviser's computers) and stored as 'waiting' before it is sent, so no signal
-// never loses it. Just before locking, the adviser's keys are refreshed when
-// there is a signal, so a computer they added since is included.
+// The claimant's outbox. An item is locked (sealed by this phone's key to every
+// checked key of the adviser's computers, bound to the connection, the
+// direction and its id) and stored as 'waiting' before it is sent, so no
+// signal never loses it. Just before locking, the adviser's keys are refreshed
+// when there is a signal, so a computer they added since is included: each
+// one only if the signing key pinned at connect signed it. A reply is shown
+// only when one of those vouched computer keys sealed it for this connection.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
 import { newId } from '../../shared/protocol/ids';
@@ -22,7 +25,7 @@ import {
   type Connection,
   type OutboxItem,
 } from '../data/claimant-db';
-import { openEnvelope, sealPayload, type Payload } from './crypto';
+import { EnvelopeRefused, openEnvelope, sealPayload, type Payload } from './crypto';
 
 /** Fired with 'change' whenever the outbox, replies or connection change. */
 export const forwardEvents = new EventTarget();
@@ -95,7 +98,8 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
     console.warn('The relay gave a different signing key for this adviser; it was ignored.');
     return connection;
   }
-  const { adviser } = await checkAdviserKeys(fresh);
+  // Checked against the PINNED signing key, never the one in the relay's answer.
+  const { adviser } = await checkAdviserKeys(fresh, connection.adviser.signingKey);
   if (adviser.devices.length === 0) return connection;
   const same =
     adviser.devices.length === connection.adviser.devices.length && adviser.devices.every((d, i) => d.publicKey === connection.adviser.devices[i]?.publicKey);
@@ -114,13 +118,18 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
  */
 export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
   const stored = await getConnection();
-  if (!stored || stored.stoppedAt) throw new NotConnectedError();
+  const identity = await getIdentity();
+  if (!stored || stored.stoppedAt || !identity) throw new NotConnectedError();
   const connection = await refreshAdviserKeys(stored);
   const recipients = connection.adviser.devices.map((device) => device.publicKey);
   if (recipients.length === 0) throw new NotConnectedError();
-  const { envelope, sha256 } = await sealPayload(recipients, payload);
+  const id = newId();
+  const { envelope, sha256 } = await sealPayload(recipients, payload, {
+    sender: identity,
+    binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
+  });
   const item: OutboxItem = {
-    id: newId(),
+    id,
     kind: payload.kind,
     summary: options.summary ?? summarise(payload),
     envelope,
@@ -227,15 +236,22 @@ export async function refreshStatus(): Promise<StatusResult> {
 
   const identity = await getIdentity();
   if (identity) {
+    let senders = connection;
     for (const reply of status.replies) {
       if (await hasReply(reply.id)) continue;
-      try {
-        const opened = await openEnvelope(identity.privateKey, reply.envelope);
-        await saveReply({ id: reply.id, text: opened.text ?? '', receivedAt: reply.createdAt });
-        result.newReplies++;
-      } catch {
-        // Damaged or meant for another key: skip it, the others still count.
+      let opened = await openReply(identity, senders, reply);
+      // Perhaps from a computer the adviser added since: refresh the keys (checked against the pinned signing key) once, and try again.
+      if (opened === 'unknown-sender' && senders === connection) {
+        senders = await refreshAdviserKeys(connection).catch(() => connection);
+        if (senders !== connection) opened = await openReply(identity, senders, reply);
       }
+      if (typeof opened === 'string') {
+        // Not from a computer the adviser vouched for, or not for this connection: never shown as theirs.
+        await saveReply({ id: reply.id, text: '', receivedAt: reply.createdAt, refused: true });
+      } else {
+        await saveReply({ id: reply.id, text: opened.text ?? '', receivedAt: reply.createdAt });
+      }
+      result.newReplies++;
     }
     if (result.newReplies > 0) changed();
   }
@@ -246,6 +262,25 @@ export async function refreshStatus(): Promise<StatusResult> {
     changed();
   }
   return result;
+}
+
+/**
+ * A reply, opened only when one of the adviser's vouched computer keys sealed
+ * it, for this connection, towards this phone, under its own id. Otherwise why not.
+ */
+async function openReply(
+  identity: { publicKey: string; privateKey: CryptoKey },
+  connection: Connection,
+  reply: { id: string; envelope: string },
+): Promise<Payload | 'unknown-sender' | 'refused'> {
+  try {
+    return await openEnvelope(identity, reply.envelope, {
+      senders: connection.adviser.devices.map((device) => device.publicKey),
+      binding: { connectionId: connection.connectionId, direction: 'to-claimant', itemId: reply.id },
+    });
+  } catch (error) {
+    return error instanceof EnvelopeRefused && error.reason === 'unknown-sender' ? 'unknown-sender' : 'refused';
+  }
 }
 
 /**

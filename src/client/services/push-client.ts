@@ -7,6 +7,7 @@ import { isGoneFromRelay, relayProblem } from './relay-problem';
 import type {
   BrowserSubscription,
   Preferences,
+  PushOwner,
   RecentReminder,
   ResyncRequest,
   SubscribeRequest,
@@ -21,7 +22,7 @@ import { fromBase64Url } from '../../shared/protocol/base64url';
 import { todayInLondon } from '../../shared/notices/calendar';
 import { getConnection } from '../data/claimant-db';
 import { listNotices } from '../data/notices-db';
-import { deleteSubscriber, getSubscriber, putSubscriber, type PushRole } from '../data/push-db';
+import { deleteSubscriber, getSubscriber, putSubscriber, type PushRole, type SubscriberRecord } from '../data/push-db';
 import { PUSH_ADVISER_HINT, PUSH_HINT, hasHint, setHint } from '../data/hints';
 import { toPreferences, type ReminderSettings } from './push-prefs';
 // Here rather than in push-texts.ts: a module i18n.ts loads with import()
@@ -41,16 +42,30 @@ export function remindersOn(role: Role = 'claimant'): boolean {
   return hasHint(hintFor(role));
 }
 
-// The relay's push API (src/shared/protocol/push-types.ts).
+// The relay's push API (src/shared/protocol/push-types.ts). Subscribing,
+// re-syncing and removing carry the claimant's or adviser's credential the
+// subscriber was made with (PushOwner): the relay wants it for each.
 export const pushApi = {
   key: () => call<VapidKey>('GET', PUSH_PATHS.key),
   subscribe: (body: SubscribeRequest) => call<SubscribeResponse>('POST', PUSH_PATHS.subscribers, { body }),
-  resync: (token: string, subscription: BrowserSubscription) =>
-    call<void>('PUT', PUSH_PATHS.subscription, { token, body: { subscription } satisfies ResyncRequest }),
+  resync: (token: string, owner: PushOwner, subscription: BrowserSubscription) =>
+    call<void>('PUT', PUSH_PATHS.subscription, { token, body: { ...owner, subscription } satisfies ResyncRequest }),
   preferences: (token: string, body: Preferences) => call<Preferences>('PUT', PUSH_PATHS.preferences, { token, body }),
   recent: (token: string) => call<RecentReminder[]>('GET', PUSH_PATHS.recent, { token }),
-  remove: (token: string) => call<void>('DELETE', PUSH_PATHS.subscription, { token }),
+  remove: (token: string, owner: PushOwner) => call<void>('DELETE', PUSH_PATHS.subscription, { token, body: owner }),
 };
+
+/** The credential as the relay wants it for this role. */
+export function pushOwner(role: Role, ownerToken: string | undefined): PushOwner {
+  if (ownerToken === undefined) return {};
+  return role === 'claimant' ? { claimantToken: ownerToken } : { adviserToken: ownerToken };
+}
+
+/** The owner credential of a stored record; records from before it was kept fall back to the current connection's. */
+async function ownerOf(record: SubscriberRecord): Promise<PushOwner> {
+  const token = record.ownerToken ?? (record.role === 'claimant' ? await claimantToken() : undefined);
+  return pushOwner(record.role, token);
+}
 
 /** Why reminders cannot be turned on, in words the screen can look up (reminders:problems.<code>). */
 export class PushProblem extends Error {
@@ -90,7 +105,7 @@ function asProblem(error: unknown): PushProblem {
 }
 
 /** Asks for permission (call straight from a tap) and subscribes: the shared first half. */
-async function subscribeDevice(extra: () => Promise<Omit<SubscribeRequest, 'subscription'>>): Promise<{ token: string; sub: PushSubscription }> {
+async function subscribeDevice(owner: () => Promise<PushOwner>): Promise<{ token: string; sub: PushSubscription }> {
   if (typeof Notification === 'undefined' || !('serviceWorker' in navigator)) throw new PushProblem('unsupported');
   // First, while the tap still counts: Safari asks only in answer to one.
   const permission = await Notification.requestPermission();
@@ -98,7 +113,7 @@ async function subscribeDevice(extra: () => Promise<Omit<SubscribeRequest, 'subs
   try {
     const sub = await subscription(true);
     if (!sub) throw new PushProblem('failed');
-    const { subscriberToken } = await pushApi.subscribe({ subscription: toBrowserSubscription(sub), ...(await extra()) });
+    const { subscriberToken } = await pushApi.subscribe({ subscription: toBrowserSubscription(sub), ...(await owner()) });
     return { token: subscriberToken, sub };
   } catch (error) {
     throw asProblem(error);
@@ -114,13 +129,15 @@ async function claimantToken(): Promise<string | undefined> {
   }
 }
 
-/** Turns reminders on with these choices. ONLY call it from a button tap. */
+/**
+ * Turns reminders on with these choices. ONLY call it from a button tap. The
+ * relay takes a subscription only with a sharing credential: without a
+ * connection to an adviser this fails (PushProblem 'failed').
+ */
 export async function turnOnReminders(settings: ReminderSettings): Promise<void> {
-  const { token: subscriberToken } = await subscribeDevice(async () => {
-    const token = await claimantToken();
-    return token ? { claimantToken: token } : {};
-  });
-  await putSubscriber({ role: 'claimant', subscriberToken, settings });
+  const ownerToken = await claimantToken();
+  const { token: subscriberToken } = await subscribeDevice(async () => pushOwner('claimant', ownerToken));
+  await putSubscriber({ role: 'claimant', subscriberToken, ...(ownerToken ? { ownerToken } : {}), settings });
   setHint(PUSH_HINT, true);
   await savePreferences(settings);
 }
@@ -128,7 +145,7 @@ export async function turnOnReminders(settings: ReminderSettings): Promise<void>
 /** The adviser's "Notify me about new items". ONLY call it from a button tap. */
 export async function turnOnAdviserNotifications(adviserToken: string): Promise<void> {
   const { token } = await subscribeDevice(async () => ({ adviserToken }));
-  await putSubscriber({ role: 'adviser', subscriberToken: token });
+  await putSubscriber({ role: 'adviser', subscriberToken: token, ownerToken: adviserToken });
   setHint(PUSH_ADVISER_HINT, true);
 }
 
@@ -179,7 +196,7 @@ export async function resync(): Promise<void> {
       continue;
     }
     try {
-      await pushApi.resync(record.subscriberToken, toBrowserSubscription(sub));
+      await pushApi.resync(record.subscriberToken, await ownerOf(record), toBrowserSubscription(sub));
       if (role === 'claimant' && record.settings) {
         const body = await buildPreferences(record.settings);
         if (JSON.stringify(body) !== record.sent) {
@@ -198,7 +215,7 @@ export async function resync(): Promise<void> {
 
 async function forget(role: Role): Promise<void> {
   const record = await getSubscriber(role).catch(() => undefined);
-  if (record) await pushApi.remove(record.subscriberToken).catch(() => undefined);
+  if (record) await pushApi.remove(record.subscriberToken, await ownerOf(record)).catch(() => undefined);
   await deleteSubscriber(role).catch(() => undefined);
   setHint(hintFor(role), false);
 }
@@ -214,7 +231,7 @@ export async function turnOffAll(): Promise<void> {
   const record = await getSubscriber('claimant');
   if (record) {
     try {
-      await pushApi.remove(record.subscriberToken);
+      await pushApi.remove(record.subscriberToken, await ownerOf(record));
     } catch (error) {
       if (!gone(error)) throw asProblem(error);
     }

@@ -2,7 +2,7 @@ import type { Deadline } from '../../shared/notices/types';
 import { useT, currentLanguage } from '../initial/i18n/use-translation';
 import { withDirection } from '../initial/i18n/format';
 import { daysLeftText } from '../initial/i18n/days-left';
-import { daysBetween } from '../../shared/notices';
+import { daysBetween } from '../../shared/notices/calendar';
 import { downloadDeadline } from './calendar-download';
 import { deadlineText } from './deadline-text';
 

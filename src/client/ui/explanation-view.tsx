@@ -18,13 +18,24 @@ interface Props {
   /** "Dates updated.", shown under the date once a change is saved. */
   dateStatus?: string | undefined;
   actions?: ComponentChildren;
+  /** Shown when the kind is unsure: the likeliest kinds to pick from (Explain screen). */
+  kindChoice?: ComponentChildren;
+  /** Shown when it is unsure whether the message can be challenged: our questions (Explain screen). */
+  challengeQuestions?: ComponentChildren;
 }
 
 /** What it is, what it means, what to do, the dates, and what to do if late. */
-export function ExplanationView({ explanation, today, noticeDate, dateStatus, actions }: Props) {
+export function ExplanationView({ explanation, today, noticeDate, dateStatus, actions, kindChoice, challengeQuestions }: Props) {
   const t = useT();
   const text = kindText(t, explanation.kind);
   const language = currentLanguage();
+  const { challenge } = explanation;
+  const unsure = explanation.confidence !== 'high' || !challenge.sure;
+  // The words that made it a decision or an MRN, so the reader can check them in their message.
+  const why =
+    challenge.cue && challenge.source === 'rule' && challenge.answer !== 'neither' && challenge.possible.length === 1
+      ? t(challenge.answer === 'mrn' ? 'explain:whyMrn' : 'explain:whyDecision', { words: challenge.cue })
+      : null;
   // A part-typed date gives no deadlines: never ones counted from another day.
   const deadlines = noticeDate.unusable ? [] : explanation.deadlines;
   const dateError = noticeDateError(t, noticeDate);
@@ -48,15 +59,17 @@ export function ExplanationView({ explanation, today, noticeDate, dateStatus, ac
         items={dateError ? [{ message: dateError, target: dateFieldTarget(NOTICE_DATE_ID, dateParts) }] : []}
       />
       <p class="result__kicker">{t('explain:weThink')}</p>
-      <h2 id="result-heading" class="result__title">
+      <h2 id="result-heading" class="result__title" tabIndex={-1}>
         {text.title}
       </h2>
-      {explanation.confidence === 'low' && <p class="inset">{t('explain:notSure')}</p>}
+      {explanation.confidence !== 'high' && !kindChoice && <p class="inset">{t('explain:notSure')}</p>}
       <p class="lead">{text.what}</p>
       <div class="button-row">
         <ReadAloud text={spoken} />
         {actions}
       </div>
+      {explanation.confidence !== 'high' && kindChoice}
+      {(!challenge.sure || challenge.source === 'user') && challengeQuestions}
       <h3>{t('explain:meaningHeading')}</h3>
       {text.meaning.map((sentence) => (
         <p key={sentence}>{sentence}</p>
@@ -69,6 +82,8 @@ export function ExplanationView({ explanation, today, noticeDate, dateStatus, ac
       </ol>
       <h3>{t('explain:datesHeading')}</h3>
       <NoticeDateField explanation={explanation} date={noticeDate} status={dateStatus} />
+      {why && <p>{why}</p>}
+      {!challenge.sure && deadlines.length > 0 && <p class="inset">{t('explain:datesUnsure')}</p>}
       {noticeDate.unusable ? (
         <p>{t('explain:dateIncomplete')}</p>
       ) : deadlines.length > 0 ? (
@@ -78,7 +93,8 @@ export function ExplanationView({ explanation, today, noticeDate, dateStatus, ac
           ))}
         </ul>
       ) : (
-        <p>{t('explain:noDeadlines')}</p>
+        // Never "no deadline" when we are not sure what it is: it may have one.
+        <p>{t(unsure ? 'explain:noDeadlinesUnsure' : 'explain:noDeadlines')}</p>
       )}
       <h3>{t('explain:ifLateHeading')}</h3>
       <p>{text.ifLate}</p>

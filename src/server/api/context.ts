@@ -3,6 +3,8 @@
 // index (routes/index.ts) puts them together.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../store/store';
+import type { CodeHasher } from './code-hash';
+import type { EndpointPolicy } from '../push/endpoint-policy';
 import type { PushEvents } from './push-hooks';
 import type { Rate, RateLimits } from './rate-limit';
 import type { Method } from './router';
@@ -10,8 +12,8 @@ import type { Method } from './router';
 export interface PushOptions {
   /** The VAPID public key (base64url) the browsers subscribe with. */
   publicKey: string;
-  /** Tests only: also accept http://127.0.0.1 push endpoints. */
-  allowLoopbackEndpoints?: boolean;
+  /** The push services an endpoint may name (default: the real ones only). */
+  endpoints?: EndpointPolicy;
   /** Called when a reminder was added that is due now (the sender may wake up early). */
   wake?: () => void;
 }
@@ -28,8 +30,10 @@ export interface RelayDeps {
   store: Store;
   now: () => Date;
   limits: RateLimits;
+  /** Keyed hash of a normalised invite or device code (code-hash.ts). */
+  codeHash: CodeHasher;
   /** Takes a token from the bucket `key`, or throws 429. */
-  limit(key: string, rate: Rate): void;
+  limit(key: string, rate: Rate): Promise<void>;
   /** One-off push reminders for what just happened on a connection (they never fail the request). */
   events: PushEvents;
   /** Push reminders on this relay; undefined: the push routes answer 404. */

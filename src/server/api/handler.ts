@@ -4,6 +4,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config';
 import type { Store } from '../store/store';
 import { wasAbandoned } from './body';
+import { hashSecret } from './auth';
+import { clientAddress } from './client-address';
+import { codeHasher, ephemeralCodeHasher } from './code-hash';
 import type { PushOptions, RelayDeps } from './context';
 import { toApiError, tooManyRequests } from './errors';
 import { defaultLog, errorName, type Log } from './log';
@@ -14,15 +17,25 @@ import { router } from './routes';
 
 export interface ApiOptions {
   store: Store;
-  config: Pick<Config, 'publicOrigin'>;
+  config: Pick<Config, 'publicOrigin'> & Partial<Pick<Config, 'trustProxy'>>;
   now?: () => Date;
   rateLimits?: Partial<RateLimits>;
   /** One structured line per request; no ids, tokens, IPs or bodies ever reach it. */
   log?: Log;
-  /** Push reminders (VAPID public key and test switches); without it the push routes answer 404. */
+  /** The key invite and device codes are hashed with (code-secret.ts); default: one for this handler only (tests). */
+  codeSecret?: Buffer;
+  /** Push reminders (VAPID public key, allowed push services); without it the push routes answer 404. */
   push?: PushOptions;
   /** Called after each request with its route pattern (metrics). */
   onRequest?: (info: { method: string; route: string; status: number; seconds: number }) => void;
+}
+
+const BEARER = /^Bearer ([acs]_[A-Za-z0-9_-]{43})$/;
+
+/** The request's bearer token when it has the shape of one (it may still be unknown). */
+function bearerOf(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  return (header && BEARER.exec(header.trim())?.[1]) || null;
 }
 
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -32,9 +45,16 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   const now = options.now ?? (() => new Date());
   const limits: RateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const log = options.log ?? defaultLog;
-  const limiter = new RateLimiter(() => now().getTime());
-  const limit = (key: string, rate: Rate) => {
-    const wait = limiter.take(key, rate);
+  const hops = options.config.trustProxy ?? 0;
+  const codeHash = options.codeSecret ? codeHasher(options.codeSecret) : ephemeralCodeHasher();
+  // Bucket names hold addresses: stored as an HMAC under the code key, which a database copy alone cannot reverse.
+  const limiter = new RateLimiter(
+    store,
+    () => now().getTime(),
+    (name) => codeHash(`rate-limit:${name}`).slice(0, 32),
+  );
+  const limit = async (key: string, rate: Rate) => {
+    const wait = await limiter.take(key, rate);
     if (wait > 0) throw tooManyRequests(wait);
   };
   const deps: RelayDeps = {
@@ -42,6 +62,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     now,
     limits,
     limit,
+    codeHash,
     events: pushEvents({ store, now, wake: options.push?.wake, log }),
     push: options.push,
   };
@@ -50,15 +71,24 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     const started = performance.now();
     const method = req.method ?? 'GET';
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0]!;
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(req, hops);
+    const credential = bearerOf(req);
     let pattern = 'unmatched';
     try {
-      limit(`any-ip:${ip}`, limits.anyPerIp);
+      // With a credential, its own bucket: people behind one address (an
+      // advice centre's wifi, a proxy) do not share a limit.
+      if (credential) await limit(`any-credential:${hashSecret(credential)}`, limits.anyPerCredential);
+      else await limit(`any-ip:${ip}`, limits.anyPerIp);
       const { route, params } = router.match(method, rawPath);
       pattern = route.pattern;
       await route.handle({ req, res, ip, params }, deps);
     } catch (error) {
-      const { apiError, unexpected } = toApiError(error);
+      let { apiError, unexpected } = toApiError(error);
+      // Made-up credentials each get a fresh bucket above: their failures count against the address.
+      if (credential && apiError.status === 401) {
+        const wait = await limiter.take(`bad-credential-ip:${ip}`, limits.badCredentialPerIp).catch(() => 0);
+        if (wait > 0) ({ apiError, unexpected } = toApiError(tooManyRequests(wait)));
+      }
       if (unexpected) log({ level: 'error', msg: 'unexpected error', method, route: pattern, error: errorName(error) });
       const headers: Record<string, string> = { ...apiError.headers };
       if (wasAbandoned(req)) headers.Connection = 'close';

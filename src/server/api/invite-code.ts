@@ -1,9 +1,8 @@
-// Invite codes: 9 characters from a 29-letter alphabet with no look-alikes
-// (no 0/O, 1/I/L, U), shown in threes as K7M-2QX-9PD.
-//
-// 29^9 ≈ 1.45e13 codes. With invites single use, expiring after 7 days, and
-// look-ups rate limited per IP and per code prefix, guessing one is hopeless.
-// Only a SHA-256 of the normalised code is stored.
+// Invite codes: 9 characters from a 30-character alphabet with no look-alikes
+// (no 0/O, 1/I/L, U), shown in threes as K7M-2QX-9PD. guessingFigures()
+// works out what the README says about guessing, from this alphabet and the
+// real rate limits. Only a keyed hash (HMAC-SHA256, code-hash.ts) of the
+// normalised code is stored.
 import { randomInt } from 'node:crypto';
 
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -33,4 +32,35 @@ export function normaliseInviteCode(input: string): string | null {
   if (input.length > 40) return null;
   const code = input.replace(/[\s-]+/g, '').toUpperCase();
   return VALID.test(code) ? code : null;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The best a guesser can do against the limits: per address, and in total
+ * (every 3-character prefix has its own hourly bucket, shared by everyone).
+ */
+export function guessingFigures(limits: { perIpPerMinute: number; perPrefixPerHour: number }) {
+  const alphabet = INVITE_ALPHABET.length;
+  const codes = alphabet ** INVITE_LENGTH;
+  const prefixes = alphabet ** 3;
+  const ceilingPerHour = prefixes * limits.perPrefixPerHour;
+  const inviteHours = INVITE_TTL_MS / HOUR_MS;
+  const deviceHours = DEVICE_CODE_TTL_MS / HOUR_MS;
+  return {
+    alphabet,
+    codes,
+    bits: Math.log2(codes),
+    prefixes,
+    /** Look-ups an hour, all addresses together. */
+    ceilingPerHour,
+    /** Addresses needed to reach the ceiling. */
+    addressesForCeiling: ceilingPerHour / (limits.perIpPerMinute * 60),
+    /** Chance that one open invite is found in its 7 days, at the ceiling. */
+    perInvite: (ceilingPerHour * inviteHours) / codes,
+    /** The same, from one address. */
+    perInviteOneAddress: (limits.perIpPerMinute * 60 * inviteHours) / codes,
+    /** Chance that one device code is found in its 10 minutes, at the ceiling. */
+    perDeviceCode: (ceilingPerHour * deviceHours) / codes,
+  };
 }

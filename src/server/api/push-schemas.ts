@@ -1,35 +1,13 @@
 // Zod schemas for the push routes (src/shared/protocol/push-types.ts).
-import { isIPv4 } from 'node:net';
 import { z } from 'zod';
+import { normalisePushEndpoint, type EndpointPolicy } from '../push/endpoint-policy';
 import { isIsoDate } from '../../shared/notices/calendar';
 import { DEADLINE_IDS } from '../../shared/notices/types';
-import type { BrowserSubscription, Preferences, ResyncRequest, SnoozeRequest, SubscribeRequest } from '../../shared/protocol/push-types';
+import type { BrowserSubscription, Preferences, PushOwner, ResyncRequest, SnoozeRequest, SubscribeRequest } from '../../shared/protocol/push-types';
 import { idSchema, isCanonicalBase64url, isP256Point, type Check, type Exactly } from './schemas';
 
 export const MAX_ENDPOINT_CHARS = 2048;
 export const MAX_DEADLINES = 200;
-
-/**
- * A push service URL: https, a DNS name with a dot, default port, no
- * credentials; never an IP literal or localhost (the relay POSTs to it, so it
- * must not reach inside the network). `allowLoopback` (tests only) also takes
- * http://127.0.0.1:<port>.
- */
-export function isPushEndpoint(endpoint: string, allowLoopback = false): boolean {
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password) return false;
-  if (allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '127.0.0.1') return true;
-  if (url.protocol !== 'https:' || url.port !== '') return false;
-  const host = url.hostname.toLowerCase();
-  if (host.startsWith('[') || isIPv4(host) || /^[\d.]+$/.test(host)) return false;
-  if (!host.includes('.') || host.endsWith('.') || host === 'localhost' || host.endsWith('.localhost')) return false;
-  return true;
-}
 
 /** base64url of exactly `bytes` bytes; trailing '=' padding is accepted and dropped. */
 const base64urlOf = (bytes: number, what: string, check: (text: string) => boolean = () => true) =>
@@ -39,12 +17,24 @@ const base64urlOf = (bytes: number, what: string, check: (text: string) => boole
     .transform((text) => text.replace(/={1,2}$/, ''))
     .refine((text) => isCanonicalBase64url(text) && Buffer.from(text, 'base64url').length === bytes && check(text), `${what} must be base64url of ${bytes} bytes.`);
 
-export function subscriptionSchema(allowLoopback: boolean) {
+/**
+ * A push subscription whose endpoint is an https URL of an allowed push
+ * service (endpoint-policy.ts); the endpoint comes out normalised (the
+ * WHATWG href), and that is what is stored and sent.
+ */
+export function subscriptionSchema(policy: EndpointPolicy) {
   return z.object({
     endpoint: z
       .string()
       .max(MAX_ENDPOINT_CHARS, `The push endpoint is longer than ${MAX_ENDPOINT_CHARS} characters.`)
-      .refine((endpoint) => isPushEndpoint(endpoint, allowLoopback), 'The push endpoint must be an https:// address of a push service.'),
+      .transform((endpoint, ctx) => {
+        const normalised = normalisePushEndpoint(endpoint, policy);
+        if (normalised === null || normalised.length > MAX_ENDPOINT_CHARS) {
+          ctx.addIssue({ code: 'custom', message: 'The push endpoint must be an https:// address of a known push service.' });
+          return z.NEVER;
+        }
+        return normalised;
+      }),
     keys: z.object({
       p256dh: base64urlOf(65, 'keys.p256dh', isP256Point),
       auth: base64urlOf(16, 'keys.auth'),
@@ -52,22 +42,23 @@ export function subscriptionSchema(allowLoopback: boolean) {
   }) satisfies z.ZodType<BrowserSubscription>;
 }
 
-export function subscribeRequestSchema(allowLoopback: boolean) {
-  return z.object({
-    subscription: subscriptionSchema(allowLoopback),
-    claimantToken: z
-      .string()
-      .regex(/^c_[A-Za-z0-9_-]{43}$/, 'That is not a sharing credential.')
-      .optional(),
-    adviserToken: z
-      .string()
-      .regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.')
-      .optional(),
-  }) satisfies z.ZodType<SubscribeRequest>;
+export const pushOwnerSchema = z.object({
+  claimantToken: z
+    .string()
+    .regex(/^c_[A-Za-z0-9_-]{43}$/, 'That is not a sharing credential.')
+    .optional(),
+  adviserToken: z
+    .string()
+    .regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.')
+    .optional(),
+}) satisfies z.ZodType<PushOwner>;
+
+export function subscribeRequestSchema(policy: EndpointPolicy) {
+  return pushOwnerSchema.extend({ subscription: subscriptionSchema(policy) }) satisfies z.ZodType<SubscribeRequest>;
 }
 
-export function resyncRequestSchema(allowLoopback: boolean) {
-  return z.object({ subscription: subscriptionSchema(allowLoopback) }) satisfies z.ZodType<ResyncRequest>;
+export function resyncRequestSchema(policy: EndpointPolicy) {
+  return pushOwnerSchema.extend({ subscription: subscriptionSchema(policy) }) satisfies z.ZodType<ResyncRequest>;
 }
 
 const minuteSchema = z.number().int('Use whole minutes.').min(0, 'Minutes go from 0 to 1439.').max(1439, 'Minutes go from 0 to 1439.');
@@ -106,6 +97,7 @@ export type PushSchemasMatchTypes = [
   Check<Exactly<z.output<ReturnType<typeof subscriptionSchema>>, BrowserSubscription>>,
   Check<Exactly<z.output<ReturnType<typeof subscribeRequestSchema>>, SubscribeRequest>>,
   Check<Exactly<z.output<ReturnType<typeof resyncRequestSchema>>, ResyncRequest>>,
+  Check<Exactly<z.output<typeof pushOwnerSchema>, PushOwner>>,
   Check<Exactly<z.output<typeof preferencesSchema>, Preferences>>,
   Check<Exactly<z.output<typeof snoozeRequestSchema>, SnoozeRequest>>,
 ];

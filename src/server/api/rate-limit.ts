@@ -1,7 +1,11 @@
-// In-memory token buckets. Each bucket holds up to `limit` tokens and refills
-// evenly over `windowMs`; a request takes one token or gets 429 with the
-// seconds until one is back. Memory is bounded: full buckets are swept away.
-// (One process only; a multi-instance relay would need a shared store.)
+// Token buckets kept in the database (store/rate-limits.ts), so every relay
+// process on one PostgreSQL shares them. Each bucket holds up to `limit`
+// tokens and refills evenly over `windowMs`; a request takes one token or
+// gets 429 with the seconds until one is back. Keys are hashed before they
+// reach the database (keyed with the server's code key when the relay has
+// one): no client address or credential is stored.
+import { createHash } from 'node:crypto';
+import type { RateLimitStore } from '../store/rate-limits';
 
 export interface Rate {
   limit: number;
@@ -9,16 +13,20 @@ export interface Rate {
 }
 
 export interface RateLimits {
-  /** Invite look-ups and connects, per client IP. */
+  /** Invite look-ups and connects, per client address. */
   invitePerIp: Rate;
   /** Invite look-ups and connects, all clients together, per 3-character code prefix. */
   invitePerPrefix: Rate;
-  /** Enrolment attempts, per client IP. */
+  /** Enrolment attempts, per client address. */
   enrolPerIp: Rate;
   /** Sends (items and replies), per connection. */
   sendsPerConnection: Rate;
-  /** Everything under /api/, per client IP. */
+  /** Everything under /api/ without a credential, per client address. */
   anyPerIp: Rate;
+  /** Everything under /api/ with a credential, per credential (whatever the address). */
+  anyPerCredential: Rate;
+  /** Requests whose credential is not recognised, per client address. */
+  badCredentialPerIp: Rate;
   /** Push routes with a subscriber credential, per subscriber. */
   pushPerSubscriber: Rate;
 }
@@ -32,58 +40,38 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   enrolPerIp: { limit: 10, windowMs: MINUTE },
   sendsPerConnection: { limit: 60, windowMs: MINUTE },
   anyPerIp: { limit: 600, windowMs: MINUTE },
+  anyPerCredential: { limit: 300, windowMs: MINUTE },
+  badCredentialPerIp: { limit: 30, windowMs: MINUTE },
   pushPerSubscriber: { limit: 30, windowMs: MINUTE },
 };
 
-interface Bucket {
-  tokens: number;
-  updated: number;
+/** How often (by the relay's clock) buckets that are full again are swept. */
+export const SWEEP_EVERY_MS = MINUTE;
+
+/** The stored key: 128 bits of SHA-256 of the bucket's name. */
+export function bucketKey(name: string): string {
+  return createHash('sha256').update(name, 'utf8').digest('base64url').slice(0, 22);
 }
 
-const MAX_BUCKETS = 50_000;
-
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private nextSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly now: () => number = Date.now,
+    /** Name → stored key; default bucketKey (plain SHA-256). */
+    private readonly keyOf: (name: string) => string = bucketKey,
+  ) {}
 
   /** Takes a token: 0 when allowed, otherwise the seconds to wait. */
-  take(key: string, rate: Rate): number {
-    const now = this.now();
-    const perMs = rate.limit / rate.windowMs;
-    let bucket = this.buckets.get(key);
-    if (bucket) {
-      // A clock that steps back never takes tokens away.
-      bucket.tokens = Math.min(rate.limit, bucket.tokens + Math.max(0, now - bucket.updated) * perMs);
-      bucket.updated = Math.max(now, bucket.updated);
-    } else {
-      if (this.buckets.size >= MAX_BUCKETS) this.sweep(now, rate);
-      bucket = { tokens: rate.limit, updated: now };
-      this.buckets.set(key, bucket);
+  async take(name: string, rate: Rate): Promise<number> {
+    const nowMs = this.now();
+    if (nowMs >= this.nextSweep) {
+      this.nextSweep = nowMs + SWEEP_EVERY_MS;
+      // In the background: a failed sweep only leaves full buckets for the next one.
+      this.store.sweepRateLimits(nowMs).catch(() => {});
     }
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  /** Drops buckets that would be full by now (they hold no information). */
-  private sweep(now: number, rate: Rate): void {
-    for (const [key, bucket] of this.buckets) {
-      if (now - bucket.updated >= rate.windowMs) this.buckets.delete(key);
-    }
-    // Still full of fresh buckets (a flood of distinct keys): drop the oldest half.
-    if (this.buckets.size >= MAX_BUCKETS) {
-      let drop = this.buckets.size / 2;
-      for (const key of this.buckets.keys()) {
-        if (drop-- <= 0) break;
-        this.buckets.delete(key);
-      }
-    }
+    const { allowed, waitMs } = await this.store.takeRateToken({ key: this.keyOf(name), limit: rate.limit, windowMs: rate.windowMs, nowMs });
+    return allowed ? 0 : Math.max(1, Math.ceil(waitMs / 1000));
   }
 }

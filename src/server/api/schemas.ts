@@ -9,6 +9,7 @@ import type {
   DeviceClaim,
   DeviceRequest,
   EnrolRequest,
+  InviteLookupRequest,
   InviteRequest,
   ReplyRequest,
   SendItemRequest,
@@ -126,6 +127,7 @@ export const deviceRequestSchema = z.object({ code: inviteCodeSchema, publicKey:
 export const deviceApprovalSchema = z.object({ signature: signatureSchema }) satisfies z.ZodType<DeviceApproval>;
 export const deviceClaimSchema = z.object({ pollToken: pollTokenSchema }) satisfies z.ZodType<DeviceClaim>;
 export const inviteRequestSchema = z.object({ label: labelSchema }) satisfies z.ZodType<InviteRequest>;
+export const inviteLookupRequestSchema = z.object({ code: inviteCodeSchema }) satisfies z.ZodType<InviteLookupRequest>;
 export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema }) satisfies z.ZodType<ConnectRequest>;
 export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<SendItemRequest>;
 export const replyRequestSchema = sendItemRequestSchema satisfies z.ZodType<ReplyRequest>;
@@ -149,6 +151,7 @@ export type SchemasMatchTypes = [
   Check<Exactly<z.output<typeof deviceApprovalSchema>, DeviceApproval>>,
   Check<Exactly<z.output<typeof deviceClaimSchema>, DeviceClaim>>,
   Check<Exactly<z.output<typeof inviteRequestSchema>, InviteRequest>>,
+  Check<Exactly<z.output<typeof inviteLookupRequestSchema>, InviteLookupRequest>>,
   Check<Exactly<z.output<typeof connectRequestSchema>, ConnectRequest>>,
   Check<Exactly<z.output<typeof sendItemRequestSchema>, SendItemRequest>>,
   Check<Exactly<z.output<typeof replyRequestSchema>, ReplyRequest>>,

@@ -3,11 +3,12 @@
 // while batches come back full. Any number of these may run against one
 // PostgreSQL database (claims skip each other's rows).
 import { readFileSync } from 'node:fs';
-import { Agent } from 'node:https';
+import type { Agent } from 'node:https';
 import type { PushSenderConfig } from '../config';
 import type { ClaimedReminder } from '../store/store';
 import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type PushQueue, type VapidDetails } from './send';
 import { VapidJwtCache } from './vapid-jwt';
+import { createPushAgent, DEFAULT_POLICY, type EndpointPolicy } from './endpoint-policy';
 
 export interface SchedulerOptions {
   /** The store's push queue (claims, outcomes). */
@@ -21,8 +22,10 @@ export interface SchedulerOptions {
   leaseMs?: number;
   /** Pushes in flight at once (default 10). */
   concurrency?: number;
-  /** For the push services' TLS (keep-alive, or a test CA). */
+  /** For the push services' TLS (keep-alive, or a test CA); default: createPushAgent(policy). */
   agent?: Agent;
+  /** Which push services may be sent to (default: the real ones only). */
+  policy?: EndpointPolicy;
   /** Per-send timeout (default 15 s). */
   timeoutMs?: number;
   now?: () => Date;
@@ -56,7 +59,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const timeoutMs = options.timeoutMs ?? Math.min(SEND_TIMEOUT_MS, Math.floor(leaseMs / 2));
   const now = options.now ?? (() => new Date());
   // One VAPID JWT per push service, reused until an hour before it expires.
-  const sendOptions = { vapid: options.vapid, jwt: new VapidJwtCache(options.vapid), timeoutMs, ...(options.agent ? { agent: options.agent } : {}) };
+  const policy = options.policy ?? DEFAULT_POLICY;
+  const agent = options.agent ?? createPushAgent(policy, { maxSockets: concurrency });
+  const sendOptions = { vapid: options.vapid, jwt: new VapidJwtCache(options.vapid), timeoutMs, agent, policy };
   const recordSent = groupCommit<{ id: string; attempt: number; at: Date }>((rows) => store.markRemindersSent(rows));
 
   let stopped = false;
@@ -139,8 +144,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
 /**
  * The sender as the server (main.ts) and scheduler-main.ts run it: the
- * configured pace, and keep-alive TLS to the push services (also trusting
- * PUSH_CA_FILE's certificate when set).
+ * configured pace, the configured push services (PUSH_ENDPOINT_HOSTS), and
+ * keep-alive TLS to them (also trusting PUSH_CA_FILE's certificate when set).
  */
 export function startConfiguredScheduler(
   store: PushQueue,
@@ -148,11 +153,13 @@ export function startConfiguredScheduler(
   config: PushSenderConfig,
   hooks: Pick<SchedulerOptions, 'onOutcome' | 'onError'>,
 ): Scheduler {
-  const agent = new Agent({ keepAlive: true, maxSockets: config.concurrency, ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}) });
+  // Keep-alive TLS whose every connection is checked against private addresses (endpoint-policy.ts).
+  const agent = createPushAgent(config.endpoints, { maxSockets: config.concurrency, ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}) });
   return startScheduler({
     store,
     vapid,
     agent,
+    policy: config.endpoints,
     intervalMs: config.intervalMs,
     batch: config.batch,
     leaseMs: config.leaseMs,

@@ -7,6 +7,7 @@ import type { ClaimedReminder, Store } from '../store/store';
 import { utcToUk } from '../../shared/notices/uk-time';
 import { outOfQuietHours } from './uk-time';
 import { VapidJwtCache } from './vapid-jwt';
+import { allowedAddresses, checkLiteralHost, createPushAgent, DEFAULT_POLICY, normalisePushEndpoint, type EndpointPolicy } from './endpoint-policy';
 
 /** The part of the Store the sender uses. */
 export type PushQueue = Pick<
@@ -112,9 +113,14 @@ export interface SendOptions {
   vapid: VapidDetails;
   /** Signed VAPID JWTs, one per push-service origin (the scheduler keeps one for its life). */
   jwt?: VapidJwtCache;
+  /** The TLS agent; without one, a shared agent that checks every address (endpoint-policy.ts). */
   agent?: Agent;
   timeoutMs?: number;
+  /** Which push services may be sent to (default: the real ones only). */
+  policy?: EndpointPolicy;
 }
+
+let defaultAgent: Agent | undefined;
 
 const caches = new WeakMap<VapidDetails, VapidJwtCache>();
 
@@ -169,13 +175,19 @@ function post(
  */
 export async function sendPush(reminder: ClaimedReminder, options: SendOptions, now: () => Date = () => new Date()): Promise<Outcome> {
   const payload = buildPayload(reminder);
+  const policy = options.policy ?? DEFAULT_POLICY;
+  // Checked again here: rows stored before the allow-list, or a list since narrowed.
+  const endpoint = normalisePushEndpoint(reminder.endpoint, policy);
+  if (endpoint === null) return { type: 'failed', error: 'The subscription endpoint is not an allowed push service.' };
   let url: URL;
   let authorization: string;
   try {
-    url = new URL(reminder.endpoint);
-    authorization = jwtCache(options).authorization(reminder.endpoint);
-  } catch {
-    return { type: 'failed', error: 'The subscription endpoint is not a URL.' };
+    url = new URL(endpoint);
+    // An IP literal is never looked up, so the agent's check would not see it.
+    checkLiteralHost(url, allowedAddresses(policy));
+    authorization = jwtCache(options).authorization(endpoint);
+  } catch (error) {
+    return { type: 'failed', error: error instanceof Error ? error.message : 'The subscription endpoint is not a URL.' };
   }
   let body: Buffer;
   try {
@@ -194,10 +206,13 @@ export async function sendPush(reminder: ClaimedReminder, options: SendOptions, 
     Topic: topicFor(reminder.id),
   };
   try {
-    const answer = await post(url, headers, body, { timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS, ...(options.agent ? { agent: options.agent } : {}) });
+    const agent = options.agent ?? (defaultAgent ??= createPushAgent(DEFAULT_POLICY));
+    const answer = await post(url, headers, body, { timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS, agent });
     return classify(answer, reminder.attempts, now());
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    // An address inside a network now will be one on the next try too: never retried.
+    if (code === 'EPUSHADDRESS') return { type: 'failed', error: code };
     return classify({ error: code ?? (error instanceof Error ? error.message : 'unknown') }, reminder.attempts, now());
   }
 }

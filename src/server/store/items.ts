@@ -20,8 +20,12 @@ export interface Item {
 }
 
 export interface ItemStore {
-  /** Adds an item; a repeat of the same id with the same envelope returns the stored one with `created: false`. */
-  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true }>;
+  /**
+   * Adds an item; a repeat of the same id with the same envelope returns the
+   * stored one with `created: false`. `stopped` when the connection has
+   * stopped (or is unknown), also when the stop won a race with this add.
+   */
+  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true } | { stopped: true }>;
   listItems(connectionId: string, direction: Direction): Promise<Item[]>;
   getItem(id: string): Promise<Item | null>;
   markSeen(id: string, now: string): Promise<Item | null>;
@@ -63,7 +67,7 @@ async function withEnvelopes(db: SqlDriver, rows: ItemRow[]): Promise<Item[]> {
 
 export function itemQueries(db: SqlDriver): ItemStore {
   /** Inserts the row (envelope text, or '' when kept beside); on no insert, says why. */
-  async function insertRow(item: Omit<Item, 'seenAt'>, stored: string): Promise<{ item: Item; created: boolean } | { conflict: true }> {
+  async function insertRow(item: Omit<Item, 'seenAt'>, stored: string): Promise<{ item: Item; created: boolean } | { conflict: true } | { stopped: true }> {
     // One statement, in its own transaction: FOR SHARE on the connection row
     // waits for a stopConnection holding FOR UPDATE, then finds it stopped and
     // inserts nothing. The envelope is not read back: we have it.
@@ -78,7 +82,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
     // Nothing inserted: a stopped or unknown connection, or an id already used (a resend, or a conflict).
     const connections = await db.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1`, [item.connectionId]);
     const connection = connections[0];
-    if (!connection || connection.stopped_at !== null) throw new Error('addItem: connection unknown or stopped');
+    if (!connection || connection.stopped_at !== null) return { stopped: true as const };
     const existing = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
     const row = existing[0];
     if (!row || row.connection_id !== item.connectionId || row.direction !== item.direction) return { conflict: true as const };

@@ -144,6 +144,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE reminders ADD COLUMN snoozed boolean NOT NULL DEFAULT false
     `,
   },
+  {
+    // Rate-limit buckets shared by every relay process on one database (see
+    // store/rate-limits.ts). Keys are hashes (no addresses or tokens stored).
+    // Unlogged: a crash may forget counters, which only gives back tokens.
+    version: 6,
+    sql: `
+      CREATE UNLOGGED TABLE rate_limits (
+        key text PRIMARY KEY,
+        tokens double precision NOT NULL,
+        updated_ms bigint NOT NULL,
+        full_ms bigint NOT NULL,
+        allowed boolean NOT NULL
+      );
+      CREATE INDEX rate_limits_full_idx ON rate_limits (full_ms)
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process of this app.

@@ -1,9 +1,48 @@
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
 import { fileEnvelopes, memoryEnvelopes } from './envelope-files';
+
+/** How many fsync calls reached the disk (for the test that they do). */
+export const fsyncStats = { calls: 0 };
+
+interface NodefsStream {
+  nfd?: number;
+}
+interface EmscriptenModule {
+  NODEFS: { stream_ops: Record<string, unknown> };
+}
+
+/**
+ * PGlite's folder on disk with fsync that reaches the disk. Emscripten's
+ * NODEFS has no fsync of its own (PostgreSQL's fsync calls would do nothing),
+ * so one is added before the folder is mounted; every file's stream uses it.
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
+    const patch = (mod: EmscriptenModule) => {
+      mod.NODEFS.stream_ops.fsync = (stream: NodefsStream) => {
+        if (stream.nfd !== undefined) {
+          fsyncSync(stream.nfd);
+          fsyncStats.calls++;
+        }
+        return 0;
+      };
+    };
+    return super.init(pg, { ...opts, preRun: [...((opts.preRun as unknown[] | undefined) ?? []), patch] } as typeof opts);
+  }
+}
+
+/** PGlite's own start-up flags without -F (fsync off): PostgreSQL then syncs its WAL at each commit. */
+function durableStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams;
+  if (!defaults) throw new Error('This PGlite version does not expose its start-up flags; check fsync in pglite-driver.ts.');
+  // fdatasync is a no-op in Emscripten's libc; fsync reaches the stream's fsync above.
+  return [...defaults.filter((flag) => flag !== '-F'), '-c', 'wal_sync_method=fsync'];
+}
 
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
@@ -32,7 +71,7 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
   const unlock = dataDir === null ? () => {} : lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+    db = dataDir === null ? await PGlite.create() : await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: durableStartParams() });
   } catch (error) {
     unlock();
     throw error;

@@ -9,6 +9,7 @@ import { itemQueries } from './items';
 import { migrate } from './migrations';
 import { isUuid } from './rows';
 import { pushQueueQueries } from './push-queue';
+import { rateLimitQueries } from './rate-limits';
 import { reminderQueries } from './reminders';
 import { settingQueries } from './settings';
 import { statsQueries } from './stats';
@@ -54,5 +55,6 @@ export function createSqlStore(db: SqlDriver): Store {
     ...reminderQueries(db),
     ...pushQueueQueries(db),
     ...statsQueries(db),
+    ...rateLimitQueries(db),
   };
 }

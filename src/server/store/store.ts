@@ -15,6 +15,7 @@ import type { DeviceRequestStore } from './device-requests';
 import type { InviteStore } from './invites';
 import type { ItemStore } from './items';
 import type { PushQueueStore } from './push-queue';
+import type { RateLimitStore } from './rate-limits';
 import type { ReminderStore } from './reminders';
 import type { SettingStore } from './settings';
 import type { StatsStore } from './stats';
@@ -31,7 +32,18 @@ export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers
 export type { StoredCounts } from './stats';
 
 export interface Store
-  extends AdviserStore, DeviceRequestStore, InviteStore, ConnectionStore, ItemStore, SettingStore, SubscriberStore, ReminderStore, PushQueueStore, StatsStore {
+  extends
+    AdviserStore,
+    DeviceRequestStore,
+    InviteStore,
+    ConnectionStore,
+    ItemStore,
+    SettingStore,
+    SubscriberStore,
+    ReminderStore,
+    PushQueueStore,
+    RateLimitStore,
+    StatsStore {
   /** Creates the tables (numbered migrations) if needed. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -32,7 +32,7 @@ export interface PushPreferencesRow {
 }
 
 export interface SubscriberStore {
-  /** A new subscriber; any other subscriber with the same endpoint (the same browser subscription) is deleted. */
+  /** A new subscriber; another with the same endpoint (the same browser subscription) and the same owner is deleted. */
   createSubscriber(input: PushKeys & { tokenHash: string; connectionId?: string | null; adviserDeviceId?: string | null; now: string }): Promise<PushSubscriber>;
   findSubscriber(tokenHash: string): Promise<PushSubscriber | null>;
   getSubscriber(id: string): Promise<PushSubscriber | null>;
@@ -90,9 +90,14 @@ export function subscriberQueries(db: SqlDriver): SubscriberStore {
   return {
     createSubscriber(input) {
       return db.transaction(async (tx) => {
-        // One subscriber per browser subscription: subscribing again (the app lost
-        // its credential) replaces the old one, so no push arrives twice.
-        await tx.query(`DELETE FROM push_subscribers WHERE endpoint = $1`, [input.endpoint]);
+        // One subscriber per browser subscription and owner: subscribing again (the
+        // app lost its credential) replaces the old one, so no push arrives twice.
+        // Only the same owner's: knowing an endpoint never removes someone else's.
+        await tx.query(
+          `DELETE FROM push_subscribers WHERE endpoint = $1
+             AND connection_id IS NOT DISTINCT FROM $2::uuid AND adviser_device_id IS NOT DISTINCT FROM $3::uuid`,
+          [input.endpoint, input.connectionId ?? null, input.adviserDeviceId ?? null],
+        );
         const rows = await tx.query<SubscriberRow>(
           `INSERT INTO push_subscribers (id, token_hash, endpoint, p256dh, auth, connection_id, adviser_device_id, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamptz, $8::timestamptz)

@@ -2,6 +2,7 @@
 // "3 Nov 2026", "3rd of November", "Monday 3 November", "November 3, 2026",
 // "03/11/2026", "3.11.26" and "2026-11-03". Month names may have typos after
 // the first three letters ("Novmber", "Febuary"), as pasted text often does.
+// Welsh month names are read too ("14 Hydref 2024").
 import { isValidDate, toIso } from './calendar';
 
 export interface FoundDate {
@@ -21,7 +22,28 @@ export interface FoundTime {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?)(?![a-z])`;
+// Welsh month names, with the mutated forms that follow "o" or "ym" ("o Fai", "ym Mehefin").
+const WELSH_MONTHS: Record<string, number> = {
+  ionawr: 1,
+  chwefror: 2,
+  mawrth: 3,
+  fawrth: 3,
+  ebrill: 4,
+  mai: 5,
+  fai: 5,
+  mehefin: 6,
+  fehefin: 6,
+  gorffennaf: 7,
+  orffennaf: 7,
+  awst: 8,
+  medi: 9,
+  fedi: 9,
+  hydref: 10,
+  tachwedd: 11,
+  dachwedd: 11,
+  rhagfyr: 12,
+};
+const MONTH = String.raw`((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?|${Object.keys(WELSH_MONTHS).join('|')})(?![a-z])`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:,?\s*(\d{4}|'\d{2}))?`;
 
@@ -48,6 +70,8 @@ function editDistance(a: string, b: string): number {
 /** 1 to 12, or 0 when the word is not a month name (allowing small typos). */
 export function monthNumber(word: string): number {
   const lower = word.toLowerCase().replace(/\.$/, '');
+  const welsh = WELSH_MONTHS[lower];
+  if (welsh) return welsh;
   const index = MONTHS.indexOf(lower.slice(0, 3));
   if (index < 0) return 0;
   const full = FULL_MONTHS[index] ?? '';

@@ -1,6 +1,6 @@
 // The deadline rules of shared/PRODUCT.md, one function per kind of limit.
 import { addCalendarMonths, addDays, isWorkingDay, nextWorkingDay } from './calendar';
-import type { Deadline, DeadlineId, NoticeKind, RuleId } from './types';
+import type { Challenge, Deadline, DeadlineId, NoticeKind, RuleId } from './types';
 
 /** How many days before the last day we suggest aiming for: it must arrive, not just be sent. */
 export const SAFETY_DAYS = 5;
@@ -27,12 +27,6 @@ export function lateLimit(countFrom: string, rule: 'late-mr-13-months' | 'late-a
   return deadline('late-limit', addCalendarMonths(countFrom, 13), rule, countFrom);
 }
 
-/** Kinds whose decisions are challenged by asking for MR first. */
-const MR_KINDS = new Set<NoticeKind>(['payment-statement', 'claim-decision', 'sanction-decision', 'work-capability-decision', 'overpayment', 'claim-closed']);
-
-/** Kinds that can be a to-do (a date to act by) or a decision (MR applies). */
-const TODO_OR_DECISION = new Set<NoticeKind>(['housing-costs', 'childcare-costs']);
-
 export interface DeadlineInput {
   kind: NoticeKind;
   countFrom: string;
@@ -40,8 +34,12 @@ export interface DeadlineInput {
   explicitDate: string | null;
   /** An appointment date and time in the text. */
   appointment: { date: string; time?: string } | null;
-  /** The text reads like a decision rather than a to-do. */
-  isDecision: boolean;
+  /**
+   * What the message may be (recognise.ts): a decision gets the MR deadline,
+   * an MRN the appeal deadline, and "neither" the kind's own to-do dates.
+   * When unsure, several are possible and each one's dates are given.
+   */
+  possible: readonly Challenge[];
 }
 
 function explicitOr(input: DeadlineInput, id: DeadlineId, fallback: () => Deadline | null): Deadline[] {
@@ -50,28 +48,32 @@ function explicitOr(input: DeadlineInput, id: DeadlineId, fallback: () => Deadli
   return computed ? [computed] : [];
 }
 
-export function deadlinesFor(input: DeadlineInput): Deadline[] {
+/** The to-do dates of a kind that is not a decision. */
+function todoDeadlines(input: DeadlineInput): Deadline[] {
   const { kind, countFrom } = input;
-  const list: Deadline[] = [];
-  if (kind === 'mandatory-reconsideration-notice') {
-    list.push(appeal(countFrom), lateLimit(countFrom, 'late-appeal-13-months'));
-  } else if (MR_KINDS.has(kind) || (TODO_OR_DECISION.has(kind) && input.isDecision)) {
-    list.push(mandatoryReconsideration(countFrom), lateLimit(countFrom, 'late-mr-13-months'));
-  } else if (kind === 'written-reasons') {
-    list.push(deadline('respond', addCalendarMonths(countFrom, 1), 'written-reasons-one-month', countFrom), lateLimit(countFrom, 'late-mr-13-months'));
-  } else if (kind === 'claimant-commitment') {
-    list.push(...explicitOr(input, 'respond', () => deadline('respond', addDays(countFrom, 7), 'commitment-7-days', countFrom)));
-  } else if (kind === 'verify-identity') {
-    list.push(...explicitOr(input, 'respond', () => deadline('respond', addCalendarMonths(countFrom, 1), 'identity-one-month', countFrom)));
-  } else if (kind === 'work-capability-questionnaire') {
-    list.push(...explicitOr(input, 'respond', () => deadline('respond', addDays(countFrom, 28), 'uc50-4-weeks', countFrom)));
-  } else if (kind === 'work-coach-appointment' || kind === 'health-assessment') {
+  if (kind === 'written-reasons') return [deadline('respond', addCalendarMonths(countFrom, 1), 'written-reasons-one-month', countFrom)];
+  if (kind === 'claimant-commitment') return explicitOr(input, 'respond', () => deadline('respond', addDays(countFrom, 7), 'commitment-7-days', countFrom));
+  if (kind === 'verify-identity') return explicitOr(input, 'respond', () => deadline('respond', addCalendarMonths(countFrom, 1), 'identity-one-month', countFrom));
+  if (kind === 'work-capability-questionnaire') return explicitOr(input, 'respond', () => deadline('respond', addDays(countFrom, 28), 'uc50-4-weeks', countFrom));
+  if (kind === 'work-coach-appointment' || kind === 'health-assessment') {
     const at = input.appointment;
-    if (at) list.push({ id: 'attend', date: at.date, target: at.date, rule: 'appointment-date', ...(at.time ? { time: at.time } : {}) });
-  } else if (kind === 'migration-notice') {
-    list.push(...explicitOr(input, 'claim-by', () => null));
-  } else if (kind !== 'unknown') {
-    list.push(...explicitOr(input, 'respond', () => null));
+    return at ? [{ id: 'attend', date: at.date, target: at.date, rule: 'appointment-date', ...(at.time ? { time: at.time } : {}) }] : [];
+  }
+  if (kind === 'migration-notice') return explicitOr(input, 'claim-by', () => null);
+  if (kind === 'mandatory-reconsideration-notice' || kind === 'unknown') return [];
+  return explicitOr(input, 'respond', () => null);
+}
+
+export function deadlinesFor(input: DeadlineInput): Deadline[] {
+  const { countFrom, possible } = input;
+  const list: Deadline[] = [];
+  if (possible.includes('mrn')) list.push(appeal(countFrom));
+  if (possible.includes('decision')) list.push(mandatoryReconsideration(countFrom));
+  if (possible.includes('neither')) list.push(...todoDeadlines(input));
+  // One late limit: the appeal's when it may be an MRN, else the MR's (written reasons extend an MR too).
+  if (possible.includes('mrn')) list.push(lateLimit(countFrom, 'late-appeal-13-months'));
+  else if (possible.includes('decision') || (possible.includes('neither') && input.kind === 'written-reasons')) {
+    list.push(lateLimit(countFrom, 'late-mr-13-months'));
   }
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -11,6 +11,8 @@ export interface RolledDate {
   role: DateRole;
   /** A time of day given right after the date ("at 10:30am"). */
   time?: string;
+  /** The date starts its line: a journal entry's stamp. */
+  stamp?: boolean;
 }
 
 // Each test looks at the words just before the date, in the same sentence.
@@ -27,7 +29,12 @@ const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
     /\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/,
     'payment',
   ],
-  [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*(?:\w+day,?\s*)?$/, 'period'],
+  [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'period'],
+  // An earlier decision the message refers to ("we looked again at the decision dated 3 April"), not this notice.
+  [
+    /\b(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    'event',
+  ],
   [
     /\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent)\s*:?\s*(?:on\s+)?(?:\w+day,?\s*)?$/,
     'notice',
@@ -49,19 +56,29 @@ function sentenceBefore(text: string, index: number): string {
 
 function isLineStart(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  // Allow a weekday or a label such as "Sent:" before it.
-  return /^\s*(?:\w+day,?\s*)?$/i.test(text.slice(lineStart, index));
+  // Allow a weekday ("Tuesday", "Tue") before it.
+  return /^\s*(?:\w+day,?\s*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$/i.test(text.slice(lineStart, index));
+}
+
+/** The line before ends with a period label ("Assessment period" on its own line, then the dates). */
+function afterPeriodLabel(text: string, index: number): boolean {
+  const lineStart = text.lastIndexOf('\n', index - 1);
+  if (lineStart < 0) return false;
+  const previous = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  return /\b(?:assessment period|period|from|between|effective from|starting|to|until|and|-)\s*:?\s*$/i.test(previous);
 }
 
 export function rolesOfDates(text: string, today: string): RolledDate[] {
   const times = findTimes(text);
   return findDates(text).map((found) => {
     let role = roleBefore(sentenceBefore(text, found.index));
-    if (role === 'plain' && isLineStart(text, found.index)) role = 'notice';
+    if (role === 'plain' && afterPeriodLabel(text, found.index)) role = 'period';
+    const stamp = role === 'plain' && isLineStart(text, found.index);
+    if (stamp) role = 'notice';
     const direction = role === 'notice' || role === 'event' || role === 'plain' ? 'past' : 'future';
     const date = resolveYear(found, today, direction);
     const time = times.find((t) => t.index >= found.end && t.index - found.end <= 12)?.time;
-    return { date, found, role, ...(time ? { time } : {}) };
+    return { date, found, role, ...(time ? { time } : {}), ...(stamp ? { stamp } : {}) };
   });
 }
 
@@ -69,10 +86,17 @@ export function rolesOfDates(text: string, today: string): RolledDate[] {
  * The notice's own date: a dated or journal-stamped date, else the first
  * plain date. Never a date after today, and never a deadline, payment,
  * period or event. When several are labelled, the earliest counts (the
- * journal entry or the letter date, whichever came first).
+ * journal entry or the letter date, whichever came first). In a paste of
+ * several journal entries, the entry holding the decision's words counts.
  */
-export function findNoticeDate(dates: RolledDate[], today: string): string | null {
+export function findNoticeDate(dates: RolledDate[], today: string, decisionAt = -1): string | null {
   const usable = dates.filter((d): d is RolledDate & { date: string } => d.date !== null && d.date <= today);
+  // Several journal entries pasted at once: the decision's own entry is the last stamp before its words.
+  const stamps = usable.filter((d) => d.stamp);
+  if (decisionAt >= 0 && stamps.length >= 2) {
+    const own = stamps.filter((d) => d.found.index < decisionAt).pop();
+    if (own) return own.date;
+  }
   const labelled = usable
     .filter((d) => d.role === 'notice')
     .map((d) => d.date)

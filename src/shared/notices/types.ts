@@ -28,6 +28,10 @@ export const NOTICE_KINDS = [
 
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
+/** Can it be challenged? A decision (ask for MR), an MRN (appeal), or neither. */
+export const CHALLENGES = ['decision', 'mrn', 'neither'] as const;
+export type Challenge = (typeof CHALLENGES)[number];
+
 /** Every kind of deadline; each has a name under reminders:push.deadlineNames.<id>. */
 export const DEADLINE_IDS = ['mandatory-reconsideration', 'appeal', 'late-limit', 'respond', 'attend', 'claim-by'] as const;
 
@@ -68,8 +72,26 @@ export interface Deadline {
 
 export interface NoticeExplanation {
   kind: NoticeKind;
-  /** How sure the recogniser is: 'high' when key phrases matched, 'low' on weak clues, 'none' for unknown. */
+  /** How sure the recogniser is of the kind: 'high', 'low' (show kindCandidates to pick from), 'none' (unknown). */
   confidence: 'high' | 'low' | 'none';
+  /** The likeliest kinds, best first: two or three when unsure, else just `kind`. */
+  kindCandidates: NoticeKind[];
+  /** Can it be challenged? Answered from decision language, separately from the kind. */
+  challenge: {
+    /** The likeliest answer. */
+    answer: Challenge;
+    /** Every answer still possible; `deadlines` holds the dates of each. One answer when sure. */
+    possible: Challenge[];
+    sure: boolean;
+    /** A decision rule matched, the trained model decided, the chosen kind settles it, or the claimant said. */
+    source: 'rule' | 'model' | 'kind' | 'user';
+    /** The words in the message that made it a decision or an MRN. */
+    cue: string | null;
+    /** The decision rule that matched (cues.ts), if one did. */
+    rule: string | null;
+    /** The model's probability of each answer. */
+    p: Record<Challenge, number>;
+  };
   /** YYYY-MM-DD: the date the notice was issued, when the text shows it. */
   noticeDate: string | null;
   /** YYYY-MM-DD: the day the deadlines count from (noticeDate, a corrected date, or today). */
@@ -99,4 +121,6 @@ export interface ExplainOptions {
   noticeDate?: string;
   /** The claimant chose the kind themselves. */
   kind?: NoticeKind;
+  /** The claimant answered our questions: it is a decision, an MRN, or neither. */
+  challenge?: Challenge;
 }

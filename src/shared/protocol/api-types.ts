@@ -122,7 +122,14 @@ export interface InviteResponse {
   expiresAt: string;
 }
 
-/** GET /api/invites/:code (no auth; rate limited) → InviteInfo; 404 unknown, 410 used or expired */
+/**
+ * POST /api/invites/lookup (no auth; rate limited) → InviteInfo; 404 unknown,
+ * 410 used or expired. The code goes in the body, never the address: proxies
+ * and servers log addresses.
+ */
+export interface InviteLookupRequest {
+  code: string;
+}
 export interface InviteInfo {
   adviser: AdviserKeys;
   expiresAt: string;

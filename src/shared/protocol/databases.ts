@@ -14,6 +14,8 @@ export type PushRole = 'claimant' | 'adviser';
 export interface SubscriberToken {
   role: PushRole;
   subscriberToken: string;
+  /** The claimant's or adviser's credential the subscriber was made with: the relay wants it to re-sync or delete it. */
+  ownerToken?: string;
 }
 
 /** The schema as the service worker sees it. */

@@ -57,21 +57,31 @@ export interface VapidKey {
 }
 
 /**
- * POST /api/push/subscribers (no auth; rate limited) → 201 SubscribeResponse
- * Optional `claimantToken` / `adviserToken` (the existing credentials) tie it to
- * a connection (replies) or an adviser device (new items, stopped sharing).
+ * Whose device this is: the credential the subscriber is tied to, exactly one
+ * of the two (the claimant's connection for replies, or the adviser's computer
+ * for new items and stopped sharing). Creating, re-syncing and deleting a
+ * subscriber all need it, so an endpoint (which the push service knows, and
+ * which leaks in logs) is never enough to add, move or remove one.
  */
-export interface SubscribeRequest {
-  subscription: BrowserSubscription;
+export interface PushOwner {
   claimantToken?: string;
   adviserToken?: string;
+}
+
+/** POST /api/push/subscribers (PushOwner in the body; rate limited) → 201 SubscribeResponse; 401 without a credential. */
+export interface SubscribeRequest extends PushOwner {
+  subscription: BrowserSubscription;
 }
 export interface SubscribeResponse {
   subscriberToken: string;
 }
 
-/** PUT /api/push/subscription (subscriber) → 204: re-sync on every app open and on pushsubscriptionchange. */
-export interface ResyncRequest {
+/**
+ * PUT /api/push/subscription (subscriber, and its PushOwner in the body) → 204:
+ * re-sync on every app open and on pushsubscriptionchange; 403 when the owner
+ * credential is not the one the subscriber was made with.
+ */
+export interface ResyncRequest extends PushOwner {
   subscription: BrowserSubscription;
 }
 
@@ -103,4 +113,8 @@ export interface RecentReminder {
   ref?: string;
 }
 
-/** DELETE /api/push/subscription (subscriber) → 204: turn everything off; deletes the subscriber and its reminders. */
+/**
+ * DELETE /api/push/subscription (subscriber, and its PushOwner in the body) →
+ * 204: turn everything off; deletes the subscriber and its reminders.
+ */
+export type UnsubscribeRequest = PushOwner;

@@ -12,6 +12,8 @@ const relayState = vi.hoisted(() => ({
   claims: [] as { requestId: string; body: DeviceClaim }[],
   /** The next answer to a claim: 'pending', 'approved', or an HTTP status to fail with (0: no signal). */
   claim: 'pending' as 'pending' | 'approved' | number,
+  /** The signing key the relay hands over with an approval. */
+  signingKey: 'signing-pub',
 }));
 
 vi.mock('../../../src/client/services/api-client', async (importOriginal) => {
@@ -35,7 +37,7 @@ vi.mock('../../../src/client/services/api-client', async (importOriginal) => {
         const answer = relayState.claim;
         if (typeof answer === 'number') throw new ApiFailure(answer, answer === 0 ? 'offline' : 'gone', 'No.');
         if (answer === 'pending') return { state: 'pending' as const };
-        return { state: 'approved' as const, deviceToken: 'a_device', adviserId: 'adv-1', name: 'Sam', org: 'Eastside Advice', signingKey: 'signing-pub' };
+        return { state: 'approved' as const, deviceToken: 'a_device', adviserId: 'adv-1', name: 'Sam', org: 'Eastside Advice', signingKey: relayState.signingKey };
       },
     },
   };
@@ -43,8 +45,12 @@ vi.mock('../../../src/client/services/api-client', async (importOriginal) => {
 
 const addComputer = await import('../../../src/client/services/add-computer');
 
+/** The adviser's real signing key, as the first computer holds it, and its safety code as the first computer shows it. */
+const SIGNING = await generateSigningKeyPair();
+const SIGNING_CODE = await fingerprint(SIGNING.publicKey);
+
 beforeEach(() => {
-  Object.assign(relayState, { approvals: [], refusals: [], requests: [], claims: [], claim: 'pending' });
+  Object.assign(relayState, { approvals: [], refusals: [], requests: [], claims: [], claim: 'pending', signingKey: SIGNING.publicKey });
 });
 
 async function pending(): Promise<{ request: PendingDevice; shown: string }> {
@@ -63,11 +69,28 @@ describe('the first computer', () => {
     expect(await verifyDeviceKey(signing.publicKey, { publicKey: request.publicKey, signature: approval!.body.signature })).toBe(true);
   });
 
-  it('refuses to sign a key other than the one whose safety code was shown', async () => {
+  it('accepts the safety code typed in any case, with spaces or none', async () => {
+    const signing = await generateSigningKeyPair();
+    const { request, shown } = await pending();
+    await addComputer.approveComputer(signing.privateKey, 'a_first', request, ` ${shown.toLowerCase().replace(/-/g, ' ')} `);
+    await addComputer.approveComputer(signing.privateKey, 'a_first', request, shown.replace(/-/g, ''));
+    expect(relayState.approvals).toHaveLength(2);
+  });
+
+  it('refuses to sign a key other than the one whose safety code was typed', async () => {
     const signing = await generateSigningKeyPair();
     const { request } = await pending();
     const other = await pending();
-    await expect(addComputer.approveComputer(signing.privateKey, 'a_first', request, other.shown)).rejects.toThrow();
+    await expect(addComputer.approveComputer(signing.privateKey, 'a_first', request, other.shown)).rejects.toBeInstanceOf(addComputer.SafetyCodeMismatch);
+    expect(relayState.approvals).toEqual([]);
+  });
+
+  it('refuses to sign without the whole safety code typed: nothing, or only its last 4 characters (20 bits, which a relay can match)', async () => {
+    const signing = await generateSigningKeyPair();
+    const { request, shown } = await pending();
+    for (const typed of ['', '   ', shown.slice(-4), shown.slice(0, -1)]) {
+      await expect(addComputer.approveComputer(signing.privateKey, 'a_first', request, typed), typed).rejects.toBeInstanceOf(addComputer.SafetyCodeMismatch);
+    }
     expect(relayState.approvals).toEqual([]);
   });
 
@@ -86,9 +109,16 @@ describe('the first computer', () => {
 });
 
 describe('the new computer', () => {
-  async function join() {
-    return addComputer.requestToJoin('K7M2QX9PD');
+  async function join(safetyCode = SIGNING_CODE) {
+    return addComputer.requestToJoin('K7M2QX9PD', safetyCode);
   }
+
+  it('will not ask to join without a whole safety code from the first computer (the one-time code is not used up)', async () => {
+    for (const typed of ['', SIGNING_CODE.slice(-4), 'IS THIS A CODE?', SIGNING_CODE + 'A']) {
+      await expect(join(typed), typed).rejects.toBeInstanceOf(addComputer.SafetyCodeMismatch);
+    }
+    expect(relayState.requests).toEqual([]);
+  });
 
   it('asks with the code and a key of its own, which cannot be copied off it', async () => {
     const joined = await join();
@@ -115,7 +145,7 @@ describe('the new computer', () => {
       adviserId: 'adv-1',
       name: 'Sam',
       org: 'Eastside Advice',
-      signingKey: 'signing-pub',
+      signingKey: SIGNING.publicKey,
       publicKey: joined.keys.publicKey,
       privateKey: joined.keys.privateKey,
       deviceToken: 'a_device',
@@ -124,6 +154,23 @@ describe('the new computer', () => {
     expect(step).toEqual({ step: 'joined', computer });
     expect(keep).toHaveBeenCalledWith(computer);
     if (step.step === 'joined') expect(Object.keys(step.computer)).not.toContain('signingPrivateKey');
+  });
+
+  it('takes the safety code typed in any case and with spaces', async () => {
+    const joined = await join(SIGNING_CODE.toLowerCase().replace(/-/g, ' '));
+    relayState.claim = 'approved';
+    expect((await addComputer.claimComputer(joined, async () => undefined)).step).toBe('joined');
+  });
+
+  it("refuses a signing key from the relay whose safety code is not the first computer's, and keeps nothing", async () => {
+    const joined = await join();
+    relayState.claim = 'approved';
+    const keep = vi.fn(async () => undefined);
+    relayState.signingKey = (await generateSigningKeyPair()).publicKey;
+    expect(await addComputer.claimComputer(joined, keep)).toEqual({ step: 'ended', why: 'wrong-signing-key' });
+    relayState.signingKey = 'not-a-key';
+    expect(await addComputer.claimComputer(joined, keep)).toEqual({ step: 'ended', why: 'wrong-signing-key' });
+    expect(keep).not.toHaveBeenCalled();
   });
 
   it('ends when this browser cannot keep the key', async () => {

@@ -140,12 +140,12 @@ describe('adviser-db', () => {
     expect(JSON.stringify(file)).not.toContain('Thanks');
   });
 
-  it('creates every store and index (numbered migrations, now version 2)', async () => {
+  it('creates every store and index (numbered migrations, now version 3)', async () => {
     await store.getIdentity();
     await store.closeAdviserDb();
     const db = await openDB(store.ADVISER_DB_NAME);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['identity', 'receipts', 'replies']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['identity', 'pins', 'receipts', 'replies']);
     const tx = db.transaction(['receipts', 'replies']);
     expect([...tx.objectStore('receipts').indexNames]).toEqual(['byConnection']);
     expect([...tx.objectStore('replies').indexNames]).toEqual(['byConnection']);
@@ -179,5 +179,43 @@ describe('adviser-db', () => {
     await store.deleteAdviserDb();
     expect(await store.getIdentity()).toBeUndefined();
     expect(await store.receiptsFor('conn-1')).toEqual([]);
+  });
+});
+
+describe('pinned client keys', () => {
+  it('keeps the first pin for a connection and never replaces it', async () => {
+    const first = { connectionId: 'conn-1', claimantPublicKey: 'BFIRST', pinnedAt: '2026-01-01T09:00:00Z' };
+    expect(await store.addPin(first)).toEqual(first);
+    expect(await store.addPin({ ...first, claimantPublicKey: 'BRELAY', pinnedAt: '2026-01-02T09:00:00Z' })).toEqual(first);
+    expect(await store.getPin('conn-1')).toEqual(first);
+    expect(await store.getPin('conn-2')).toBeUndefined();
+  });
+
+  it('marks a pin compared only for its own key, and keeps the first time', async () => {
+    await store.addPin({ connectionId: 'conn-1', claimantPublicKey: 'BFIRST', pinnedAt: '2026-01-01T09:00:00Z' });
+    await store.markPinCompared('conn-1', 'BRELAY', '2026-01-01T10:00:00Z');
+    expect((await store.getPin('conn-1'))?.comparedAt).toBeUndefined();
+    await store.markPinCompared('conn-1', 'BFIRST', '2026-01-01T11:00:00Z');
+    await store.markPinCompared('conn-1', 'BFIRST', '2026-01-01T12:00:00Z');
+    expect((await store.getPin('conn-1'))?.comparedAt).toBe('2026-01-01T11:00:00Z');
+    await store.markPinCompared('conn-9', 'BFIRST', '2026-01-01T12:00:00Z');
+    expect(await store.getPin('conn-9')).toBeUndefined();
+  });
+
+  it('an older database gains the pins store and keeps its receipts', async () => {
+    await store.closeAdviserDb();
+    globalThis.indexedDB = new IDBFactory();
+    const old = await openDB('uc-adviser', 2, {
+      upgrade(db) {
+        db.createObjectStore('identity');
+        db.createObjectStore('receipts', { keyPath: 'itemId' }).createIndex('byConnection', 'connectionId');
+        db.createObjectStore('replies', { keyPath: 'id' }).createIndex('byConnection', 'connectionId');
+      },
+    });
+    await old.put('receipts', receipt());
+    old.close();
+    store = await load();
+    expect(await store.receiptsFor('conn-1')).toHaveLength(1);
+    expect(await store.getPin('conn-1')).toBeUndefined();
   });
 });

@@ -32,12 +32,16 @@ describe('adding a computer', () => {
     const checked = await checkAdviserKeys(keys);
     expect(checked.dropped).toBe(0);
     expect(checked.adviser.devices).toHaveLength(2);
+    const claimant = await generateKeyPair();
+    const binding = { connectionId: 'conn-1', direction: 'to-adviser' as const, itemId: 'item-1' };
     const { envelope } = await sealPayload(
       checked.adviser.devices.map((d) => d.publicKey),
       payload,
+      { sender: claimant, binding },
     );
-    expect((await openEnvelope(first.privateKey, envelope)).text).toBe(payload.text);
-    expect((await openEnvelope(second.privateKey, envelope)).text).toBe(payload.text);
+    const opening = { senders: [claimant.publicKey], binding };
+    expect((await openEnvelope(first, envelope, opening)).text).toBe(payload.text);
+    expect((await openEnvelope(second, envelope, opening)).text).toBe(payload.text);
   });
 
   it('drops a key the relay added with another signing key, and repeats', async () => {
@@ -63,6 +67,29 @@ describe('adding a computer', () => {
     const checked = await checkAdviserKeys({ ...keys, signingKey: other.publicKey });
     expect(checked.adviser.devices).toEqual([]);
     expect(checked.dropped).toBe(2);
+  });
+
+  it('checks against the pinned signing key, never the one in the answer: a relay key with its own signed devices keeps none', async () => {
+    const { keys } = await adviserWithTwoComputers();
+    const relaySigning = await generateSigningKeyPair();
+    const relayDevice = await generateKeyPair();
+    const relayAnswer: AdviserKeys = {
+      ...keys,
+      signingKey: relaySigning.publicKey,
+      devices: [{ publicKey: relayDevice.publicKey, signature: await signDeviceKey(relaySigning.privateKey, relayDevice.publicKey) }],
+    };
+    const checked = await checkAdviserKeys(relayAnswer, keys.signingKey);
+    expect(checked.adviser.devices).toEqual([]);
+    expect(checked.adviser.signingKey).toBe(keys.signingKey);
+    expect(checked.dropped).toBe(1);
+    // A computer added later, signed by the pinned key, is taken.
+    const later = await generateKeyPair();
+    const { signing } = await adviserWithTwoComputers();
+    const grown = await checkAdviserKeys(
+      { ...keys, devices: [...keys.devices, { publicKey: later.publicKey, signature: await signDeviceKey(signing.privateKey, later.publicKey) }] },
+      keys.signingKey,
+    );
+    expect(grown.adviser.devices).toHaveLength(2); // another adviser's signature does not count
   });
 
   it('links pin the signing key, not a computer key', async () => {

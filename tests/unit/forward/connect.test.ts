@@ -99,7 +99,7 @@ describe('checking an invite', () => {
     if (check.outcome === 'consent') expect(check.adviser.devices).toEqual(keys.devices);
   });
 
-  it('asks for consent for a typed code, which has no safety code to compare (checked by ear)', async () => {
+  it('asks for consent for a typed code, whose safety code is compared by typing it (see below)', async () => {
     const { keys } = await adviser();
     relayState.invite = { adviser: keys, expiresAt: '2026-03-01T00:00:00Z' };
     expect(await connect.checkInvite('K7M2QX9PD', null)).toMatchObject({ outcome: 'consent', fromLink: false });
@@ -180,6 +180,51 @@ describe('agreeing and connecting', () => {
     expect(await connect.connectWithConsent(consent)).toEqual({ outcome: 'unverified' });
     expect(relayState.stopped).toEqual(['c_token']);
     expect(await db.getConnection()).toBeUndefined();
+  });
+
+  describe('a typed code: the safety code the adviser reads out is typed, and compared before anything is sent', () => {
+    async function typedConsent(keys: AdviserKeys) {
+      relayState.invite = { adviser: keys, expiresAt: '2026-03-01T00:00:00Z' };
+      const check = await connect.checkInvite('K7M2QX9PD', null);
+      if (check.outcome !== 'consent') throw new Error('no consent');
+      return check;
+    }
+
+    it('connects when the whole safety code is typed (any case, spaces or dashes)', async () => {
+      const { keys } = await adviser();
+      const consent = await typedConsent(keys);
+      const typed = (await fingerprint(keys.signingKey)).toLowerCase().replace(/-/g, ' ');
+      expect(connect.typedSafetyCodeMatches(consent, typed)).toBe(true);
+      expect(await connect.connectWithConsent(consent, undefined, typed)).toMatchObject({ outcome: 'connected' });
+      expect((await db.getConnection())?.adviser.signingKey).toBe(keys.signingKey);
+    });
+
+    it("does not connect, make a key or call the relay without it, with part of it, or with another key's code", async () => {
+      const { keys } = await adviser();
+      // The relay answers a typed code with its own signing key (and device keys it signed): the person's code does not match.
+      const relayKeys = (await adviser()).keys;
+      const consent = await typedConsent(relayKeys);
+      const real = await fingerprint(keys.signingKey);
+      for (const typed of [undefined, '', real, (await fingerprint(relayKeys.signingKey)).slice(-4)]) {
+        expect(await connect.connectWithConsent(consent, undefined, typed), String(typed)).toEqual({ outcome: 'not-compared' });
+      }
+      expect(relayState.connectCalls).toEqual([]);
+      expect(await db.getIdentity()).toBeUndefined();
+      expect(await db.getConnection()).toBeUndefined();
+    });
+
+    it('a link needs no typing: its safety code was compared already', async () => {
+      const { keys } = await adviser();
+      const consent = await consentFor(keys);
+      expect(await connect.connectWithConsent(consent)).toMatchObject({ outcome: 'connected' });
+    });
+  });
+
+  it("the phone's own safety code is its key's fingerprint, which the adviser's screen shows", async () => {
+    const { keys } = await adviser();
+    await connect.connectWithConsent(await consentFor(keys));
+    const identity = await db.getIdentity();
+    expect(await connect.claimantSafetyCode(identity!.publicKey)).toBe(await fingerprint(identity!.publicKey));
   });
 
   it('keeps nothing when the relay says no', async () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   fingerprint,
-  generateKeyPair,
+  generateKeyPair as makeKeyPair,
   generateSigningKeyPair,
   importPublicKey,
-  openEnvelope,
-  sealPayload,
+  openEnvelope as openBound,
+  sealPayload as sealBound,
   sha256Hex,
   signDeviceKey,
   verifyDeviceKey,
@@ -14,9 +14,30 @@ import {
 } from '../../../src/client/services/crypto';
 import { fromBase64Url, toBase64Url } from '../../../src/shared/protocol/base64url';
 
-// Envelope layout: version(1) | count(1) | count × (enc 65 | wrapped 32) | iv 12 | ciphertext.
-const ENTRY = 65 + 32;
-const entryStart = (i: number) => 2 + i * ENTRY;
+// Envelope layout: version(1) | sender 65 | count(1) | count × (key id 8 | enc 65 | wrapped 32) | iv 12 | ciphertext.
+// (Sender authentication and the binding have their own tests in envelope-auth.test.ts.)
+const PREFIX = 1 + 65 + 1;
+const ENTRY = 8 + 65 + 32;
+const entryStart = (i: number) => PREFIX + i * ENTRY;
+
+// These tests are about the format: one sender and one binding throughout.
+const publicOf = new Map<CryptoKey, string>();
+async function generateKeyPair() {
+  const pair = await makeKeyPair();
+  publicOf.set(pair.privateKey, pair.publicKey);
+  return pair;
+}
+const SENDER = await makeKeyPair();
+const BINDING = { connectionId: 'conn-1', direction: 'to-adviser', itemId: 'item-1' } as const;
+const sealPayload = (keys: string[], payload: Payload) => sealBound(keys, payload, { sender: SENDER, binding: BINDING });
+async function openEnvelope(privateKey: CryptoKey, envelope: string) {
+  const { sender, ...opened } = await openBound({ privateKey, publicKey: publicOf.get(privateKey) ?? SENDER.publicKey }, envelope, {
+    senders: [SENDER.publicKey],
+    binding: BINDING,
+  });
+  expect(sender).toBe(SENDER.publicKey);
+  return opened;
+}
 
 const textPayload: Payload = { kind: 'text', text: 'Your UC payment has changed — £123.45 ✓', sentAt: '2025-01-02T03:04:05.000Z' };
 
@@ -71,7 +92,7 @@ describe('forward/crypto', () => {
     const a = await sealPayload([publicKey], textPayload);
     const b = await sealPayload([publicKey], textPayload);
     expect(a.envelope).not.toBe(b.envelope);
-    expect(fromBase64Url(a.envelope).subarray(2, 67)).not.toEqual(fromBase64Url(b.envelope).subarray(2, 67));
+    expect(fromBase64Url(a.envelope).subarray(PREFIX + 8, PREFIX + 8 + 65)).not.toEqual(fromBase64Url(b.envelope).subarray(PREFIX + 8, PREFIX + 8 + 65));
   });
 
   it('every generated key can open its own messages', async () => {
@@ -98,7 +119,7 @@ describe('forward/crypto', () => {
     const alice = await generateKeyPair();
     const bob = await generateKeyPair();
     const { envelope } = await sealPayload([alice.publicKey], textPayload);
-    await expect(openEnvelope(bob.privateKey, envelope)).rejects.toThrow(/could not be opened/);
+    await expect(openEnvelope(bob.privateKey, envelope)).rejects.toThrow(/could not be checked/);
   });
 
   it('any flipped bit fails', async () => {
@@ -108,7 +129,7 @@ describe('forward/crypto', () => {
     for (let bit = 0; bit < bytes.length * 8; bit++) {
       const copy = bytes.slice();
       copy[bit >> 3]! ^= 1 << (bit & 7);
-      await expect(openEnvelope(privateKey, toBase64Url(copy)), `bit ${bit}`).rejects.toThrow(/could not be opened/);
+      await expect(openEnvelope(privateKey, toBase64Url(copy)), `bit ${bit}`).rejects.toThrow(/could not be checked/);
     }
     // Every bit of the envelope: about 1,200 opens, a few seconds on a busy machine.
   }, 60_000);
@@ -116,21 +137,21 @@ describe('forward/crypto', () => {
   it('bad version, truncation and garbage fail', async () => {
     const { publicKey, privateKey } = await generateKeyPair();
     const bytes = fromBase64Url((await sealPayload([publicKey], textPayload)).envelope);
-    for (const v of [0, 1, 3, 255]) {
+    for (const v of [0, 1, 2, 4, 255]) {
       const copy = bytes.slice();
       copy[0] = v;
-      await expect(openEnvelope(privateKey, toBase64Url(copy))).rejects.toThrow(/could not be opened/);
+      await expect(openEnvelope(privateKey, toBase64Url(copy))).rejects.toThrow(/could not be checked/);
     }
-    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, bytes.length - 1)))).rejects.toThrow(/could not be opened/);
-    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, 70)))).rejects.toThrow(/could not be opened/);
-    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, 2 + ENTRY + 12)))).rejects.toThrow(/could not be opened/);
+    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, bytes.length - 1)))).rejects.toThrow(/could not be checked/);
+    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, 70)))).rejects.toThrow(/could not be checked/);
+    await expect(openEnvelope(privateKey, toBase64Url(bytes.subarray(0, PREFIX + ENTRY + 12)))).rejects.toThrow(/could not be checked/);
     for (const count of [0, 2, 255]) {
       const copy = bytes.slice();
-      copy[1] = count;
-      await expect(openEnvelope(privateKey, toBase64Url(copy)), `count ${count}`).rejects.toThrow(/could not be opened/);
+      copy[PREFIX - 1] = count;
+      await expect(openEnvelope(privateKey, toBase64Url(copy)), `count ${count}`).rejects.toThrow(/could not be checked/);
     }
-    await expect(openEnvelope(privateKey, '')).rejects.toThrow(/could not be opened/);
-    await expect(openEnvelope(privateKey, 'not base64url!')).rejects.toThrow(/could not be opened/);
+    await expect(openEnvelope(privateKey, '')).rejects.toThrow(/could not be checked/);
+    await expect(openEnvelope(privateKey, 'not base64url!')).rejects.toThrow(/could not be checked/);
   });
 
   it('rejects invalid public keys', async () => {
@@ -216,14 +237,15 @@ describe('forward/crypto', () => {
     expect(fromBase64Url('_-8')).toEqual(new Uint8Array([0xff, 0xef]));
   });
 
-  it('starts with version 2 and one entry per recipient', async () => {
+  it('starts with version 3, the sender key, and one entry per recipient', async () => {
     const { publicKey } = await generateKeyPair();
     const bytes = fromBase64Url((await sealPayload([publicKey], textPayload)).envelope);
-    expect(bytes[0]).toBe(2);
-    expect(bytes[1]).toBe(1);
+    expect(bytes[0]).toBe(3);
+    expect(toBase64Url(bytes.subarray(1, 66))).toBe(SENDER.publicKey);
+    expect(bytes[PREFIX - 1]).toBe(1);
     await expect(sealPayload([], textPayload)).rejects.toThrow();
     // The same key twice is sealed to once.
-    expect(fromBase64Url((await sealPayload([publicKey, publicKey], textPayload)).envelope)[1]).toBe(1);
+    expect(fromBase64Url((await sealPayload([publicKey, publicKey], textPayload)).envelope)[PREFIX - 1]).toBe(1);
   });
 });
 
@@ -238,7 +260,7 @@ describe('forward/crypto: several recipients', () => {
       devices.map((d) => d.publicKey),
       textPayload,
     );
-    expect(fromBase64Url(envelope)[1]).toBe(3);
+    expect(fromBase64Url(envelope)[PREFIX - 1]).toBe(3);
     for (const device of devices) {
       expect(await openEnvelope(device.privateKey, envelope)).toEqual({ ...textPayload, sha256 });
     }
@@ -251,7 +273,7 @@ describe('forward/crypto: several recipients', () => {
       devices.map((d) => d.publicKey),
       textPayload,
     );
-    await expect(openEnvelope(outsider.privateKey, envelope)).rejects.toThrow(/could not be opened/);
+    await expect(openEnvelope(outsider.privateKey, envelope)).rejects.toThrow(/could not be checked/);
   });
 
   it('tampering with any header byte fails for every recipient', async () => {
@@ -261,11 +283,12 @@ describe('forward/crypto: several recipients', () => {
       { ...textPayload, text: 'short' },
     );
     const bytes = fromBase64Url(envelope);
-    const headerLength = 2 + 3 * ENTRY + 12;
+    const headerLength = PREFIX + 3 * ENTRY + 12;
     // A sample of bits in each part: count, every entry (enc and wrapped key), and the IV.
     const positions = [
       1,
-      ...[0, 1, 2].flatMap((i) => [entryStart(i) + 1, entryStart(i) + 64, entryStart(i) + 65, entryStart(i) + 96]),
+      PREFIX - 1,
+      ...[0, 1, 2].flatMap((i) => [entryStart(i) + 1, entryStart(i) + 9, entryStart(i) + 72, entryStart(i) + 73, entryStart(i) + 104]),
       headerLength - 12,
       headerLength - 1,
     ];
@@ -273,7 +296,7 @@ describe('forward/crypto: several recipients', () => {
       const copy = bytes.slice();
       copy[byte]! ^= 1;
       for (const device of devices) {
-        await expect(openEnvelope(device.privateKey, toBase64Url(copy)), `byte ${byte}`).rejects.toThrow(/could not be opened/);
+        await expect(openEnvelope(device.privateKey, toBase64Url(copy)), `byte ${byte}`).rejects.toThrow(/could not be checked/);
       }
     }
   });
@@ -294,14 +317,14 @@ describe('forward/crypto: several recipients', () => {
     const dropped = new Uint8Array(bytes.length - ENTRY);
     dropped.set(bytes.subarray(0, entryStart(2)));
     dropped.set(bytes.subarray(entryStart(3)), entryStart(2));
-    dropped[1] = 2;
+    dropped[PREFIX - 1] = 2;
     // Another envelope's entry for device 0 moved into this one.
     const other = fromBase64Url((await sealPayload([devices[0]!.publicKey], textPayload)).envelope);
     const spliced = bytes.slice();
-    spliced.set(other.subarray(2, 2 + ENTRY), entryStart(0));
+    spliced.set(other.subarray(PREFIX, PREFIX + ENTRY), entryStart(0));
     for (const [name, copy] of Object.entries({ swapped, dropped, spliced })) {
       for (const device of devices) {
-        await expect(openEnvelope(device.privateKey, toBase64Url(copy)), name).rejects.toThrow(/could not be opened/);
+        await expect(openEnvelope(device.privateKey, toBase64Url(copy)), name).rejects.toThrow(/could not be checked/);
       }
     }
   });

@@ -75,19 +75,38 @@ vi.mock('../../../src/client/services/api-client', () => {
   };
 });
 
-// Stand-in crypto: "sealing" is readable JSON, so the test can check what went.
-vi.mock('../../../src/client/services/crypto', () => ({
-  sealPayload: async (recipients: string[], payload: { text?: string }) => ({
-    envelope: `sealed:${recipients.join(',')}:${JSON.stringify(payload)}`,
-    sha256: `sha-${payload.text ?? ''}`,
-  }),
-  verifyDeviceKey: async (signingKey: string, device: SignedDeviceKey) => device.signature === `sig(${signingKey},${device.publicKey})`,
-  openEnvelope: async (privateKey: { secret: string }, envelope: string) => {
-    const [prefix, key, text] = envelope.split('|');
-    if (prefix !== 'reply' || key !== privateKey.secret) throw new Error('cannot open');
-    return { kind: 'text', text, sentAt: '2026-01-01T00:00:00Z', sha256: 'x' };
-  },
-}));
+// Stand-in crypto: "sealing" is readable JSON, so the test can check what went
+// (recipients, payload, binding and sender). A reply reads
+// "reply|<recipient secret>|<text>|<sender key>|<connection id>|<reply id>".
+vi.mock('../../../src/client/services/crypto', () => {
+  class EnvelopeRefused extends Error {
+    constructor(readonly reason: string) {
+      super('This item could not be checked.');
+    }
+  }
+  interface Binding {
+    connectionId: string;
+    direction: string;
+    itemId: string;
+  }
+  return {
+    EnvelopeRefused,
+    sealPayload: async (recipients: string[], payload: { text?: string }, { sender, binding }: { sender: { publicKey: string }; binding: Binding }) => ({
+      envelope: `sealed:${recipients.join(',')}:${JSON.stringify(payload)}:${binding.connectionId}/${binding.direction}/${binding.itemId}:from=${sender.publicKey}`,
+      sha256: `sha-${payload.text ?? ''}`,
+    }),
+    verifyDeviceKey: async (signingKey: string, device: SignedDeviceKey) => device.signature === `sig(${signingKey},${device.publicKey})`,
+    openEnvelope: async (identity: { privateKey: { secret: string } }, envelope: string, { senders, binding }: { senders: readonly string[]; binding: Binding }) => {
+      const [prefix, key, text, sender = 'adviser-pub', connectionId = 'c1', itemId] = envelope.split('|');
+      if (prefix !== 'reply') throw new EnvelopeRefused('unchecked');
+      if (!senders.includes(sender)) throw new EnvelopeRefused('unknown-sender');
+      if (key !== identity.privateKey.secret) throw new EnvelopeRefused('not-for-this-key');
+      if (binding.direction !== 'to-claimant' || connectionId !== binding.connectionId || (itemId && itemId !== binding.itemId))
+        throw new EnvelopeRefused('unchecked');
+      return { kind: 'text', text, sentAt: '2026-01-01T00:00:00Z', sha256: 'x', sender };
+    },
+  };
+});
 
 type Db = typeof import('../../../src/client/data/claimant-db');
 type Outbox = typeof import('../../../src/client/services/outbox');
@@ -181,9 +200,13 @@ describe('outbox', () => {
       ],
     };
     const result = await outbox.refreshStatus();
-    expect(result).toMatchObject({ newlySeen: 1, newReplies: 1, stopped: false });
+    expect(result).toMatchObject({ newlySeen: 1, newReplies: 2, stopped: false });
     expect(await db.getOutboxItem(item.id)).toMatchObject({ state: 'seen', seenAt: '2026-01-02T11:00:00Z' });
-    expect(await db.listReplies()).toEqual([{ id: 'r1', text: 'Thanks, I will call the DWP.', receivedAt: '2026-01-02T12:00:00Z' }]);
+    // One not for this phone's key cannot be the adviser's: it shows as refused, never as their words.
+    expect(await db.listReplies()).toEqual([
+      { id: 'r2', text: '', receivedAt: '2026-01-02T12:01:00Z', refused: true },
+      { id: 'r1', text: 'Thanks, I will call the DWP.', receivedAt: '2026-01-02T12:00:00Z' },
+    ]);
     // Asking again does not store the same reply twice.
     expect((await outbox.refreshStatus()).newReplies).toBe(0);
   });
@@ -215,6 +238,47 @@ describe('outbox', () => {
     await expect(outbox.stopSharing()).rejects.toMatchObject({ offline: true });
     expect(await db.getIdentity()).toBeDefined();
     expect(await db.getConnection()).toBeDefined();
+  });
+});
+
+describe('outbox: what is sealed and what is opened', () => {
+  it("seals each item by this phone's key, bound to the connection, the direction and the item's own id", async () => {
+    const item = await outbox.queueItem(text('hello'));
+    expect(item.envelope).toBe(`sealed:adviser-pub:${JSON.stringify(text('hello'))}:c1/to-adviser/${item.id}:from=claimant-pub`);
+  });
+
+  async function replies(...envelopes: string[]) {
+    relayState.status = {
+      stopped: false,
+      sent: [],
+      replies: envelopes.map((envelope, i) => ({ id: `r${i + 1}`, createdAt: `2026-01-02T12:0${i}:00Z`, seenAt: null, size: 5, envelope })),
+    };
+    await outbox.refreshStatus();
+    return Object.fromEntries((await db.listReplies()).map((reply) => [reply.id, reply]));
+  }
+
+  it('opens a reply from a computer the adviser added since, once its key is refreshed and signed by the pinned key', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), devices: [signed('signing-pub', 'adviser-pub'), signed('signing-pub', 'laptop-pub')] };
+    const got = await replies('reply|k1|From my laptop|laptop-pub|c1|r1');
+    expect(got.r1).toEqual({ id: 'r1', text: 'From my laptop', receivedAt: '2026-01-02T12:00:00Z' });
+    expect(relayState.adviserKeysCalls).toBe(1);
+  });
+
+  it('refuses a reply sealed by a key the pinned signing key did not vouch for, even when the relay lists it', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), devices: [signed('signing-pub', 'adviser-pub'), { publicKey: 'relay-pub', signature: 'sig(relay,relay-pub)' }] };
+    const got = await replies('reply|k1|I no longer want to appeal|relay-pub|c1|r1');
+    expect(got.r1).toEqual({ id: 'r1', text: '', receivedAt: '2026-01-02T12:00:00Z', refused: true });
+  });
+
+  it('refuses a reply from another signing key the relay hands out', async () => {
+    relayState.adviserKeys = { ...storedAdviser(), signingKey: 'relay-signing', devices: [signed('relay-signing', 'relay-pub')] };
+    expect((await replies('reply|k1|Ring me|relay-pub|c1|r1')).r1?.refused).toBe(true);
+  });
+
+  it('refuses a genuine reply moved from another connection or under another id', async () => {
+    const got = await replies('reply|k1|For someone else|adviser-pub|c2|r1', 'reply|k1|Renamed|adviser-pub|c1|r9');
+    expect(got.r1?.refused).toBe(true);
+    expect(got.r2?.refused).toBe(true);
   });
 });
 
@@ -305,6 +369,7 @@ describe('claimant-db migration', () => {
       fingerprint: 'OLD',
       connectedAt: '2025-12-01T09:00:00Z',
     });
+    await old.put('identity', { key: 'only', publicKey: 'claimant-pub', privateKey: { secret: 'k1' }, createdAt: '2025-12-01T09:00:00Z' });
     old.close();
     db = await import('../../../src/client/data/claimant-db');
     outbox = await import('../../../src/client/services/outbox');

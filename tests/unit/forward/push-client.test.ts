@@ -20,6 +20,7 @@ import { countUnseen } from '../../../src/client/services/push-recent';
 import { minuteToTime } from '../../../src/shared/notices/uk-time';
 import { todayInLondon } from '../../../src/shared/notices/calendar';
 import { saveNotice } from '../../../src/client/data/notices-db';
+import { saveConnection } from '../../../src/client/data/claimant-db';
 
 function notice(id: string, deadlines: SavedNotice['deadlines'], extra: Partial<SavedNotice> = {}): SavedNotice {
   return {
@@ -172,11 +173,21 @@ describe('talking to the relay', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('turns on: permission, key, subscribe, then preferences with only deadline dates', async () => {
+  it('turns on: permission, key, subscribe with the sharing credential, then preferences with only deadline dates', async () => {
+    await saveConnection({
+      connectionId: 'conn-1',
+      claimantToken: 'c_sharing',
+      adviser: { name: 'A', org: 'O', signingKey: '', devices: [] },
+      fingerprint: 'f',
+      connectedAt: '2026-11-01T10:00:00.000Z',
+    });
     await saveNotice(notice('n-relay', [{ ...appeal, date: '2099-01-05' }]));
     await turnOnReminders(DEFAULT_SETTINGS);
     expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/push/key', 'POST /api/push/subscribers', 'PUT /api/push/preferences']);
-    expect(requests[1]?.body).toEqual({ subscription: { endpoint: 'https://push.example/abc', keys: { p256dh: 'p256', auth: 'auth' } } });
+    expect(requests[1]?.body).toEqual({
+      claimantToken: 'c_sharing',
+      subscription: { endpoint: 'https://push.example/abc', keys: { p256dh: 'p256', auth: 'auth' } },
+    });
     const prefs = requests[2]?.body as Preferences;
     expect(requests[2]?.auth).toBe('Bearer sub-token');
     expect(prefs.deadlines).toContainEqual({ id: 'appeal', date: '2099-01-05', ref: 'n-relay' });
@@ -196,6 +207,8 @@ describe('talking to the relay', () => {
     requests.length = 0;
     await turnOffAll();
     expect(requests.map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual(['DELETE /api/push/subscription Bearer sub-token']);
+    // Deleting needs the credential it was made with.
+    expect(requests[0]?.body).toEqual({ claimantToken: 'c_sharing' });
     await expect(savePreferences(DEFAULT_SETTINGS)).rejects.toThrow();
   });
 

@@ -180,7 +180,7 @@ const DEADLINES: { name: string; deadline: Deadline }[] = [
   { name: 'late appeal limit → January', deadline: lateLimit('2025-12-31', 'late-appeal-13-months') },
   {
     name: 'migration notice with the letter’s date',
-    deadline: deadlinesFor({ kind: 'migration-notice', countFrom: '2026-09-15', explicitDate: '2026-12-31', appointment: null, isDecision: false })[0]!,
+    deadline: deadlinesFor({ kind: 'migration-notice', countFrom: '2026-09-15', explicitDate: '2026-12-31', appointment: null, possible: ['neither'] })[0]!,
   },
   {
     name: 'appointment with a time',
@@ -189,7 +189,7 @@ const DEADLINES: { name: string; deadline: Deadline }[] = [
       countFrom: '2026-12-20',
       explicitDate: null,
       appointment: { date: '2027-01-04', time: '09:30' },
-      isDecision: false,
+      possible: ['neither'],
     })[0]!,
   },
 ];

@@ -517,7 +517,9 @@ add a note`,
 Deductions from your payment
 Your landlord asked us to pay part of your Universal Credit to them for rent arrears. We will take £26.25 from each payment starting from 12 September 2025.
 Back to top`,
-    deadlines: {},
+    // A deduction that starts is a decision that can be challenged (shared/corpus rn-033, "we are taking
+    // money off your UC"): MR within a month. Was {} before issue 10.
+    deadlines: { 'mandatory-reconsideration': '2025-10-04', 'late-limit': '2026-10-04' },
   },
   {
     name: 'council tax and fuel deductions, lower case, no date',

@@ -40,7 +40,17 @@ beforeEach(async () => {
   service.requests.length = 0;
   service.answer = () => undefined;
   clock = START;
-  scheduler = startScheduler({ store, vapid, agent: service.agent, loop: false, batch: 50, leaseMs: 60_000, concurrency: 4, now: () => clock });
+  scheduler = startScheduler({
+    store,
+    vapid,
+    agent: service.agent,
+    policy: service.policy,
+    loop: false,
+    batch: 50,
+    leaseMs: 60_000,
+    concurrency: 4,
+    now: () => clock,
+  });
 });
 
 function decrypt(request: PushRequest, subscription: TestSubscription): unknown {

@@ -77,6 +77,7 @@ function startSender(env: Record<string, string>): Child {
       VAPID_PRIVATE_KEY: keys.privateKey,
       PUSH_SUBJECT: 'mailto:test@example.org',
       PUSH_CA_FILE: service.caFile,
+      PUSH_ENDPOINT_HOSTS: service.host,
       PUSH_BATCH: String(BATCH),
       PUSH_CONCURRENCY: '5',
       PUSH_LEASE_MS: String(LEASE_MS),

@@ -145,7 +145,7 @@ describe('the sender reuses the JWT', () => {
     const now = new Date();
     const subscribers = [await insertSubscriber(driver, service.origin), await insertSubscriber(driver, service.origin)];
     for (const sub of subscribers) for (let i = 0; i < 3; i++) await insertReminder(driver, sub.id, { kind: 'reply', dueAt: new Date(now.getTime() - 1000) });
-    const scheduler = startScheduler({ store: createSqlStore(driver), vapid, agent: service.agent, loop: false, concurrency: 3 });
+    const scheduler = startScheduler({ store: createSqlStore(driver), vapid, agent: service.agent, policy: service.policy, loop: false, concurrency: 3 });
     expect(await scheduler.runOnce()).toBe(6);
     await scheduler.stop();
     expect(service.requests).toHaveLength(6);

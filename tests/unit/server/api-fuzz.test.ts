@@ -1,5 +1,6 @@
 // Property test: random and malformed requests at every route never give a
 // 5xx, and every error is JSON with an `error` code.
+import { endpointPolicy } from '../../../src/server/push/endpoint-policy';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,7 +62,7 @@ function pushSubscription(endpoint = `https://fcm.googleapis.com/fcm/send/${uuid
 
 beforeAll(async () => {
   store = await openStore({ dataDir: null });
-  relay = await startRelay(store, undefined, { publicKey: TEST_VAPID.publicKey, allowLoopbackEndpoints: true });
+  relay = await startRelay(store, undefined, { publicKey: TEST_VAPID.publicKey, endpoints: endpointPolicy(['127.0.0.1:9']) });
   await fresh();
 });
 afterAll(async () => {
@@ -141,7 +142,8 @@ const shaped = fc.record(
     // Push routes
     subscription: fc.oneof(
       fc.constant(pushSubscription()),
-      fc.constant(pushSubscription('http://127.0.0.1:9/push')),
+      fc.constant(pushSubscription('https://127.0.0.1:9/push')),
+      fc.constant(pushSubscription('https://127.0.0.1%2eexample/push')),
       fc.record(
         {
           endpoint: fc.oneof(printable, fc.webUrl()),
@@ -242,7 +244,7 @@ describe('relay API fuzz', () => {
         socket.on('error', reject);
       });
     const requests = [
-      'GET /api/invites/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /api/adviser/connections/%E0%A4%A/items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
       'GET /%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
       'GET http://evil.example/api/adviser/me HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
       'POST /api/items HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{"a"',

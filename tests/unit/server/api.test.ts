@@ -164,7 +164,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       const adviser = await enrolled(relay, store);
       const code = await invite(relay, adviser.deviceToken);
       for (const form of [code, code.replaceAll('-', ''), code.toLowerCase(), code.replaceAll('-', ' ')]) {
-        const res = await call(relay, 'GET', `/api/invites/${encodeURIComponent(form)}`);
+        const res = await call(relay, 'POST', '/api/invites/lookup', { body: { code: form } });
         expect(res.status, form).toBe(200);
         expect(res.body.adviser).toEqual({
           name: 'Sam Jones',
@@ -173,9 +173,9 @@ describe.each(adapters)('relay API on $name', (adapter) => {
           devices: [{ publicKey: adviser.publicKey, signature: adviser.signature }],
         });
       }
-      expect((await call(relay, 'GET', '/api/invites/222-222-222')).status).toBe(404);
-      expect((await call(relay, 'GET', '/api/invites/OOO-III-LLL')).status).toBe(400);
-      expect((await call(relay, 'GET', '/api/invites/12')).status).toBe(400);
+      expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code: '222-222-222' } })).status).toBe(404);
+      expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code: 'OOO-III-LLL' } })).status).toBe(400);
+      expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code: '12' } })).status).toBe(400);
     });
 
     it('connects once (201); the used invite is 410 for look-up and connect; unknown is 404', async () => {
@@ -191,7 +191,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
         devices: [{ publicKey: adviser.publicKey, signature: adviser.signature }],
       });
       expect((await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: publicKey() } })).status).toBe(410);
-      expect((await call(relay, 'GET', `/api/invites/${code}`)).status).toBe(410);
+      expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code } })).status).toBe(410);
       expect((await call(relay, 'POST', '/api/connections', { body: { code: '222-222-222', claimantPublicKey: publicKey() } })).status).toBe(404);
       expect((await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: 'short' } })).status).toBe(400);
     });
@@ -201,7 +201,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       const code = await invite(relay, adviser.deviceToken);
       relay.clock.ms += 7 * DAY + 1000;
       try {
-        expect((await call(relay, 'GET', `/api/invites/${code}`)).status).toBe(410);
+        expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code } })).status).toBe(410);
         expect((await call(relay, 'POST', '/api/connections', { body: { code, claimantPublicKey: publicKey() } })).status).toBe(410);
       } finally {
         relay.clock.ms -= 7 * DAY + 1000;
@@ -455,7 +455,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
             { publicKey: newKey, signature },
           ],
         };
-        expect((await call(relay, 'GET', `/api/invites/${code}`)).body.adviser).toEqual(keys);
+        expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code } })).body.adviser).toEqual(keys);
         const latest = await call(relay, 'GET', '/api/claimant/adviser', { token: claimantToken });
         expect(latest.status).toBe(200);
         expect(latest.body).toEqual(keys);
@@ -505,7 +505,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
         const inviteCode = await invite(relay, adviser.deviceToken);
         expect((await call(relay, 'POST', '/api/device-requests', { body: { code: inviteCode, publicKey: publicKey() } })).status).toBe(404);
         const code = (await call(relay, 'POST', '/api/adviser/device-codes', { token: adviser.deviceToken })).body.code as string;
-        expect((await call(relay, 'GET', `/api/invites/${code}`)).status).toBe(404);
+        expect((await call(relay, 'POST', '/api/invites/lookup', { body: { code } })).status).toBe(404);
 
         relay.clock.ms += 10 * MIN;
         try {
@@ -638,7 +638,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       expect((await call(relay, 'POST', '/api/adviser/me')).status).toBe(405);
       expect((await call(relay, 'GET', '/api/nothing-here')).body.error).toBe('not_found');
       expect((await call(relay, 'GET', '/api')).status).toBe(404);
-      const broken = await call(relay, 'GET', '/api/invites/%E0%A4%A');
+      const broken = await call(relay, 'GET', '/api/adviser/connections/%E0%A4%A/items');
       expect(broken.status).toBe(400);
       expect(broken.body.error).toBe('bad_request');
       expect((await fetch(`${relay.base}/%E0%A4%A`)).status).toBe(400);
@@ -656,13 +656,13 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       relay.logs.length = 0;
       const { adviser, claimantToken, connectionId } = await connected(relay, store);
       const code = await invite(relay, adviser.deviceToken);
-      await call(relay, 'GET', `/api/invites/${code}`);
+      await call(relay, 'POST', '/api/invites/lookup', { body: { code } });
       await call(relay, 'GET', `/api/adviser/connections/${connectionId}/items`, { token: adviser.deviceToken });
       const text = JSON.stringify(relay.logs);
       for (const secret of [adviser.deviceToken, claimantToken, connectionId, adviser.adviserId, code, code.replaceAll('-', ''), '127.0.0.1']) {
         expect(text).not.toContain(secret);
       }
-      expect(relay.logs.some((l) => l.route === '/api/invites/:code' && l.status === 200 && typeof l.ms === 'number')).toBe(true);
+      expect(relay.logs.some((l) => l.route === '/api/invites/lookup' && l.status === 200 && typeof l.ms === 'number')).toBe(true);
     });
   });
 
@@ -680,14 +680,14 @@ describe.each(adapters)('relay API on $name', (adapter) => {
     afterAll(() => limited?.close());
 
     it('429 with Retry-After after 10 invite look-ups or connects a minute from one IP', async () => {
-      for (let i = 0; i < 10; i++) expect((await call(limited, 'GET', '/api/invites/222-222-222')).status).toBe(404);
-      const res = await call(limited, 'GET', '/api/invites/222-222-222');
+      for (let i = 0; i < 10; i++) expect((await call(limited, 'POST', '/api/invites/lookup', { body: { code: '222-222-222' } })).status).toBe(404);
+      const res = await call(limited, 'POST', '/api/invites/lookup', { body: { code: '222-222-222' } });
       expect(res.status).toBe(429);
       expect(res.body.error).toBe('too_many_requests');
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect((await call(limited, 'POST', '/api/connections', { body: { code: '222-222-222', claimantPublicKey: publicKey() } })).status).toBe(429);
       limited.clock.ms += 60_000;
-      expect((await call(limited, 'GET', '/api/invites/222-222-222')).status).toBe(404);
+      expect((await call(limited, 'POST', '/api/invites/lookup', { body: { code: '222-222-222' } })).status).toBe(404);
     });
 
     it('429 after 10 device requests or claims a minute from one IP', async () => {

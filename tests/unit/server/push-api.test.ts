@@ -8,13 +8,15 @@ import type { SqlDriver } from '../../../src/server/store/driver';
 import type { Store } from '../../../src/server/store/store';
 import { addDevice, call, connected, envelope, publicKey, startRelay, TEST_VAPID, UNLIMITED, uuid, type Relay } from '../../support/relay-api';
 import { openTestStore, SLOW, storeAdapters } from '../../support/store-adapters';
+import { endpointPolicy } from '../../../src/server/push/endpoint-policy';
 
 const { adapters, stop } = await storeAdapters('push API');
 afterAll(stop, SLOW);
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const LOOPBACK = { publicKey: TEST_VAPID.publicKey, allowLoopbackEndpoints: true };
+/** A relay that also takes a (stand-in) push service on 127.0.0.1:9, as PUSH_ENDPOINT_HOSTS=127.0.0.1:9 makes it. */
+const LOOPBACK = { publicKey: TEST_VAPID.publicKey, endpoints: endpointPolicy(['127.0.0.1:9']) };
 
 function subscription(endpoint = `https://fcm.googleapis.com/fcm/send/${uuid()}`) {
   return { endpoint, keys: { p256dh: publicKey(), auth: randomBytes(16).toString('base64url') } };
@@ -32,23 +34,29 @@ describe.each(adapters)('push API on $name', (adapter) => {
   let driver: SqlDriver;
   let close: (() => Promise<void>) | undefined;
   let relay: Relay;
+  /** The claimant credential subscriptions are made with unless a test says otherwise. */
+  let owner: { claimantToken: string };
+  let ownerConnectionId: string;
 
   beforeAll(async () => {
     ({ store, driver, close } = await openTestStore(adapter));
     relay = await startRelay(store, UNLIMITED, LOOPBACK);
+    const c = await connected(relay, store, 'Owner');
+    owner = { claimantToken: c.claimantToken };
+    ownerConnectionId = c.connectionId;
   }, SLOW);
   afterAll(async () => {
     await relay?.close();
     await close?.();
   }, SLOW);
 
-  async function subscribed(extra: Record<string, unknown> = {}, sub = subscription()) {
+  async function subscribed(extra: Record<string, unknown> = owner, sub = subscription()) {
     const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: sub, ...extra } });
     if (res.status !== 201) throw new Error(`subscribe failed: ${res.status} ${JSON.stringify(res.body)}`);
     const token = res.body.subscriberToken as string;
     const subscriber = await store.findSubscriber(hashSecret(token));
     if (!subscriber) throw new Error('subscriber not stored');
-    return { token, subscriber, sub };
+    return { token, subscriber, sub, owner: extra };
   }
 
   const reminders = (subscriberId: string) => store.listReminders(subscriberId);
@@ -66,7 +74,7 @@ describe.each(adapters)('push API on $name', (adapter) => {
       const bare = await startRelay(store, UNLIMITED, null);
       try {
         expect((await call(bare, 'GET', '/api/push/key')).status).toBe(404);
-        expect((await call(bare, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } })).status).toBe(404);
+        expect((await call(bare, 'POST', '/api/push/subscribers', { body: { subscription: subscription(), ...owner } })).status).toBe(404);
       } finally {
         await bare.close();
       }
@@ -74,13 +82,19 @@ describe.each(adapters)('push API on $name', (adapter) => {
 
     it('POST /api/push/subscribers makes an s_ credential, stored only as a hash', async () => {
       const sub = subscription();
-      const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: sub } });
+      const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: sub, ...owner } });
       expect(res.status).toBe(201);
       expect(res.body.subscriberToken).toMatch(/^s_[A-Za-z0-9_-]{43}$/);
       const stored = await store.findSubscriber(hashSecret(res.body.subscriberToken));
-      expect(stored).toMatchObject({ endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, connectionId: null, adviserDeviceId: null });
+      expect(stored).toMatchObject({ endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, connectionId: ownerConnectionId, adviserDeviceId: null });
       const raw = await driver.query<{ token_hash: string }>('SELECT token_hash FROM push_subscribers WHERE id = $1', [stored!.id]);
       expect(raw[0]?.token_hash).toBe(hashSecret(res.body.subscriberToken));
+    });
+
+    it('needs a claimant or adviser credential to subscribe (401 without)', async () => {
+      const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } });
+      expect(res.status).toBe(401);
+      expect(res.body.error).toBe('unauthorized');
     });
 
     it('links a subscription to a connection or an adviser device with their credentials', async () => {
@@ -117,6 +131,19 @@ describe.each(adapters)('push API on $name', (adapter) => {
         { ...good, endpoint: 'https://user:pw@push.example.org/x' },
         { ...good, endpoint: `https://push.example.org/${'x'.repeat(2048)}` },
         { ...good, endpoint: 'not a url' },
+        // Parser tricks and hosts that are not push services: all refused before anything is stored.
+        { ...good, endpoint: 'https://127.0.0.1%2eexample/push' },
+        { ...good, endpoint: 'https://127.0.0.1/push' },
+        { ...good, endpoint: 'https://2130706433/push' }, // 127.0.0.1 as one decimal number
+        { ...good, endpoint: 'https://0x7f.1/push' },
+        { ...good, endpoint: 'https://[::ffff:127.0.0.1]/push' },
+        { ...good, endpoint: 'https://169.254.169.254/latest/meta-data' },
+        { ...good, endpoint: 'https://fcm.googleapis.com.evil.example/push' },
+        { ...good, endpoint: 'https://evil.example\\@fcm.googleapis.com/push' },
+        { ...good, endpoint: 'https://fcm.googleapis.com@evil.example/push' },
+        { ...good, endpoint: 'https://fcm.googleapis.com:444/push' },
+        { ...good, endpoint: 'https://notify.windows.com/push' }, // only its subdomains
+        { ...good, endpoint: 'http://127.0.0.1:9/push' },
         { ...good, keys: { ...good.keys, p256dh: 'A'.repeat(87) } }, // not a point on the curve
         { ...good, keys: { ...good.keys, p256dh: good.keys.p256dh.slice(0, 80) } },
         { ...good, keys: { ...good.keys, auth: randomBytes(15).toString('base64url') } },
@@ -132,33 +159,61 @@ describe.each(adapters)('push API on $name', (adapter) => {
       expect((await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: good }, contentType: 'text/plain' })).status).toBe(415);
     });
 
+    it('stores the normalised URL (the WHATWG href), which is what is sent', async () => {
+      const { subscriber } = await subscribed(owner, subscription('https://FCM.GoogleAPIs.com./fcm/send/a b'.replace('./', '/')));
+      expect(subscriber.endpoint).toBe('https://fcm.googleapis.com/fcm/send/a%20b');
+      const windows = await subscribed(owner, subscription('https://DB5P.notify.windows.com:443/w/?token=x'));
+      expect(windows.subscriber.endpoint).toBe('https://db5p.notify.windows.com/w/?token=x');
+    });
+
     it('takes the longest endpoint allowed and padded base64url keys', async () => {
       const sub = subscription();
-      const long = `https://push.example.org/${'x'.repeat(2048 - 'https://push.example.org/'.length)}`;
+      const long = `https://fcm.googleapis.com/${'x'.repeat(2048 - 'https://fcm.googleapis.com/'.length)}`;
       const padded = { endpoint: long, keys: { p256dh: `${sub.keys.p256dh}=`, auth: `${sub.keys.auth}==` } };
-      const { subscriber } = await subscribed({}, padded);
+      const { subscriber } = await subscribed(owner, padded);
       expect(subscriber).toMatchObject({ endpoint: long, p256dh: sub.keys.p256dh, auth: sub.keys.auth });
     });
 
-    it('allows http://127.0.0.1 endpoints only with the test option', async () => {
-      const local = subscription('http://127.0.0.1:9/push/abc');
-      expect((await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: local } })).status).toBe(201);
+    it('allows a stand-in push service on 127.0.0.1 only when the relay is configured with it', async () => {
+      const local = subscription('https://127.0.0.1:9/push/abc');
+      expect((await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: local, ...owner } })).status).toBe(201);
       const strict = await startRelay(store, UNLIMITED, { publicKey: TEST_VAPID.publicKey });
       try {
-        expect((await call(strict, 'POST', '/api/push/subscribers', { body: { subscription: local } })).status).toBe(400);
-        expect((await call(strict, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } })).status).toBe(201);
+        expect((await call(strict, 'POST', '/api/push/subscribers', { body: { subscription: local, ...owner } })).status).toBe(400);
+        expect((await call(strict, 'POST', '/api/push/subscribers', { body: { subscription: subscription(), ...owner } })).status).toBe(201);
       } finally {
         await strict.close();
       }
     });
 
-    it('PUT /api/push/subscription re-syncs the endpoint and keys', async () => {
+    it('PUT /api/push/subscription re-syncs the endpoint and keys, with the credential it was made with', async () => {
       const { token, subscriber } = await subscribed();
       const fresh = subscription();
-      const res = await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: fresh } });
+      // Without the owner's credential, or with someone else's: refused, nothing changes.
+      expect((await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: fresh } })).status).toBe(401);
+      const other = await connected(relay, store, 'Other');
+      for (const body of [{ claimantToken: other.claimantToken }, { adviserToken: other.adviser.deviceToken }]) {
+        expect((await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: fresh, ...body } })).status).toBe(403);
+      }
+      expect((await store.getSubscriber(subscriber.id))?.endpoint).toBe(subscriber.endpoint);
+      const res = await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: fresh, ...owner } });
       expect(res.status).toBe(204);
       expect(await store.getSubscriber(subscriber.id)).toMatchObject({ endpoint: fresh.endpoint, p256dh: fresh.keys.p256dh, auth: fresh.keys.auth });
-      expect((await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: { endpoint: 'http://x.org' } } })).status).toBe(400);
+      expect((await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: { endpoint: 'http://x.org' }, ...owner } })).status).toBe(400);
+      const tricky = subscription('https://127.0.0.1%2eexample/push');
+      expect((await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: tricky, ...owner } })).status).toBe(400);
+    });
+
+    it('subscribing again with a known endpoint never removes another owner’s subscriber', async () => {
+      const victim = await subscribed();
+      const attacker = await connected(relay, store, 'Attacker');
+      const again = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: victim.sub, claimantToken: attacker.claimantToken } });
+      expect(again.status).toBe(201);
+      expect(await store.getSubscriber(victim.subscriber.id)).not.toBeNull();
+      // The same owner subscribing again replaces its own (no push twice).
+      const mine = await subscribed(owner, victim.sub);
+      expect(await store.getSubscriber(victim.subscriber.id)).toBeNull();
+      expect(mine.subscriber.endpoint).toBe(victim.sub.endpoint);
     });
 
     it('subscriber routes need the s_ credential (401)', async () => {
@@ -291,11 +346,17 @@ describe.each(adapters)('push API on $name', (adapter) => {
       relay.clock.ms = Date.parse('2026-03-01T12:00:00Z');
       const { token, subscriber } = await subscribed();
       await call(relay, 'PUT', '/api/push/preferences', { token, body: PREFS });
-      expect((await call(relay, 'DELETE', '/api/push/subscription', { token })).status).toBe(204);
+      // Only with the credential that made it.
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { token })).status).toBe(415);
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { token, body: {} })).status).toBe(401);
+      const other = await connected(relay, store, 'Other');
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { token, body: { claimantToken: other.claimantToken } })).status).toBe(403);
+      expect(await store.getSubscriber(subscriber.id)).not.toBeNull();
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { token, body: owner })).status).toBe(204);
       expect(await store.getSubscriber(subscriber.id)).toBeNull();
       expect(await reminders(subscriber.id)).toEqual([]);
       expect((await call(relay, 'GET', '/api/push/recent', { token })).status).toBe(401);
-      expect((await call(relay, 'DELETE', '/api/push/subscription', { token })).status).toBe(401);
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { token, body: owner })).status).toBe(401);
     });
 
     it('wrong methods are 405 with Allow', async () => {
@@ -379,10 +440,10 @@ describe.each(adapters)('push API on $name', (adapter) => {
     it('subscribing is limited per IP, subscriber routes per subscriber', async () => {
       const limited = await startRelay(store, { ...UNLIMITED, invitePerIp: { limit: 2, windowMs: DAY }, pushPerSubscriber: { limit: 2, windowMs: DAY } }, LOOPBACK);
       try {
-        const first = await call(limited, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } });
+        const first = await call(limited, 'POST', '/api/push/subscribers', { body: { subscription: subscription(), ...owner } });
         expect(first.status).toBe(201);
-        expect((await call(limited, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } })).status).toBe(201);
-        const third = await call(limited, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } });
+        expect((await call(limited, 'POST', '/api/push/subscribers', { body: { subscription: subscription(), ...owner } })).status).toBe(201);
+        const third = await call(limited, 'POST', '/api/push/subscribers', { body: { subscription: subscription(), ...owner } });
         expect(third.status).toBe(429);
         expect(third.headers.get('retry-after')).toMatch(/^\d+$/);
 

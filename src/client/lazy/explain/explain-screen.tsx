@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { explainNotice, todayInLondon } from '../../../shared/notices';
-import type { NoticeKind } from '../../../shared/notices/types';
+import type { Challenge, NoticeKind } from '../../../shared/notices/types';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
@@ -13,6 +13,8 @@ import { focusWhenShown } from '../../ui/focus';
 import { saveExplanation } from '../../data/save-notice';
 import { PasteBox, PASTE_BOX_ID } from './paste-box';
 import { KindPicker } from './kind-picker';
+import { KindCandidates } from './kind-candidates';
+import { ChallengeQuestions } from '../../ui/challenge-questions';
 import { SecretWarning } from './secret-warning';
 import { useAnnounceExplanation } from './announce-explanation';
 import { PhotoReader } from './photo-reader';
@@ -27,7 +29,10 @@ export function ExplainScreen() {
   const [text, setText] = useDraft('explain-text', '');
   const [kind, setKind] = useDraft<NoticeKind | null>('explain-kind', null);
   const [typedDate, setTypedDate] = useDraft<DateFields | null>('explain-date-fields', null);
+  // The claimant's answer to "is it a decision?", when we had to ask.
+  const [answer, setAnswer] = useDraft<Challenge | null>('explain-challenge', null);
   const [savedId, setSavedId] = useState<string | null>(null);
+  const [pickerOpen, setPickerOpen] = useState(kind !== null);
   const [incoming, setIncoming] = useState<File | null>(null);
   const reader = useRef<PhotoReading | null>(null);
   const today = todayInLondon();
@@ -66,14 +71,26 @@ export function ExplainScreen() {
   const explanation = useMemo(
     () =>
       text.trim().length >= MIN_TEXT || kind
-        ? explainNotice(text, { today, ...(kind ? { kind } : {}), ...(noticeDate.date ? { noticeDate: noticeDate.date } : {}) })
+        ? explainNotice(text, {
+            today,
+            ...(kind ? { kind } : {}),
+            ...(noticeDate.date ? { noticeDate: noticeDate.date } : {}),
+            ...(answer ? { challenge: answer } : {}),
+          })
         : null,
-    [text, kind, noticeDate.date, today],
+    [text, kind, noticeDate.date, answer, today],
   );
   useAnnounceExplanation(explanation ? kindText(t, explanation.kind).title : null, explanation && !noticeDate.unusable ? explanation.countFrom : null, text);
 
   function onText(value: string) {
     setText(value);
+    // A new message: our questions about the old one no longer apply.
+    if (answer) setAnswer(null);
+    setSavedId(null);
+  }
+
+  function chooseKind(next: NoticeKind | null) {
+    setKind(next);
     setSavedId(null);
   }
 
@@ -103,12 +120,29 @@ export function ExplainScreen() {
       {explanation?.secretWarning && <SecretWarning />}
       <PasteBox value={text} onInput={onText} onClear={clear} />
       <PhotoReader onText={onText} initialFile={incoming} onReady={(reading) => (reader.current = reading)} />
-      <KindPicker value={kind} onChange={(next) => (setKind(next), setSavedId(null))} />
+      <KindPicker value={kind} open={pickerOpen} onToggle={setPickerOpen} onChange={chooseKind} />
       {explanation && (
         <ExplanationView
           explanation={explanation}
           today={today}
           noticeDate={noticeDate}
+          kindChoice={
+            <KindCandidates
+              candidates={explanation.kindCandidates}
+              onChoose={(choice) => {
+                chooseKind(choice);
+                // The choices go away: take focus to the new result, not to the top of the page.
+                focusWhenShown('result-heading');
+              }}
+              onNone={() => {
+                setPickerOpen(true);
+                focusWhenShown('kind-select');
+              }}
+            />
+          }
+          challengeQuestions={
+            <ChallengeQuestions key={text} possible={explanation.challenge.possible} answered={answer} onAnswer={(next) => (setAnswer(next), setSavedId(null))} />
+          }
           actions={
             <>
               {savedId ? (

@@ -1,19 +1,20 @@
-import { useState } from 'preact/hooks';
 import { NOTICE_KINDS, type NoticeKind } from '../../../shared/notices/types';
 import { useT } from '../../initial/i18n/use-translation';
 
 interface Props {
   value: NoticeKind | null;
   onChange: (kind: NoticeKind | null) => void;
+  /** Open from outside too: "None of these" opens the full list. */
+  open: boolean;
+  onToggle: (open: boolean) => void;
 }
 
 /** "I'll choose the kind": for when there is no text to paste, or we guessed wrong. */
-export function KindPicker({ value, onChange }: Props) {
+export function KindPicker({ value, onChange, open, onToggle }: Props) {
   const t = useT();
-  const [open, setOpen] = useState(value !== null);
   return (
     <div class="kind-picker">
-      <button type="button" class="button button--secondary" aria-expanded={open} aria-controls="kind-picker-panel" onClick={() => setOpen(!open)}>
+      <button type="button" class="button button--secondary" aria-expanded={open} aria-controls="kind-picker-panel" onClick={() => onToggle(!open)}>
         {t('explain:chooseKind')}
       </button>
       <div id="kind-picker-panel" class="field" hidden={!open}>

@@ -61,6 +61,9 @@ export function ConnectScreen() {
   const [inputError, setInputError] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // A typed code: the adviser's safety code as the person types it from what the adviser reads out.
+  const [safetyTyped, setSafetyTyped] = useState('');
+  const [safetyError, setSafetyError] = useState<string | null>(null);
 
   function fail(key: string, onInput = false) {
     setProblem(t(key));
@@ -125,8 +128,15 @@ export function ConnectScreen() {
     if (busy) return;
     setBusy(true);
     setProblem(null);
+    setSafetyError(null);
     try {
-      const result = await connectWithConsent(consent);
+      const result = await connectWithConsent(consent, undefined, safetyTyped);
+      if (result.outcome === 'not-compared') {
+        // Nothing was sent: the person checks the code with the adviser and tries again.
+        setSafetyError(t(safetyTyped.trim() ? 'forward:connect.safety.typeMismatch' : 'forward:connect.safety.typeMissing'));
+        setAttempt((n) => n + 1);
+        return;
+      }
       if (result.outcome !== 'connected') {
         setStage({ step: 'refused', why: result.outcome });
         return;
@@ -180,7 +190,14 @@ export function ConnectScreen() {
     return (
       <>
         {heading}
-        <ConsentPage consent={consent} problem={problem} attempt={attempt} busy={busy} onAgree={() => void agree(consent)} />
+        <ConsentPage
+          consent={consent}
+          problem={problem}
+          safety={{ value: safetyTyped, onInput: setSafetyTyped, error: safetyError }}
+          attempt={attempt}
+          busy={busy}
+          onAgree={() => void agree(consent)}
+        />
       </>
     );
   }

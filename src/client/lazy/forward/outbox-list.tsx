@@ -63,11 +63,12 @@ export function RepliesList({ replies }: { replies: Reply[] }) {
       ) : (
         <ul class="forward-list">
           {replies.map((reply) => (
-            <li key={reply.id} class="forward-item forward-reply">
+            <li key={reply.id} class={reply.refused ? 'forward-item forward-reply forward-reply--refused' : 'forward-item forward-reply'}>
               <p class="forward-item__state">
                 <time dateTime={reply.receivedAt}>{formatDateTime(reply.receivedAt, currentLanguage())}</time>
               </p>
-              <p class="forward-reply__text">{reply.text}</p>
+              {/* Never the relay's words as the adviser's: only that it could not be checked. */}
+              {reply.refused ? <p class="warning">{t('forward:replies.refused')}</p> : <p class="forward-reply__text">{reply.text}</p>}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { announce } from '../../initial/status';
 import { refreshStatus, startOutboxSync } from '../../services/outbox';
 import { ComposeForm } from './compose-form';
 import { OutboxList, RepliesList } from './outbox-list';
+import { SafetyCodes } from './connect-views';
 import { StopSharing, STOPPED_ID } from './stop-sharing';
 import { useForwardData } from './use-forward-data';
 import '../../ui/screens.css';
@@ -126,6 +127,7 @@ export function SendScreen() {
       <ComposeForm />
       <OutboxList items={outbox} adviser={adviser} />
       <RepliesList replies={replies} />
+      <SafetyCodes connection={connection} />
       <StopSharing adviserName={adviser.name} />
       <p>
         <a href="/privacy">{t('forward:privacyLink')}</a>

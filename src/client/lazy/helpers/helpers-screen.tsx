@@ -1,4 +1,4 @@
-import { todayInLondon } from '../../../shared/notices';
+import { todayInLondon } from '../../../shared/notices/calendar';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { ConsentNoteForm } from './consent-note-form';

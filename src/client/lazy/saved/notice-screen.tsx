@@ -5,6 +5,8 @@ import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
 import { ExplanationView } from '../../ui/explanation-view';
+import { ChallengeQuestions } from '../../ui/challenge-questions';
+import type { Challenge } from '../../../shared/notices/types';
 import { fieldsOf, type DateFields } from '../../ui/date-parts';
 import { useNoticeDate } from '../../ui/notice-date';
 import { DeleteNotice } from './delete-notice';
@@ -45,13 +47,26 @@ export function NoticeScreen({ id }: { id: string }) {
   const countFrom = typed !== null ? noticeDate.date : savedUserDate;
 
   const explanation = useMemo(
-    () => (notice ? explainNotice(notice.text, { today, kind: notice.kind, ...(countFrom ? { noticeDate: countFrom } : {}) }) : null),
+    () =>
+      notice
+        ? explainNotice(notice.text, {
+            today,
+            kind: notice.kind,
+            ...(notice.challenge ? { challenge: notice.challenge } : {}),
+            ...(countFrom ? { noticeDate: countFrom } : {}),
+          })
+        : null,
     [notice, today, countFrom],
   );
 
   async function changeDate(date: string | undefined) {
     if (!notice) return;
-    const next = explainNotice(notice.text, { today, kind: notice.kind, ...(date ? { noticeDate: date } : {}) });
+    const next = explainNotice(notice.text, {
+      today,
+      kind: notice.kind,
+      ...(notice.challenge ? { challenge: notice.challenge } : {}),
+      ...(date ? { noticeDate: date } : {}),
+    });
     const patch = {
       countFrom: next.countFrom,
       countFromSource: next.countFromSource,
@@ -62,6 +77,27 @@ export function NoticeScreen({ id }: { id: string }) {
     try {
       await updateNotice(notice.id, patch);
       // Shown as well as announced, so everyone knows the change was kept.
+      setDateStatus(t('explain:datesUpdated'));
+      announce(t('explain:datesUpdated'));
+    } catch {
+      setDateStatus(t('explain:saveFailed'));
+      announce(t('explain:saveFailed'));
+    }
+  }
+
+  /** The claimant's answer to "is it a decision?": kept with the notice, with the dates it gives. */
+  async function answer(challenge: Challenge | null) {
+    if (!notice) return;
+    const next = explainNotice(notice.text, {
+      today,
+      kind: notice.kind,
+      ...(challenge ? { challenge } : {}),
+      ...(countFrom ? { noticeDate: countFrom } : {}),
+    });
+    const patch = { challenge: challenge ?? undefined, deadlines: next.deadlines };
+    setNotice({ ...notice, ...patch });
+    try {
+      await updateNotice(notice.id, patch);
       setDateStatus(t('explain:datesUpdated'));
       announce(t('explain:datesUpdated'));
     } catch {
@@ -97,7 +133,20 @@ export function NoticeScreen({ id }: { id: string }) {
       <p>
         <a href="/">{t('explain:backToSaved')}</a>
       </p>
-      <ExplanationView explanation={explanation} today={today} noticeDate={noticeDate} dateStatus={dateStatus ?? undefined} />
+      <ExplanationView
+        explanation={explanation}
+        today={today}
+        noticeDate={noticeDate}
+        dateStatus={dateStatus ?? undefined}
+        challengeQuestions={
+          <ChallengeQuestions
+            possible={explanation.challenge.possible}
+            answered={notice.challenge ?? null}
+            onAnswer={(next) => void answer(next)}
+            sendHref={`/send?notice=${encodeURIComponent(notice.id)}`}
+          />
+        }
+      />
       {notice.text && (
         <details class="original">
           <summary>{t('explain:originalText')}</summary>

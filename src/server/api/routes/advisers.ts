@@ -20,7 +20,7 @@ export async function enrolledAdviser(store: Store, adviserId: string): Promise<
 
 export const adviserRoutes = [
   route('POST', '/api/adviser/enrol', async ({ req, res, ip }, { store, now, limit, limits }) => {
-    limit(`enrol-ip:${ip}`, limits.enrolPerIp);
+    await limit(`enrol-ip:${ip}`, limits.enrolPerIp);
     const body = parse(enrolRequestSchema, await readJsonBody(req));
     // Checked before the token is used, so a bad signature does not spend it.
     if (!(await verifyDeviceKey(body.signingKey, body.device.publicKey, body.device.signature))) throw badRequest(BAD_SIGNATURE);

@@ -27,10 +27,10 @@ const INVITE_USED = 'That invite code has been used or has expired. Ask your adv
 export const connectionRoutes = [
   route('POST', '/api/connections', async ({ req, res, ip }, deps) => {
     const { store, now } = deps;
-    limitInviteIp(deps, ip);
+    await limitInviteIp(deps, ip);
     const body = parse(connectRequestSchema, await readJsonBody(req));
-    limitInvitePrefix(deps, body.code);
-    const codeHash = hashSecret(body.code);
+    await limitInvitePrefix(deps, body.code);
+    const codeHash = deps.codeHash(body.code);
     const at = now().toISOString();
     const invite = await store.findInvite(codeHash, at);
     if (!invite) throw notFound('That invite code was not found. Check it with your adviser.');

@@ -21,26 +21,26 @@ const limitPrefix = ({ limit, limits }: RelayDeps, code: string) => limit(`devic
 const NOT_WAITING = 'This request is no longer waiting: it was answered or has expired. Start again on the new computer.';
 
 export const deviceRoutes = [
-  route('POST', '/api/adviser/device-codes', async ({ req, res }, { store, now }) => {
+  route('POST', '/api/adviser/device-codes', async ({ req, res }, { store, now, codeHash }) => {
     const owner = await requireAdviser(req, store);
     await enrolledAdviser(store, owner.adviserId);
     const code = newInviteCode();
     const at = now();
     const expiresAt = new Date(at.getTime() + DEVICE_CODE_TTL_MS).toISOString();
-    await store.createDeviceCode({ adviserId: owner.adviserId, codeHash: hashSecret(code), expiresAt, now: at.toISOString() });
+    await store.createDeviceCode({ adviserId: owner.adviserId, codeHash: codeHash(code), expiresAt, now: at.toISOString() });
     const response: DeviceCodeResponse = { code: formatInviteCode(code), expiresAt };
     sendJson(res, 201, response);
   }),
 
   route('POST', '/api/device-requests', async ({ req, res, ip }, deps) => {
     const { store, now } = deps;
-    limitIp(deps, ip);
+    await limitIp(deps, ip);
     const body = parse(deviceRequestSchema, await readJsonBody(req));
-    limitPrefix(deps, body.code);
+    await limitPrefix(deps, body.code);
     const pollToken = newToken('p_');
     const at = now();
     const result = await store.requestDevice({
-      codeHash: hashSecret(body.code),
+      codeHash: deps.codeHash(body.code),
       publicKey: body.publicKey,
       pollTokenHash: hashSecret(pollToken),
       expiresAt: new Date(at.getTime() + DEVICE_STEP_TTL_MS).toISOString(),
@@ -92,7 +92,7 @@ export const deviceRoutes = [
 
   route('POST', '/api/device-requests/:id/claim', async ({ req, res, ip, params }, deps) => {
     const { store, now } = deps;
-    limitIp(deps, ip);
+    await limitIp(deps, ip);
     const id = parse(idSchema, params.id);
     const body = parse(deviceClaimSchema, await readJsonBody(req));
     const deviceToken = newToken('a_');

@@ -6,7 +6,7 @@ import type { Direction } from '../../store/store';
 import { requireAdviser, requireClaimant } from '../auth';
 import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
-import { conflict, notFound } from '../errors';
+import { conflict, gone, notFound } from '../errors';
 import { parse, sendJson } from '../respond';
 import { envelopeSize, idSchema, sendItemRequestSchema } from '../schemas';
 import { itemInfo, itemWithEnvelope, newestFirst } from '../views';
@@ -25,7 +25,7 @@ export async function storeItem(
   body: { id: string; envelope: string },
   onCreated: () => Promise<void>,
 ): Promise<void> {
-  limit(`send:${connectionId}`, limits.sendsPerConnection);
+  await limit(`send:${connectionId}`, limits.sendsPerConnection);
   const result = await store.addItem({
     id: body.id,
     connectionId,
@@ -34,6 +34,8 @@ export async function storeItem(
     size: envelopeSize(body.envelope),
     createdAt: now().toISOString(),
   });
+  // Stop sharing won the race (it checked before this send's own check): gone, never a 500.
+  if ('stopped' in result) throw gone('Sharing has stopped for this connection.');
   if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
     throw conflict('A different message was already sent with this id.');
   }

@@ -1,28 +1,34 @@
 // The push reminder routes (src/shared/protocol/push-types.ts): the VAPID
-// key, subscribing (optionally linked to a sharing or adviser credential),
-// re-syncing, preferences, snooze and the recent list. Reminders only hold
+// key, subscribing (with a sharing or adviser credential, which re-syncing
+// and deleting need again), preferences, snooze and the recent list. Reminders only hold
 // the kind, an opaque ref chosen by the device and, for deadlines, the
 // deadline id and date: never names, labels or connection ids.
 import type { IncomingMessage } from 'node:http';
-import type { Preferences, RecentReminder, SubscribeResponse, VapidKey } from '../../../shared/protocol/push-types';
+import type { Preferences, PushOwner, RecentReminder, SubscribeResponse, VapidKey } from '../../../shared/protocol/push-types';
+import { DEFAULT_POLICY, type EndpointPolicy } from '../../push/endpoint-policy';
 import { daysLeft, deadlineReminders, journalDue, snoozeDue } from '../../push/schedule';
 import type { PushSubscriber, Reminder } from '../../store/store';
 import { hashSecret, newToken, requireSubscriber } from '../auth';
 import { readJsonBody } from '../body';
 import { route, type PushOptions, type RelayDeps } from '../context';
 import { badRequest, forbidden, notFound, unauthorized } from '../errors';
-import { preferencesSchema, resyncRequestSchema, snoozeRequestSchema, subscribeRequestSchema } from '../push-schemas';
+import { preferencesSchema, pushOwnerSchema, resyncRequestSchema, snoozeRequestSchema, subscribeRequestSchema } from '../push-schemas';
 import { parse, sendJson } from '../respond';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const RECENT_DAYS = 7;
 
-/** Endpoint checks: strict, or (tests) also taking http://127.0.0.1. Made once. */
-const SCHEMAS = {
-  strict: { subscribe: subscribeRequestSchema(false), resync: resyncRequestSchema(false) },
-  loopback: { subscribe: subscribeRequestSchema(true), resync: resyncRequestSchema(true) },
-};
-const schemas = (push: PushOptions | undefined) => (push?.allowLoopbackEndpoints === true ? SCHEMAS.loopback : SCHEMAS.strict);
+/** The schemas for one endpoint policy, made once per policy. */
+const schemaCache = new WeakMap<EndpointPolicy, { subscribe: ReturnType<typeof subscribeRequestSchema>; resync: ReturnType<typeof resyncRequestSchema> }>();
+function schemas(push: PushOptions) {
+  const policy = push.endpoints ?? DEFAULT_POLICY;
+  let made = schemaCache.get(policy);
+  if (!made) {
+    made = { subscribe: subscribeRequestSchema(policy), resync: resyncRequestSchema(policy) };
+    schemaCache.set(policy, made);
+  }
+  return made;
+}
 
 /** The relay's push options; 404 when reminders are not set up. */
 function pushOf(deps: RelayDeps): PushOptions {
@@ -33,12 +39,14 @@ function pushOf(deps: RelayDeps): PushOptions {
 /** The subscriber of the request's s_ credential, with its own rate limit. */
 async function subscriber(req: IncomingMessage, { store, limit, limits }: RelayDeps): Promise<PushSubscriber> {
   const found = await requireSubscriber(req, store);
-  limit(`push-subscriber:${found.id}`, limits.pushPerSubscriber);
+  await limit(`push-subscriber:${found.id}`, limits.pushPerSubscriber);
   return found;
 }
 
-/** A credential given to link a subscription: must be the kind it claims to be. */
-async function linkOf({ store }: RelayDeps, body: { claimantToken?: string | undefined; adviserToken?: string | undefined }) {
+type Link = { connectionId: string; adviserDeviceId: null } | { connectionId: null; adviserDeviceId: string };
+
+/** Whose device it is: the claimant's or adviser's credential given in the body (exactly one); 401/403 otherwise. */
+async function ownerOf({ store }: RelayDeps, body: PushOwner): Promise<Link> {
   if (body.claimantToken !== undefined && body.adviserToken !== undefined) throw badRequest('Give claimantToken or adviserToken, not both.');
   if (body.claimantToken !== undefined) {
     const owner = await store.findCredential(hashSecret(body.claimantToken));
@@ -52,7 +60,15 @@ async function linkOf({ store }: RelayDeps, body: { claimantToken?: string | und
     if (owner.kind !== 'adviser') throw forbidden('That is not an adviser credential.');
     return { connectionId: null, adviserDeviceId: owner.deviceId };
   }
-  return { connectionId: null, adviserDeviceId: null };
+  throw unauthorized('Reminders need a sharing or adviser credential: connect to an adviser, or sign in as one, first.');
+}
+
+/** Refuses unless `body` holds the credential the subscriber was made with. */
+async function checkOwner(me: PushSubscriber, deps: RelayDeps, body: PushOwner): Promise<void> {
+  const link = await ownerOf(deps, body);
+  if (link.connectionId !== me.connectionId || link.adviserDeviceId !== me.adviserDeviceId) {
+    throw forbidden('That credential is not the one these reminders were turned on with.');
+  }
 }
 
 function recent(reminder: Reminder): RecentReminder {
@@ -72,10 +88,10 @@ export const pushRoutes = [
 
   route('POST', '/api/push/subscribers', async ({ req, res, ip }, deps) => {
     const { store, now, limit, limits } = deps;
-    limit(`push-subscribe-ip:${ip}`, limits.invitePerIp);
+    await limit(`push-subscribe-ip:${ip}`, limits.invitePerIp);
     const push = pushOf(deps);
     const body = parse(schemas(push).subscribe, await readJsonBody(req));
-    const link = await linkOf(deps, body);
+    const link = await ownerOf(deps, body);
     const subscriberToken = newToken('s_');
     const { endpoint, keys } = body.subscription;
     await store.createSubscriber({ tokenHash: hashSecret(subscriberToken), endpoint, p256dh: keys.p256dh, auth: keys.auth, ...link, now: now().toISOString() });
@@ -84,8 +100,9 @@ export const pushRoutes = [
   }),
 
   route('PUT', '/api/push/subscription', async ({ req, res }, deps) => {
+    const body = parse(schemas(pushOf(deps)).resync, await readJsonBody(req));
     const me = await subscriber(req, deps);
-    const body = parse(schemas(deps.push).resync, await readJsonBody(req));
+    await checkOwner(me, deps, body);
     const { endpoint, keys } = body.subscription;
     if (!(await deps.store.resyncSubscriber(me.id, { endpoint, p256dh: keys.p256dh, auth: keys.auth }, deps.now().toISOString()))) throw unauthorized();
     sendJson(res, 204, undefined);
@@ -93,6 +110,8 @@ export const pushRoutes = [
 
   route('DELETE', '/api/push/subscription', async ({ req, res }, deps) => {
     const me = await subscriber(req, deps);
+    // Subscribers made before owners were required have none: their s_ credential is all there is.
+    if (me.connectionId !== null || me.adviserDeviceId !== null) await checkOwner(me, deps, parse(pushOwnerSchema, await readJsonBody(req)));
     await deps.store.deleteSubscriber(me.id);
     sendJson(res, 204, undefined);
   }),

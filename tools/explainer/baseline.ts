@@ -1,14 +1,14 @@
-// Recognises the kind of a journal message from its meaning and key words,
-// not from exact templates: text arrives with menus, typos and odd spacing.
-// Each kind has weighted clues; the best score wins. Strong clues (4 to 6)
-// are phrases only that kind uses; weak ones (1 to 2) only break ties.
-import type { NoticeKind } from './types';
+// The explainer's first recogniser, kept only as the evaluation's baseline
+// ("rules only"): hand-weighted key phrases per kind, the best score wins,
+// and a decision when the kind is one that always is (or housing/childcare
+// with decision words). tools/explainer/eval.ts compares it with the model.
+import type { Challenge, NoticeKind } from '../../src/shared/notices/types';
 
 type Clue = readonly [pattern: RegExp, weight: number];
 
 const UC = String.raw`(?:universal credit|uc)`;
 
-const CLUES: Record<Exclude<NoticeKind, 'unknown'>, readonly Clue[]> = {
+export const CLUES: Record<Exclude<NoticeKind, 'unknown'>, readonly Clue[]> = {
   'payment-statement': [
     [/\b(?:payment|monthly) statement\b/, 5],
     [/\byour statement\b/, 4],
@@ -223,4 +223,16 @@ export function classify(normalised: string): Classification {
   }
   if (bestScore < LOW) return { kind: 'unknown', confidence: 'none', scores };
   return { kind: best, confidence: bestScore >= HIGH ? 'high' : 'low', scores };
+}
+
+const MR_KINDS = new Set<NoticeKind>(['payment-statement', 'claim-decision', 'sanction-decision', 'work-capability-decision', 'overpayment', 'claim-closed']);
+const DECISION =
+  /\b(?:not (?:been )?approved|decision|decided|refused|disallowed|(?:cannot|can't|will not|won't|not able to) (?:pay|include|help)|not (?:be )?included|not eligible)\b/;
+
+/** The old rule: the challenge followed from the kind. */
+export function baselineChallenge(kind: NoticeKind, text: string): Challenge {
+  if (kind === 'mandatory-reconsideration-notice') return 'mrn';
+  if (MR_KINDS.has(kind)) return 'decision';
+  if ((kind === 'housing-costs' || kind === 'childcare-costs') && DECISION.test(normalise(text))) return 'decision';
+  return 'neither';
 }

@@ -1,0 +1,317 @@
+// Decision language: the words that make a message a decision that can be
+// challenged (ask for mandatory reconsideration), or a mandatory
+// reconsideration notice (appeal). These rules are kept to phrases that mean
+// it wherever they appear; the trained model (model.ts) covers the rest.
+// A phrase does not count after "if", "may", "could" and the like in the same
+// sentence: "your payment can be reduced if you don't..." is a warning.
+
+export interface Cue {
+  answer: 'decision' | 'mrn';
+  /** Which rule matched, for tests and the evaluation. */
+  rule: string;
+  /** The words in the message that made it so. */
+  words: string;
+}
+
+type Rule = readonly [id: string, pattern: RegExp];
+
+const UC = String.raw`(?:universal credit|uc)`;
+const HAVE = String.raw`(?:'ve| have| has)?`;
+const END = String.raw`(?![a-z])`;
+
+/** Rules are written with plain spaces; a line break in the message counts as one too. */
+function rule(id: string, source: string): Rule {
+  return [id, new RegExp(source.replace(/ /g, '[ \\n]') + END, 'g')];
+}
+
+// Checked first: an MRN also repeats the decision it looked at again.
+const MRN_RULES: readonly Rule[] = [
+  rule('mrn-heading', String.raw`\bmandatory reconsideration notice`),
+  rule('mrn-named', String.raw`\b(?:this is|here is|attached is|uploaded) (?:your|the|a) (?:mrn|mandatory reconsideration notice)`),
+  rule(
+    'mrn-looked-again',
+    String.raw`\b(?:we|i|the decision maker|a decision maker)${HAVE} (?:now )?(?:looked again at|reconsidered|re-considered) (?:the|your|our|my|this|that)`,
+  ),
+  rule(
+    'mrn-looked-at-decision-again',
+    String.raw`\b(?:we|i|the decision maker)${HAVE} (?:now )?(?:looked at|reviewed|considered|gone over) (?:the|your|our|my|this|that) [^.!?\n]{0,40}?decision again`,
+  ),
+  rule('mrn-looked-at-mr', String.raw`\b(?:looked at|considered|reviewed|decided) your (?:mandatory reconsideration|mr)\b(?! request)`),
+  rule('mrn-outcome', String.raw`\b(?:result|outcome) of (?:your|the) (?:mandatory reconsideration|mr)\b`),
+  rule(
+    'mrn-mr-done',
+    String.raw`\b(?:your|the) (?:mandatory reconsideration|mr) (?:has been|was|is) (?:unsuccessful|successful|refused|rejected|completed|upheld|not successful)`,
+  ),
+  rule('mrn-not-changed', String.raw`\b(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|our|my|this|that) decision`),
+  rule(
+    'mrn-decision-stands',
+    String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains the same|is unchanged)`,
+  ),
+  rule('mrn-can-now-appeal', String.raw`\byou can now appeal`),
+  // The appeal paragraph of an MRN, also when OCR lost words around it: "you can appeal ... within one month of the date of this notice".
+  rule('mrn-appeal-within', String.raw`\byou can (?:[a-z]+ )?appeal\b[^.!?]{0,60}? within (?:one|1) month of the date of this notice`),
+  rule(
+    'mrn-shorthand',
+    String.raw`\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)`,
+  ),
+  rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
+  // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal".
+  rule(
+    'mrn-welsh',
+    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid)`,
+  ),
+  rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
+  rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
+  rule('mrn-looked-again-all', String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?looked again at (?:all|everything)`),
+  // Tolerant of one stray word and a misspelt "tribunal" (photos read by OCR: "You can sow appeal to un independent tibunal").
+  rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
+  rule(
+    'mrn-following',
+    String.raw`\bfollowing (?:your |the |a )?(?:request for (?:a |an )?)?(?:mandatory )?reconsideration[^.!?\n]{0,20}? (?:we|i|the decision maker)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
+  ),
+];
+
+const DECISION_RULES: readonly Rule[] = [
+  rule(
+    'decided',
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch))`,
+  ),
+  rule(
+    'payment-reduced',
+    String.raw`\b(?:your|the) (?:${UC} |standard allowance |award |money )?(?:payments?|${UC}|award|standard allowance)(?: on [^.!?\n]{1,25})? (?:will|is going to|has|have|is|are|would) (?:now )?(?:be |been )?(?:reduced|stopped|cut|go(?:ing)? down|be £0|£0|nil\b|stop\b|end\b)`,
+  ),
+  rule('payment-zero', String.raw`\b(?:payment|${UC})[^.!?\n]{0,40}? (?:will be|is) £0(?:\.00)?`),
+  rule(
+    'we-reduce',
+    String.raw`\bwe(?:'ve|'re|'ll| have| are| will| will be| are going to)? (?:reduc(?:e|ed|ing)|stop(?:ped|ping)?|cut) your (?:${UC}|payments?|standard allowance|award)`,
+  ),
+  rule(
+    'cannot-get-uc',
+    String.raw`\byou (?:cannot|can't|cant|can not|will not|won't|wont|do not|don't) (?:get|receive|qualify for|be paid) (?:any |a )?(?:${UC}|payments? of ${UC}|${UC} payments?)`,
+  ),
+  rule('no-payment', String.raw`\byou (?:will not|won't|wont) (?:get|receive|be paid) (?:a |any )?(?:${UC} )?payment`),
+  rule('not-entitled', String.raw`\b(?:not|no longer) (?:be )?entitled`),
+  rule('not-eligible', String.raw`\b(?:not|no longer) eligible for (?:${UC}|the|housing|childcare|this)`),
+  rule('conditions-not-met', String.raw`\b(?:do|does|did) not (?:meet|satisfy) the (?:\w+ ){0,2}(?:conditions?|rules|requirements?)`),
+  rule(
+    'refused',
+    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for [^.!?\n]{1,30})? (?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)`,
+  ),
+  rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
+  // A notification that a specific statement is ready: every statement can be challenged.
+  rule('statement-ready', String.raw`\byour (?:universal credit |uc |payment |monthly )?statement(?: for [^.!?\n]{1,40}?)? is (?:now )?(?:ready|available)`),
+  rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
+  rule(
+    'cannot-pay-costs',
+    String.raw`\b(?:we )?(?:cannot|can't|cant|will not|won't|are unable to|are not able to) (?:pay|include|help with|cover|accept) (?:your |the |any |a |an )?(?:[a-z-]+ )?(?:rent|mortgage|housing|childcare|service charges?|element|amount)`,
+  ),
+  rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason`),
+  rule(
+    'did-not-give-good-reason',
+    String.raw`\b(?:did not|didn't|didnt|gave no|have not given|haven't given) (?:show |give |have |provide )?(?:us )?(?:a |any )?good reason`,
+  ),
+  rule('sanction-applied', String.raw`\bsanction (?:has been |was |is being |have been |has now been )?(?:applied|imposed|put on|added|given)`),
+  rule('sanctioned', String.raw`\b(?:you|he|she|they)(?:'ve| have| has| were| was)? been sanctioned`),
+  rule('sanction-reduction', String.raw`\bsanction (?:reduction|deduction) (?:applied|of)`),
+  rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),
+  rule(
+    'has-lcw',
+    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|decided (?:that )?(?:you|he|she) (?:have|has)) (?:limited capability for work|lcw|lcwra|lcwea)`,
+  ),
+  rule('awarded-lcw', String.raw`\b(?:awarded|placed in|put in|found to have|given) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)`),
+  rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:closed|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
+  rule(
+    'claim-has-closed',
+    String.raw`\b(?:your|the|this) (?:single |joint )?(?:${UC} )?(?:claim|account|award) (?:has|was|is|will)(?: now)?(?: been| be)? (?:closed|terminated|ended|cancelled|stopped|close|end)`,
+  ),
+  rule(
+    'no-reactivate',
+    String.raw`\b(?:unable to|cannot|can't|cant|can not|will not|won't|are not able to) (?:reactivate|reactive|re-activate|reopen|re-open|restart)`,
+  ),
+  // A third-party deduction starting: the claimant's payment goes down, which is a decision (rn-033).
+  rule(
+    'third-party-deduction',
+    String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)`,
+  ),
+  rule('paid-too-much', String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?too much|overpaid)`),
+  rule(
+    'take-back',
+    String.raw`\bwe(?:'ll| will| are going to| have started to| are going to start to| will start to) (?:take|recover|claw|collect|get) (?:[^.!?\n]{0,30}? )?back`,
+  ),
+  rule('recover', String.raw`\bwe(?:'ll| will| are going to)? (?:recover|be recovering|start recovering) `),
+  rule('not-in-gb', String.raw`\btreated as not (?:being )?in great britain`),
+  rule('not-resident', String.raw`\bnot (?:habitually resident|have a right to reside|have the right to reside|confer a right to reside)`),
+  rule('no-right-to-reside', String.raw`\b(?:no|does not confer a|do not have a) right to reside`),
+  rule('nil-award', String.raw`\bnil (?:award|entitlement)`),
+  rule(
+    'we-changed-award',
+    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:your|the|a|an|this|that|their|his|her) (?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b`,
+  ),
+  rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
+  rule(
+    'can-only-pay',
+    String.raw`\b(?:we can only pay|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you|backdate|pay for|include these|include this|include the|pay these|pay this))`,
+  ),
+  rule('not-payable', String.raw`\bno (?:${UC} )?(?:is |will be )?payable`),
+  rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned (?:me|you|him|her|them|-|for)`),
+  rule(
+    'reduction-applied',
+    String.raw`\b(?:a |the )?(?:reduction|sanction) (?:will be|has been|was|is being|was correctly|will remain|still) ?(?:applied|applies)?`,
+  ),
+  rule(
+    'lcw-outcome',
+    String.raw`\b(?:lcw|lcwra|lcwea|limited capability for work(?: and work-related activity)?)(?: element)? (?:has been |was |is )?(?:awarded|backdated|removed|added)`,
+  ),
+  rule('found-fit', String.raw`\bfound (?:fit for work|capable of work|to have)`),
+  rule('one-word-closed', String.raw`^(?:your )?(?:${UC} )?(?:claim )?(?:closed|terminated)$`),
+  rule('claim-closed-short', String.raw`\bclaim (?:closed|terminated)\b`),
+  // Welsh: "we have decided", "we will reduce your payment", "you are not entitled", "we paid you too much",
+  // "we will recover", "we have not approved".
+  rule(
+    'welsh',
+    String.raw`\b(?:rydym wedi penderfynu|byddwn yn lleihau eich|nid oes gennych hawl|rydym wedi talu gormod|byddwn yn adennill|nid ydym wedi cymeradwyo|rydym wedi cau eich hawliad|mae eich hawliad wedi (?:cau|dod i ben))`,
+  ),
+  rule(
+    'taking-money-off',
+    String.raw`\bwe(?:'re|'ll| are| will| will be| have started)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |£[\d.,]+ |an amount )?(?:off|from|out of) your`,
+  ),
+];
+
+/** Words that make a phrase conditional or a warning when they come before it in the same sentence. */
+const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|or|otherwise|risk|warn\w*)\b/;
+/** ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice". */
+const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our))\b(?:\s+[^\s,;]+){0,4}\s*$/;
+/** ... or just after it: "your claim will be closed if you do not accept". */
+const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless)\b/;
+
+/** Lower case, straight quotes, one space (or one line break): what the rules are written for. */
+export function cueText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n');
+}
+
+function hedged(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 250), start);
+  // The sentence so far: back to a full stop, colon or line break.
+  const cut = Math.max(
+    ...['. ', '? ', '! ', ': ', '; ', '.\n', '\n'].map((mark) => {
+      const at = before.lastIndexOf(mark);
+      return at < 0 ? -1 : at + mark.length - 1;
+    }),
+  );
+  // "6 May 2024" is a date, not "may" the hedge.
+  const sentence = (cut >= 0 ? before.slice(cut + 1) : before).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
+  return HEDGE.test(sentence) || HEDGE_NEAR.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
+}
+
+/**
+ * Words a rule cannot match without (any one of them), checked first: most
+ * rules then never run their expression on a long pasted page.
+ */
+const NEEDS: Record<string, readonly string[]> = {
+  'mrn-heading': ['reconsideration'],
+  'mrn-named': ['mrn', 'reconsideration'],
+  'mrn-looked-again': ['again', 'reconsider', 're-consider'],
+  'mrn-looked-at-decision-again': ['again'],
+  'mrn-looked-at-mr': ['reconsideration', 'mr'],
+  'mrn-outcome': ['reconsideration', 'mr'],
+  'mrn-mr-done': ['reconsideration', 'mr'],
+  'mrn-not-changed': ['change'],
+  'mrn-decision-stands': ['decision'],
+  'mrn-can-now-appeal': ['appeal'],
+  'mrn-appeal-within': ['notice'],
+  'mrn-shorthand': ['mr', 'mrn', 'appeal'],
+  'mrn-they-not-changed': ['change'],
+  'mrn-welsh': ['ailystyri', 'apelio', 'newid'],
+  'mrn-notice': ['notice'],
+  'mrn-you-asked': ['asked'],
+  'mrn-looked-again-all': ['again'],
+  'mrn-appeal-to': ['appeal'],
+  'mrn-following': ['following'],
+  'statement-ready': ['statement'],
+  decided: ['decided'],
+  'payment-reduced': ['reduc', 'stop', 'cut', 'down', '£0', 'nil', 'end'],
+  'payment-zero': ['£0'],
+  'we-reduce': ['reduc', 'stop', 'cut'],
+  'no-payment': ['payment'],
+  'not-entitled': ['entitled'],
+  'not-eligible': ['eligible'],
+  'conditions-not-met': ['meet', 'satisfy'],
+  refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed'],
+  'not-approved': ['approved', 'accepted', 'allowed'],
+  'we-refused': ['refused', 'disallowed', 'rejected', 'approved', 'accepted', 'allowed', 'turned'],
+  'no-good-reason': ['reason'],
+  'did-not-give-good-reason': ['reason'],
+  'sanction-applied': ['sanction'],
+  sanctioned: ['sanctioned'],
+  'sanction-reduction': ['sanction'],
+  'capable-of-work': ['capable', 'fit'],
+  'has-lcw': ['capability', 'lcw'],
+  'awarded-lcw': ['capability', 'lcw'],
+  'treated-as': ['treated'],
+  'can-only-pay': ['pay', 'backdate', 'include'],
+  'not-payable': ['payable'],
+  'sanctioned-short': ['sanctioned'],
+  'reduction-applied': ['reduction', 'sanction'],
+  'lcw-outcome': ['capability', 'lcw'],
+  'found-fit': ['found'],
+  'one-word-closed': ['closed', 'terminated'],
+  'claim-closed-short': ['closed', 'terminated'],
+  welsh: ['rydym', 'byddwn', 'nid', 'hawliad'],
+  'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
+  'paid-too-much': ['much', 'overpaid'],
+  'take-back': ['back'],
+  recover: ['recover'],
+  'not-in-gb': ['britain'],
+  'not-resident': ['resident', 'reside'],
+  'no-right-to-reside': ['reside'],
+  'nil-award': ['nil'],
+  'third-party-deduction': ['asked', 'applied', 'told'],
+};
+
+function worthTrying(text: string, id: string): boolean {
+  const needs = NEEDS[id];
+  return !needs || needs.some((word) => text.includes(word));
+}
+
+function firstMatch(text: string, rules: readonly Rule[], answer: Cue['answer']): Cue | null {
+  for (const [id, pattern] of rules) {
+    if (!worthTrying(text, id)) continue;
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (hedged(text, match.index, match.index + match[0].length)) continue;
+      return { answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() };
+    }
+  }
+  return null;
+}
+
+/** The decision or MRN language in a message, if any. */
+export function findCue(text: string): Cue | null {
+  const normal = cueText(text);
+  return firstMatch(normal, MRN_RULES, 'mrn') ?? firstMatch(normal, DECISION_RULES, 'decision');
+}
+
+/** Every rule that matches, for the evaluation's per-rule precision. */
+export function allCues(text: string): Cue[] {
+  const normal = cueText(text);
+  const out: Cue[] = [];
+  for (const [rules, answer] of [
+    [MRN_RULES, 'mrn'],
+    [DECISION_RULES, 'decision'],
+  ] as const) {
+    for (const [id, pattern] of rules) {
+      if (!worthTrying(normal, id)) continue;
+      for (const match of normal.matchAll(pattern)) {
+        if (hedged(normal, match.index, match.index + match[0].length)) continue;
+        out.push({ answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+// Answers the two questions about a message separately:
+// (a) what is it about (one of the 22 kinds), and
+// (b) can it be challenged: a decision (ask for mandatory reconsideration),
+//     an MRN (appeal), or neither.
+// (b) comes from decision language (cues.ts) and the trained model, never
+// from (a) alone, so a decision worded in an unfamiliar way still gets its
+// deadline when the kind is unclear. Both say when they are unsure.
+import { allCues, cueText, type Cue } from './cues';
+import { kindClues } from './kind-clues';
+import { predict, type RecogniserModel } from './model';
+import { featurize, modelText, wordBucket, type FeatureConfig, type Features } from './features';
+import { CHALLENGES, type Challenge, type NoticeExplanation, type NoticeKind } from './types';
+
+export interface Recognition {
+  kind: NoticeKind;
+  /** Probability of the likeliest kind (0 to 1). */
+  kindP: number;
+  kindSure: boolean;
+  /** The likeliest kinds, best first (two or three when unsure). */
+  kindCandidates: NoticeKind[];
+  challenge: ChallengeAnswer;
+}
+
+export type ChallengeAnswer = NoticeExplanation['challenge'];
+
+/** What the recogniser uses: which parts are switched on is chosen on cross-validation. */
+export interface Strategy {
+  /** Decision and MRN phrases decide question (b) when they match. */
+  cues: boolean;
+  /** The trained model answers question (b) when no phrase matched (else: neither). */
+  challengeModel: boolean;
+}
+
+export const DEFAULT_STRATEGY: Strategy = { cues: true, challengeModel: true };
+
+/** Kinds that are always a decision or an MRN when the claimant picks them. */
+export const CHALLENGE_OF_KIND: Partial<Record<NoticeKind, Challenge>> = {
+  'payment-statement': 'decision',
+  'claim-decision': 'decision',
+  'sanction-decision': 'decision',
+  'work-capability-decision': 'decision',
+  overpayment: 'decision',
+  'claim-closed': 'decision',
+  'mandatory-reconsideration-notice': 'mrn',
+};
+
+const CANDIDATE_FLOOR = 0.05;
+
+/** The words and word pairs of the text that pushed most towards `target` (for "why we think so"). */
+export function strongestWords(model: RecogniserModel, text: string, target: string, count = 2): string[] {
+  const head = model.challenge;
+  const k = head.classes.length;
+  const c = head.classes.indexOf(target);
+  if (c < 0) return [];
+  const words = modelText(text).split(' ').slice(0, 400);
+  const hasLetter = words.map((word) => /\p{L}/u.test(word));
+  const best = new Map<string, number>();
+  for (const n of model.features.wordGrams) {
+    if (n > 2) continue;
+    for (let i = 0; i + n <= words.length; i++) {
+      if (!hasLetter[i] && !(n === 2 && hasLetter[i + 1])) continue;
+      const phrase = n === 1 ? words[i]! : `${words[i]} ${words[i + 1]}`;
+      if (best.has(phrase)) continue;
+      const row = wordBucket(phrase, n, model.features) * k;
+      let mean = 0;
+      for (let other = 0; other < k; other++) mean += head.weights[row + other]! / k;
+      best.set(phrase, head.weights[row + c]! - mean);
+    }
+  }
+  return [...best]
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([phrase]) => phrase);
+}
+
+/** The model's features of a message, and the decision phrases found in it (they are features too). */
+export function noticeFeatures(text: string, config: FeatureConfig): { features: Features; cues: Cue[] } {
+  const cues = allCues(text);
+  const clues = config.clueWeight ? kindClues(cueText(text).replace(/\n/g, ' ')) : [];
+  return {
+    features: featurize(
+      text,
+      config,
+      cues.map((cue) => cue.rule),
+      clues,
+    ),
+    cues,
+  };
+}
+
+export function recognise(text: string, model: RecogniserModel<NoticeKind, Challenge>, strategy: Strategy = DEFAULT_STRATEGY): Recognition {
+  if (!/\p{L}/u.test(text)) return nothingToRead(model);
+  const { features, cues } = noticeFeatures(text, model.features);
+  const kindP = predict(model.kind, features);
+  const kinds = model.kind.classes.map((id, i) => ({ id, p: kindP[i]! })).sort((a, b) => b.p - a.p || (a.id < b.id ? -1 : 1));
+  const top = kinds[0]!;
+  const kindSure = top.p >= model.thresholds.kind;
+  const kindCandidates = (kindSure ? kinds.slice(0, 1) : kinds.slice(0, 3).filter((k, i) => i < 2 || k.p >= CANDIDATE_FLOOR)).map((k) => k.id);
+
+  const challengeP = predict(model.challenge, features);
+  // What the likely kinds usually are, pooled with the model's own reading of the words
+  // (a weighted geometric mean: a model that is sure of the words is not outvoted by the kind).
+  const p = {} as Record<Challenge, number>;
+  let total = 0;
+  for (const c of CHALLENGES) {
+    const j = model.challenge.classes.indexOf(c);
+    let ofKinds = 0;
+    for (let k = 0; k < kindP.length; k++) ofKinds += kindP[k]! * (model.challengeOfKind[k]?.[j] ?? 0);
+    p[c] = Math.pow(challengeP[j] ?? 0, 1 - model.kindMix) * Math.pow(ofKinds || 1e-9, model.kindMix);
+    total += p[c];
+  }
+  for (const c of CHALLENGES) p[c] = total > 0 ? p[c] / total : 0;
+  const challenge = answerChallenge(text, model, strategy, p, cues[0] ?? null);
+  return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
+}
+
+/** No words at all (empty, or only emoji and numbers): nothing to recognise. */
+function nothingToRead(model: RecogniserModel<NoticeKind, Challenge>): Recognition {
+  const p = { decision: 0, mrn: 0, neither: 1 };
+  const challenge: ChallengeAnswer = { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
+  return { kind: 'unknown', kindP: 1, kindSure: false, kindCandidates: model.kind.classes.includes('unknown') ? ['unknown'] : [], challenge };
+}
+
+/** The likeliest answer, and every other one likely enough that its deadline must still be shown. */
+export function possibleAnswers(p: Record<Challenge, number>, cut: { rights: number; neither: number }): Challenge[] {
+  const ranked = [...CHALLENGES].sort((a, b) => p[b] - p[a]);
+  return ranked.filter((c, i) => i === 0 || p[c] >= (c === 'neither' ? cut.neither : cut.rights));
+}
+
+function answerChallenge(
+  text: string,
+  model: RecogniserModel<NoticeKind, Challenge>,
+  strategy: Strategy,
+  p: Record<Challenge, number>,
+  found: Cue | null,
+): ChallengeAnswer {
+  // The first rule that matched: MRN phrases come first (an MRN repeats the decision it looked at).
+  const cue = strategy.cues ? found : null;
+  if (cue) return { answer: cue.answer, possible: [cue.answer], sure: true, source: 'rule', cue: cue.words, rule: cue.rule, p };
+  if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
+  const possible = possibleAnswers(p, model.thresholds);
+  const answer = possible[0]!;
+  const words = answer === 'neither' ? [] : strongestWords(model, text, answer);
+  return {
+    answer,
+    possible,
+    sure: possible.length === 1,
+    source: 'model',
+    cue: words.length ? words.join(' … ') : null,
+    rule: null,
+    p,
+  };
+}

@@ -1,0 +1,113 @@
+// Question (b), "can it be challenged?", answered apart from the kind: every
+// decision gets the MR deadline with its rule, every MRN the appeal deadline,
+// the answer says which words made it so, and "not sure" never hides a date.
+import { describe, expect, it } from 'vitest';
+import { explainKind, explainNotice, NOTICE_KINDS } from '../../../src/shared/notices';
+import { explainWith } from '../../../src/shared/notices/explain';
+import type { RecogniserModel } from '../../../src/shared/notices/model';
+import type { Challenge, NoticeKind } from '../../../src/shared/notices/types';
+
+const TODAY = '2026-11-22';
+const ids = (text: string, options = {}) => explainNotice(text, { today: TODAY, ...options }).deadlines.map((d) => d.id);
+
+/** A model with no weights: its answers come from the biases alone, so the test controls how sure it is. */
+function flatModel(challenge: Record<Challenge, number>, kind: NoticeKind = 'deduction'): RecogniserModel<NoticeKind, Challenge> {
+  const kinds = [kind, 'unknown'] as NoticeKind[];
+  const classes = ['decision', 'mrn', 'neither'] as Challenge[];
+  return {
+    features: { bits: 4, charGrams: [3], wordGrams: [1] },
+    kind: { classes: kinds, bias: Float32Array.from([3, 0]), weights: new Int8Array(16 * 2), scale: 1 },
+    challenge: { classes, bias: Float32Array.from(classes.map((c) => Math.log(challenge[c]))), weights: new Int8Array(16 * 3), scale: 1 },
+    challengeOfKind: [
+      [1 / 3, 1 / 3, 1 / 3],
+      [1 / 3, 1 / 3, 1 / 3],
+    ],
+    kindMix: 0,
+    thresholds: { kind: 0.5, rights: 0.25, neither: 0.25 },
+  };
+}
+
+describe('decisions and MRNs from their words', () => {
+  it('gives a decision the MR deadline with its rule, and says which words made it one', () => {
+    const result = explainNotice('Date: 9 November 2026\nWe have decided that you are capable of work.', { today: TODAY });
+    expect(result.challenge).toMatchObject({ answer: 'decision', sure: true, source: 'rule', cue: 'we have decided' });
+    expect(result.deadlines.find((d) => d.id === 'mandatory-reconsideration')).toMatchObject({ date: '2026-12-09', rule: 'mr-one-month' });
+  });
+
+  it('gives an MRN the appeal deadline and never an MR one', () => {
+    const result = explainNotice('9 November 2026. Mandatory reconsideration notice: we have not changed the decision.', { today: TODAY });
+    expect(result.challenge).toMatchObject({ answer: 'mrn', sure: true });
+    expect(result.deadlines.map((d) => d.id)).toEqual(['appeal', 'late-limit']);
+  });
+
+  it('finds a decision even when the kind is unclear', () => {
+    const result = explainNotice('blah blah ref 55/1 — your payment will be reduced', { today: TODAY });
+    expect(result.challenge.answer).toBe('decision');
+    expect(ids('blah blah ref 55/1 — your payment will be reduced')).toContain('mandatory-reconsideration');
+  });
+
+  it('does not take a warning for a decision', () => {
+    const result = explainNotice('If you do not attend your appointment, your payment could be reduced. We call this a sanction.', { today: TODAY });
+    expect(result.challenge.rule).toBeNull();
+  });
+});
+
+describe('when we are not sure', () => {
+  it('keeps every likely answer possible and shows the MR deadline as well as the to-dos', () => {
+    const result = explainWith(flatModel({ decision: 0.45, mrn: 0.05, neither: 0.5 }), 'a message with no decision words', { today: TODAY });
+    expect(result.challenge).toMatchObject({ answer: 'neither', sure: false, source: 'model' });
+    expect(result.challenge.possible).toEqual(['neither', 'decision']);
+    expect(result.deadlines.map((d) => d.id)).toEqual(['mandatory-reconsideration', 'late-limit']);
+  });
+
+  it('shows the appeal deadline too when an MRN is possible', () => {
+    const result = explainWith(flatModel({ decision: 0.4, mrn: 0.3, neither: 0.3 }), 'words', { today: TODAY });
+    expect(result.challenge.possible).toEqual(['decision', 'mrn', 'neither']);
+    expect(result.deadlines.map((d) => d.id).sort()).toEqual(['appeal', 'late-limit', 'mandatory-reconsideration']);
+  });
+
+  it('is sure when one answer is far likelier', () => {
+    const result = explainWith(flatModel({ decision: 0.05, mrn: 0.05, neither: 0.9 }), 'words', { today: TODAY });
+    expect(result.challenge).toMatchObject({ answer: 'neither', sure: true, possible: ['neither'] });
+    expect(result.deadlines).toEqual([]);
+  });
+
+  it('offers the likeliest kinds to pick from', () => {
+    const model = flatModel({ decision: 0.1, mrn: 0.1, neither: 0.8 });
+    const unsure = { ...model, kind: { ...model.kind, bias: Float32Array.from([0.2, 0]) }, thresholds: { ...model.thresholds, kind: 0.8 } };
+    const result = explainWith(unsure, 'words', { today: TODAY });
+    expect(result.confidence).toBe('low');
+    expect(result.kindCandidates).toEqual(['deduction', 'unknown']);
+  });
+});
+
+describe("the claimant's answers and choices", () => {
+  const unsure = flatModel({ decision: 0.45, mrn: 0.05, neither: 0.5 });
+
+  it.each([
+    ['decision', ['mandatory-reconsideration', 'late-limit']],
+    ['mrn', ['appeal', 'late-limit']],
+    ['neither', []],
+  ] as const)('answering "%s" settles it', (answer, expected) => {
+    const result = explainWith(unsure, 'words', { today: TODAY, challenge: answer });
+    expect(result.challenge).toMatchObject({ answer, sure: true, source: 'user' });
+    expect(result.deadlines.map((d) => d.id)).toEqual(expected);
+  });
+
+  it('a chosen kind that is always a decision gives the MR deadline', () => {
+    expect(explainWith(unsure, 'words', { today: TODAY, kind: 'sanction-decision' }).challenge).toMatchObject({ answer: 'decision', source: 'kind' });
+  });
+
+  it('a kind chosen with no text that may or may not be a decision asks', () => {
+    const result = explainKind('housing-costs', { today: TODAY });
+    expect(result.challenge.sure).toBe(false);
+    expect(result.deadlines.map((d) => d.id)).toContain('mandatory-reconsideration');
+  });
+
+  it('never says "no deadline" for a picked kind that can be a decision', () => {
+    for (const kind of NOTICE_KINDS) {
+      const result = explainKind(kind, { today: TODAY });
+      if (!result.challenge.sure) expect(result.deadlines.length, kind).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,135 @@
+// Grouped k-fold cross-validation and the choice of the "not sure" cut-offs.
+// Folds are split by family (variants of one message stay together), so a
+// model is always scored on wordings it never saw. The cut-offs are chosen on
+// the out-of-fold predictions, never on the sealed set.
+import type { Features } from '../../src/shared/notices/features';
+import type { RecogniserModel } from '../../src/shared/notices/model';
+import { possibleAnswers, recognise, type Recognition, type Strategy } from '../../src/shared/notices/recognise';
+import type { Challenge, NoticeKind } from '../../src/shared/notices/types';
+import type { Example } from './corpus';
+import { featurizeAll, trainModel, type TrainerConfig } from './train';
+
+export const FOLDS = 5;
+
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Fold of each example: whole families, largest first, each to the smallest fold so far. */
+export function groupFolds(examples: Example[], k = FOLDS): Map<string, number> {
+  const families = new Map<string, Example[]>();
+  for (const e of examples) families.set(e.family, [...(families.get(e.family) ?? []), e]);
+  const order = [...families.entries()].sort((a, b) => b[1].length - a[1].length || fnv(a[0]) - fnv(b[0]) || (a[0] < b[0] ? -1 : 1));
+  const sizes = new Array<number>(k).fill(0);
+  const foldOf = new Map<string, number>();
+  for (const [, members] of order) {
+    const fold = sizes.indexOf(Math.min(...sizes));
+    sizes[fold] = sizes[fold]! + members.length;
+    for (const e of members) foldOf.set(e.id, fold);
+  }
+  return foldOf;
+}
+
+export interface CrossValidation {
+  foldOf: Map<string, number>;
+  models: RecogniserModel<NoticeKind, Challenge>[];
+}
+
+export function crossValidate(examples: Example[], config: TrainerConfig, k = FOLDS, cache?: Map<string, Features>): CrossValidation {
+  const features = cache ?? featurizeAll(examples, config.features);
+  const foldOf = groupFolds(examples, k);
+  const models = Array.from({ length: k }, (_, fold) =>
+    trainModel(
+      examples.filter((e) => foldOf.get(e.id) !== fold),
+      config,
+      features,
+    ),
+  );
+  return { foldOf, models };
+}
+
+/** Each example recognised by the model that did not see it. */
+export function outOfFold(examples: Example[], cv: CrossValidation, strategy: Strategy, thresholds?: RecogniserModel['thresholds']): Recognition[] {
+  return examples.map((e) => {
+    const model = cv.models[cv.foldOf.get(e.id)!]!;
+    return recognise(e.text, thresholds ? { ...model, thresholds } : model, strategy);
+  });
+}
+
+function possibleAt(r: Recognition, cut: { rights: number; neither: number }): Challenge[] {
+  return r.challenge.source === 'rule' ? r.challenge.possible : possibleAnswers(r.challenge.p, cut);
+}
+
+const CUTS = Array.from({ length: 50 }, (_, i) => Math.round((0.01 + i * 0.01) * 100) / 100);
+
+export interface CutoffPoint {
+  cut: number;
+  /** Decisions and MRNs whose answer stays possible (so they get their deadline). */
+  recall: number;
+  /** Non-decisions told outright that they are a decision or an MRN. */
+  falseRights: number;
+}
+
+/** Recall of decisions and MRNs for each "rights" cut-off. */
+export function rightsCurve(examples: Example[], recognitions: Recognition[]): CutoffPoint[] {
+  return CUTS.map((cut) => {
+    const rights = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge !== 'neither');
+    const kept = rights.filter(([e, r]) => possibleAt(r, { rights: cut, neither: 0 }).includes(e.challenge)).length;
+    const neither = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge === 'neither');
+    const told = neither.filter(([, r]) => !possibleAt(r, { rights: cut, neither: 1 }).includes('neither')).length;
+    return { cut, recall: kept / Math.max(1, rights.length), falseRights: told / Math.max(1, neither.length) };
+  });
+}
+
+/** For each "neither" cut-off: the non-decisions told outright that they are a decision or an MRN. */
+export function neitherCurve(examples: Example[], recognitions: Recognition[], rights: number): CutoffPoint[] {
+  return CUTS.map((cut) => {
+    const neither = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge === 'neither');
+    const told = neither.filter(([, r]) => !possibleAt(r, { rights, neither: cut }).includes('neither')).length;
+    return { cut, recall: 0, falseRights: told / Math.max(1, neither.length) };
+  });
+}
+
+/** Recall target for decisions and MRNs (the target is 98 %; a margin for notices unlike the corpus). */
+export const RECALL_TARGET = 0.985;
+/** Outright false rights allowed (the target is 5 %). */
+export const FALSE_RIGHTS_TARGET = 0.04;
+
+/** The highest cut that still keeps the recall target (the fewest questions); else the best recall. */
+export function chooseRightsCut(curve: CutoffPoint[]): number {
+  const meeting = curve.filter((p) => p.recall >= RECALL_TARGET);
+  if (meeting.length) return meeting[meeting.length - 1]!.cut;
+  return curve.reduce((best, p) => (p.recall > best.recall ? p : best)).cut;
+}
+
+/** The highest cut that keeps outright false rights under the target (a higher cut asks less often). */
+export function chooseNeitherCut(curve: CutoffPoint[]): number {
+  const meeting = curve.filter((p) => p.falseRights <= FALSE_RIGHTS_TARGET);
+  return (meeting[meeting.length - 1] ?? curve[0]!).cut;
+}
+
+/** Kinds called "sure" must be right this often (else we show the likeliest kinds to pick from). */
+export const KIND_PRECISION_TARGET = 0.95;
+
+/** The lowest kind probability at which the kinds called "sure" are still right often enough. */
+export function chooseKindCut(examples: Example[], recognitions: Recognition[]): number {
+  for (let cut = 0.2; cut <= 0.951; cut += 0.05) {
+    const sure = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([, r]) => r.kindP >= cut);
+    const right = sure.filter(([e, r]) => r.kind === e.kind).length;
+    if (sure.length === 0 || right / sure.length >= KIND_PRECISION_TARGET) return Math.round(cut * 100) / 100;
+  }
+  return 0.95;
+}
+
+/** Cross-validates, then picks both cut-offs from the out-of-fold answers. */
+export function calibrate(examples: Example[], config: TrainerConfig, strategy: Strategy, cache?: Map<string, Features>) {
+  const cv = crossValidate(examples, config, FOLDS, cache);
+  const recognitions = outOfFold(examples, cv, strategy);
+  const curve = rightsCurve(examples, recognitions);
+  const rights = chooseRightsCut(curve);
+  const neither = chooseNeitherCut(neitherCurve(examples, recognitions, rights));
+  const thresholds = { kind: chooseKindCut(examples, recognitions), rights, neither };
+  return { cv, curve, thresholds };
+}

@@ -1,0 +1,49 @@
+// Lists the cross-validation mistakes of the shipped design on the training
+// corpus (never the sealed set): npx tsx tools/explainer/errors.ts [kind|challenge|rules]
+import { explainWith } from '../../src/shared/notices/explain';
+import { allCues } from '../../src/shared/notices/cues';
+import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
+import { calibrate } from './calibrate';
+import { loadTraining } from './corpus';
+import { featurizeAll, SHIPPED } from './train';
+
+const what = process.argv[2] ?? 'challenge';
+const training = loadTraining(process.env.CORPUS ?? undefined);
+const clip = (text: string) => text.replace(/\s+/g, ' ').slice(0, 220);
+
+if (what === 'rules') {
+  // Every decision rule's hits on the training corpus, and the ones on notices labelled otherwise.
+  const hits = new Map<string, { right: number; wrong: string[] }>();
+  for (const e of training) {
+    for (const cue of allCues(e.text)) {
+      const h = hits.get(cue.rule) ?? { right: 0, wrong: [] };
+      if (cue.answer === e.challenge) h.right++;
+      else h.wrong.push(`${e.id} [${e.kind}/${e.challenge}] «${cue.words}» ${clip(e.text)}`);
+      hits.set(cue.rule, h);
+    }
+  }
+  for (const [rule, h] of [...hits].sort()) {
+    console.log(`${rule}: ${h.right} right, ${h.wrong.length} wrong`);
+    for (const w of h.wrong) console.log(`    ${w}`);
+  }
+} else {
+  const cache = featurizeAll(training, SHIPPED.features);
+  const { cv, thresholds } = calibrate(training, SHIPPED, DEFAULT_STRATEGY, cache);
+  for (const e of training) {
+    const r = explainWith({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, e.text, { today: e.today });
+    if (what === 'kind' && r.kind !== e.kind) {
+      console.log(`${e.id} ${e.kind} -> ${r.kind} (${r.confidence}; ${r.kindCandidates.join(', ')})\n    ${clip(e.text)}`);
+    }
+    if (
+      (what === 'challenge' && !r.challenge.possible.includes(e.challenge)) ||
+      (what === 'challenge' && e.challenge === 'neither' && r.challenge.possible.some((c) => c !== 'neither'))
+    ) {
+      const p = Object.entries(r.challenge.p)
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(' ');
+      console.log(
+        `${e.id} [${e.kind}] ${e.challenge} -> ${r.challenge.possible.join('/')} via ${r.challenge.rule ?? 'model'} «${r.challenge.cue ?? ''}» (${p})\n    ${clip(e.text)}`,
+      );
+    }
+  }
+}
