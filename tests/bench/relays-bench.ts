@@ -61,6 +61,7 @@ async function startTarget(): Promise<Target> {
       ...process.env,
       DATABASE_URL: postgres!.url,
       PUSH_CA_FILE: service.caFile,
+      PUSH_ENDPOINT_HOSTS: new URL(service.origin).host,
       PUSH_INTERVAL_MS: '250',
       PUSH_CONCURRENCY: '10',
       PUBLIC_ORIGIN: 'http://127.0.0.1:8080',

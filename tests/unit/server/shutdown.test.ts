@@ -49,6 +49,7 @@ function startRelay(): Promise<{ child: ChildProcess; base: string; output: () =
       STATIC_DIR: join(dir, 'static'),
       DATABASE_URL: '',
       PUSH_CA_FILE: service.caFile,
+      PUSH_ENDPOINT_HOSTS: new URL(service.origin).host,
       PUSH_CONCURRENCY: String(CONCURRENCY),
       PUSH_BATCH: String(REMINDERS),
       PUSH_INTERVAL_MS: '600000',
