@@ -1,41 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/build/manifest';
 import { ocrEngine } from './src/build/ocr-engine';
 
-// Locale files are emitted as hashed JSON assets (fetched at run time), so
-// each person downloads only their own language. Minify them on the way out.
-function minifyLocaleJson(): Plugin {
+// Each language gets one small file at a fixed address, /locales/<code>.json:
+// its `common` words (all the first screen needs) and the hashed addresses of
+// its other files, which are emitted as minified JSON under assets/locales/.
+// So the first download carries no map of every language's files (it grew
+// with each language), and each person downloads only their own language.
+// The service worker precaches English and keeps other languages once chosen.
+function localeFiles(): Plugin {
+  const root = resolve('locales');
+  const languages = () => readdirSync(root).filter((name) => statSync(join(root, name)).isDirectory());
+  const namespaces = (language: string) =>
+    readdirSync(join(root, language))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -'.json'.length));
+  const read = (language: string, namespace: string): unknown => JSON.parse(readFileSync(join(root, language, `${namespace}.json`), 'utf8'));
+  function manifest(language: string, url: (namespace: string, json: string) => string): string {
+    const urls: Record<string, string> = {};
+    for (const namespace of namespaces(language)) {
+      if (namespace !== 'common') urls[namespace] = url(namespace, JSON.stringify(read(language, namespace)));
+    }
+    return JSON.stringify({ common: read(language, 'common'), urls });
+  }
   return {
-    name: 'uc:minify-locale-json',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type === 'asset' && file.fileName.startsWith('assets/locales/')) {
-          file.source = JSON.stringify(JSON.parse(String(file.source)));
-        }
+    name: 'uc:locale-files',
+    configureServer(server) {
+      // `vite` (development): the same files, made on request.
+      server.middlewares.use((request, response, next) => {
+        const match = /^\/locales\/([\w-]+)\.json$/.exec(request.url ?? '');
+        if (!match?.[1] || !languages().includes(match[1])) return next();
+        const language = match[1];
+        response.setHeader('Content-Type', 'application/json');
+        response.end(manifest(language, (namespace) => `/locales/${language}/${namespace}.json`));
+      });
+    },
+    generateBundle() {
+      for (const language of languages()) {
+        const source = manifest(language, (namespace, json) => {
+          const hash = createHash('sha256').update(json).digest('base64url').slice(0, 8);
+          const fileName = `assets/locales/${language}-${namespace}-${hash}.json`;
+          this.emitFile({ type: 'asset', fileName, source: json });
+          return `/${fileName}`;
+        });
+        this.emitFile({ type: 'asset', fileName: `locales/${language}.json`, source });
       }
     },
   };
 }
 
-function localeAssetName(originalFileNames: readonly string[] | undefined): string | undefined {
-  const path = originalFileNames?.[0] ?? '';
-  const match = /locales\/([\w-]+)\/([\w-]+)\.json$/.exec(path);
-  return match ? `assets/locales/${match[1]}-${match[2]}-[hash].json` : undefined;
-}
-
 // The adviser's inbox goes in its own folder, so the service worker can leave
 // it out of the claimant's offline download: its screens, its own database,
-// adding a computer and the QR code maker.
+// adding a computer, the QR code maker and the PDF reader (pdfjs-dist and its worker).
 const ADVISER_ONLY = [
   '/src/client/adviser/',
   '/src/client/data/adviser-db.ts',
   '/src/client/services/add-computer.ts',
   '/src/client/services/claimant-pin.ts',
   '/src/client/services/adviser-items.ts',
+  '/src/client/services/client-label.ts',
   '/qrcode-generator/',
+  '/pdfjs-dist/',
 ];
 const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
 
@@ -48,7 +78,7 @@ const isOcrChunk = (ids: readonly string[]) => ids.some((id) => id.includes('/no
 export default defineConfig({
   plugins: [
     preact(),
-    minifyLocaleJson(),
+    localeFiles(),
     ocr,
     VitePWA({
       strategies: 'injectManifest',
@@ -59,7 +89,7 @@ export default defineConfig({
       injectManifest: {
         // The English locale is the fallback language, so it is precached.
         // Other languages are cached when someone chooses them (see sw.ts).
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/locales/en-*.json'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'locales/en.json', 'assets/locales/en-*.json'],
         globIgnores: ['**/node_modules/**', 'assets/adviser/**', 'assets/locales/en-adviser-*.json', 'assets/ocr/**'],
         // The service worker's build needs to know the engine's folder too.
         buildPlugins: { vite: [ocr.virtualModule()] },
@@ -69,20 +99,19 @@ export default defineConfig({
   build: {
     target: 'es2020',
     modulePreload: { polyfill: false },
-    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
     rollupOptions: {
       output: {
         chunkFileNames: (chunk) =>
           isOcrChunk(chunk.moduleIds)
             ? `${ocr.base.slice(1)}[name]-[hash].js`
-            : chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule)
+            : (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule)) || chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/'))
               ? 'assets/adviser/[name]-[hash].js'
               : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
-          localeAssetName(info.originalFileNames) ??
-          ((info.originalFileNames ?? []).some(isAdviserModule) || (info.names ?? []).some((name) => name.startsWith('adviser'))
-            ? 'assets/adviser/[name]-[hash][extname]'
-            : 'assets/[name]-[hash][extname]'),
+          (info.originalFileNames ?? []).some(isAdviserModule) || (info.names ?? []).some((name) => name.startsWith('adviser'))
+            ? // pdfjs's worker is a module script (.mjs): named .js so every server sends it as JavaScript.
+              `assets/adviser/[name]-[hash]${(info.names ?? []).some((name) => name.endsWith('.mjs')) ? '.js' : '[extname]'}`
+            : 'assets/[name]-[hash][extname]',
       },
     },
   },

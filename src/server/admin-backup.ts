@@ -12,9 +12,9 @@ import type { Config } from './config';
 import { lockDataDir } from './store/data-dir-lock';
 import { openStore } from './store/open-store';
 
-export const BACKUP_USAGE = `  backup <file>    Write a backup of the embedded store (DATA_DIR) to <file> (a new
-                   .tar.gz). Stop the relay first. With DATABASE_URL, use pg_dump.
-  restore <file>   Load a backup into DATA_DIR, which must not exist or be empty.`;
+export const BACKUP_USAGE = `  backup <file>   Write a backup of the embedded store (DATA_DIR) to <file> (a new
+                  .tar.gz). Stop the relay first. With DATABASE_URL, use pg_dump.
+  restore <file>  Load a backup into DATA_DIR, which must not exist or be empty.`;
 
 export const PG_DUMP_HINT = `With PostgreSQL (DATABASE_URL), back up with pg_dump and restore with pg_restore:
   pg_dump --format=custom --file=uc-relay.dump "$DATABASE_URL"

@@ -1,4 +1,7 @@
-// Admin CLI: `npm run admin -- add-adviser --name "Sam Jones" --org "Cardiff Advice"`.
+// Admin CLI: `npm run admin -- add-adviser --name "Sam Jones" --org "Cardiff Advice"`,
+// `list-advisers`, `remove-adviser <id>` (someone who left),
+// `remove-device <id>` (a lost computer), and `backup <file>` / `restore <file>`
+// for the embedded store (admin-backup.ts).
 // Creates the adviser with a one-time enrolment token and prints the link. The
 // token sits in the URL fragment, which browsers never send, so it cannot end
 // up in a server or proxy log. Only its SHA-256 is stored.
@@ -13,11 +16,19 @@ export const ENROL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const USAGE = `Usage:
   npm run admin -- add-adviser --name "Sam Jones" --org "Cardiff Advice"
+  npm run admin -- list-advisers
+  npm run admin -- remove-adviser <adviser id>
+  npm run admin -- remove-device <computer id>
   npm run admin -- backup <file>
   npm run admin -- restore <file>
 
 Commands:
-  add-adviser   Add an adviser and print a one-time enrolment link (valid 7 days).
+  add-adviser     Add an adviser and print a one-time enrolment link (valid 7 days).
+  list-advisers   List advisers with their ids and computers (id, name, added, last used).
+  remove-adviser  Remove an adviser who has left: their computers, invites,
+                  clients' connections and every item go at once.
+  remove-device   Remove one computer (lost or stolen): its credential stops
+                  working and clients stop being given its key.
 ${BACKUP_USAGE}
 
 Options for add-adviser:
@@ -92,6 +103,7 @@ export async function main(argv: string[], deps: AdminDeps = {}): Promise<number
       return 1;
     }
   }
+  if (command === 'list-advisers' || command === 'remove-adviser' || command === 'remove-device') return manage(command, rest, deps, out, err);
   if (command !== 'add-adviser') {
     err(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
@@ -125,6 +137,64 @@ export async function main(argv: string[], deps: AdminDeps = {}): Promise<number
     return 0;
   } catch (error) {
     err(`Could not add the adviser: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await store?.close().catch(() => {});
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** list-advisers, remove-adviser <id>, remove-device <id>. */
+async function manage(
+  command: 'list-advisers' | 'remove-adviser' | 'remove-device',
+  args: string[],
+  deps: AdminDeps,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
+  const wanted = command === 'list-advisers' ? 0 : 1;
+  if (args.length !== wanted) {
+    err(`${command} ${wanted === 0 ? 'takes no arguments' : 'needs one id (see list-advisers)'}.\n\n${USAGE}`);
+    return 2;
+  }
+  const id = args[0] ?? '';
+  if (wanted === 1 && !UUID.test(id)) {
+    err(`"${id}" is not an id. Copy it from list-advisers.\n\n${USAGE}`);
+    return 2;
+  }
+  let store: Store | undefined;
+  try {
+    const config = (deps.loadConfig ?? loadConfig)();
+    store = await (deps.openStore ?? openStore)(config);
+    if (command === 'remove-adviser') {
+      if (!(await store.removeAdviser(id))) {
+        err(`There is no adviser ${id}.`);
+        return 1;
+      }
+      out(`Removed adviser ${id} with their computers, invites, connections and items.`);
+      return 0;
+    }
+    if (command === 'remove-device') {
+      if (!(await store.removeDevice(id))) {
+        err(`There is no computer ${id}.`);
+        return 1;
+      }
+      out(`Removed computer ${id}: its credential no longer works and clients are no longer given its key.`);
+      return 0;
+    }
+    const advisers = await store.listAdvisers();
+    if (advisers.length === 0) out('No advisers yet. Add one with add-adviser.');
+    for (const adviser of advisers) {
+      out(`${adviser.id}  ${adviser.name} (${adviser.org})${adviser.enrolled ? '' : ', not set up yet'}, added ${adviser.createdAt.slice(0, 10)}`);
+      for (const computer of await store.listComputers(adviser.id)) {
+        const seen = computer.lastSeenAt ? `last used ${computer.lastSeenAt.slice(0, 10)}` : 'not used since it was added';
+        out(`    computer ${computer.id}  ${computer.name ?? '(no name)'}, added ${computer.createdAt.slice(0, 10)}, ${seen}`);
+      }
+    }
+    return 0;
+  } catch (error) {
+    err(`Could not ${command.replace('-', ' ')}: ${(error as Error).message}`);
     return 1;
   } finally {
     await store?.close().catch(() => {});

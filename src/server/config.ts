@@ -28,6 +28,10 @@ export interface Config {
   metricsToken: string | null;
   /** On SIGTERM, how long requests in flight may take before their connections are cut (SHUTDOWN_GRACE_MS, default 10 s). */
   shutdownGraceMs: number;
+  /** What one side may keep on one connection (CONNECTION_MAX_ITEMS, CONNECTION_MAX_MB). */
+  quota: { maxItems: number; maxBytes: number };
+  /** A computer's credential stops working after this many days unused (DEVICE_IDLE_DAYS). */
+  deviceIdleDays: number;
   /** Proxies in front of the relay (TRUST_PROXY, default 0): how many X-Forwarded-For entries from the right to trust. */
   trustProxy: number;
   /**
@@ -37,6 +41,10 @@ export interface Config {
    */
   codeSecret: { kind: 'value'; value: string } | { kind: 'file'; path: string };
 }
+
+/** A busy case for a year: a few items a day, most of them photos of about 250 KB (see the README). */
+export const DEFAULT_QUOTA = { maxItems: 2000, maxBytes: 500 * 1024 * 1024 };
+export const DEFAULT_DEVICE_IDLE_DAYS = 90;
 
 export interface PushSenderConfig {
   /** Pause between polls when nothing more is due (PUSH_INTERVAL_MS, default 5 s). */
@@ -230,6 +238,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pushSender: readPushSender(env),
     metricsToken: readMetricsToken(env.METRICS_TOKEN),
     shutdownGraceMs: readWhole('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000, 0),
+    quota: {
+      maxItems: readWhole('CONNECTION_MAX_ITEMS', env.CONNECTION_MAX_ITEMS, DEFAULT_QUOTA.maxItems),
+      maxBytes: readWhole('CONNECTION_MAX_MB', env.CONNECTION_MAX_MB, DEFAULT_QUOTA.maxBytes / (1024 * 1024)) * 1024 * 1024,
+    },
+    deviceIdleDays: readDays('DEVICE_IDLE_DAYS', env.DEVICE_IDLE_DAYS, DEFAULT_DEVICE_IDLE_DAYS),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     codeSecret: readCodeSecret(env, dataDir),
   };

@@ -27,8 +27,11 @@ try {
   const retention = () =>
     runRetention(store, config)
       .then((deleted) => {
-        metrics.retention({ deleted });
-        defaultLog({ level: 'info', msg: `retention deleted ${deleted} items` });
+        metrics.retention({ deleted: deleted.items });
+        defaultLog({
+          level: 'info',
+          msg: `retention deleted ${deleted.items} items, ${deleted.invites} invites, ${deleted.deviceRequests} device codes, ${deleted.reminders} reminders, ${deleted.devices} unused computers`,
+        });
       })
       .catch((error: unknown) => {
         metrics.retention({ failed: true });

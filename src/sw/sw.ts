@@ -29,15 +29,51 @@ cleanupOutdatedCaches();
 // reload with no signal shows the app rather than a browser error.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
 
+const LOCALE_FILES = 'locales';
+const LOCALE_MANIFESTS = 'locale-manifests';
+
 // Other languages are cached the first time someone picks them; their file
 // names carry a content hash, so cache-first is always up to date.
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/assets/locales/'),
   new CacheFirst({
-    cacheName: 'locales',
+    cacheName: LOCALE_FILES,
     plugins: [new ExpirationPlugin({ maxEntries: 40 })],
   }),
 );
+
+// Each language's small file at a fixed address (/locales/<code>.json: its
+// first-screen words and the addresses of its other files). English is in
+// the precache; another language is kept here once someone uses it, and is
+// brought up to date when a new version of the app takes over (below), so a
+// repeat visit fetches nothing.
+registerRoute(({ url }) => url.origin === self.location.origin && /^\/locales\/[\w-]+\.json$/.test(url.pathname), new CacheFirst({ cacheName: LOCALE_MANIFESTS }));
+
+/** A new version is taking over: each kept language's file and the files it names, fresh. Offline: the old ones stay. */
+async function refreshLanguages(): Promise<void> {
+  const manifests = await caches.open(LOCALE_MANIFESTS);
+  const files = await caches.open(LOCALE_FILES);
+  for (const request of await manifests.keys()) {
+    try {
+      const response = await fetch(request.url, { cache: 'no-cache' });
+      if (!response.ok) continue;
+      const { urls } = (await response.clone().json()) as { urls?: Record<string, string> };
+      await Promise.all(
+        Object.entries(urls ?? {})
+          .filter(([namespace]) => namespace !== 'adviser')
+          .map(async ([, url]) => {
+            if (await files.match(url)) return;
+            const file = await fetch(url);
+            if (!file.ok) throw new Error(`${url}: ${file.status}`);
+            await files.put(url, file);
+          }),
+      );
+      await manifests.put(request, response);
+    } catch {
+      /* no signal: keep this language's old words until the next version */
+    }
+  }
+}
 
 // The OCR engine (about 4 MB) is never precached: the page fetches it when
 // someone first asks to read a photo, and it is kept here from then on, so
@@ -47,7 +83,7 @@ registerRoute(
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith(OCR_PATH_PREFIX), new CacheFirst({ cacheName: OCR_CACHE }));
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(dropOldOcrEngines());
+  event.waitUntil(Promise.all([dropOldOcrEngines(), refreshLanguages()]));
 });
 
 async function dropOldOcrEngines(): Promise<void> {

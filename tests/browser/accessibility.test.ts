@@ -93,7 +93,7 @@ describe('layout and input', () => {
     await page.goto('/');
     await page.waitForSelector('h1.page-heading');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to main content');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     const focusVisible = await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor);
     expect(focusVisible).not.toBe('rgba(0, 0, 0, 0)');
     // Tab to the menu's "Explain a message" link and follow it.
@@ -104,7 +104,7 @@ describe('layout and input', () => {
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Explain a message' }).waitFor();
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     // The next Tab stops inside the screen: the paste box comes soon after.
     let reachedBox = false;
     for (let i = 0; i < 5 && !reachedBox; i++) {

@@ -12,7 +12,19 @@ describe("the adviser's part of the build", () => {
   it('is in assets/adviser/ and not in the precache list', () => {
     expect(readdirSync(join(DIST, 'assets/adviser')).some((name) => name.endsWith('.js'))).toBe(true);
     expect(precached.length).toBeGreaterThan(10);
-    expect(precached.filter((url) => url.includes('adviser'))).toEqual([]);
+    expect(precached.filter((url) => url.startsWith('assets/adviser/'))).toEqual([]);
+    // Every chunk named after an adviser module is in that folder, but for the
+    // check of the adviser's keys that a claimant's phone makes when connecting.
+    expect(precached.filter((url) => url.includes('adviser') && !/^assets\/adviser-keys-[\w-]+\.js$/.test(url))).toEqual([]);
+  });
+
+  it("keeps the PDF reader (pdfjs-dist and its worker) in the adviser's folder only", () => {
+    const adviserFiles = readdirSync(join(DIST, 'assets/adviser'));
+    expect(adviserFiles.some((name) => /^pdf-.*\.js$/.test(name))).toBe(true);
+    // The worker is a module script named .js, so every server sends it as JavaScript.
+    expect(adviserFiles.some((name) => /^pdf\.worker.*\.js$/.test(name))).toBe(true);
+    expect(readdirSync(join(DIST, 'assets')).filter((name) => name.startsWith('pdf'))).toEqual([]);
+    expect(precached.filter((url) => url.includes('pdf'))).toEqual([]);
   });
 
   it("leaves no adviser-only code in a precached file (the adviser's database name)", () => {

@@ -121,11 +121,11 @@ describe('Date of the message (Explain)', () => {
     await leaveDate(page, 'notice-date');
     await expect(error.textContent()).resolves.toBe('Error: Date of the message must include a month');
     await summary.getByRole('link').click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('notice-date-month');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('notice-date-month');
 
     // Save with the date still wrong: the summary takes focus, nothing is saved.
     await page.getByRole('button', { name: 'Save on this phone' }).click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('notice-date-errors');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('notice-date-errors');
     await expect(page.getByRole('link', { name: 'See my saved message' }).count()).resolves.toBe(0);
 
     // Fixed: the error goes and the deadlines come back, from the typed date.
@@ -190,7 +190,7 @@ describe('Write to DWP', () => {
     const text = await page.getByLabel('Your request').inputValue();
     expect(text).toContain('decision dated 9 November 2026');
     // The request takes focus, so it is read out (the button stays where it was).
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mr-result');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mr-result');
     await page.context().close();
   });
 
@@ -204,7 +204,7 @@ describe('Write to DWP', () => {
     await expect(page.locator('#mr-decision-date-error').textContent()).resolves.toBe('Error: Date of the decision must include a month');
     await expect(page.locator('#mr-errors').textContent()).resolves.toContain('Date of the decision must include a month');
     await expect(page.locator('[role="alert"]').count()).resolves.toBe(1);
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('mr-errors');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mr-errors');
     await expect(page.title()).resolves.toBe('Error: Write to DWP – UC Companion');
     await expect(page.getByLabel('Your request').count()).resolves.toBe(0);
     await expect(fieldValues(page, 'mr-decision-date')).resolves.toEqual(['9', '', '2026']);

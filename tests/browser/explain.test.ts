@@ -125,7 +125,7 @@ describe('explain a pasted notice', () => {
     await question.getByRole('button', { name: 'No', exact: true }).click();
     await question.getByText('Does it say you can ask for it to be looked at again?').waitFor();
     // The new question has focus, so a screen reader reads it at once.
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Does it say you can ask for it to be looked at again?');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Does it say you can ask for it to be looked at again?');
     await question.getByRole('button', { name: 'Yes', exact: true }).click();
     await page.getByText('You said it is a decision.', { exact: false }).waitFor();
     await expect(result.textContent()).resolves.toContain('9 December 2026');

@@ -127,7 +127,7 @@ describe('language list (finding 2)', () => {
     await welsh.focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.documentElement.lang === 'cy');
-    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.context().close();
   });
 });

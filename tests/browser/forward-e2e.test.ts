@@ -181,8 +181,9 @@ describe('forwarding a notice to an adviser', () => {
 
     // The relay's raw files never hold the plaintext, but do hold the ciphertext.
     const items = await store.listItems(connection!.id, 'to-adviser');
+    const stored = await store.getEnvelope(items[0]!.id);
     const files = allFiles(dataDir);
-    expect(containsAnywhere(files, items[0]!.envelope.slice(100, 160)), 'the ciphertext should be on disk').toBe(true);
+    expect(containsAnywhere(files, stored!.envelope.slice(100, 160)), 'the ciphertext should be on disk').toBe(true);
     for (const marker of [TEXT_MARKER, NOTE_MARKER]) {
       expect(containsAnywhere(files, marker), marker).toBe(false);
       for (const form of base64Forms(marker)) expect(containsAnywhere(files, form), `${marker} as base64`).toBe(false);
@@ -233,7 +234,8 @@ describe('forwarding a notice to an adviser', () => {
 
     // The hostile operator writes to the relay's store: it replays the
     // client's item under a new id, and injects a reply sealed by a key of its own.
-    const [genuineItem] = await store.listItems(connection!.id, 'to-adviser');
+    const [genuineInfo] = await store.listItems(connection!.id, 'to-adviser');
+    const genuineItem = await store.getEnvelope(genuineInfo!.id);
     const replayedId = crypto.randomUUID();
     await store.addItem({
       id: replayedId,

@@ -1,10 +1,12 @@
 // Shared set-up for browser tests: the production build served by our own
 // server on 127.0.0.1 (a free port each), and Debian's Chromium.
+import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createAppServer, listen } from '../../src/server/server';
 import { createApiHandler } from '../../src/server/api/handler';
+import { codeHasher, type CodeHasher } from '../../src/server/api/code-hash';
 import { openStore } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { loadStaticFiles, type StaticFile } from '../../src/server/static-files';
@@ -17,8 +19,12 @@ export interface Harness {
   /** The files the server answers with; change one to simulate a new release. */
   files: Map<string, StaticFile>;
   newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  /** Every request the server received (method and path), in order; tests may empty it. */
+  requestLog: string[];
   /** The relay's store, when started with `{ relay: true }`. */
   store: Store | null;
+  /** How the relay hashes invite and device codes (to find them in the store). */
+  codeHash: CodeHasher;
   close(): Promise<void>;
 }
 
@@ -27,8 +33,11 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
   const files = loadStaticFiles('dist');
   // The relay API on an embedded database (in memory unless a folder is given).
   const store = options.relay ? await openStore({ dataDir: options.dataDir ?? null }) : null;
-  const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {} }) : undefined;
+  const codeSecret = randomBytes(32);
+  const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {}, codeSecret }) : undefined;
   const server: Server = createAppServer({ staticDir: 'dist' }, files, api);
+  const requestLog: string[] = [];
+  server.prependListener('request', (request) => requestLog.push(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname}`));
   const baseUrl = await listen(server, 0, '127.0.0.1');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH });
   const contexts: BrowserContext[] = [];
@@ -36,7 +45,9 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
     baseUrl,
     browser,
     files,
+    requestLog,
     store,
+    codeHash: codeHasher(codeSecret),
     async newContext(options) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
       contexts.push(context);

@@ -90,6 +90,17 @@ export const SCREENS: ScreenExample[] = [
     },
   },
   { name: 'not found', open: (page) => go(page, '/no-such-page') },
+  {
+    name: 'adviser deadlines board (overdue, due soon, later; no relay)',
+    async open(page) {
+      await go(page, '/adviser');
+      await seedAdviserDesk(page);
+      await go(page, '/adviser/deadlines');
+      await page.locator('ol.board > li').first().waitFor();
+      // Leave this browser as it was: other examples expect a computer that is not set up.
+      await clearAdviserDesk(page);
+    },
+  },
   { name: 'connect to my adviser', open: (page) => go(page, '/connect') },
   {
     name: 'connect (error shown)',
@@ -115,10 +126,78 @@ export const SCREENS: ScreenExample[] = [
   { name: 'adviser inbox (computer not set up)', open: (page) => go(page, '/adviser') },
 ];
 
+/**
+ * An adviser's computer with three explained items, put straight into its
+ * database (uc-adviser, already made by the app): the board reads only this
+ * computer's records, so no relay is needed to show it.
+ */
+async function seedAdviserDesk(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const keys = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('uc-adviser');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const item = (itemId: string, label: string, kind: string, id: string, date: string) => ({
+      itemId,
+      connectionId: `conn-${itemId}`,
+      label,
+      receivedAt: new Date().toISOString(),
+      source: 'photo',
+      found: { kind, noticeDate: day(-20), countFrom: day(-20), deadlines: [{ id, date, target: date, rule: 'mr-one-month' }] },
+      handled: {},
+      explainedAt: new Date().toISOString(),
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['identity', 'desk'], 'readwrite');
+      tx.objectStore('identity').put(
+        {
+          adviserId: 'adv-1',
+          name: 'Sam Jones',
+          org: 'Cardiff Advice',
+          signingKey: '',
+          publicKey: '',
+          privateKey: keys.privateKey,
+          deviceToken: 'no-relay-here',
+          enrolledAt: new Date().toISOString(),
+        },
+        'self',
+      );
+      const desk = tx.objectStore('desk');
+      desk.put(item('a', 'R. Patel', 'sanction-decision', 'mandatory-reconsideration', day(-2)));
+      desk.put(item('b', 'A very long client reference that wraps on a small screen', 'claimant-commitment', 'respond', day(3)));
+      desk.put(item('c', 'J.S. housing', 'mandatory-reconsideration-notice', 'appeal', day(20)));
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
 /** Chooses a language from the list in the header, as a person does: open it, then follow the language's link. */
 export async function setLanguage(page: Page, code: string): Promise<void> {
   const picker = page.locator('details.language-picker');
   if ((await picker.getAttribute('open')) === null) await picker.locator('summary').click();
   await picker.locator(`a[hreflang="${code}"]`).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+}
+
+async function clearAdviserDesk(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('uc-adviser');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['identity', 'desk'], 'readwrite');
+      tx.objectStore('identity').clear();
+      tx.objectStore('desk').clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
 }

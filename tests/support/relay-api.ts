@@ -10,6 +10,7 @@ import { hashSecret, newToken } from '../../src/server/api/auth';
 import type { RateLimits } from '../../src/server/api/rate-limit';
 import { createAppServer, listen } from '../../src/server/server';
 import type { Store } from '../../src/server/store/store';
+import type { Config } from '../../src/server/config';
 
 export const UNLIMITED: Partial<RateLimits> = {
   invitePerIp: { limit: 1e9, windowMs: 60_000 },
@@ -73,14 +74,19 @@ export async function startRelay(
   rateLimits: Partial<RateLimits> = UNLIMITED,
   /** null: a relay without push. */
   push: PushOptions | null = { publicKey: TEST_VAPID.publicKey },
-  /** Proxies in front (TRUST_PROXY), the code key (shared by relays on one database), the public origin (HSTS). */
-  extra: { trustProxy?: number; codeSecret?: Buffer; publicOrigin?: string } = {},
+  /** Proxies in front (TRUST_PROXY), the code key (shared by relays on one database), the public origin (HSTS), quotas and computer expiry. */
+  extra: { trustProxy?: number; codeSecret?: Buffer; publicOrigin?: string } & Partial<Pick<Config, 'quota' | 'deviceIdleDays'>> = {},
 ): Promise<Relay> {
   const logs: LogEntry[] = [];
   const clock = { ms: Date.now() };
   const api = createApiHandler({
     store,
-    config: { publicOrigin: extra.publicOrigin ?? 'http://127.0.0.1', trustProxy: extra.trustProxy ?? 0 },
+    config: {
+      publicOrigin: extra.publicOrigin ?? 'http://127.0.0.1',
+      trustProxy: extra.trustProxy ?? 0,
+      ...(extra.quota ? { quota: extra.quota } : {}),
+      ...(extra.deviceIdleDays ? { deviceIdleDays: extra.deviceIdleDays } : {}),
+    },
     ...(extra.codeSecret ? { codeSecret: extra.codeSecret } : {}),
     now: () => new Date(clock.ms),
     rateLimits,
@@ -175,8 +181,13 @@ export async function addDevice(relay: Relay, adviser: Enrolled) {
   return { ...request, signature, deviceToken: claim.body.deviceToken as string };
 }
 
+/** A stand-in for a label sealed by the adviser's app: opaque base64url to the relay (the real one is an envelope). */
+export function sealedLabel(label: string): string {
+  return Buffer.from(`sealed:${label}`, 'utf8').toString('base64url');
+}
+
 export async function invite(relay: Relay, deviceToken: string, label = 'J.S. housing'): Promise<string> {
-  const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { label } });
+  const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { sealedLabel: sealedLabel(label) } });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status}`);
   return res.body.code as string;
 }

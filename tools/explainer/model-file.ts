@@ -17,6 +17,7 @@ export function trainingInputs(): string[] {
     'tests/unit/notices/fixtures-messy.ts',
     'tools/explainer/corpus.ts',
     'tools/explainer/train.ts',
+    'tests/support/seeded-random.ts',
     'tools/explainer/calibrate.ts',
     'src/shared/notices/features.ts',
     'src/shared/notices/model.ts',

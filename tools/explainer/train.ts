@@ -4,6 +4,7 @@
 // same weights byte for byte.
 import type { FeatureConfig, Features } from '../../src/shared/notices/features';
 import { noticeFeatures } from '../../src/shared/notices/recognise';
+import { seededRandom } from '../../tests/support/seeded-random';
 import { findCue } from '../../src/shared/notices/cues';
 import type { LinearHead, RecogniserModel } from '../../src/shared/notices/model';
 import { CHALLENGES, NOTICE_KINDS, type Challenge, type NoticeKind } from '../../src/shared/notices/types';
@@ -51,18 +52,6 @@ export interface EnsembleOptions {
 
 export type HeadOptions = LrOptions | NbOptions | CnbOptions | EnsembleOptions;
 
-/** mulberry32: a small seeded generator, so shuffles repeat exactly. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(items: T[], random: () => number): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
@@ -88,7 +77,7 @@ function trainLr<C extends string>(examples: Labelled<C>[], classes: readonly C[
   const most = Math.max(...counts);
   const weightOf = classes.map((_, c) => (counts[c]! > 0 ? (most / counts[c]!) ** o.balance : 0));
   const labelIndex = new Map(classes.map((c, i) => [c, i]));
-  const random = seeded(o.seed);
+  const random = seededRandom(o.seed);
   const weightAt = (j: number) => {
     const zj = z[j]!;
     if (Math.abs(zj) <= o.l1) return 0;

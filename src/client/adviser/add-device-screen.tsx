@@ -51,9 +51,11 @@ function WaitForApproval({ join, onIdentity, onEnded }: { join: JoinRequest; onI
           t(
             result.why === 'cannot-store'
               ? 'adviser:addDevice.cannotStore'
-              : result.why === 'wrong-signing-key'
-                ? 'adviser:addDevice.wrongSigningKey'
-                : 'adviser:addDevice.refusedOrExpired',
+              : result.why === 'contested'
+                ? 'adviser:addDevice.contested'
+                : result.why === 'wrong-signing-key'
+                  ? 'adviser:addDevice.wrongSigningKey'
+                  : 'adviser:addDevice.refusedOrExpired',
           ),
         );
         return;

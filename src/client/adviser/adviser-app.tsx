@@ -8,6 +8,7 @@ import { getIdentity, type Identity } from '../data/adviser-db';
 import { ClientScreen } from './client-screen';
 import { EnrolScreen } from './enrol-screen';
 import { InboxScreen } from './inbox-screen';
+import { DeadlinesScreen } from './desk/deadlines-screen';
 import { ErrorPrefix } from '../ui/field-error';
 import '../ui/screens.css';
 import './adviser.css';
@@ -62,8 +63,9 @@ export function AdviserApp({ path }: { path: string }) {
   if (identity === undefined) screen = <p class="loading">{t('adviser:loading')}</p>;
   else if (path === '/adviser/enrol') screen = <EnrolScreen identity={identity} onEnrolled={setIdentity} />;
   else if (path === '/adviser/add-device') screen = <AddDeviceScreen identity={identity} onEnrolled={setIdentity} />;
-  else if (path !== '/adviser' && !client?.[1]) screen = <NotFound />;
+  else if (path !== '/adviser' && path !== '/adviser/deadlines' && !client?.[1]) screen = <NotFound />;
   else if (!identity) screen = <NotSetUp />;
+  else if (path === '/adviser/deadlines') screen = <DeadlinesScreen identity={identity} />;
   else if (client?.[1]) screen = <ClientScreen identity={identity} connectionId={client[1]} />;
   else screen = <InboxScreen identity={identity} />;
 

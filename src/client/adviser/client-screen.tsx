@@ -3,10 +3,11 @@ import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
-import type { ConnectionInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
+import type { ConnectionInfo, ItemInfo } from '../../shared/protocol/api-types';
+import { ownComputerKeys, readLabel } from '../services/client-label';
 import { openClientItem } from '../services/adviser-items';
-import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck, type PinStore } from '../services/claimant-pin';
-import { addPin, buildReceiptExport, getPin, markPinCompared, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
+import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck } from '../services/claimant-pin';
+import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
 import { SpelledCode } from '../ui/spelled-code';
 import { TextField } from '../ui/text-field';
 import { formatDateTime, formatDay, problemOf, receiptsFileName, cannotOpenReason } from './format';
@@ -17,6 +18,10 @@ import { ItemView } from './item-view';
 import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
 import { usePoll } from './use-poll';
+import { PINS } from './pins';
+import { useDesk } from './desk/use-desk';
+import { ItemDesk } from './desk/item-desk';
+import { tellSoon } from './desk/notify-soon';
 
 /** What an item is and when it was sent: read from the envelope, content not kept. 'refused': it could not be checked. */
 interface Summary {
@@ -25,7 +30,6 @@ interface Summary {
 }
 
 /** Each client's key, pinned on this computer the first time it sees the connection. */
-const PINS: PinStore = { get: getPin, add: addPin, compared: markPinCompared };
 
 const COMPARE_ID = 'client-safety-typed';
 
@@ -68,21 +72,36 @@ const openButtonId = (itemId: string) => `item-${itemId}-open`;
 export function ClientScreen({ identity, connectionId }: { identity: Identity; connectionId: string }) {
   const t = useT();
   const [connection, setConnection] = useState<ConnectionInfo | null | undefined>(undefined);
-  const [items, setItems] = useState<ItemWithEnvelope[]>([]);
+  const [items, setItems] = useState<ItemInfo[]>([]);
+  const [label, setLabel] = useState<string | null>(null);
+  /** The cursor of the next older page, once the first page is loaded; null when there is none. */
+  const [older, setOlder] = useState<string | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const [receipts, setReceipts] = useState<Map<string, Receipt>>(new Map());
   const [summaries, setSummaries] = useState<Map<string, Summary>>(new Map());
   const [openIds, setOpenIds] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const [keyCheck, setKeyCheck] = useState<ClaimantKeyCheck | null>(null);
   const known = useRef(new Set<string>());
+  // Each item is read and explained on this computer (kind, date, deadlines).
+  const desk = useDesk(identity, () => tellSoon(t, announce));
 
-  async function summarise(list: ItemWithEnvelope[], claimantKey: string | null) {
+  async function summarise(list: ItemInfo[], claimantKey: string | null) {
     for (const item of list) {
       if (known.current.has(item.id)) continue;
       known.current.add(item.id);
       let summary: Summary;
       // No pinned key: nothing can be checked, so nothing is shown as the client's.
-      const opened = claimantKey ? await openClientItem(identity, claimantKey, connectionId, item) : ({ ok: false, why: 'unchecked' } as const);
+      // Lists carry no envelopes: each item's is fetched once, opened here, and not kept.
+      let opened: Awaited<ReturnType<typeof openClientItem>>;
+      try {
+        opened = claimantKey
+          ? await openClientItem(identity, claimantKey, connectionId, { id: item.id, envelope: (await relay.item(identity.deviceToken, item.id)).envelope })
+          : ({ ok: false, why: 'unchecked' } as const);
+      } catch {
+        known.current.delete(item.id); // not fetched (no signal, say): try again on the next poll
+        continue;
+      }
       if (opened.ok) summary = { kind: opened.payload.kind, sentAt: opened.payload.sentAt };
       else summary = { kind: opened.why === 'unchecked' ? 'refused' : 'damaged' };
       setSummaries((old) => new Map(old).set(item.id, summary));
@@ -96,20 +115,31 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
       const found = all.find((c) => c.id === connectionId) ?? null;
       setConnection(found);
       if (!found) return;
+      const readable = await readLabel(identity, found.sealedLabel ? await ownComputerKeys(identity).catch(() => [identity.publicKey]) : [], found);
+      setLabel(readable);
       // The client's key: pinned the first time, and from then on never taken from the relay again.
       const check = await checkClaimantKey(found, PINS);
       setKeyCheck(check);
       // After they stop sharing, the relay keeps nothing: only receipts remain.
-      const list = found.stoppedAt ? [] : await relay.items(identity.deviceToken, connectionId);
-      const sorted = [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      if (items.length > 0 && sorted.some((i) => !items.some((old) => old.id === i.id))) announce(t('adviser:client.newItems'));
+      // Each poll reads the newest page; older pages stay as loaded ("Show older").
+      const page = found.stoppedAt ? { items: [], next: null } : await relay.items(identity.deviceToken, connectionId);
+      if (items.length > 0 && page.items.some((i) => !items.some((old) => old.id === i.id))) announce(t('adviser:client.newItems'));
+      const fresh = new Set(page.items.map((i) => i.id));
+      const oldest = page.items[page.items.length - 1];
+      // Older pages already loaded: keep those older than this page's last item.
+      const kept = oldest ? items.filter((i) => !fresh.has(i.id) && i.createdAt < oldest.createdAt) : [];
+      const sorted = [...page.items, ...kept].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       setItems(sorted);
+      if (kept.length === 0) setOlder(page.next);
       setProblem(null);
       // Opened here but the relay was not told (no connection then): tell it now.
       for (const item of sorted) {
         if (!item.seenAt && stored.some((r) => r.itemId === item.id)) void relay.markSeen(identity.deviceToken, item.id).catch(() => undefined);
       }
-      void summarise(sorted, check.state === 'none' ? null : check.key);
+      const claimantKey = check.state === 'none' ? null : check.key;
+      void summarise(sorted, claimantKey);
+      // Each item is explained on this computer, once checked against the client's pinned key.
+      if (claimantKey) desk.add(sorted.map((item) => ({ item, claimantKey, connectionId, label: readable ?? '' })));
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
       setConnection((old) => old ?? null);
@@ -118,11 +148,26 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
 
   usePoll(refresh, POLL_MS);
 
+  async function showOlder() {
+    if (!older || loadingOlder) return;
+    setLoadingOlder(true);
+    try {
+      const page = await relay.items(identity.deviceToken, connectionId, older);
+      setItems((old) => [...old, ...page.items.filter((i) => !old.some((o) => o.id === i.id))]);
+      setOlder(page.next);
+      announce(t('adviser:client.olderShown', { count: page.items.length }));
+      void summarise(page.items, keyCheck && keyCheck.state !== 'none' ? keyCheck.key : null);
+    } catch (error) {
+      setProblem(t(`adviser:errors.${problemOf(error)}`));
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
   async function downloadReceipts() {
-    const label = connection?.label ?? '';
     const now = new Date().toISOString();
-    const data = buildReceiptExport(label, connectionId, await receiptsFor(connectionId), await repliesFor(connectionId), now);
-    downloadFile(JSON.stringify(data, null, 2), receiptsFileName(label, now), 'application/json');
+    const data = buildReceiptExport(label ?? '', connectionId, await receiptsFor(connectionId), await repliesFor(connectionId), now);
+    downloadFile(JSON.stringify(data, null, 2), receiptsFileName(label ?? '', now), 'application/json');
     announce(t('adviser:client.receiptsSaved'));
   }
 
@@ -137,7 +182,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
     if (!open) focusWhenShown(openButtonId(id));
   }
 
-  const title = connection ? t('adviser:client.title', { label: connection.label }) : t('adviser:client.titleUnknown');
+  const title = connection && label ? t('adviser:client.title', { label }) : t('adviser:client.titleUnknown');
   const claimantKey = keyCheck && keyCheck.state !== 'none' ? keyCheck.key : null;
 
   return (
@@ -221,6 +266,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         </dd>
                       </div>
                     </dl>
+                    {kind !== 'damaged' && kind !== 'refused' && <ItemDesk itemId={item.id} state={desk.states.get(item.id)} desk={desk} />}
                     {kind === 'damaged' && <p class="adviser-problem">{t(`adviser:item.${cannotOpenReason(identity.enrolledAt, item.createdAt)}`)}</p>}
                     {kind === 'refused' && <p class="adviser-problem item__refused">{t('adviser:item.unchecked')}</p>}
                     {isOpen && claimantKey ? (
@@ -228,7 +274,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         identity={identity}
                         claimantKey={claimantKey}
                         item={item}
-                        label={connection.label}
+                        label={label ?? ''}
                         connectionId={connectionId}
                         onReceipt={(saved, seen) => {
                           setReceipts((old) => new Map(old).set(saved.itemId, saved));
@@ -253,10 +299,15 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
               );
             })}
           </ol>
+          {older && (
+            <button type="button" class="button button--secondary" disabled={loadingOlder} aria-busy={loadingOlder} onClick={() => void showOlder()}>
+              {t('adviser:client.showOlder')}
+            </button>
+          )}
         </section>
       )}
       {connection && !connection.stoppedAt && claimantKey && keyCheck?.state !== 'none' && keyCheck?.compared && (
-        <ReplyForm identity={identity} connection={connection} claimantKey={claimantKey} onSent={() => void refresh()} />
+        <ReplyForm identity={identity} connection={connection} claimantKey={claimantKey} label={label ?? ''} onSent={() => void refresh()} />
       )}
       {connection && !connection.stoppedAt && claimantKey && keyCheck?.state !== 'none' && !keyCheck?.compared && (
         <p class="adviser-panel">{t('adviser:client.safety.beforeReply')}</p>

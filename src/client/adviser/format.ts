@@ -80,7 +80,7 @@ export function receiptsFileName(label: string, now: string): string {
 }
 
 /** The adviser's words for a failure: `adviser:errors.<Problem>`. */
-export type Problem = 'offline' | 'notSetUp' | 'tooMany' | 'gone' | 'notFound' | 'server';
+export type Problem = 'offline' | 'notSetUp' | 'tooMany' | 'gone' | 'notFound' | 'full' | 'contested' | 'server';
 
 const PROBLEMS: Record<RelayProblemKind, Problem> = {
   offline: 'offline',
@@ -89,6 +89,8 @@ const PROBLEMS: Record<RelayProblemKind, Problem> = {
   'rate-limited': 'tooMany',
   gone: 'gone',
   'not-found': 'notFound',
+  full: 'full',
+  contested: 'contested',
   invalid: 'server',
   server: 'server',
   local: 'server',

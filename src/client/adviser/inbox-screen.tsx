@@ -9,7 +9,14 @@ import { formatDateTime, formatDay, problemOf } from './format';
 import { AddDevicePanel } from './add-device-panel';
 import { InviteForm } from './invite-form';
 import { usePoll } from './use-poll';
+import { useLabels } from './use-labels';
+import { ComputersPanel } from './computers-panel';
 import { NotifyButton } from './notify-button';
+import { useDesk } from './desk/use-desk';
+import { tellSoon } from './desk/notify-soon';
+import { scanAllClients, type LookedAt } from './desk/scan-clients';
+import { PINS } from './pins';
+import { ScanProgress } from './desk/scan-progress';
 
 export const POLL_MS = 30_000;
 
@@ -25,7 +32,11 @@ export function InboxScreen({ identity }: { identity: Identity }) {
   const [connections, setConnections] = useState<ConnectionInfo[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const lastUnseen = useRef<number | null>(null);
+  const labels = useLabels(identity, connections);
   const title = t('adviser:inbox.title');
+  // New items are explained here too, so a deadline within 7 days is noticed as soon as the inbox is open.
+  const desk = useDesk(identity, () => tellSoon(t, announce));
+  const lookedAt = useRef<LookedAt>(new Map());
 
   async function refresh() {
     try {
@@ -35,6 +46,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
       lastUnseen.current = unseen;
       setConnections(list);
       setProblem(null);
+      await scanAllClients(identity, desk, PINS, lookedAt.current, list);
     } catch (error) {
       setProblem(t(`adviser:errors.${problemOf(error)}`));
     }
@@ -46,7 +58,11 @@ export function InboxScreen({ identity }: { identity: Identity }) {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p class="lead">{t('adviser:inbox.who', { name: identity.name, org: identity.org })}</p>
+      <p>
+        <a href="/adviser/deadlines">{t('adviser:inbox.deadlinesLink')}</a>
+      </p>
       <NotifyButton adviserToken={identity.deviceToken} />
+      <ScanProgress desk={desk} />
       {problem && (
         <p class="adviser-problem" role="alert">
           {problem}
@@ -63,7 +79,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
             {connections.map((c) => (
               <li key={c.id} class={`client-list__item${c.stoppedAt ? ' client-list__item--stopped' : ''}`}>
                 <a class="client-list__link" href={`/adviser/client/${encodeURIComponent(c.id)}`}>
-                  {c.label}
+                  {labels.get(c.id) ?? t(c.stoppedAt ? 'adviser:inbox.stoppedClient' : 'adviser:inbox.labelUnreadable')}
                 </a>
                 {!c.stoppedAt && c.unseen > 0 && <span class="badge">{t('adviser:inbox.unseen', { count: c.unseen })}</span>}
                 <span class="client-list__meta">
@@ -81,6 +97,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
       </section>
       <InviteForm identity={identity} onInvited={() => void refresh()} />
       <AddDevicePanel identity={identity} />
+      <ComputersPanel identity={identity} />
     </>
   );
 }

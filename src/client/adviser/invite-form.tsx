@@ -3,6 +3,7 @@ import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { TextField } from '../ui/text-field';
 import { relay } from '../services/api-client';
+import { ownComputerKeys, sealLabel } from '../services/client-label';
 import type { InviteResponse } from '../../shared/protocol/api-types';
 import { fingerprint } from '../services/crypto';
 import { SpelledCode } from '../ui/spelled-code';
@@ -51,7 +52,9 @@ export function InviteForm({ identity, onInvited }: { identity: Identity; onInvi
     await run(
       async () => {
         const fp = ownFingerprint ?? (await fingerprint(identity.signingKey));
-        const invite = await relay.createInvite(identity.deviceToken, { label: label.trim() });
+        // Sealed here to this adviser's own computers: the relay never sees the label.
+        const sealedLabel = await sealLabel(identity, label.trim(), await ownComputerKeys(identity));
+        const invite = await relay.createInvite(identity.deviceToken, { sealedLabel });
         const link = inviteLink(location.origin, invite.code, fp);
         setMade({ ...invite, label: label.trim(), link, qr: qrSvgDataUrl(link) });
         setLabel('');

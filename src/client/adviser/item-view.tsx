@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../initial/i18n/use-translation';
 import { announce } from '../initial/status';
 import { relay } from '../services/api-client';
-import type { ItemWithEnvelope } from '../../shared/protocol/api-types';
+import type { ItemInfo } from '../../shared/protocol/api-types';
 import type { Payload } from '../services/crypto';
 import { openClientItem } from '../services/adviser-items';
 import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
@@ -13,7 +13,8 @@ interface Props {
   identity: Identity;
   /** The client's key as pinned on this computer: the only sender accepted. */
   claimantKey: string;
-  item: ItemWithEnvelope;
+  /** Without its envelope: fetched when opened. */
+  item: ItemInfo;
   label: string;
   connectionId: string;
   onReceipt: (receipt: Receipt, seenAt: string) => void;
@@ -39,7 +40,14 @@ export function ItemView({ identity, claimantKey, item, label, connectionId, onR
     let url: string | undefined;
     let cancelled = false;
     (async () => {
-      const opened = await openClientItem(identity, claimantKey, connectionId, item);
+      let envelope: string;
+      try {
+        ({ envelope } = await relay.item(identity.deviceToken, item.id));
+      } catch (error) {
+        if (!cancelled) setProblem(t(`adviser:errors.${problemOf(error)}`));
+        return;
+      }
+      const opened = await openClientItem(identity, claimantKey, connectionId, { id: item.id, envelope });
       if (!opened.ok) {
         // Forged, moved or replayed items are never shown: only why not.
         if (!cancelled)

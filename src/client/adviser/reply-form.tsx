@@ -19,11 +19,13 @@ export function ReplyForm({
   identity,
   connection,
   claimantKey,
+  label,
   onSent,
 }: {
   identity: Identity;
   connection: ConnectionInfo;
   claimantKey: string;
+  label: string;
   onSent: () => void;
 }) {
   const t = useT();
@@ -56,7 +58,7 @@ export function ReplyForm({
         const body = text.trim();
         const { envelope, sha256 } = await sealReply(identity, claimantKey, connection.id, replyId, body, sentAt);
         await relay.reply(identity.deviceToken, connection.id, { id: replyId, envelope });
-        await saveReply({ id: replyId, connectionId: connection.id, label: connection.label, text: body, sentAt, sha256 });
+        await saveReply({ id: replyId, connectionId: connection.id, label, text: body, sentAt, sha256 });
         setText('');
         setReplyId(crypto.randomUUID());
         announce(t('adviser:reply.sent'));

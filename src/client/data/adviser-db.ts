@@ -4,6 +4,7 @@
 // every item opened, and the replies sent. Receipts are the adviser's
 // evidence of what arrived when; they stay after the relay deletes the item.
 import { deleteDB, type DBSchema } from 'idb';
+import type { Deadline, NoticeKind } from '../../shared/notices/types';
 import { databaseOpener, type Migration } from './open-db';
 
 export interface Identity {
@@ -61,11 +62,44 @@ export interface ClaimantPin {
   comparedAt?: string;
 }
 
+/** What the explainer made of an item, or of the adviser's correction of it. */
+export interface DeskReading {
+  kind: NoticeKind;
+  /** YYYY-MM-DD: the notice's date (found in the words, or the adviser's correction); null when none. */
+  noticeDate: string | null;
+  /** YYYY-MM-DD: the day the deadlines count from. */
+  countFrom: string;
+  deadlines: Deadline[];
+}
+
+/**
+ * One forwarded item as the adviser's desk explained it: kept on this
+ * computer only, never sent anywhere. No words of the item are kept, only
+ * what the explainer found (as for receipts, which keep a hash).
+ */
+export interface DeskItem {
+  itemId: string;
+  connectionId: string;
+  /** The label the adviser gave the client, at the time. */
+  label: string;
+  /** ISO time the relay received it. */
+  receivedAt: string;
+  /** How the words were read. */
+  source: 'text' | 'photo' | 'pdf-text' | 'pdf-photo';
+  found: DeskReading;
+  /** The adviser's correction of the kind or date, with the deadlines worked out again. */
+  corrected?: DeskReading & { at: string };
+  /** Deadline id → ISO time the adviser marked it handled. */
+  handled: Record<string, string>;
+  explainedAt: string;
+}
+
 interface AdviserDB extends DBSchema {
   identity: { key: string; value: Identity };
   receipts: { key: string; value: Receipt; indexes: { byConnection: string } };
   replies: { key: string; value: SentReply; indexes: { byConnection: string } };
   pins: { key: string; value: ClaimantPin };
+  desk: { key: string; value: DeskItem; indexes: { byConnection: string } };
 }
 
 
@@ -92,6 +126,10 @@ const MIGRATIONS: ReadonlyArray<Migration<AdviserDB>> = [
   // 3: each client's key, pinned the first time this computer sees the connection.
   (db) => {
     db.createObjectStore('pins', { keyPath: 'connectionId' });
+  },
+  // 4: the desk: what each item says (kind, date, deadlines), corrections and "handled".
+  (db) => {
+    db.createObjectStore('desk', { keyPath: 'itemId' }).createIndex('byConnection', 'connectionId');
   },
 ];
 
@@ -174,6 +212,50 @@ export async function saveReply(reply: SentReply): Promise<void> {
 export async function repliesFor(connectionId: string): Promise<SentReply[]> {
   const all = await (await getDb()).getAllFromIndex('replies', 'byConnection', connectionId);
   return all.sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+}
+
+/** The reading to go by: the adviser's correction, else what the explainer found. */
+export const readingOf = (item: DeskItem): DeskReading => item.corrected ?? item.found;
+
+export async function getDeskItem(itemId: string): Promise<DeskItem | undefined> {
+  return (await getDb()).get('desk', itemId);
+}
+
+/** Every explained item, on every client. */
+export async function allDeskItems(): Promise<DeskItem[]> {
+  return (await getDb()).getAll('desk');
+}
+
+/** Keeps a new explanation; a correction or "handled" made before is kept. */
+export async function saveDeskItem(item: DeskItem): Promise<DeskItem> {
+  return (await updateDeskItem(item.itemId, (old) => (old ? { ...item, handled: old.handled, ...(old.corrected ? { corrected: old.corrected } : {}) } : item))) ?? item;
+}
+
+/** The adviser's correction (or null to go back to what was found). */
+export async function correctDeskItem(itemId: string, corrected: (DeskReading & { at: string }) | null): Promise<DeskItem | undefined> {
+  return updateDeskItem(itemId, (old) => {
+    if (!old) return undefined;
+    const { corrected: _old, ...rest } = old;
+    return corrected ? { ...rest, corrected } : rest;
+  });
+}
+
+/** Marks one deadline of an item handled (at an ISO time), or open again (null). */
+export async function markHandled(itemId: string, deadlineId: string, at: string | null): Promise<DeskItem | undefined> {
+  return updateDeskItem(itemId, (old) => {
+    if (!old) return undefined;
+    const { [deadlineId]: _was, ...rest } = old.handled;
+    return { ...old, handled: at ? { ...rest, [deadlineId]: at } : rest };
+  });
+}
+
+async function updateDeskItem(itemId: string, change: (old: DeskItem | undefined) => DeskItem | undefined): Promise<DeskItem | undefined> {
+  const db = await getDb();
+  const tx = db.transaction('desk', 'readwrite');
+  const next = change(await tx.store.get(itemId));
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
 }
 
 export interface ReceiptExport {

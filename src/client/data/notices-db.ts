@@ -1,6 +1,7 @@
 // Saved notices, kept on the device in IndexedDB. Loaded by the Home screen, so keep it small.
 import { type DBSchema } from 'idb';
 import { databaseOpener, type Migration } from './open-db';
+import { NOTICES_DB_NAME } from './database-names';
 import type { Challenge, Deadline, NoticeKind } from '../../shared/notices/types';
 
 export interface SavedNotice {
@@ -23,7 +24,7 @@ interface CompanionDB extends DBSchema {
 }
 
 
-const DB_NAME = 'uc-companion';
+const DB_NAME = NOTICES_DB_NAME;
 
 // Migration i upgrades version i to i + 1. Only ever append: users may hold any older version.
 const MIGRATIONS: ReadonlyArray<Migration<CompanionDB>> = [

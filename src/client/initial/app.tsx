@@ -11,7 +11,7 @@ import { UpdatePrompt } from './update-prompt';
 import { HomeScreen } from './home-screen';
 import { NotFoundScreen } from './not-found-screen';
 import { lazyScreen } from './lazy-screen';
-import { loadNamespaces } from './i18n/i18n';
+import { loadNamespaces } from './i18n/core';
 import { PUSH_HINT, hasHint } from '../data/hints';
 
 // Screens other than Home load on first use, with their locale files.
@@ -50,6 +50,24 @@ const AdviserApp = lazyScreen<{ path: string }>(async () => {
   const [module] = await Promise.all([import('../adviser/adviser-app'), loadNamespaces('adviser')]);
   return module.AdviserApp;
 });
+
+/** Starts fetching the code and words of the screen at this address, alongside the first screen's words. */
+export function preloadScreen(path: string): void {
+  const screen = lazyScreenFor(path);
+  screen?.preload().catch(() => undefined);
+}
+
+function lazyScreenFor(path: string): { preload(): Promise<unknown> } | null {
+  if (path === '/explain') return ExplainScreen;
+  if (path === '/helpers') return HelpersScreen;
+  if (path === '/connect') return ConnectScreen;
+  if (path === '/send') return SendScreen;
+  if (path === '/reminders') return RemindersScreen;
+  if (path === '/privacy') return PrivacyScreen;
+  if (path === '/adviser' || path.startsWith('/adviser/')) return AdviserApp;
+  if (/^\/notice\/[\w-]+$/.test(path)) return NoticeScreen;
+  return null;
+}
 
 function Screen({ path }: { path: string }) {
   if (path === '/') return <HomeScreen />;

@@ -1,7 +1,7 @@
 // This module is in the first download: think before adding to it.
 import { render } from 'preact';
-import { startI18n } from './i18n/i18n';
-import { App } from './app';
+import { startWords } from './i18n/core';
+import { App, preloadScreen } from './app';
 import { registerServiceWorker } from './service-worker';
 import { FORWARD_HINT, PUSH_ADVISER_HINT, PUSH_HINT, hasHint } from '../data/hints';
 import './styles.css';
@@ -9,11 +9,11 @@ import './styles.css';
 async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  try {
-    await startI18n();
-  } catch {
-    // Even without the locale file the app renders (keys stay readable).
-  }
+  // The first screen's words, and (for any screen but Home) its code and
+  // other words, all at once; even without its words the app renders.
+  const words = startWords();
+  preloadScreen(location.pathname);
+  await words;
   root.textContent = '';
   render(<App />, root);
   if (document.readyState === 'complete') afterLoad();

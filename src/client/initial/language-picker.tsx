@@ -1,7 +1,7 @@
 // This module is in the first download: think before adding to it.
 import { useRef } from 'preact/hooks';
 import { LANGUAGES, findLanguage } from './i18n/languages';
-import { changeLanguage } from './i18n/i18n';
+import { changeLanguage } from './i18n/core';
 import { useT, currentLanguage } from './i18n/use-translation';
 
 /**

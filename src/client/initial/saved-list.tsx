@@ -3,10 +3,11 @@
 // the notice texts load after first paint, and only when there is something.
 import { useEffect, useState } from 'preact/hooks';
 import { useT, currentLanguage } from './i18n/use-translation';
-import { loadNamespaces } from './i18n/i18n';
+import { loadNamespaces } from './i18n/core';
 import { formatDate } from './i18n/format';
 import { daysLeftText } from './i18n/days-left';
 import type { SavedNotice } from '../data/notices-db';
+import { NOTICES_DB_NAME } from '../data/database-names';
 import type { Deadline } from '../../shared/notices/types';
 
 interface Row {
@@ -15,7 +16,18 @@ interface Row {
   daysLeft: number | null;
 }
 
+/** False only when the browser says the database was never made (a first visit): then no storage code is downloaded. */
+async function mayHaveSavedNotices(): Promise<boolean> {
+  try {
+    const databases = await indexedDB.databases();
+    return databases.some((database) => database.name === NOTICES_DB_NAME);
+  } catch {
+    return true; // no databases() (older browsers): look inside
+  }
+}
+
 async function loadRows(): Promise<Row[]> {
+  if (!(await mayHaveSavedNotices())) return [];
   const [storage, calendar] = await Promise.all([import('../data/notices-db'), import('../../shared/notices/calendar')]);
   const today = calendar.todayInLondon();
   const notices = storage.sortByNearestDeadline(await storage.listNotices(), today);

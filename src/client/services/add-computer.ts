@@ -84,11 +84,12 @@ export type ClaimStep =
   | { step: 'waiting' }
   | { step: 'joined'; computer: JoinedComputer }
   /**
-   * Nothing more to wait for: refused, expired or already used; this browser
-   * cannot keep the key; or the relay handed over a signing key whose safety
-   * code is not the one the first computer shows (nothing was kept).
+   * Nothing more to wait for: refused, expired or already used; another
+   * computer used the same code; this browser cannot keep the key; or the
+   * relay handed over a signing key whose safety code is not the one the
+   * first computer shows (nothing was kept).
    */
-  | { step: 'ended'; why: 'refused-or-expired' | 'cannot-store' | 'wrong-signing-key' }
+  | { step: 'ended'; why: 'refused-or-expired' | 'contested' | 'cannot-store' | 'wrong-signing-key' }
   /** A problem worth showing; polling goes on. */
   | { step: 'problem'; problem: RelayProblem };
 
@@ -121,6 +122,9 @@ export async function claimComputer(join: JoinRequest, keep: (computer: JoinedCo
       case 'gone':
       case 'not-found':
         return { step: 'ended', why: 'refused-or-expired' };
+      case 'contested':
+        // Someone else typed this code too: this computer must not be added on it.
+        return { step: 'ended', why: 'contested' };
       case 'local':
         return { step: 'ended', why: 'cannot-store' };
       case 'rate-limited':

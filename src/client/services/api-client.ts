@@ -23,7 +23,12 @@ import type {
   InviteRequest,
   InviteResponse,
   ItemInfo,
+  ItemPage,
   ItemWithEnvelope,
+  ComputerInfo,
+  ComputerName,
+  LabelRequest,
+  RenewedToken,
   ReplyRequest,
   SendItemRequest,
   ApiError,
@@ -77,12 +82,24 @@ export const relay = {
   lookUpInvite: (code: string) => call<InviteInfo>('POST', '/api/invites/lookup', { body: { code } satisfies InviteLookupRequest }),
   connect: (body: ConnectRequest) => call<ConnectResponse>('POST', '/api/connections', { body }),
   connections: (token: string) => call<ConnectionInfo[]>('GET', '/api/adviser/connections', { token }),
-  items: (token: string, connectionId: string) => call<ItemWithEnvelope[]>('GET', `/api/adviser/connections/${enc(connectionId)}/items`, { token }),
+  /** One page of a client's items, newest first, without envelopes; `before` is the previous page's `next`. */
+  items: (token: string, connectionId: string, before?: string) =>
+    call<ItemPage>('GET', `/api/adviser/connections/${enc(connectionId)}/items${before ? `?before=${enc(before)}` : ''}`, { token }),
+  /** One item with its envelope. */
+  item: (token: string, itemId: string) => call<ItemWithEnvelope>('GET', `/api/adviser/items/${enc(itemId)}`, { token }),
+  setLabel: (token: string, connectionId: string, body: LabelRequest) => call<void>('PUT', `/api/adviser/connections/${enc(connectionId)}/label`, { token, body }),
+  computers: (token: string) => call<ComputerInfo[]>('GET', '/api/adviser/devices', { token }),
+  removeComputer: (token: string, deviceId: string) => call<void>('DELETE', `/api/adviser/devices/${enc(deviceId)}`, { token }),
+  nameComputer: (token: string, body: ComputerName) => call<ComputerInfo>('PUT', '/api/adviser/device', { token, body }),
+  /** A new credential for this computer; the old one stops working. */
+  renewToken: (token: string) => call<RenewedToken>('POST', '/api/adviser/device/token', { token }),
   markSeen: (token: string, itemId: string) => call<ItemInfo>('POST', `/api/adviser/items/${enc(itemId)}/seen`, { token }),
   reply: (token: string, connectionId: string, body: ReplyRequest) =>
     call<ItemInfo>('POST', `/api/adviser/connections/${enc(connectionId)}/replies`, { token, body }),
   send: (token: string, body: SendItemRequest) => call<ItemInfo>('POST', '/api/items', { token, body }),
   status: (token: string) => call<ClaimantStatus>('GET', '/api/claimant/status', { token }),
+  /** One reply with its envelope; fetching it marks it seen. */
+  fetchReply: (token: string, replyId: string) => call<ItemWithEnvelope>('GET', `/api/claimant/replies/${enc(replyId)}`, { token }),
   stopSharing: (token: string) => call<void>('DELETE', '/api/claimant/connection', { token }),
   /** The adviser's signing key and signed device keys; check every signature before use. */
   adviserKeys: (token: string) => call<AdviserKeys>('GET', '/api/claimant/adviser', { token }),

@@ -151,6 +151,21 @@ export interface FlushResult {
   offline: boolean;
   /** The connection was stopped: nothing more can be sent. */
   stopped: boolean;
+  /** The relay keeps as much from this phone as it allows: the rest waits until the adviser's side has been cleared. */
+  full: boolean;
+}
+
+let relayFull = false;
+
+/** True after a send was refused because the connection is full, until a send goes through. */
+export function isRelayFull(): boolean {
+  return relayFull;
+}
+
+function setRelayFull(full: boolean): void {
+  if (relayFull === full) return;
+  relayFull = full;
+  changed();
 }
 
 let flushing: Promise<FlushResult> | null = null;
@@ -164,7 +179,7 @@ export function flushOutbox(): Promise<FlushResult> {
 }
 
 async function runFlush(): Promise<FlushResult> {
-  const result: FlushResult = { sent: 0, waiting: 0, offline: false, stopped: false };
+  const result: FlushResult = { sent: 0, waiting: 0, offline: false, stopped: false, full: false };
   const connection = await getConnection();
   const waiting = await listWaiting();
   if (!connection || connection.stoppedAt) {
@@ -178,6 +193,7 @@ async function runFlush(): Promise<FlushResult> {
       const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
       await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
+      setRelayFull(false);
       changed();
     } catch (error) {
       result.waiting = waiting.length - index;
@@ -187,6 +203,9 @@ async function runFlush(): Promise<FlushResult> {
         changed();
       } else if (relayProblem(error).kind === 'offline') {
         result.offline = true;
+      } else if (relayProblem(error).kind === 'full') {
+        result.full = true;
+        setRelayFull(true);
       }
       // Offline or a relay problem: stop here, keep the rest waiting for next time.
       return result;
@@ -239,11 +258,20 @@ export async function refreshStatus(): Promise<StatusResult> {
     let senders = connection;
     for (const reply of status.replies) {
       if (await hasReply(reply.id)) continue;
-      let opened = await openReply(identity, senders, reply);
+      // Status lists no envelopes: each new reply is fetched once (which marks it seen).
+      let envelope: string;
+      try {
+        ({ envelope } = await relay.fetchReply(connection.claimantToken, reply.id));
+      } catch (error) {
+        if (relayProblem(error).kind === 'offline') break;
+        continue; // gone meanwhile, or a relay problem: the next poll tries again
+      }
+      const fetched = { id: reply.id, envelope };
+      let opened = await openReply(identity, senders, fetched);
       // Perhaps from a computer the adviser added since: refresh the keys (checked against the pinned signing key) once, and try again.
       if (opened === 'unknown-sender' && senders === connection) {
         senders = await refreshAdviserKeys(connection).catch(() => connection);
-        if (senders !== connection) opened = await openReply(identity, senders, reply);
+        if (senders !== connection) opened = await openReply(identity, senders, fetched);
       }
       if (typeof opened === 'string') {
         // Not from a computer the adviser vouched for, or not for this connection: never shown as theirs.

@@ -18,6 +18,10 @@ export type RelayProblem =
   | { kind: 'gone' }
   /** 400: the relay refused what was sent; `message` is its plain-words reason. */
   | { kind: 'invalid'; message: string }
+  /** 409 connection_full: this side keeps as much on the connection as the relay allows; nothing more goes until some is deleted. */
+  | { kind: 'full' }
+  /** 409 code_contested: two computers used one device code; both must start again. */
+  | { kind: 'contested' }
   /** Any other answer (5xx, 409, 413 …). */
   | { kind: 'server'; status: number }
   /** Not the relay: this device failed (storage, a key, a bug). */
@@ -28,6 +32,8 @@ export type RelayProblemKind = RelayProblem['kind'];
 /** What went wrong, from anything a relay call (or the work around it) threw. */
 export function relayProblem(error: unknown): RelayProblem {
   if (!(error instanceof ApiFailure)) return { kind: 'local' };
+  if (error.code === 'connection_full') return { kind: 'full' };
+  if (error.code === 'code_contested') return { kind: 'contested' };
   switch (error.status) {
     case 0:
       return { kind: 'offline' };

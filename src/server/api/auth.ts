@@ -21,26 +21,47 @@ export function hashSecret(secret: string): string {
 }
 
 const BEARER = /^Bearer ([ac]_[A-Za-z0-9_-]{43})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The owner of the request's bearer token; 401 when missing, malformed or unknown. */
-export async function authenticate(req: IncomingMessage, store: Store): Promise<CredentialOwner> {
+/** What checking a credential needs: the store, the clock and how long a computer may go unused. */
+export interface AuthDeps {
+  store: Store;
+  now: () => Date;
+  deviceIdleDays: number;
+}
+
+export const idleMessage = (days: number) =>
+  `This computer has not used the relay for ${days} days, so its access has ended. Add it again from another of your computers, or ask your organisation.`;
+
+/**
+ * The owner of the request's bearer token; 401 when missing, malformed or
+ * unknown, or a computer's credential unused for `deviceIdleDays`. A
+ * computer's last use is written at most once a day, to keep writes down.
+ */
+export async function authenticate(req: IncomingMessage, deps: AuthDeps): Promise<CredentialOwner> {
   const header = req.headers.authorization;
   if (!header) throw unauthorized('Sign in first: this request has no credentials.');
   const match = BEARER.exec(header.trim());
   if (!match) throw unauthorized();
-  const owner = await store.findCredential(hashSecret(match[1]!));
+  const owner = await deps.store.findCredential(hashSecret(match[1]!));
   if (!owner) throw unauthorized();
+  if (owner.kind === 'adviser') {
+    const now = deps.now();
+    const idle = now.getTime() - Date.parse(owner.lastSeenAt);
+    if (idle > deps.deviceIdleDays * DAY_MS) throw unauthorized(idleMessage(deps.deviceIdleDays));
+    if (idle >= DAY_MS) await deps.store.touchDevice(owner.deviceId, now.toISOString());
+  }
   return owner;
 }
 
-export async function requireAdviser(req: IncomingMessage, store: Store): Promise<Extract<CredentialOwner, { kind: 'adviser' }>> {
-  const owner = await authenticate(req, store);
+export async function requireAdviser(req: IncomingMessage, deps: AuthDeps): Promise<Extract<CredentialOwner, { kind: 'adviser' }>> {
+  const owner = await authenticate(req, deps);
   if (owner.kind !== 'adviser') throw forbidden('Only an adviser can do this.');
   return owner;
 }
 
-export async function requireClaimant(req: IncomingMessage, store: Store): Promise<Extract<CredentialOwner, { kind: 'claimant' }>> {
-  const owner = await authenticate(req, store);
+export async function requireClaimant(req: IncomingMessage, deps: AuthDeps): Promise<Extract<CredentialOwner, { kind: 'claimant' }>> {
+  const owner = await authenticate(req, deps);
   if (owner.kind !== 'claimant') throw forbidden('Only the person sharing can do this.');
   return owner;
 }

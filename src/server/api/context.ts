@@ -2,7 +2,7 @@
 // relay's parts. Each routes/<area>.ts lists its routes with route(); one
 // index (routes/index.ts) puts them together.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Store } from '../store/store';
+import type { Quota, Store } from '../store/store';
 import type { CodeHasher } from './code-hash';
 import type { EndpointPolicy } from '../push/endpoint-policy';
 import type { PushEvents } from './push-hooks';
@@ -29,6 +29,10 @@ export interface RequestCtx {
 export interface RelayDeps {
   store: Store;
   now: () => Date;
+  /** What one side may keep on a connection (config.quota). */
+  quota: Quota;
+  /** A computer's credential stops working after this many days unused. */
+  deviceIdleDays: number;
   limits: RateLimits;
   /** Keyed hash of a normalised invite or device code (code-hash.ts). */
   codeHash: CodeHasher;

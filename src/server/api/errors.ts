@@ -1,6 +1,6 @@
 // API errors: one class, one JSON shape ({ error, message }), plain words.
 // Nothing else ever reaches the client: no stack traces, no internal details.
-import { API_ERROR_STATUS, type ApiErrorCode } from '../../shared/protocol/api-types';
+import { API_ERROR_STATUS, type ApiErrorCode, type QuotaProblem } from '../../shared/protocol/api-types';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -17,6 +17,21 @@ export class ApiError extends Error {
 
   toJSON(): { error: ApiErrorCode; message: string } {
     return { error: this.code, message: this.message };
+  }
+}
+
+/** 409 connection_full, with the limits (QuotaProblem). */
+export class QuotaError extends ApiError {
+  constructor(private readonly problem: Omit<QuotaProblem, 'error' | 'message'>) {
+    super(
+      'connection_full',
+      problem.limit === 'items'
+        ? `This connection already holds ${problem.maxItems} items, the most the relay keeps. More can be sent once your adviser has seen them and they are deleted.`
+        : `This connection already holds ${Math.round(problem.maxBytes / (1024 * 1024))} MB, the most the relay keeps. More can be sent once your adviser has seen them and they are deleted.`,
+    );
+  }
+  override toJSON(): QuotaProblem {
+    return { error: 'connection_full', message: this.message, ...this.problem };
   }
 }
 

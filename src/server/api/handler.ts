@@ -1,7 +1,7 @@
 // The relay API: every route in routes/, on top of the Store. One request:
 // rate limit → route → (in the route) authenticate → validate → store → JSON.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from '../config';
+import { DEFAULT_DEVICE_IDLE_DAYS, DEFAULT_QUOTA, type Config } from '../config';
 import type { Store } from '../store/store';
 import { wasAbandoned } from './body';
 import { hashSecret } from './auth';
@@ -17,7 +17,8 @@ import { router } from './routes';
 
 export interface ApiOptions {
   store: Store;
-  config: Pick<Config, 'publicOrigin'> & Partial<Pick<Config, 'trustProxy'>>;
+  /** quota and deviceIdleDays default to DEFAULT_QUOTA and DEFAULT_DEVICE_IDLE_DAYS. */
+  config: Pick<Config, 'publicOrigin'> & Partial<Pick<Config, 'trustProxy' | 'quota' | 'deviceIdleDays'>>;
   now?: () => Date;
   rateLimits?: Partial<RateLimits>;
   /** One structured line per request; no ids, tokens, IPs or bodies ever reach it. */
@@ -60,6 +61,8 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   const deps: RelayDeps = {
     store,
     now,
+    quota: options.config.quota ?? DEFAULT_QUOTA,
+    deviceIdleDays: options.config.deviceIdleDays ?? DEFAULT_DEVICE_IDLE_DAYS,
     limits,
     limit,
     codeHash,

@@ -4,6 +4,8 @@
 import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import type {
+  ComputerName,
+  LabelRequest,
   ConnectRequest,
   DeviceApproval,
   DeviceClaim,
@@ -126,7 +128,25 @@ export const enrolRequestSchema = z.object({ token: tokenSchema, signingKey: pub
 export const deviceRequestSchema = z.object({ code: inviteCodeSchema, publicKey: publicKeySchema }) satisfies z.ZodType<DeviceRequest>;
 export const deviceApprovalSchema = z.object({ signature: signatureSchema }) satisfies z.ZodType<DeviceApproval>;
 export const deviceClaimSchema = z.object({ pollToken: pollTokenSchema }) satisfies z.ZodType<DeviceClaim>;
-export const inviteRequestSchema = z.object({ label: labelSchema }) satisfies z.ZodType<InviteRequest>;
+/** A label sealed by the adviser's app to its own computers' keys: an envelope like an item's, but small. */
+export const SEALED_LABEL_MAX_CHARS = 8192;
+export const sealedLabelSchema = z
+  .string()
+  .min(1, 'The label is empty.')
+  .max(SEALED_LABEL_MAX_CHARS, 'The sealed label is too big.')
+  .refine(isCanonicalBase64url, 'The sealed label must be base64url text.');
+export const inviteRequestSchema = z.object({ sealedLabel: sealedLabelSchema }) satisfies z.ZodType<InviteRequest>;
+export const labelRequestSchema = z.object({ sealedLabel: sealedLabelSchema }) satisfies z.ZodType<LabelRequest>;
+/** A computer's name, as its adviser calls it ("Office laptop"). */
+export const computerNameSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Give this computer a name.')
+    .max(60, 'Keep the name to 60 characters.')
+    // eslint-disable-next-line no-control-regex
+    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'The name has characters that cannot be shown.'),
+}) satisfies z.ZodType<ComputerName>;
 export const inviteLookupRequestSchema = z.object({ code: inviteCodeSchema }) satisfies z.ZodType<InviteLookupRequest>;
 export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema }) satisfies z.ZodType<ConnectRequest>;
 export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<SendItemRequest>;
@@ -151,6 +171,8 @@ export type SchemasMatchTypes = [
   Check<Exactly<z.output<typeof deviceApprovalSchema>, DeviceApproval>>,
   Check<Exactly<z.output<typeof deviceClaimSchema>, DeviceClaim>>,
   Check<Exactly<z.output<typeof inviteRequestSchema>, InviteRequest>>,
+  Check<Exactly<z.output<typeof labelRequestSchema>, LabelRequest>>,
+  Check<Exactly<z.output<typeof computerNameSchema>, ComputerName>>,
   Check<Exactly<z.output<typeof inviteLookupRequestSchema>, InviteLookupRequest>>,
   Check<Exactly<z.output<typeof connectRequestSchema>, ConnectRequest>>,
   Check<Exactly<z.output<typeof sendItemRequestSchema>, SendItemRequest>>,

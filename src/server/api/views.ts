@@ -1,13 +1,13 @@
 // What the API shows of stored rows (src/shared/protocol/api-types.ts).
 import type { AdviserKeys, ItemInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
-import type { Adviser, Item } from '../store/store';
+import type { Adviser, Item, ItemWithEnvelope as StoredItem } from '../store/store';
 import { notFound } from './errors';
 
 export function itemInfo(item: Item): ItemInfo {
   return { id: item.id, createdAt: item.createdAt, seenAt: item.seenAt, size: item.size };
 }
 
-export function itemWithEnvelope(item: Item): ItemWithEnvelope {
+export function itemWithEnvelope(item: StoredItem): ItemWithEnvelope {
   return { ...itemInfo(item), envelope: item.envelope };
 }
 

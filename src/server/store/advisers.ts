@@ -3,7 +3,7 @@
 // computer has its own HPKE key, signed by the adviser's signing key.
 import { randomUUID } from 'node:crypto';
 import type { SqlDriver } from './driver';
-import { iso, isUuid, one } from './rows';
+import { iso, isoOrNull, isUuid, one } from './rows';
 
 /** One computer of an adviser: its HPKE public key, signed by the adviser's signing key. */
 export interface AdviserDevice {
@@ -28,9 +28,31 @@ export interface Adviser {
 }
 
 export type CredentialOwner =
-  | { kind: 'adviser'; adviserId: string; deviceId: string }
+  /** lastSeenAt: when the computer last used the relay (to the day), or when it was added. */
+  | { kind: 'adviser'; adviserId: string; deviceId: string; lastSeenAt: string }
   /** A claimant's credential is only found while the connection has not stopped. */
   | { kind: 'claimant'; connectionId: string; adviserId: string };
+
+/** One computer as its adviser (or the admin CLI) sees it. */
+export interface Computer {
+  id: string;
+  adviserId: string;
+  name: string | null;
+  createdAt: string;
+  lastSeenAt: string | null;
+}
+
+/** An adviser as the admin CLI lists them. */
+export interface AdviserSummary {
+  id: string;
+  name: string;
+  org: string;
+  enrolled: boolean;
+  computers: number;
+  /** The latest use by any of their computers, or null. */
+  lastSeenAt: string | null;
+  createdAt: string;
+}
 
 export interface AdviserStore {
   createAdviser(input: { name: string; org: string; enrolTokenHash: string; enrolExpiresAt: string }): Promise<Adviser>;
@@ -51,6 +73,20 @@ export interface AdviserStore {
   listDevices(adviserId: string): Promise<AdviserDevice[]>;
   /** Finds who a credential belongs to (by its hash): an adviser's device or a claimant's connection, or null. */
   findCredential(tokenHash: string): Promise<CredentialOwner | null>;
+  /** Notes that the computer used the relay now (the caller does this at most once a day). */
+  touchDevice(deviceId: string, now: string): Promise<void>;
+  /** The adviser's computers (all of them), oldest first. */
+  listComputers(adviserId: string): Promise<Computer[]>;
+  /** Removes a computer: its credential stops working, its key is no longer listed, its push subscriptions go. With `adviserId`, only that adviser's. */
+  removeDevice(deviceId: string, adviserId?: string): Promise<boolean>;
+  renameDevice(deviceId: string, name: string): Promise<Computer | null>;
+  /** Replaces the computer's credential (its hash): the old one stops working at once. */
+  rotateDeviceToken(deviceId: string, tokenHash: string, now: string): Promise<boolean>;
+  listAdvisers(): Promise<AdviserSummary[]>;
+  /** Removes the adviser with their computers, invites, connections and items. */
+  removeAdviser(id: string): Promise<boolean>;
+  /** Retention: removes computers unused since `idleBefore`. Returns how many. */
+  purgeIdleDevices(idleBefore: string): Promise<number>;
 }
 
 export interface AdviserRow {
@@ -150,16 +186,96 @@ export function adviserQueries(db: SqlDriver): AdviserStore {
 
     async findCredential(tokenHash) {
       // One round trip: a token hash is unique in each table, and tokens of the two kinds never collide.
-      const rows = await db.query<{ kind: 'adviser' | 'claimant'; id: string; adviser_id: string }>(
-        `SELECT 'adviser' AS kind, id, adviser_id FROM adviser_devices WHERE token_hash = $1
+      const rows = await db.query<{ kind: 'adviser' | 'claimant'; id: string; adviser_id: string; seen: Date | null }>(
+        `SELECT 'adviser' AS kind, id, adviser_id, COALESCE(last_seen_at, created_at) AS seen FROM adviser_devices WHERE token_hash = $1
          UNION ALL
-         SELECT 'claimant' AS kind, id, adviser_id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`,
+         SELECT 'claimant' AS kind, id, adviser_id, NULL::timestamptz AS seen FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`,
         [tokenHash],
       );
       const device = rows.find((row) => row.kind === 'adviser');
-      if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id };
+      if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id, lastSeenAt: iso(device.seen!) };
       const connection = rows[0];
       return connection ? { kind: 'claimant', connectionId: connection.id, adviserId: connection.adviser_id } : null;
     },
+
+    async touchDevice(deviceId, now) {
+      if (!isUuid(deviceId)) return;
+      await db.query(`UPDATE adviser_devices SET last_seen_at = $2::timestamptz WHERE id = $1`, [deviceId, now]);
+    },
+
+    async listComputers(adviserId) {
+      if (!isUuid(adviserId)) return [];
+      const rows = await db.query<ComputerRow>(`SELECT ${COMPUTER_COLUMNS} FROM adviser_devices WHERE adviser_id = $1 ORDER BY created_at, id`, [adviserId]);
+      return rows.map(toComputer);
+    },
+
+    async removeDevice(deviceId, adviserId) {
+      if (!isUuid(deviceId) || (adviserId !== undefined && !isUuid(adviserId))) return false;
+      const rows =
+        adviserId === undefined
+          ? await db.query(`DELETE FROM adviser_devices WHERE id = $1 RETURNING id`, [deviceId])
+          : await db.query(`DELETE FROM adviser_devices WHERE id = $1 AND adviser_id = $2 RETURNING id`, [deviceId, adviserId]);
+      return rows.length === 1;
+    },
+
+    async renameDevice(deviceId, name) {
+      if (!isUuid(deviceId)) return null;
+      const rows = await db.query<ComputerRow>(`UPDATE adviser_devices SET name = $2 WHERE id = $1 RETURNING ${COMPUTER_COLUMNS}`, [deviceId, name]);
+      return rows[0] ? toComputer(rows[0]) : null;
+    },
+
+    async rotateDeviceToken(deviceId, tokenHash, now) {
+      if (!isUuid(deviceId)) return false;
+      const rows = await db.query(`UPDATE adviser_devices SET token_hash = $2, last_seen_at = $3::timestamptz WHERE id = $1 RETURNING id`, [
+        deviceId,
+        tokenHash,
+        now,
+      ]);
+      return rows.length === 1;
+    },
+
+    async listAdvisers() {
+      const rows = await db.query<AdviserRow & { computers: number | string; last_seen_at: Date | null }>(
+        `SELECT a.id, a.name, a.org, a.signing_key, a.created_at,
+                (SELECT count(*) FROM adviser_devices d WHERE d.adviser_id = a.id)::int AS computers,
+                (SELECT max(COALESCE(d.last_seen_at, d.created_at)) FROM adviser_devices d WHERE d.adviser_id = a.id) AS last_seen_at
+         FROM advisers a ORDER BY a.created_at, a.id`,
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        org: row.org,
+        enrolled: row.signing_key !== null,
+        computers: Number(row.computers),
+        lastSeenAt: isoOrNull(row.last_seen_at),
+        createdAt: iso(row.created_at),
+      }));
+    },
+
+    async removeAdviser(id) {
+      if (!isUuid(id)) return false;
+      // ON DELETE CASCADE takes their computers, invites, device codes,
+      // connections with their items, and every push subscription tied to them.
+      const rows = await db.query(`DELETE FROM advisers WHERE id = $1 RETURNING id`, [id]);
+      return rows.length === 1;
+    },
+
+    async purgeIdleDevices(idleBefore) {
+      const rows = await db.query(`DELETE FROM adviser_devices WHERE COALESCE(last_seen_at, created_at) < $1::timestamptz RETURNING id`, [idleBefore]);
+      return rows.length;
+    },
   };
+}
+
+interface ComputerRow {
+  id: string;
+  adviser_id: string;
+  name: string | null;
+  created_at: Date;
+  last_seen_at: Date | null;
+}
+const COMPUTER_COLUMNS = 'id, adviser_id, name, created_at, last_seen_at';
+
+function toComputer(row: ComputerRow): Computer {
+  return { id: row.id, adviserId: row.adviser_id, name: row.name, createdAt: iso(row.created_at), lastSeenAt: isoOrNull(row.last_seen_at) };
 }

@@ -8,7 +8,8 @@ import { adviserOf, type Adviser } from './advisers';
 import type { SqlDriver } from './driver';
 import { iso, isUuid, one } from './rows';
 
-export type DeviceRequestState = 'open' | 'pending' | 'approved' | 'refused' | 'claimed';
+/** 'contested': a second computer used the same code while the first waited; both fail. */
+export type DeviceRequestState = 'open' | 'pending' | 'approved' | 'refused' | 'claimed' | 'contested';
 
 export interface PendingDeviceRequest {
   id: string;
@@ -21,7 +22,9 @@ export interface DeviceRequestStore {
   createDeviceCode(input: { adviserId: string; codeHash: string; expiresAt: string; now: string }): Promise<{ id: string }>;
   /**
    * Uses the code once (open → pending), keeping the new computer's key and the
-   * hash of its poll token; the request then lives until `expiresAt`.
+   * hash of its poll token; the request then lives until `expiresAt`. A second
+   * use while the first waits (pending or approved, not expired) makes it
+   * 'contested': both computers are told, nothing is added.
    */
   requestDevice(input: {
     codeHash: string;
@@ -29,7 +32,7 @@ export interface DeviceRequestStore {
     pollTokenHash: string;
     expiresAt: string;
     now: string;
-  }): Promise<{ status: 'pending'; id: string; expiresAt: string } | { status: 'not_found' } | { status: 'gone' }>;
+  }): Promise<{ status: 'pending'; id: string; expiresAt: string } | { status: 'not_found' } | { status: 'gone' } | { status: 'contested' }>;
   /** The adviser's own request, with its state ('expired' once past its time and not claimed or refused); null when unknown or not theirs. */
   getDeviceRequest(
     id: string,
@@ -51,7 +54,11 @@ export interface DeviceRequestStore {
     pollTokenHash: string;
     deviceTokenHash: string;
     now: string;
-  }): Promise<{ status: 'claimed'; adviser: Adviser; deviceId: string } | { status: 'pending' } | { status: 'gone' } | { status: 'not_found' }>;
+  }): Promise<
+    { status: 'claimed'; adviser: Adviser; deviceId: string } | { status: 'pending' } | { status: 'gone' } | { status: 'not_found' } | { status: 'contested' }
+  >;
+  /** Retention: deletes device codes and requests made before `before`. Returns how many. */
+  purgeDeviceRequests(before: string): Promise<number>;
 }
 
 interface DeviceRequestRow {
@@ -92,8 +99,19 @@ export function deviceRequestQueries(db: SqlDriver): DeviceRequestStore {
         );
         const row = used[0];
         if (row) return { status: 'pending' as const, id: row.id, expiresAt: iso(row.code_expires_at) };
-        const known = await tx.query<{ id: string }>(`SELECT id FROM device_requests WHERE code_hash = $1`, [input.codeHash]);
-        return known[0] ? { status: 'gone' as const } : { status: 'not_found' as const };
+        const known = await tx.query<{ id: string; state: DeviceRequestState; expired: boolean }>(
+          `SELECT id, state, code_expires_at <= $2::timestamptz AS expired FROM device_requests WHERE code_hash = $1 FOR UPDATE`,
+          [input.codeHash, input.now],
+        );
+        const row0 = known[0];
+        if (!row0) return { status: 'not_found' as const };
+        if (row0.state === 'contested') return { status: 'contested' as const };
+        if ((row0.state === 'pending' || row0.state === 'approved') && !row0.expired) {
+          // Someone else has this code too: neither computer can be trusted to be the adviser's.
+          await tx.query(`UPDATE device_requests SET state = 'contested', public_key = NULL, signature = NULL WHERE id = $1`, [row0.id]);
+          return { status: 'contested' as const };
+        }
+        return { status: 'gone' as const };
       });
     },
 
@@ -156,6 +174,7 @@ export function deviceRequestQueries(db: SqlDriver): DeviceRequestStore {
         ]);
         const row = rows[0];
         if (!row) return { status: 'not_found' as const };
+        if (row.state === 'contested') return { status: 'contested' as const };
         if (row.state === 'pending' && !row.expired) return { status: 'pending' as const };
         if (row.state !== 'approved' || row.expired || row.public_key === null || row.signature === null) return { status: 'gone' as const };
         const deviceId = randomUUID();
@@ -167,6 +186,11 @@ export function deviceRequestQueries(db: SqlDriver): DeviceRequestStore {
         await tx.query(`UPDATE device_requests SET state = 'claimed', device_token_hash = $2 WHERE id = $1`, [row.id, input.deviceTokenHash]);
         return { status: 'claimed' as const, adviser: await adviserOf(tx, row.adviser_id), deviceId };
       });
+    },
+
+    async purgeDeviceRequests(before) {
+      const rows = await db.query(`DELETE FROM device_requests WHERE created_at < $1::timestamptz RETURNING id`, [before]);
+      return rows.length;
     },
   };
 }

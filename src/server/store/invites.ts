@@ -9,7 +9,10 @@ import { iso, one } from './rows';
 export type InviteState = 'open' | 'used' | 'expired';
 
 export interface InviteStore {
-  createInvite(input: { codeHash: string; adviserId: string; label: string; expiresAt: string }): Promise<void>;
+  /** `label` is a plaintext label (older apps, tests); new invites give `sealedLabel` and an empty label. */
+  createInvite(input: { codeHash: string; adviserId: string; label: string; sealedLabel?: string | null; expiresAt: string }): Promise<void>;
+  /** Retention: deletes invites that expired before `before` (used or not). Returns how many. */
+  purgeInvites(before: string): Promise<number>;
   /** The invite and its adviser; `state` says whether it can still be used. */
   findInvite(codeHash: string, now: string): Promise<{ adviser: Adviser; label: string; expiresAt: string; state: InviteState } | null>;
   /** Uses the invite (single use) and makes the connection, atomically. Null when not open any more. */
@@ -25,12 +28,18 @@ export interface InviteStore {
 export function inviteQueries(db: SqlDriver): InviteStore {
   return {
     async createInvite(input) {
-      await db.query(`INSERT INTO invites (code_hash, adviser_id, label, expires_at) VALUES ($1, $2, $3, $4::timestamptz)`, [
+      await db.query(`INSERT INTO invites (code_hash, adviser_id, label, sealed_label, expires_at) VALUES ($1, $2, $3, $4, $5::timestamptz)`, [
         input.codeHash,
         input.adviserId,
         input.label,
+        input.sealedLabel ?? null,
         input.expiresAt,
       ]);
+    },
+
+    async purgeInvites(before) {
+      const rows = await db.query(`DELETE FROM invites WHERE expires_at < $1::timestamptz RETURNING code_hash`, [before]);
+      return rows.length;
     },
 
     async findInvite(codeHash, now) {
@@ -53,20 +62,20 @@ export function inviteQueries(db: SqlDriver): InviteStore {
         // The row lock taken by this UPDATE makes a concurrent use of the same
         // code wait, then find used_at set: exactly one caller wins. The label is
         // moved to the connection, so stopping it later leaves no copy behind.
-        const used = await tx.query<{ adviser_id: string; label: string }>(
+        const used = await tx.query<{ adviser_id: string; label: string; sealed_label: string | null }>(
           `UPDATE invites SET used_at = $2::timestamptz
            WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2::timestamptz
-           RETURNING adviser_id, label`,
+           RETURNING adviser_id, label, sealed_label`,
           [input.codeHash, input.now],
         );
         const invite = used[0];
         if (!invite) return null;
-        await tx.query(`UPDATE invites SET label = '' WHERE code_hash = $1`, [input.codeHash]);
+        await tx.query(`UPDATE invites SET label = '', sealed_label = NULL WHERE code_hash = $1`, [input.codeHash]);
         const connections = await tx.query<ConnectionRow>(
-          `INSERT INTO connections (id, adviser_id, label, claimant_public_key, claimant_token_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+          `INSERT INTO connections (id, adviser_id, label, sealed_label, claimant_public_key, claimant_token_hash, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)
            RETURNING ${CONNECTION_COLUMNS}`,
-          [input.connectionId, invite.adviser_id, invite.label, input.claimantPublicKey, input.claimantTokenHash, input.now],
+          [input.connectionId, invite.adviser_id, invite.label, invite.sealed_label, input.claimantPublicKey, input.claimantTokenHash, input.now],
         );
         return { connection: toConnection(one(connections)), adviser: await adviserOf(tx, invite.adviser_id) };
       });

@@ -1,5 +1,8 @@
 // Items: opaque ciphertext sent on a connection, claimant → adviser or
 // adviser → claimant (replies), with its size and times; and retention.
+// Lists and status never read the envelope column: one envelope is read at a
+// time (getEnvelope), so a connection full of large items costs a list what a
+// connection of small ones does.
 import type { SqlDriver } from './driver';
 import { iso, isoOrNull, isUuid } from './rows';
 
@@ -10,8 +13,6 @@ export interface Item {
   id: string;
   connectionId: string;
   direction: Direction;
-  /** The encrypted envelope, as the client sent it (base64url text). */
-  envelope: string;
   /** Bytes of the decoded envelope. */
   size: number;
   createdAt: string;
@@ -19,16 +20,42 @@ export interface Item {
   seenAt: string | null;
 }
 
+export interface ItemWithEnvelope extends Item {
+  /** The encrypted envelope, as the client sent it (base64url text). */
+  envelope: string;
+}
+
+/** What one side may keep on a connection at a time (items it sent that the relay still holds). */
+export interface Quota {
+  maxItems: number;
+  maxBytes: number;
+}
+
+/** A position in a newest-first list: the items after it are older. */
+export interface ItemCursor {
+  createdAt: string;
+  id: string;
+}
+
+export type AddItemResult = { item: Item; created: boolean } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
+
 export interface ItemStore {
   /**
    * Adds an item; a repeat of the same id with the same envelope returns the
-   * stored one with `created: false`. `stopped` when the connection has
-   * stopped (or is unknown), also when the stop won a race with this add.
+   * stored one with `created: false` (even when the connection is full).
+   * `stopped` when the connection has stopped (or is unknown), also when the
+   * stop won a race with this add.
+   * `{ full }` when the sender's items on this connection would go over `quota`.
    */
-  addItem(item: Omit<Item, 'seenAt'>): Promise<{ item: Item; created: boolean } | { conflict: true } | { stopped: true }>;
-  listItems(connectionId: string, direction: Direction): Promise<Item[]>;
+  addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota): Promise<AddItemResult>;
+  /** Newest first, without envelopes; at most `page.limit`, older than `page.before` when given. */
+  listItems(connectionId: string, direction: Direction, page?: { limit: number; before?: ItemCursor | undefined }): Promise<Item[]>;
   getItem(id: string): Promise<Item | null>;
+  /** The one item with its envelope. */
+  getEnvelope(id: string): Promise<ItemWithEnvelope | null>;
   markSeen(id: string, now: string): Promise<Item | null>;
+  /** How many items and bytes one side holds on a connection. */
+  itemUsage(connectionId: string, direction: Direction): Promise<{ items: number; bytes: number }>;
   /** Retention: deletes items seen before `seenBefore`, and any item created before `createdBefore`. Returns how many. */
   deleteExpired(input: { seenBefore: string; createdBefore: string }): Promise<number>;
 }
@@ -37,109 +64,116 @@ interface ItemRow {
   id: string;
   connection_id: string;
   direction: Direction;
-  envelope: string;
   size: number;
   created_at: Date;
   seen_at: Date | null;
 }
 
-const ITEM_COLUMNS = 'id, connection_id, direction, envelope, size, created_at, seen_at';
-/** Without the envelope: a new item's envelope is the one just sent, so it is not read back (100 KB each way). */
-const ITEM_META_COLUMNS = 'id, connection_id, direction, size, created_at, seen_at';
+/** Every column but the envelope. */
+const ITEM_COLUMNS = 'id, connection_id, direction, size, created_at, seen_at';
 
 function toItem(row: ItemRow): Item {
   return {
     id: row.id,
     connectionId: row.connection_id,
     direction: row.direction,
-    envelope: row.envelope,
     size: Number(row.size),
     createdAt: iso(row.created_at),
     seenAt: isoOrNull(row.seen_at),
   };
 }
 
-/** Rows of items, with envelopes kept beside the database filled in (an empty `envelope` column means "kept beside"). */
-async function withEnvelopes(db: SqlDriver, rows: ItemRow[]): Promise<Item[]> {
-  const files = db.envelopes;
-  return Promise.all(rows.map(async (row) => toItem(files && row.envelope === '' ? { ...row, envelope: (await files.get(row.connection_id, row.id)) ?? '' } : row)));
+async function usage(db: SqlDriver, connectionId: string, direction: Direction): Promise<{ items: number; bytes: number }> {
+  const rows = await db.query<{ n: number | string; bytes: number | string }>(
+    `SELECT count(*)::int AS n, COALESCE(sum(size), 0)::bigint AS bytes FROM items WHERE connection_id = $1 AND direction = $2`,
+    [connectionId, direction],
+  );
+  return { items: Number(rows[0]?.n ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
 }
 
 export function itemQueries(db: SqlDriver): ItemStore {
-  /** Inserts the row (envelope text, or '' when kept beside); on no insert, says why. */
-  async function insertRow(item: Omit<Item, 'seenAt'>, stored: string): Promise<{ item: Item; created: boolean } | { conflict: true } | { stopped: true }> {
-    // One statement, in its own transaction: FOR SHARE on the connection row
-    // waits for a stopConnection holding FOR UPDATE, then finds it stopped and
-    // inserts nothing. The envelope is not read back: we have it.
-    const inserted = await db.query<Omit<ItemRow, 'envelope'>>(
-      `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
-       SELECT $1, c.id, $3, $4, $5, $6::timestamptz FROM connections c WHERE c.id = $2 AND c.stopped_at IS NULL FOR SHARE
-       ON CONFLICT (id) DO NOTHING
-       RETURNING ${ITEM_META_COLUMNS}`,
-      [item.id, item.connectionId, item.direction, stored, item.size, item.createdAt],
-    );
-    if (inserted[0]) return { item: toItem({ ...inserted[0], envelope: item.envelope }), created: true };
-    // Nothing inserted: a stopped or unknown connection, or an id already used (a resend, or a conflict).
-    const connections = await db.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1`, [item.connectionId]);
-    const connection = connections[0];
-    if (!connection || connection.stopped_at !== null) return { stopped: true as const };
-    const existing = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [item.id]);
-    const row = existing[0];
-    if (!row || row.connection_id !== item.connectionId || row.direction !== item.direction) return { conflict: true as const };
-    // Kept beside: the caller has checked the file holds this envelope.
-    if (row.envelope === item.envelope || (row.envelope === '' && stored === '')) return { item: toItem({ ...row, envelope: item.envelope }), created: false };
-    return { conflict: true as const };
-  }
-
-  /** One addItem at a time per item id (two sends of one id must not race on its file). */
-  const busy = new Map<string, Promise<unknown>>();
-  function oneAtATime<R>(id: string, run: () => Promise<R>): Promise<R> {
-    const before = busy.get(id) ?? Promise.resolve();
-    const done = before.then(run, run);
-    const settled = done.catch(() => {});
-    busy.set(id, settled);
-    void settled.then(() => {
-      if (busy.get(id) === settled) busy.delete(id);
-    });
-    return done;
-  }
-
   return {
-    async addItem(item) {
-      const files = db.envelopes;
-      if (!files) return insertRow(item, item.envelope);
-      return oneAtATime(item.id, async () => {
-        const kept = await files.get(item.connectionId, item.id);
-        if (kept !== item.envelope) {
-          // Another envelope under this id: a conflict if its row exists, else a leftover of a crash (replaced).
-          if (kept !== null && (await db.query(`SELECT 1 FROM items WHERE id = $1`, [item.id])).length > 0) return { conflict: true as const };
-          // Written (and fsynced) before the row: a stored item always has its envelope.
-          await files.put(item.connectionId, item.id, item.envelope);
+    addItem(item, quota) {
+      return db.transaction(async (tx) => {
+        // FOR NO KEY UPDATE: sends on one connection take turns, so two at once
+        // cannot both fit under the quota; stopConnection (FOR UPDATE) still
+        // waits for them, and later ones wait and then see stopped_at.
+        const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR NO KEY UPDATE`, [item.connectionId]);
+        const connection = connections[0];
+        if (!connection || connection.stopped_at !== null) return { stopped: true as const };
+        // A repeat is compared in the database: the stored envelope is never read out.
+        const repeat = async (): Promise<AddItemResult | null> => {
+          const existing = await tx.query<ItemRow & { same: boolean }>(`SELECT ${ITEM_COLUMNS}, envelope = $2 AS same FROM items WHERE id = $1`, [
+            item.id,
+            item.envelope,
+          ]);
+          const row = existing[0];
+          if (!row) return null;
+          if (row.same && row.connection_id === item.connectionId && row.direction === item.direction) return { item: toItem(row), created: false };
+          return { conflict: true };
+        };
+        const before = await repeat();
+        if (before) return before;
+        if (quota) {
+          const used = await usage(tx, item.connectionId, item.direction);
+          if (used.items + 1 > quota.maxItems) return { full: 'items' };
+          if (used.bytes + item.size > quota.maxBytes) return { full: 'bytes' };
         }
-        return insertRow(item, '');
+        const inserted = await tx.query<ItemRow>(
+          `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+           ON CONFLICT (id) DO NOTHING
+           RETURNING ${ITEM_COLUMNS}`,
+          [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
+        );
+        if (inserted[0]) return { item: toItem(inserted[0]), created: true };
+        return (await repeat()) ?? { conflict: true };
       });
     },
 
-    async listItems(connectionId, direction) {
+    async listItems(connectionId, direction, page) {
       if (!isUuid(connectionId)) return [];
-      const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE connection_id = $1 AND direction = $2 ORDER BY created_at DESC, id DESC`, [
-        connectionId,
-        direction,
-      ]);
-      return withEnvelopes(db, rows);
+      const params: unknown[] = [connectionId, direction];
+      let where = '';
+      if (page?.before) {
+        params.push(page.before.createdAt, page.before.id);
+        where = ` AND (created_at, id) < ($3::timestamptz, $4::uuid)`;
+      }
+      let limit = '';
+      if (page) {
+        params.push(page.limit);
+        limit = ` LIMIT $${params.length}`;
+      }
+      const rows = await db.query<ItemRow>(
+        `SELECT ${ITEM_COLUMNS} FROM items WHERE connection_id = $1 AND direction = $2${where} ORDER BY created_at DESC, id DESC${limit}`,
+        params,
+      );
+      return rows.map(toItem);
     },
 
     async getItem(id) {
       if (!isUuid(id)) return null;
       const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [id]);
-      return (await withEnvelopes(db, rows))[0] ?? null;
+      return rows[0] ? toItem(rows[0]) : null;
+    },
+
+    async getEnvelope(id) {
+      if (!isUuid(id)) return null;
+      const rows = await db.query<ItemRow & { envelope: string }>(`SELECT ${ITEM_COLUMNS}, envelope FROM items WHERE id = $1`, [id]);
+      const row = rows[0];
+      return row ? { ...toItem(row), envelope: row.envelope } : null;
     },
 
     async markSeen(id, now) {
       if (!isUuid(id)) return null;
       // The first time it was seen is kept.
       const rows = await db.query<ItemRow>(`UPDATE items SET seen_at = COALESCE(seen_at, $2::timestamptz) WHERE id = $1 RETURNING ${ITEM_COLUMNS}`, [id, now]);
-      return (await withEnvelopes(db, rows))[0] ?? null;
+      return rows[0] ? toItem(rows[0]) : null;
+    },
+
+    async itemUsage(connectionId, direction) {
+      if (!isUuid(connectionId)) return { items: 0, bytes: 0 };
+      return usage(db, connectionId, direction);
     },
 
     async deleteExpired(input) {

@@ -158,6 +158,24 @@ export const MIGRATIONS: readonly Migration[] = [
         allowed boolean NOT NULL
       );
       CREATE INDEX rate_limits_full_idx ON rate_limits (full_ms)
+      `,
+  },
+  {
+    // Issue 12: computers expire when unused (last_seen_at, written at most
+    // once a day) and may be named; a second request for one device code
+    // makes it 'contested'; client labels sealed by the adviser's app
+    // (sealed_label; old plaintext labels stay in label until renamed); item
+    // lists by connection and direction, newest first, for paging and quotas.
+    version: 7,
+    sql: `
+      ALTER TABLE adviser_devices ADD COLUMN last_seen_at timestamptz NULL;
+      ALTER TABLE adviser_devices ADD COLUMN name text NULL;
+      ALTER TABLE device_requests DROP CONSTRAINT device_requests_state_check;
+      ALTER TABLE device_requests ADD CONSTRAINT device_requests_state_check
+        CHECK (state IN ('open', 'pending', 'approved', 'refused', 'claimed', 'contested'));
+      ALTER TABLE invites ADD COLUMN sealed_label text NULL;
+      ALTER TABLE connections ADD COLUMN sealed_label text NULL;
+      CREATE INDEX items_connection_direction_idx ON items (connection_id, direction, created_at DESC, id DESC)
     `,
   },
 ];

@@ -1,10 +1,9 @@
 import { fsyncSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
-import { fileEnvelopes, memoryEnvelopes } from './envelope-files';
+import { reclaimPglite } from './reclaim';
 
 /** How many fsync calls reached the disk (for the test that they do). */
 export const fsyncStats = { calls: 0 };
@@ -77,14 +76,13 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
     throw error;
   }
   return {
-    // Envelopes beside the database, not in it: PGlite's cost per byte of a statement (envelope-files.ts).
-    envelopes: dataDir === null ? memoryEnvelopes() : fileEnvelopes(join(dataDir, 'uc-envelopes')),
     query<T>(sql: string, params?: unknown[]): Promise<T[]> {
       return rows<T>(db, sql, params);
     },
     transaction<R>(fn: (tx: SqlDriver) => Promise<R>): Promise<R> {
       return db.transaction((tx) => fn(txDriver(tx)));
     },
+    reclaim: () => reclaimPglite(db),
     async close(): Promise<void> {
       try {
         await db.close();

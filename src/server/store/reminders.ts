@@ -56,6 +56,8 @@ export interface ReminderStore {
   listReminders(subscriberId: string): Promise<Reminder[]>;
   /** Sent at or after `since`, newest first. */
   listRecentReminders(subscriberId: string, since: string): Promise<Reminder[]>;
+  /** Retention: deletes reminders sent or failed before `before`. Returns how many. */
+  purgeFinishedReminders(before: string): Promise<number>;
 }
 
 interface ReminderRow {
@@ -190,6 +192,11 @@ export function reminderQueries(db: SqlDriver): ReminderStore {
         [subscriberId, since],
       );
       return rows.map(toReminder);
+    },
+
+    async purgeFinishedReminders(before) {
+      const rows = await db.query(`DELETE FROM reminders WHERE state IN ('sent', 'failed') AND COALESCE(sent_at, due_at) < $1::timestamptz RETURNING id`, [before]);
+      return rows.length;
     },
   };
 }

@@ -21,11 +21,11 @@ import type { SettingStore } from './settings';
 import type { StatsStore } from './stats';
 import type { SubscriberStore } from './subscribers';
 
-export type { Adviser, AdviserDevice, CredentialOwner } from './advisers';
+export type { Adviser, AdviserDevice, AdviserSummary, Computer, CredentialOwner } from './advisers';
 export type { Connection, ConnectionSummary } from './connections';
 export type { DeviceRequestState, PendingDeviceRequest } from './device-requests';
 export type { InviteState } from './invites';
-export type { Direction, Item } from './items';
+export type { AddItemResult, Direction, Item, ItemCursor, ItemWithEnvelope, Quota } from './items';
 export type { ClaimedReminder, ClaimRef } from './push-queue';
 export type { NewReminder, Reminder, ReminderKind, ReminderState } from './reminders';
 export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers';
@@ -47,4 +47,6 @@ export interface Store
   /** Creates the tables (numbered migrations) if needed. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** After deletes: reclaims the space of deleted rows and overwrites them (the embedded store; PostgreSQL's autovacuum does this itself). */
+  reclaimSpace(): Promise<void>;
 }

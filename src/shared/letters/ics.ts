@@ -76,19 +76,14 @@ function alarmTrigger(days: number): string {
   return days === 0 ? 'PT9H' : `-P${days}D`;
 }
 
-export function deadlineToIcs(d: IcsDeadline, now: Date = new Date()): string {
+/** The VEVENT lines of one all-day deadline (unfolded). */
+function eventLines(d: IcsDeadline, now: Date): string[] {
   const { y, m, d: day } = parseDate(d.date);
   const start = new Date(Date.UTC(y, m - 1, day));
   // DTEND is exclusive for VALUE=DATE: the next day. Date.UTC handles month/year ends and leap years.
   const end = new Date(Date.UTC(y, m - 1, day + 1));
   const uid = d.uid.includes('@') ? d.uid : `${d.uid}@uc-companion`;
-
   const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//UC Companion//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${escapeText(uid)}`,
     `DTSTAMP:${icsUtcDateTime(now)}`,
@@ -103,8 +98,20 @@ export function deadlineToIcs(d: IcsDeadline, now: Date = new Date()): string {
   for (const days of new Set(d.alarmDaysBefore ?? [])) {
     lines.push('BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(d.title)}`, `TRIGGER:${alarmTrigger(days)}`, 'END:VALARM');
   }
-  lines.push('END:VEVENT', 'END:VCALENDAR');
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/** One calendar file holding every deadline given (none gives an empty calendar). */
+export function deadlinesToIcs(list: readonly IcsDeadline[], now: Date = new Date()): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//UC Companion//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  for (const d of list) lines.push(...eventLines(d, now));
+  lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+export function deadlineToIcs(d: IcsDeadline, now: Date = new Date()): string {
+  return deadlinesToIcs([d], now);
 }
 
 const MAX_FILE_NAME = 60;

@@ -13,6 +13,10 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** The sender already keeps as many items or bytes on this connection as the relay allows (see QuotaProblem). */
+  connection_full: 409,
+  /** A second computer used the same device code: both requests fail; start again with a new code. */
+  code_contested: 409,
   gone: 410,
   too_large: 413,
   unsupported_media_type: 415,
@@ -60,6 +64,33 @@ export interface EnrolResponse {
   adviserId: string;
   name: string;
   org: string;
+  deviceToken: string;
+}
+
+/**
+ * An adviser's computer, as the adviser sees it in their list.
+ * GET /api/adviser/devices (adviser) → ComputerInfo[] oldest first;
+ * DELETE /api/adviser/devices/:id (adviser) → 204: its credential stops working
+ * and its key is no longer handed to claimants (404 when not theirs);
+ * PUT /api/adviser/device (adviser) ComputerName → 200 ComputerInfo: names this computer;
+ * POST /api/adviser/device/token (adviser) → 200 RenewedToken: a new credential for
+ * this computer, the old one stops working. A credential unused for
+ * DEVICE_IDLE_DAYS (default 90) stops working (401) and the computer is removed.
+ */
+export interface ComputerInfo {
+  id: string;
+  /** The adviser's name for it, or null when not named. */
+  name: string | null;
+  createdAt: string;
+  /** When it last used the relay (to the day; null: not since it was added). */
+  lastSeenAt: string | null;
+  /** True for the computer that asked. */
+  current: boolean;
+}
+export interface ComputerName {
+  name: string;
+}
+export interface RenewedToken {
   deviceToken: string;
 }
 
@@ -113,9 +144,17 @@ export interface DeviceClaimed {
 
 /** GET /api/claimant/adviser (claimant) → AdviserKeys (refreshed before each send); 410 when stopped */
 
-/** POST /api/adviser/invites (adviser) → 201 InviteResponse. Code: 9 characters, shown as K7M-2QX-9PD. */
+/**
+ * POST /api/adviser/invites (adviser) → 201 InviteResponse. Code: 9 characters, shown as K7M-2QX-9PD.
+ * The label is sealed by the adviser's app to its own computers' keys (an
+ * envelope, as items are): the relay never holds a client's name.
+ */
 export interface InviteRequest {
-  label: string;
+  sealedLabel: string;
+}
+/** PUT /api/adviser/connections/:id/label (adviser) LabelRequest → 204: renames; an old plaintext label is dropped. */
+export interface LabelRequest {
+  sealedLabel: string;
 }
 export interface InviteResponse {
   code: string;
@@ -149,7 +188,10 @@ export interface ConnectResponse {
 /** GET /api/adviser/connections (adviser) → ConnectionInfo[] newest first */
 export interface ConnectionInfo {
   id: string;
+  /** A plaintext label from before labels were sealed ('' when sealed): shown as it is until renamed. */
   label: string;
+  /** The label sealed by the adviser's app (open it with the computer's key), or null. */
+  sealedLabel: string | null;
   createdAt: string;
   stoppedAt: string | null;
   lastItemAt: string | null;
@@ -170,9 +212,36 @@ export interface ItemInfo {
   size: number;
 }
 
-/** GET /api/adviser/connections/:id/items (adviser) → ItemWithEnvelope[] newest first */
+/**
+ * GET /api/adviser/connections/:id/items?limit=N&before=CURSOR (adviser) → ItemPage:
+ * newest first, no envelopes, at most `limit` (1 to ITEM_PAGE_MAX, default
+ * ITEM_PAGE_DEFAULT); `next` is the cursor of the following (older) page, or null.
+ */
+export interface ItemPage {
+  items: ItemInfo[];
+  next: string | null;
+}
+export const ITEM_PAGE_DEFAULT = 50;
+export const ITEM_PAGE_MAX = 200;
+
+/**
+ * GET /api/adviser/items/:id (adviser) → ItemWithEnvelope: one item with its envelope.
+ * GET /api/claimant/replies/:id (claimant) → ItemWithEnvelope: one reply; it counts as seen.
+ */
 export interface ItemWithEnvelope extends ItemInfo {
   envelope: string;
+}
+
+/**
+ * The body of a 409 connection_full: what the relay allows one side to keep
+ * on a connection, and which limit was reached. Items go again once the
+ * adviser has seen them and retention has deleted them, or when they are older than its maximum age.
+ */
+export interface QuotaProblem extends ApiError {
+  error: 'connection_full';
+  limit: 'items' | 'bytes';
+  maxItems: number;
+  maxBytes: number;
 }
 
 /** POST /api/adviser/items/:id/seen (adviser) → 200 ItemInfo */
@@ -187,7 +256,8 @@ export interface ReplyRequest {
 export interface ClaimantStatus {
   stopped: boolean;
   sent: ItemInfo[];
-  replies: ItemWithEnvelope[];
+  /** Without envelopes: fetch each new one with GET /api/claimant/replies/:id. */
+  replies: ItemInfo[];
 }
 
 /** DELETE /api/claimant/connection (claimant) → 204: stop sharing, deletes everything on the relay */

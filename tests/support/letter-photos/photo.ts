@@ -5,6 +5,7 @@
 import sharp from 'sharp';
 import { homography } from '../../../src/worker/page/homography';
 import { PAGE_HEIGHT, PAGE_WIDTH } from './render';
+import { seededRandom } from '../seeded-random';
 
 export type Background = 'wood' | 'fabric' | 'desk' | 'granite' | 'sofa';
 
@@ -37,18 +38,6 @@ export interface PhotoParams {
 
 export const FRAME_WIDTH = 3000;
 export const FRAME_HEIGHT = 4000;
-
-/** Small, fast, seeded random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Smooth value noise in 0..1 on a grid of cells, sampled at shares of the frame. */
 function valueNoise(rand: () => number, cellsX: number, cellsY: number): (x: number, y: number) => number {
@@ -136,7 +125,7 @@ export function pageCorners(p: PhotoParams): { x: number; y: number }[] {
 }
 
 export async function makePhoto(page: Uint8Array, p: PhotoParams): Promise<Buffer> {
-  const rand = random(p.seed);
+  const rand = seededRandom(p.seed);
   const W = FRAME_WIDTH;
   const H = FRAME_HEIGHT;
   const corners = pageCorners(p);

@@ -11,7 +11,7 @@ const relayState = vi.hoisted(() => ({
   requests: [] as DeviceRequest[],
   claims: [] as { requestId: string; body: DeviceClaim }[],
   /** The next answer to a claim: 'pending', 'approved', or an HTTP status to fail with (0: no signal). */
-  claim: 'pending' as 'pending' | 'approved' | number,
+  claim: 'pending' as 'pending' | 'approved' | 'contested' | number,
   /** The signing key the relay hands over with an approval. */
   signingKey: 'signing-pub',
 }));
@@ -35,6 +35,7 @@ vi.mock('../../../src/client/services/api-client', async (importOriginal) => {
       claimDevice: async (requestId: string, body: DeviceClaim) => {
         relayState.claims.push({ requestId, body });
         const answer = relayState.claim;
+        if (answer === 'contested') throw new ApiFailure(409, 'code_contested', 'Two computers used this code.');
         if (typeof answer === 'number') throw new ApiFailure(answer, answer === 0 ? 'offline' : 'gone', 'No.');
         if (answer === 'pending') return { state: 'pending' as const };
         return { state: 'approved' as const, deviceToken: 'a_device', adviserId: 'adv-1', name: 'Sam', org: 'Eastside Advice', signingKey: relayState.signingKey };
@@ -188,6 +189,14 @@ describe('the new computer', () => {
       relayState.claim = status;
       expect(await addComputer.claimComputer(joined, async () => undefined), String(status)).toEqual({ step: 'ended', why: 'refused-or-expired' });
     }
+  });
+
+  it('ends, saying so, when another computer used the same code', async () => {
+    const joined = await join();
+    relayState.claim = 'contested';
+    const keep = vi.fn(async () => undefined);
+    expect(await addComputer.claimComputer(joined, keep)).toEqual({ step: 'ended', why: 'contested' });
+    expect(keep).not.toHaveBeenCalled();
   });
 
   it('waits quietly after asking too often', async () => {

@@ -140,15 +140,16 @@ describe('adviser-db', () => {
     expect(JSON.stringify(file)).not.toContain('Thanks');
   });
 
-  it('creates every store and index (numbered migrations, now version 3)', async () => {
+  it('creates every store and index (numbered migrations, now version 4)', async () => {
     await store.getIdentity();
     await store.closeAdviserDb();
     const db = await openDB(store.ADVISER_DB_NAME);
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['identity', 'pins', 'receipts', 'replies']);
-    const tx = db.transaction(['receipts', 'replies']);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['desk', 'identity', 'pins', 'receipts', 'replies']);
+    const tx = db.transaction(['receipts', 'replies', 'desk']);
     expect([...tx.objectStore('receipts').indexNames]).toEqual(['byConnection']);
     expect([...tx.objectStore('replies').indexNames]).toEqual(['byConnection']);
+    expect([...tx.objectStore('desk').indexNames]).toEqual(['byConnection']);
     db.close();
   });
 

@@ -11,7 +11,7 @@ import { fingerprint, generateKeyPair, openEnvelope, sealPayload } from '../../.
 const NOW = () => new Date('2026-02-01T10:00:00Z');
 
 function connection(claimantPublicKey: string, id = 'conn-1'): ConnectionInfo {
-  return { id, label: 'J.S.', createdAt: '2026-02-01T09:00:00Z', stoppedAt: null, lastItemAt: null, unseen: 0, claimantPublicKey };
+  return { id, label: 'J.S.', sealedLabel: null, createdAt: '2026-02-01T09:00:00Z', stoppedAt: null, lastItemAt: null, unseen: 0, claimantPublicKey };
 }
 
 describe('pinning the client key', () => {

@@ -2,7 +2,7 @@
 // for the sender key the opener pinned, the connection, the direction and the
 // item id it was sealed for. Real keys, real HPKE Auth mode.
 import { describe, expect, it } from 'vitest';
-import { EnvelopeRefused, generateKeyPair, openEnvelope, sealPayload, type Binding, type Payload } from '../../../src/client/services/crypto';
+import { EnvelopeRefused, generateKeyPair, openEnvelope, sealPayload, sealedToExactly, type Binding, type Payload } from '../../../src/client/services/crypto';
 import { fromBase64Url, toBase64Url } from '../../../src/shared/protocol/base64url';
 
 const payload: Payload = { kind: 'text', text: 'I no longer want to appeal', sentAt: '2026-01-02T03:04:05.000Z' };
@@ -107,5 +107,16 @@ describe('authenticated, bound envelopes', () => {
     const computer = await generateKeyPair();
     await expect(sealPayload([computer.publicKey], payload, { sender: claimant, binding: { ...binding, itemId: '' } })).rejects.toThrow(TypeError);
     await expect(sealPayload([], payload, { sender: claimant, binding })).rejects.toThrow(RangeError);
+  });
+
+  it('tells whether an envelope is sealed to exactly a set of keys (a computer added since is missing)', async () => {
+    const sender = await generateKeyPair();
+    const [first, second, third] = await Promise.all([generateKeyPair(), generateKeyPair(), generateKeyPair()]);
+    const { envelope } = await sealPayload([first!.publicKey, second!.publicKey], payload, { sender, binding });
+    expect(await sealedToExactly(envelope, [second!.publicKey, first!.publicKey])).toBe(true);
+    expect(await sealedToExactly(envelope, [first!.publicKey])).toBe(false);
+    expect(await sealedToExactly(envelope, [first!.publicKey, second!.publicKey, third!.publicKey])).toBe(false);
+    expect(await sealedToExactly(envelope, [first!.publicKey, third!.publicKey])).toBe(false);
+    expect(await sealedToExactly('not an envelope', [first!.publicKey])).toBe(false);
   });
 });

@@ -81,7 +81,7 @@ describe('a hostile relay operator', () => {
       // A typed invite code. The operator first swaps in a signing key of its
       // own (with a device key it signed): the claimant types the safety code
       // the adviser reads out, so the phone does not connect.
-      const trap = (await relay.createInvite(adviser.deviceToken, { label: 'trap' })).code;
+      const trap = (await relay.createInvite(adviser.deviceToken, { sealedLabel: Buffer.from('trap').toString('base64url') })).code;
       const relaySigning = await crypto.generateSigningKeyPair();
       const relayDevice = await crypto.generateKeyPair();
       const relayDeviceRow = randomUUID();
@@ -102,7 +102,7 @@ describe('a hostile relay operator', () => {
 
       // The real connection: typed code and the adviser's safety code, read out.
       // The operator's device key stays listed (signed by its own key, not the adviser's).
-      const code = (await relay.createInvite(adviser.deviceToken, { label: 'J.S.' })).code;
+      const code = (await relay.createInvite(adviser.deviceToken, { sealedLabel: Buffer.from('J.S.').toString('base64url') })).code;
       const consent = await checkInvite(code, null);
       if (consent.outcome !== 'consent') throw new Error(consent.outcome);
       expect(consent.dropped).toBe(1);
@@ -122,7 +122,9 @@ describe('a hostile relay operator', () => {
       // A genuine item goes and opens; it is sealed to the adviser's computer only, not the operator's device key.
       await outbox.queueItem(payload('My claim was closed'));
       expect((await outbox.flushOutbox()).sent).toBe(1);
-      const items = async (id: string): Promise<ItemWithEnvelope[]> => relay.items(adviser.deviceToken, id);
+      // Lists carry no envelopes: fetch each item's on its own, as the adviser's app does.
+      const items = async (id: string): Promise<ItemWithEnvelope[]> =>
+        Promise.all((await relay.items(adviser.deviceToken, id)).items.map((info) => relay.item(adviser.deviceToken, info.id)));
       const [genuine] = await items(connectionId);
       expect(await openClientItem(adviser.computer, pinned.key, connectionId, genuine!)).toMatchObject({ ok: true, payload: { text: 'My claim was closed' } });
       expect(await openClientItem(relayDevice, pinned.key, connectionId, genuine!)).toEqual({ ok: false, why: 'not-for-this-computer' });
@@ -159,7 +161,7 @@ describe('a hostile relay operator', () => {
 
       // 3. The genuine item replayed into another connection of the same adviser, and again in its own under a new id.
       const other = await crypto.generateKeyPair();
-      const otherCode = (await relay.createInvite(adviser.deviceToken, { label: 'Other' })).code;
+      const otherCode = (await relay.createInvite(adviser.deviceToken, { sealedLabel: Buffer.from('Other').toString('base64url') })).code;
       const otherConnection = (await relay.connect({ code: otherCode, claimantPublicKey: other.publicKey })).connectionId;
       const otherPin = await checkClaimantKey(await listed(otherConnection), pins);
       if (otherPin.state !== 'pinned') throw new Error(otherPin.state);
@@ -226,7 +228,7 @@ describe('a hostile relay operator, before the adviser first looks', () => {
     const adviser = await enrolAdviser();
     const pins = memoryPins();
     const other = await crypto.generateKeyPair();
-    const code = (await relay.createInvite(adviser.deviceToken, { label: 'Early' })).code;
+    const code = (await relay.createInvite(adviser.deviceToken, { sealedLabel: Buffer.from('Early').toString('base64url') })).code;
     const connectionId = (await relay.connect({ code, claimantPublicKey: other.publicKey })).connectionId;
     const operator = await crypto.generateKeyPair();
     await db.driver.query(`UPDATE connections SET claimant_public_key = $1 WHERE id = $2`, [operator.publicKey, connectionId]);

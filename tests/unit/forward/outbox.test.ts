@@ -13,6 +13,11 @@ const relayState = vi.hoisted(() => ({
   status: null as ClaimantStatus | null,
   statusFailure: null as number | null,
   stopCalls: 0,
+  /** Replies' envelopes, fetched one at a time (GET /api/claimant/replies/:id). */
+  replyEnvelopes: new Map<string, string>(),
+  replyFetches: [] as string[],
+  /** Sends answer 409 connection_full while true. */
+  full: false,
   /** What GET /api/claimant/adviser answers; null: the stored keys, unchanged. */
   adviserKeys: null as AdviserKeys | null,
   adviserKeysFailure: null as number | null,
@@ -43,6 +48,7 @@ vi.mock('../../../src/client/services/api-client', () => {
       send: async (_token: string, body: SendItemRequest) => {
         if (!relayState.online) throw offline();
         relayState.sendCalls.push(body);
+        if (relayState.full) throw new ApiFailure(409, 'connection_full', 'Full.');
         const info = relayState.items.get(body.id) ?? {
           id: body.id,
           createdAt: `2026-01-01T10:00:0${relayState.items.size}Z`,
@@ -60,6 +66,13 @@ vi.mock('../../../src/client/services/api-client', () => {
         if (!relayState.online) throw offline();
         if (relayState.statusFailure) throw new ApiFailure(relayState.statusFailure, 'gone', 'Gone.');
         return relayState.status ?? { stopped: false, sent: [...relayState.items.values()], replies: [] };
+      },
+      fetchReply: async (_token: string, id: string) => {
+        if (!relayState.online) throw offline();
+        relayState.replyFetches.push(id);
+        const envelope = relayState.replyEnvelopes.get(id);
+        if (envelope === undefined) throw new ApiFailure(404, 'not_found', 'No such reply.');
+        return { id, createdAt: '2026-01-02T12:00:00Z', seenAt: '2026-01-02T12:05:00Z', size: 5, envelope };
       },
       adviserKeys: async () => {
         if (!relayState.online) throw offline();
@@ -136,6 +149,9 @@ beforeEach(async () => {
     status: null,
     statusFailure: null,
     stopCalls: 0,
+    replyEnvelopes: new Map(),
+    replyFetches: [],
+    full: false,
     adviserKeys: null,
     adviserKeysFailure: null,
     adviserKeysCalls: 0,
@@ -195,10 +211,12 @@ describe('outbox', () => {
       stopped: false,
       sent: [{ id: item.id, createdAt: '2026-01-01T10:00:00Z', seenAt: '2026-01-02T11:00:00Z', size: 10 }],
       replies: [
-        { id: 'r1', createdAt: '2026-01-02T12:00:00Z', seenAt: null, size: 5, envelope: 'reply|k1|Thanks, I will call the DWP.' },
-        { id: 'r2', createdAt: '2026-01-02T12:01:00Z', seenAt: null, size: 5, envelope: 'reply|other-key|not for us' },
+        { id: 'r1', createdAt: '2026-01-02T12:00:00Z', seenAt: null, size: 5 },
+        { id: 'r2', createdAt: '2026-01-02T12:01:00Z', seenAt: null, size: 5 },
       ],
     };
+    relayState.replyEnvelopes.set('r1', 'reply|k1|Thanks, I will call the DWP.');
+    relayState.replyEnvelopes.set('r2', 'reply|other-key|not for us');
     const result = await outbox.refreshStatus();
     expect(result).toMatchObject({ newlySeen: 1, newReplies: 2, stopped: false });
     expect(await db.getOutboxItem(item.id)).toMatchObject({ state: 'seen', seenAt: '2026-01-02T11:00:00Z' });
@@ -207,8 +225,21 @@ describe('outbox', () => {
       { id: 'r2', text: '', receivedAt: '2026-01-02T12:01:00Z', refused: true },
       { id: 'r1', text: 'Thanks, I will call the DWP.', receivedAt: '2026-01-02T12:00:00Z' },
     ]);
-    // Asking again does not store the same reply twice.
+    // Asking again does not store the same reply twice, nor fetch a stored one again.
     expect((await outbox.refreshStatus()).newReplies).toBe(0);
+    expect(relayState.replyFetches.filter((id) => id === 'r1')).toEqual(['r1']);
+  });
+
+  it('says when the relay is full for this connection, keeps the item waiting, and clears once one goes', async () => {
+    relayState.full = true;
+    const item = await outbox.queueItem(text('one too many'));
+    const result = await outbox.flushOutbox();
+    expect(result).toMatchObject({ sent: 0, waiting: 1, full: true, offline: false, stopped: false });
+    expect(outbox.isRelayFull()).toBe(true);
+    expect((await db.getOutboxItem(item.id))?.state).toBe('waiting');
+    relayState.full = false;
+    expect((await outbox.flushOutbox()).sent).toBe(1);
+    expect(outbox.isRelayFull()).toBe(false);
   });
 
   it('shows the connection as stopped when the relay answers 410', async () => {
@@ -251,8 +282,10 @@ describe('outbox: what is sealed and what is opened', () => {
     relayState.status = {
       stopped: false,
       sent: [],
-      replies: envelopes.map((envelope, i) => ({ id: `r${i + 1}`, createdAt: `2026-01-02T12:0${i}:00Z`, seenAt: null, size: 5, envelope })),
+      replies: envelopes.map((_envelope, i) => ({ id: `r${i + 1}`, createdAt: `2026-01-02T12:0${i}:00Z`, seenAt: null, size: 5 })),
     };
+    // Status carries no envelopes: each reply's is fetched on its own.
+    envelopes.forEach((envelope, i) => relayState.replyEnvelopes.set(`r${i + 1}`, envelope));
     await outbox.refreshStatus();
     return Object.fromEntries((await db.listReplies()).map((reply) => [reply.id, reply]));
   }

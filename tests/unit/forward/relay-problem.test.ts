@@ -36,6 +36,8 @@ describe('relayProblem', () => {
       not_found: 'not-found',
       method_not_allowed: 'server',
       conflict: 'server',
+      connection_full: 'full',
+      code_contested: 'contested',
       gone: 'gone',
       too_large: 'server',
       unsupported_media_type: 'server',

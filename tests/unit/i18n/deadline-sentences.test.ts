@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { LANGUAGES, type Namespace } from '../../../src/client/initial/i18n/languages';
 import { formatDate, withDirection, type DateWords } from '../../../src/client/initial/i18n/format';
+import { attachI18next } from '../../../src/client/initial/i18n/core';
 import { deadlineText } from '../../../src/client/ui/deadline-text';
 import { appeal, deadlinesFor, lateLimit, mandatoryReconsideration } from '../../../src/shared/notices/deadlines';
 import { buildPushTexts } from '../../../src/client/services/push-client';
@@ -207,6 +208,8 @@ beforeAll(async () => {
     interpolation: { escapeValue: false },
     returnEmptyString: false,
   });
+  // The app's date module reads the date words from this i18next, as from the app's.
+  attachI18next(i18next);
   tFor = (code) => i18next.getFixedT(code);
 });
 

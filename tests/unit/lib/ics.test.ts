@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { deadlineToIcs, icsFileName, type IcsDeadline } from '../../../src/shared/letters/ics.ts';
+import { deadlineToIcs, deadlinesToIcs, icsFileName, type IcsDeadline } from '../../../src/shared/letters/ics.ts';
 
 const NOW = new Date(Date.UTC(2026, 10, 9, 8, 5, 3));
 const base: IcsDeadline = {
@@ -150,5 +150,21 @@ describe('icsFileName', () => {
 
   it('rejects an invalid date', () => {
     expect(() => icsFileName('Appeal', '2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('deadlinesToIcs', () => {
+  it('is deadlineToIcs for one deadline', () => {
+    expect(deadlinesToIcs([base], NOW)).toBe(deadlineToIcs(base, NOW));
+  });
+
+  it('puts several deadlines in one calendar, each its own event', () => {
+    const ics = deadlinesToIcs([base, { ...base, uid: 'second', date: '2027-01-02', title: 'MR, Smith' }], NOW);
+    const lines = unfold(ics);
+    expect(lines.filter((l) => l === 'BEGIN:VCALENDAR')).toHaveLength(1);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+    expect(lines).toContain('UID:second@uc-companion');
+    expect(lines).toContain('SUMMARY:MR\\, Smith');
+    expect(lines.at(-2)).toBe('END:VCALENDAR');
   });
 });

@@ -9,6 +9,7 @@ import type { PushPayload } from '../../../src/shared/protocol/push-types';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import type { Store } from '../../../src/server/store/store';
 import { startScheduler, type Scheduler } from '../../../src/server/push/scheduler';
+import { endpointPolicy } from '../../../src/server/push/endpoint-policy';
 import { backoffMs, classify, daysLeft, MAX_ATTEMPTS } from '../../../src/server/push/send';
 import { nextJournalTime } from '../../../src/server/push/uk-time';
 import { startPushService, type PushRequest, type PushService } from '../../support/push-service';
@@ -217,7 +218,19 @@ describe('push delivery', () => {
   it('network errors retry', async () => {
     const sub = await insertSubscriber(driver, 'https://127.0.0.1:1');
     const id = await insertReminder(driver, sub.id, { kind: 'reply', dueAt: START });
-    expect(await scheduler.runOnce()).toBe(1);
+    // A push service that is allowed (PUSH_ENDPOINT_HOSTS) but does not answer.
+    const unreachable = startScheduler({
+      store,
+      vapid,
+      agent: service.agent,
+      policy: endpointPolicy([service.host, '127.0.0.1:1']),
+      loop: false,
+      batch: 50,
+      leaseMs: 60_000,
+      concurrency: 4,
+      now: () => clock,
+    });
+    expect(await unreachable.runOnce()).toBe(1);
     const row = await reminderRow(id);
     expect(row?.state).toBe('due');
     expect(row?.due_at.getTime()).toBe(START.getTime() + 60_000);

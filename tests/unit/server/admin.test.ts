@@ -55,7 +55,10 @@ describe('admin CLI', () => {
 
   it.each([
     [[], /Usage/],
-    [['remove-adviser'], /Unknown command "remove-adviser"/],
+    [['remove-adviser'], /remove-adviser needs one id/],
+    [['remove-device', 'nope'], /"nope" is not an id/],
+    [['list-advisers', 'x'], /list-advisers takes no arguments/],
+    [['rename-adviser'], /Unknown command "rename-adviser"/],
     [['add-adviser'], /--name is required/],
     [['add-adviser', '--name', 'Sam'], /--org is required/],
     [['add-adviser', '--name', '--org', 'X'], /--name needs a value/],

@@ -223,8 +223,9 @@ describe('relay API fuzz', () => {
           expect(typeof json.message).toBe('string');
           expect(text).not.toMatch(/\bat .+:\d+:\d+/); // no stack traces
         }
-        // Stopped sharing: connect a new client so claimant routes stay reachable.
-        if (m === 'DELETE' && response.status === 204) await fresh();
+        // Stopped sharing or removed a computer: connect a new client so claimant routes stay reachable.
+        // A renewed computer token retires the old one on purpose: likewise start again with fresh credentials.
+        if ((m === 'DELETE' && response.status === 204) || (m === 'POST' && p.startsWith('/api/adviser/device/token') && response.ok)) await fresh();
       }),
       { numRuns: 300 },
     );

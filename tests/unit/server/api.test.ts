@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret, newToken } from '../../../src/server/api/auth';
 import type { Store } from '../../../src/server/store/store';
 import {
+  sealedLabel,
   addAdviser,
   addDevice,
   call,
@@ -149,14 +150,14 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       expect((await call(relay, 'POST', '/api/items', { body: { id: uuid(), envelope: envelope() } })).status).toBe(401);
     });
 
-    it('makes invites (201, K7M-2QX-9PD, 7 days) and validates labels', async () => {
+    it('makes invites (201, K7M-2QX-9PD, 7 days) with a sealed label only; a plaintext label is refused', async () => {
       const { deviceToken } = await enrolled(relay, store);
-      const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { label: '  J.S. housing  ' } });
+      const res = await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { sealedLabel: sealedLabel('J.S. housing') } });
       expect(res.status).toBe(201);
       expect(res.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/);
       expect(Date.parse(res.body.expiresAt) - relay.clock.ms).toBe(7 * DAY);
-      for (const label of ['', '   ', 'x'.repeat(81), 'bad\u0000label', 42]) {
-        expect((await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body: { label } })).status).toBe(400);
+      for (const body of [{ label: 'J.S. housing' }, { sealedLabel: '' }, { sealedLabel: 'has spaces' }, { sealedLabel: 'A'.repeat(8193) }, { sealedLabel: 42 }]) {
+        expect((await call(relay, 'POST', '/api/adviser/invites', { token: deviceToken, body })).status, JSON.stringify(body).slice(0, 40)).toBe(400);
       }
     });
 
@@ -221,7 +222,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       const clash = await call(relay, 'POST', '/api/items', { token: claimantToken, body: { id, envelope: envelope(300) } });
       expect(clash.status).toBe(409);
       expect(clash.body.error).toBe('conflict');
-      const stored = await store.getItem(id);
+      const stored = await store.getEnvelope(id);
       expect(stored).toMatchObject({ connectionId, direction: 'to-adviser', envelope: env });
       // Someone else's item id cannot be claimed by another connection.
       const other = await connected(relay, store);
@@ -280,16 +281,26 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       await call(relay, 'POST', '/api/items', { token: first.token, body: { id: b, envelope: envelope(20) } });
       const list = await call(relay, 'GET', '/api/adviser/connections', { token: adviser.deviceToken });
       expect(list.status).toBe(200);
-      expect(list.body.map((c: { label: string }) => c.label)).toEqual(['Second', 'First']);
+      // The relay holds the labels sealed (by the adviser's app), never in the clear.
+      expect(list.body.map((c: { label: string; sealedLabel: string }) => [c.label, c.sealedLabel])).toEqual([
+        ['', sealedLabel('Second')],
+        ['', sealedLabel('First')],
+      ]);
       expect(list.body[1]).toMatchObject({ id: first.id, unseen: 2, stoppedAt: null, claimantPublicKey: first.claimantKey });
       expect(list.body[1].lastItemAt).not.toBeNull();
       expect(list.body[0]).toMatchObject({ id: second.id, unseen: 0, lastItemAt: null });
 
       const items = await call(relay, 'GET', `/api/adviser/connections/${first.id}/items`, { token: adviser.deviceToken });
       expect(items.status).toBe(200);
-      expect(items.body.map((i: { id: string }) => i.id)).toEqual([b, a]);
-      expect(items.body[0]).toMatchObject({ size: 20, seenAt: null });
-      expect(typeof items.body[0].envelope).toBe('string');
+      expect(items.body.items.map((i: { id: string }) => i.id)).toEqual([b, a]);
+      expect(items.body.next).toBeNull();
+      expect(items.body.items[0]).toMatchObject({ size: 20, seenAt: null });
+      // Lists carry no envelopes; each is fetched on its own.
+      expect(items.body.items[0].envelope).toBeUndefined();
+      const one = await call(relay, 'GET', `/api/adviser/items/${b}`, { token: adviser.deviceToken });
+      expect(one.status).toBe(200);
+      expect(one.body).toMatchObject({ id: b, size: 20, seenAt: null });
+      expect(typeof one.body.envelope).toBe('string');
 
       const seen = await call(relay, 'POST', `/api/adviser/items/${a}/seen`, { token: adviser.deviceToken });
       expect(seen.status).toBe(200);
@@ -349,8 +360,19 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       expect(status.body.sent.map((i: { id: string }) => i.id)).toEqual([sent]);
       expect(status.body.sent[0].envelope).toBeUndefined();
       expect(status.body.replies).toHaveLength(1);
-      expect(status.body.replies[0]).toMatchObject({ id: replyId, envelope: env });
+      // Status carries no envelopes (a poll every 30 s); each reply is fetched once, which marks it seen.
+      expect(status.body.replies[0]).toEqual({ id: replyId, createdAt: expect.any(String), seenAt: null, size: 50 });
+      expect((await store.getItem(replyId))?.seenAt).toBeNull();
+      const fetched = await call(relay, 'GET', `/api/claimant/replies/${replyId}`, { token: claimantToken });
+      expect(fetched.status).toBe(200);
+      expect(fetched.body).toMatchObject({ id: replyId, envelope: env });
+      expect(fetched.body.seenAt).not.toBeNull();
       expect((await store.getItem(replyId))?.seenAt).not.toBeNull();
+      // Not a reply, or another connection's: not found.
+      expect((await call(relay, 'GET', `/api/claimant/replies/${sent}`, { token: claimantToken })).status).toBe(404);
+      const other = await connected(relay, store, 'Other Adviser');
+      expect((await call(relay, 'GET', `/api/claimant/replies/${replyId}`, { token: other.claimantToken })).status).toBe(404);
+      expect((await call(relay, 'GET', `/api/claimant/replies/${replyId}`, { token: adviser.deviceToken })).status).toBe(403);
     });
 
     it('stop sharing deletes everything: 204, token dead (401), stoppedAt for the adviser, nothing in the store', async () => {
@@ -376,7 +398,7 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       expect(await store.getItem(reply)).toBeNull();
       const items = await call(relay, 'GET', `/api/adviser/connections/${connectionId}/items`, { token: adviser.deviceToken });
       expect(items.status).toBe(200);
-      expect(items.body).toEqual([]);
+      expect(items.body).toEqual({ items: [], next: null });
       expect(
         (await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: { id: uuid(), envelope: envelope() } }))
           .status,
@@ -491,12 +513,23 @@ describe.each(adapters)('relay API on $name', (adapter) => {
         expect((await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } })).status).toBe(200);
       });
 
-      it('a device code works once (then 410); unknown 404; malformed 400; expired after 10 minutes 410', async () => {
+      it('a device code works once (a second use while the first waits: 409 code_contested for both); unknown 404; malformed 400; expired after 10 minutes 410', async () => {
         const adviser = await enrolled(relay, store);
         const request = await requestDevice(relay, adviser);
         const twice = await call(relay, 'POST', '/api/device-requests', { body: { code: request.code, publicKey: publicKey() } });
-        expect(twice.status).toBe(410);
-        expect(twice.body.error).toBe('gone');
+        expect(twice.status).toBe(409);
+        expect(twice.body.error).toBe('code_contested');
+        expect(twice.body.message).toMatch(/Two computers used this code/);
+        // The first computer hears the same when it polls, and the adviser no longer sees it waiting.
+        const first = await call(relay, 'POST', `/api/device-requests/${request.requestId}/claim`, { body: { pollToken: request.pollToken } });
+        expect(first.status).toBe(409);
+        expect(first.body.error).toBe('code_contested');
+        expect((await call(relay, 'GET', '/api/adviser/device-requests', { token: adviser.deviceToken })).body).toEqual([]);
+        const approve = await call(relay, 'POST', `/api/adviser/device-requests/${request.requestId}/approve`, {
+          token: adviser.deviceToken,
+          body: { signature: await signDeviceKey(adviser.signer, request.publicKey) },
+        });
+        expect(approve.status).toBe(410);
         expect((await call(relay, 'POST', '/api/device-requests', { body: { code: '222-222-222', publicKey: publicKey() } })).status).toBe(404);
         for (const body of [{ code: 'OOO-III-LLL', publicKey: publicKey() }, { code: request.code, publicKey: 'A'.repeat(87) }, { code: request.code }, {}]) {
           expect((await call(relay, 'POST', '/api/device-requests', { body })).status, JSON.stringify(body)).toBe(400);

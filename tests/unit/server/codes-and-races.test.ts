@@ -11,7 +11,7 @@ import { ROUTE_LIST } from '../../../src/server/api/routes';
 import { HSTS } from '../../../src/server/server';
 import { createSqlStore } from '../../../src/server/store/sql-store';
 import type { Store } from '../../../src/server/store/store';
-import { call, connected, enrolled, envelope, invite, startRelay, uuid, type Relay } from '../../support/relay-api';
+import { sealedLabel, call, connected, enrolled, envelope, invite, startRelay, uuid, type Relay } from '../../support/relay-api';
 import { openTestStore, SLOW, storeAdapters, type TestStore } from '../../support/store-adapters';
 
 const { adapters, stop } = await storeAdapters('codes and races');
@@ -75,7 +75,7 @@ describe.each(adapters)('codes, HSTS and races on $name', (adapter) => {
     const adviser = await enrolled(relay, store);
     const code = await invite(relay, adviser.deviceToken, 'HMAC check');
     const normalised = code.replaceAll('-', '');
-    const rows = await test.driver.query<{ code_hash: string }>(`SELECT code_hash FROM invites WHERE label = 'HMAC check'`);
+    const rows = await test.driver.query<{ code_hash: string }>(`SELECT code_hash FROM invites WHERE sealed_label = $1`, [sealedLabel('HMAC check')]);
     expect(rows).toEqual([{ code_hash: createHmac('sha256', secret).update(normalised).digest('hex') }]);
     expect(rows[0]!.code_hash).not.toBe(createHash('sha256').update(normalised).digest('hex'));
 

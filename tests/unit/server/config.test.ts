@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../../../src/server/push/endpoint-policy';
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import webpush from 'web-push';
@@ -86,15 +87,36 @@ describe('relay config', () => {
       expect(() => loadConfig({ VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: longer })).toThrow(/32-byte P-256 private key/);
     });
     it('reads the push sender settings, with defaults, for the server and scheduler-main alike', () => {
-      expect(loadConfig({}).pushSender).toEqual({ intervalMs: 5000, batch: 100, leaseMs: 120_000, concurrency: 10, timeoutMs: null, caFile: null });
+      expect(loadConfig({}).pushSender).toEqual({
+        intervalMs: 5000,
+        batch: 100,
+        leaseMs: 120_000,
+        concurrency: 10,
+        timeoutMs: null,
+        caFile: null,
+        endpoints: DEFAULT_POLICY,
+      });
       expect(
         loadConfig({ PUSH_INTERVAL_MS: '100', PUSH_BATCH: '20', PUSH_LEASE_MS: '2500', PUSH_CONCURRENCY: '5', PUSH_TIMEOUT_MS: '1000', PUSH_CA_FILE: '/tmp/ca.pem' })
           .pushSender,
-      ).toEqual({ intervalMs: 100, batch: 20, leaseMs: 2500, concurrency: 5, timeoutMs: 1000, caFile: '/tmp/ca.pem' });
+      ).toEqual({ intervalMs: 100, batch: 20, leaseMs: 2500, concurrency: 5, timeoutMs: 1000, caFile: '/tmp/ca.pem', endpoints: DEFAULT_POLICY });
       expect(() => loadConfig({ PUSH_BATCH: 'ten' })).toThrow(/PUSH_BATCH must be a whole number of at least 1/);
       expect(() => loadConfig({ PUSH_CONCURRENCY: '0' })).toThrow(/PUSH_CONCURRENCY/);
       // A send that may outlast its lease is never started: nothing would be sent.
       expect(() => loadConfig({ PUSH_LEASE_MS: '10000', PUSH_TIMEOUT_MS: '15000' })).toThrow(/PUSH_TIMEOUT_MS \(15000\) must be less than PUSH_LEASE_MS/);
     });
+  });
+  it('reads TRUST_PROXY (0 to 10 proxies, default 0)', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    for (const bad of ['-1', 'yes', '1.5', '11']) expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it('reads the code hash key: CODE_HASH_SECRET, else a file next to the data folder', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/uc/data' }).codeSecret).toEqual({ kind: 'file', path: '/srv/uc/code-hash.secret' });
+    expect(loadConfig({ CODE_HASH_SECRET_FILE: '/etc/uc/secret' }).codeSecret).toEqual({ kind: 'file', path: '/etc/uc/secret' });
+    expect(loadConfig({ CODE_HASH_SECRET: 'k'.repeat(32) }).codeSecret).toEqual({ kind: 'value', value: 'k'.repeat(32) });
+    expect(() => loadConfig({ CODE_HASH_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ PUSH_ENDPOINT_HOSTS: 'https://push.example.org' })).toThrow(/PUSH_ENDPOINT_HOSTS/);
   });
 });

@@ -91,10 +91,22 @@ describe.each(adapters)('push API on $name', (adapter) => {
       expect(raw[0]?.token_hash).toBe(hashSecret(res.body.subscriberToken));
     });
 
-    it('needs a claimant or adviser credential to subscribe (401 without)', async () => {
-      const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: subscription() } });
-      expect(res.status).toBe(401);
-      expect(res.body.error).toBe('unauthorized');
+    it('a phone not connected to an adviser subscribes with no owner: only its s_ credential changes or removes it', async () => {
+      const sub = subscription();
+      const res = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: sub } });
+      expect(res.status).toBe(201);
+      const token = res.body.subscriberToken as string;
+      const stored = await store.findSubscriber(hashSecret(token));
+      expect(stored).toMatchObject({ endpoint: sub.endpoint, connectionId: null, adviserDeviceId: null });
+      // Without its s_ credential nothing about it can be changed, whatever else is sent.
+      expect((await call(relay, 'PUT', '/api/push/subscription', { body: { subscription: subscription() } })).status).toBe(401);
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { body: {} })).status).toBe(401);
+      expect((await call(relay, 'PUT', '/api/push/subscription', { token, body: { subscription: subscription() } })).status).toBe(204);
+      expect((await call(relay, 'DELETE', '/api/push/subscription', { token, body: {} })).status).toBe(204);
+      expect(await store.getSubscriber(stored!.id)).toBeNull();
+      // The endpoint rules hold without an owner too.
+      const internal = { ...subscription(), endpoint: 'https://127.0.0.1%2eexample/push' };
+      expect((await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: internal } })).status).toBe(400);
     });
 
     it('links a subscription to a connection or an adviser device with their credentials', async () => {

@@ -10,7 +10,7 @@ import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
 import { openStore } from '../../../src/server/store/open-store';
 import { createSqlStore } from '../../../src/server/store/sql-store';
-import type { Adviser, Connection, Direction, Item, Store } from '../../../src/server/store/store';
+import type { Adviser, Connection, Direction, Item, ItemWithEnvelope, Store } from '../../../src/server/store/store';
 import { emptyTables, openTestStore, SLOW, storeAdapters, type FreshDatabase } from '../../support/store-adapters';
 
 const { adapters, stop } = await storeAdapters('store');
@@ -65,11 +65,14 @@ describe.each(adapters)('store on $name', (adapter) => {
     return { connection: made.connection, claimantTokenHash, codeHash };
   }
 
-  function item(connectionId: string, direction: Direction, createdAt: string, envelope = `env-${randomUUID()}`): Omit<Item, 'seenAt'> {
+  function item(connectionId: string, direction: Direction, createdAt: string, envelope = `env-${randomUUID()}`): Omit<ItemWithEnvelope, 'seenAt'> {
     return { id: randomUUID(), connectionId, direction, envelope, size: envelope.length, createdAt };
   }
 
-  async function added(input: Omit<Item, 'seenAt'>): Promise<Item> {
+  /** An item as lists return it: without its envelope. */
+  const meta = ({ envelope: _envelope, ...rest }: Omit<ItemWithEnvelope, 'seenAt'>) => rest;
+
+  async function added(input: Omit<ItemWithEnvelope, 'seenAt'>): Promise<Item> {
     const result = await store.addItem(input);
     if (!('item' in result)) throw new Error(`unexpected ${JSON.stringify(result)}`);
     return result.item;
@@ -85,7 +88,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       const deviceTokenHash = hash('device');
       const enrolled = await store.enrolAdviser({ enrolTokenHash, ...keys('ada'), deviceTokenHash, now: NOW });
       const credential = await store.findCredential(deviceTokenHash);
-      expect(credential).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String) });
+      expect(credential).toEqual({ kind: 'adviser', adviserId: created.id, deviceId: expect.any(String), lastSeenAt: NOW });
       const deviceId = credential?.kind === 'adviser' ? credential.deviceId : '';
       expect(enrolled).toEqual({
         ...created,
@@ -150,7 +153,12 @@ describe.each(adapters)('store on $name', (adapter) => {
         ['pk-new', 'sig-new'],
       ]);
       expect(claimed.adviser.devices[1]).toEqual({ id: claimed.deviceId, publicKey: 'pk-new', signature: 'sig-new', createdAt: at(5) });
-      expect(await store.findCredential(deviceTokenHash)).toEqual({ kind: 'adviser', adviserId: adviser.id, deviceId: claimed.deviceId });
+      expect(await store.findCredential(deviceTokenHash)).toEqual({
+        kind: 'adviser',
+        adviserId: adviser.id,
+        deviceId: claimed.deviceId,
+        lastSeenAt: expect.any(String),
+      });
       expect(await store.listDevices(adviser.id)).toEqual(claimed.adviser.devices);
       expect(await store.getAdviser(adviser.id)).toEqual(claimed.adviser);
 
@@ -162,15 +170,15 @@ describe.each(adapters)('store on $name', (adapter) => {
       expect(await store.refuseDevice({ id, adviserId: adviser.id, now: at(7) })).toBe('gone');
     });
 
-    it('a code is single use, also under concurrency', async () => {
+    it('a code is single use, also under concurrency; a second use while the first waits makes both fail (contested)', async () => {
       const { codeHash } = await withCode();
       const other = createSqlStore(await database.open());
       const attempt = (s: Store) => s.requestDevice({ codeHash, publicKey: 'pk-x', pollTokenHash: hash('poll'), expiresAt: at(11), now: at(1) });
       const results = await Promise.all([attempt(store), attempt(other), attempt(store), attempt(other)]);
       await other.close();
       expect(results.filter((r) => r.status === 'pending')).toHaveLength(1);
-      expect(results.filter((r) => r.status === 'gone')).toHaveLength(3);
-      expect(await request(codeHash, at(2))).toEqual({ status: 'gone' });
+      expect(results.filter((r) => r.status === 'contested')).toHaveLength(3);
+      expect(await request(codeHash, at(2))).toEqual({ status: 'contested' });
       expect(await request(hash('unknown'))).toEqual({ status: 'not_found' });
     });
 
@@ -278,7 +286,15 @@ describe.each(adapters)('store on $name', (adapter) => {
       const made = await store.connect({ codeHash, connectionId, claimantPublicKey: 'pk-c', claimantTokenHash: hash('c'), now: at(1) });
       expect(made).toEqual({
         adviser,
-        connection: { id: connectionId, adviserId: adviser.id, label: 'J.S. housing', claimantPublicKey: 'pk-c', createdAt: at(1), stoppedAt: null },
+        connection: {
+          id: connectionId,
+          adviserId: adviser.id,
+          label: 'J.S. housing',
+          sealedLabel: null,
+          claimantPublicKey: 'pk-c',
+          createdAt: at(1),
+          stoppedAt: null,
+        },
       });
       expect(await store.getConnection(connectionId)).toEqual(made?.connection);
       expect((await store.findInvite(codeHash, at(2)))?.state).toBe('used');
@@ -324,15 +340,16 @@ describe.each(adapters)('store on $name', (adapter) => {
       const first = item(c.id, 'to-adviser', at(1), 'ciphertext-1');
 
       const a = await store.addItem(first);
-      expect(a).toEqual({ created: true, item: { ...first, seenAt: null } });
+      expect(a).toEqual({ created: true, item: { ...meta(first), seenAt: null } });
       const b = await store.addItem({ ...first, createdAt: at(2) });
-      expect(b).toEqual({ created: false, item: { ...first, seenAt: null } });
+      expect(b).toEqual({ created: false, item: { ...meta(first), seenAt: null } });
       expect(await store.listItems(c.id, 'to-adviser')).toHaveLength(1);
 
       expect(await store.addItem({ ...first, envelope: 'ciphertext-2' })).toEqual({ conflict: true });
       expect(await store.addItem({ ...first, direction: 'to-claimant' })).toEqual({ conflict: true });
       expect(await store.addItem({ ...first, connectionId: d.id })).toEqual({ conflict: true });
-      expect(await store.getItem(first.id)).toEqual({ ...first, seenAt: null });
+      expect(await store.getItem(first.id)).toEqual({ ...meta(first), seenAt: null });
+      expect(await store.getEnvelope(first.id)).toEqual({ ...first, seenAt: null });
       expect(await store.listItems(d.id, 'to-adviser')).toEqual([]);
     });
 
@@ -542,7 +559,7 @@ describe('PGlite on disk', () => {
       try {
         expect(await store.getAdviser(adviser.id)).toEqual(adviser);
         expect(await store.getConnection(made.connection.id)).toEqual(made.connection);
-        expect(await store.getItem(sent.id)).toEqual({ ...sent, seenAt: null });
+        expect(await store.getEnvelope(sent.id)).toEqual({ ...sent, seenAt: null });
       } finally {
         await store.close();
       }

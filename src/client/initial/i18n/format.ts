@@ -11,8 +11,8 @@
 // date's own Gregorian day, month and year, in Latin digits in every
 // language: the digits of DWP's letters, of the date fields and of every
 // count and number in the texts, so no sentence mixes two digit systems.
-import i18next from 'i18next';
 import { findLanguage } from './languages';
+import { commonResource } from './common-words';
 import { minuteToTime, utcToUk } from '../../../shared/notices/uk-time';
 
 /** `common:date` in each locale. */
@@ -35,7 +35,7 @@ function fill(pattern: string, values: Record<string, string | number>): string 
 
 /** The date words of a language whose `common` namespace is loaded (it always is for the current one). */
 export function dateWords(language: string): DateWords | null {
-  const words = i18next.getResource(language, 'common', 'date') as DateWords | undefined;
+  const words = commonResource(language, 'date') as DateWords | undefined;
   return Array.isArray(words?.months) && Array.isArray(words.weekdays) ? words : null;
 }
 

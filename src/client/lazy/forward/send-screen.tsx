@@ -1,10 +1,10 @@
 // "Send to my adviser": add something, send it (or keep it waiting for a
 // signal), see what happened to it, read replies, and stop at any time.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
 import { announce } from '../../initial/status';
-import { refreshStatus, startOutboxSync } from '../../services/outbox';
+import { forwardEvents, isRelayFull, refreshStatus, startOutboxSync } from '../../services/outbox';
 import { ComposeForm } from './compose-form';
 import { OutboxList, RepliesList } from './outbox-list';
 import { SafetyCodes } from './connect-views';
@@ -50,9 +50,21 @@ function useStatusPolling(enabled: boolean): void {
   }, [enabled]);
 }
 
+/** True while the relay refuses more from this phone (the connection is at its quota). */
+function useRelayFull(): boolean {
+  const [full, setFull] = useState(isRelayFull());
+  useEffect(() => {
+    const update = () => setFull(isRelayFull());
+    forwardEvents.addEventListener('change', update);
+    return () => forwardEvents.removeEventListener('change', update);
+  }, []);
+  return full;
+}
+
 export function SendScreen() {
   const t = useT();
   const { connection, outbox, replies } = useForwardData();
+  const full = useRelayFull();
   const live = Boolean(connection && !connection.stoppedAt);
   useStatusPolling(live);
 
@@ -124,6 +136,12 @@ export function SendScreen() {
         <p class="forward-adviser__org">{adviser.org}</p>
       </div>
       <p>{t('forward:send.intro')}</p>
+      {full && (
+        <div class="warning" role="alert">
+          <h2 class="warning__title">{t('forward:send.fullTitle')}</h2>
+          <p>{t('forward:send.fullBody', { name: adviser.name })}</p>
+        </div>
+      )}
       <ComposeForm />
       <OutboxList items={outbox} adviser={adviser} />
       <RepliesList replies={replies} />

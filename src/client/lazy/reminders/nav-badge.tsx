@@ -1,7 +1,7 @@
 // The count of unseen reminders on the menu link. Loaded only when reminders are on.
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
-import { loadNamespaces } from '../../initial/i18n/i18n';
+import { loadNamespaces } from '../../initial/i18n/core';
 import { countUnseen, recentReminders } from '../../services/push-recent';
 
 export function NavBadge({ path }: { path: string }) {

@@ -200,6 +200,32 @@ export async function sealPayload(
 }
 
 /**
+ * Whether an envelope is sealed to exactly these public keys (by key id, no
+ * more and no fewer). It opens nothing and proves nothing: only for deciding
+ * whether to seal something again, say once another computer has joined.
+ */
+export async function sealedToExactly(envelope: string, publicKeys: readonly string[]): Promise<boolean> {
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64Url(envelope);
+  } catch {
+    return false;
+  }
+  if (bytes.length < PREFIX_LENGTH || bytes[0] !== VERSION) return false;
+  const count = bytes[PREFIX_LENGTH - 1] ?? 0;
+  if (bytes.length < PREFIX_LENGTH + count * ENTRY_LENGTH) return false;
+  const wanted = await Promise.all([...new Set(publicKeys)].map(keyId));
+  if (wanted.length !== count) return false;
+  const present = (id: Uint8Array) => {
+    for (let offset = PREFIX_LENGTH; offset < PREFIX_LENGTH + count * ENTRY_LENGTH; offset += ENTRY_LENGTH) {
+      if (sameBytes(bytes.subarray(offset, offset + KEY_ID_LENGTH), id)) return true;
+    }
+    return false;
+  };
+  return wanted.every(present);
+}
+
+/**
  * Opens an envelope only when it was sealed by one of `senders` (pinned
  * keys, never the relay's word), for this binding, to this recipient.
  * Anything else throws EnvelopeRefused, with one message whatever failed.

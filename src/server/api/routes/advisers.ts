@@ -37,8 +37,9 @@ export const adviserRoutes = [
     sendJson(res, 201, response);
   }),
 
-  route('GET', '/api/adviser/me', async ({ req, res }, { store }) => {
-    const owner = await requireAdviser(req, store);
+  route('GET', '/api/adviser/me', async ({ req, res }, deps) => {
+    const { store } = deps;
+    const owner = await requireAdviser(req, deps);
     const adviser = await enrolledAdviser(store, owner.adviserId);
     const response: AdviserInfo = {
       id: adviser.id,

@@ -9,7 +9,7 @@ import { readJsonBody } from '../body';
 import { route } from '../context';
 import { forbidden, gone, notFound } from '../errors';
 import { parse, sendJson } from '../respond';
-import { connectRequestSchema, idSchema } from '../schemas';
+import { connectRequestSchema, idSchema, labelRequestSchema } from '../schemas';
 import { newestFirst, publicAdviser } from '../views';
 import { limitInviteIp, limitInvitePrefix } from './invites';
 
@@ -49,12 +49,14 @@ export const connectionRoutes = [
     sendJson(res, 201, response);
   }),
 
-  route('GET', '/api/adviser/connections', async ({ req, res }, { store }) => {
-    const owner = await requireAdviser(req, store);
+  route('GET', '/api/adviser/connections', async ({ req, res }, deps) => {
+    const { store } = deps;
+    const owner = await requireAdviser(req, deps);
     const list = await store.listConnections(owner.adviserId);
     const response: ConnectionInfo[] = newestFirst(list).map((c) => ({
       id: c.id,
       label: c.label,
+      sealedLabel: c.sealedLabel,
       createdAt: c.createdAt,
       stoppedAt: c.stoppedAt,
       lastItemAt: c.lastItemAt,
@@ -64,8 +66,19 @@ export const connectionRoutes = [
     sendJson(res, 200, response);
   }),
 
-  route('GET', '/api/claimant/adviser', async ({ req, res }, { store }) => {
-    const owner = await requireClaimant(req, store);
+  route('PUT', '/api/adviser/connections/:id/label', async ({ req, res, params }, deps) => {
+    const owner = await requireAdviser(req, deps);
+    const connection = await ownConnection(deps.store, owner.adviserId, params.id);
+    const body = parse(labelRequestSchema, await readJsonBody(req));
+    if (connection.stoppedAt !== null || !(await deps.store.setSealedLabel(connection.id, body.sealedLabel))) {
+      throw gone('This client has stopped sharing, so there is nothing to rename.');
+    }
+    sendJson(res, 204, undefined);
+  }),
+
+  route('GET', '/api/claimant/adviser', async ({ req, res }, deps) => {
+    const { store } = deps;
+    const owner = await requireClaimant(req, deps);
     const connection = await store.getConnection(owner.connectionId);
     if (!connection || connection.stoppedAt !== null) throw gone('Sharing has stopped for this connection.');
     const adviser = await store.getAdviser(connection.adviserId);
@@ -74,8 +87,9 @@ export const connectionRoutes = [
     sendJson(res, 200, response);
   }),
 
-  route('DELETE', '/api/claimant/connection', async ({ req, res }, { store, now, events }) => {
-    const owner = await requireClaimant(req, store);
+  route('DELETE', '/api/claimant/connection', async ({ req, res }, deps) => {
+    const { store, now, events } = deps;
+    const owner = await requireClaimant(req, deps);
     const connection = await store.getConnection(owner.connectionId);
     // Tell the adviser's devices first; stopConnection then deletes the claimant's subscribers and reminders.
     if (connection && connection.stoppedAt === null) await events.stopped(connection.adviserId);

@@ -6,7 +6,7 @@ import type { DeviceClaimed, DeviceCodeResponse, DeviceRequestResponse, PendingD
 import { hashSecret, newToken, requireAdviser } from '../auth';
 import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
-import { badRequest, gone, notFound } from '../errors';
+import { ApiError, badRequest, gone, notFound } from '../errors';
 import { DEVICE_CODE_TTL_MS, DEVICE_STEP_TTL_MS, formatInviteCode, newInviteCode } from '../invite-code';
 import { parse, sendJson } from '../respond';
 import { deviceApprovalSchema, deviceClaimSchema, deviceRequestSchema, idSchema } from '../schemas';
@@ -18,11 +18,19 @@ import { BAD_SIGNATURE, enrolledAdviser } from './advisers';
 const limitIp = ({ limit, limits }: RelayDeps, ip: string) => limit(`device-ip:${ip}`, limits.invitePerIp);
 const limitPrefix = ({ limit, limits }: RelayDeps, code: string) => limit(`device-prefix:${code.slice(0, 3)}`, limits.invitePerPrefix);
 
+/** Both computers that used one code hear this: neither is added. */
+const contested = () =>
+  new ApiError(
+    'code_contested',
+    'Two computers used this code, so neither was added. Start again: make a new code on your other computer, and type it only on the new one.',
+  );
+
 const NOT_WAITING = 'This request is no longer waiting: it was answered or has expired. Start again on the new computer.';
 
 export const deviceRoutes = [
-  route('POST', '/api/adviser/device-codes', async ({ req, res }, { store, now, codeHash }) => {
-    const owner = await requireAdviser(req, store);
+  route('POST', '/api/adviser/device-codes', async ({ req, res }, deps) => {
+    const { store, now, codeHash } = deps;
+    const owner = await requireAdviser(req, deps);
     await enrolledAdviser(store, owner.adviserId);
     const code = newInviteCode();
     const at = now();
@@ -48,19 +56,22 @@ export const deviceRoutes = [
     });
     if (result.status === 'not_found') throw notFound('That code was not found. Check it on your other computer.');
     if (result.status === 'gone') throw gone('That code has been used or has expired. Make a new one on your other computer.');
+    if (result.status === 'contested') throw contested();
     const response: DeviceRequestResponse = { requestId: result.id, pollToken, expiresAt: result.expiresAt };
     sendJson(res, 201, response);
   }),
 
-  route('GET', '/api/adviser/device-requests', async ({ req, res }, { store, now }) => {
-    const owner = await requireAdviser(req, store);
+  route('GET', '/api/adviser/device-requests', async ({ req, res }, deps) => {
+    const { store, now } = deps;
+    const owner = await requireAdviser(req, deps);
     const list = await store.listPendingDevices(owner.adviserId, now().toISOString());
     const response: PendingDevice[] = newestFirst(list).map((d) => ({ id: d.id, publicKey: d.publicKey, createdAt: d.createdAt }));
     sendJson(res, 200, response);
   }),
 
-  route('POST', '/api/adviser/device-requests/:id/approve', async ({ req, res, params }, { store, now }) => {
-    const owner = await requireAdviser(req, store);
+  route('POST', '/api/adviser/device-requests/:id/approve', async ({ req, res, params }, deps) => {
+    const { store, now } = deps;
+    const owner = await requireAdviser(req, deps);
     const id = parse(idSchema, params.id);
     const body = parse(deviceApprovalSchema, await readJsonBody(req));
     const at = now();
@@ -81,8 +92,9 @@ export const deviceRoutes = [
     sendJson(res, 200, {});
   }),
 
-  route('DELETE', '/api/adviser/device-requests/:id', async ({ req, res, params }, { store, now }) => {
-    const owner = await requireAdviser(req, store);
+  route('DELETE', '/api/adviser/device-requests/:id', async ({ req, res, params }, deps) => {
+    const { store, now } = deps;
+    const owner = await requireAdviser(req, deps);
     const id = parse(idSchema, params.id);
     const result = await store.refuseDevice({ id, adviserId: owner.adviserId, now: now().toISOString() });
     if (result === 'not_found') throw notFound('There is no such request to add a computer.');
@@ -104,6 +116,7 @@ export const deviceRoutes = [
     });
     if (result.status === 'not_found') throw notFound('There is no such request to add a computer. Start again.');
     if (result.status === 'gone') throw gone('This request was refused, has expired, or was already used. Start again.');
+    if (result.status === 'contested') throw contested();
     if (result.status === 'pending') {
       sendJson(res, 202, { state: 'pending' });
       return;

@@ -4,6 +4,7 @@
 import type { Route } from '../context';
 import { Router, type Routable } from '../router';
 import { adviserRoutes } from './advisers';
+import { computerRoutes } from './computers';
 import { connectionRoutes } from './connections';
 import { deviceRoutes } from './devices';
 import { inviteRoutes } from './invites';
@@ -11,7 +12,16 @@ import { itemRoutes } from './items';
 import { pushRoutes } from './push';
 import { replyRoutes } from './replies';
 
-export const ROUTES: readonly Route[] = [...adviserRoutes, ...deviceRoutes, ...inviteRoutes, ...connectionRoutes, ...itemRoutes, ...replyRoutes, ...pushRoutes];
+export const ROUTES: readonly Route[] = [
+  ...adviserRoutes,
+  ...computerRoutes,
+  ...deviceRoutes,
+  ...inviteRoutes,
+  ...connectionRoutes,
+  ...itemRoutes,
+  ...replyRoutes,
+  ...pushRoutes,
+];
 
 export const ROUTE_LIST: readonly Routable[] = ROUTES.map(({ method, pattern }) => ({ method, pattern }));
 

@@ -15,12 +15,13 @@ export const limitInviteIp = ({ limit, limits }: RelayDeps, ip: string) => limit
 export const limitInvitePrefix = ({ limit, limits }: RelayDeps, code: string) => limit(`invite-prefix:${code.slice(0, 3)}`, limits.invitePerPrefix);
 
 export const inviteRoutes = [
-  route('POST', '/api/adviser/invites', async ({ req, res }, { store, now, codeHash }) => {
-    const owner = await requireAdviser(req, store);
+  route('POST', '/api/adviser/invites', async ({ req, res }, deps) => {
+    const { store, now, codeHash } = deps;
+    const owner = await requireAdviser(req, deps);
     const body = parse(inviteRequestSchema, await readJsonBody(req));
     const code = newInviteCode();
     const expiresAt = new Date(now().getTime() + INVITE_TTL_MS).toISOString();
-    await store.createInvite({ codeHash: codeHash(code), adviserId: owner.adviserId, label: body.label, expiresAt });
+    await store.createInvite({ codeHash: codeHash(code), adviserId: owner.adviserId, label: '', sealedLabel: body.sealedLabel, expiresAt });
     const response: InviteResponse = { code: formatInviteCode(code), expiresAt };
     sendJson(res, 201, response);
   }),

@@ -1,24 +1,26 @@
 // Items from the claimant: sent with an id made on the phone (a resend is
-// never a duplicate), listed for the adviser, marked seen by the adviser.
-import type { ServerResponse } from 'node:http';
-import type { ItemWithEnvelope } from '../../../shared/protocol/api-types';
-import type { Direction } from '../../store/store';
+// never a duplicate), listed for the adviser a page at a time without
+// envelopes, fetched one at a time with the envelope, marked seen.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ITEM_PAGE_DEFAULT, ITEM_PAGE_MAX, type ItemPage, type ItemWithEnvelope } from '../../../shared/protocol/api-types';
+import type { Direction, ItemCursor } from '../../store/store';
 import { requireAdviser, requireClaimant } from '../auth';
 import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
-import { conflict, gone, notFound } from '../errors';
+import { badRequest, conflict, gone, notFound, QuotaError } from '../errors';
 import { parse, sendJson } from '../respond';
 import { envelopeSize, idSchema, sendItemRequestSchema } from '../schemas';
-import { itemInfo, itemWithEnvelope, newestFirst } from '../views';
+import { itemInfo, itemWithEnvelope } from '../views';
 import { ownConnection } from './connections';
 
 /**
  * Stores an item (or a reply) and answers 201, or 200 for a resend of the
- * same item; 409 when the id was used for something else. `onCreated` runs
- * once, for a new item.
+ * same item; 409 when the id was used for something else, 409
+ * connection_full when the sender's side of the connection is at its quota.
+ * `onCreated` runs once, for a new item.
  */
 export async function storeItem(
-  { store, now, limit, limits }: RelayDeps,
+  { store, now, limit, limits, quota }: RelayDeps,
   res: ServerResponse,
   connectionId: string,
   direction: Direction,
@@ -26,16 +28,20 @@ export async function storeItem(
   onCreated: () => Promise<void>,
 ): Promise<void> {
   await limit(`send:${connectionId}`, limits.sendsPerConnection);
-  const result = await store.addItem({
-    id: body.id,
-    connectionId,
-    direction,
-    envelope: body.envelope,
-    size: envelopeSize(body.envelope),
-    createdAt: now().toISOString(),
-  });
+  const result = await store.addItem(
+    {
+      id: body.id,
+      connectionId,
+      direction,
+      envelope: body.envelope,
+      size: envelopeSize(body.envelope),
+      createdAt: now().toISOString(),
+    },
+    quota,
+  );
   // Stop sharing won the race (it checked before this send's own check): gone, never a 500.
   if ('stopped' in result) throw gone('Sharing has stopped for this connection.');
+  if ('full' in result) throw new QuotaError({ limit: result.full, maxItems: quota.maxItems, maxBytes: quota.maxBytes });
   if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
     throw conflict('A different message was already sent with this id.');
   }
@@ -43,25 +49,71 @@ export async function storeItem(
   sendJson(res, result.created ? 201 : 200, itemInfo(result.item));
 }
 
+/** A page's cursor: the last item's time and id, as base64url (opaque to clients). */
+export function encodeCursor(item: ItemCursor): string {
+  return Buffer.from(`${item.createdAt}|${item.id}`, 'utf8').toString('base64url');
+}
+
+const BAD_PAGE = 'The page asked for is not valid. Load the list again from the start.';
+
+export function decodeCursor(text: string): ItemCursor {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(text)) throw badRequest(BAD_PAGE);
+  const [createdAt, id, extra] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (extra !== undefined || !createdAt || !id || !idSchema.safeParse(id).success || Number.isNaN(Date.parse(createdAt))) throw badRequest(BAD_PAGE);
+  return { createdAt: new Date(createdAt).toISOString(), id: id.toLowerCase() };
+}
+
+/** ?limit (1 to ITEM_PAGE_MAX) and ?before (a cursor) of a list request. */
+export function readPage(req: IncomingMessage): { limit: number; before: ItemCursor | undefined } {
+  const query = new URL(req.url ?? '/', 'http://relay').searchParams;
+  const rawLimit = query.get('limit');
+  let limit = ITEM_PAGE_DEFAULT;
+  if (rawLimit !== null) {
+    limit = Number(rawLimit);
+    if (!/^\d{1,4}$/.test(rawLimit) || limit < 1 || limit > ITEM_PAGE_MAX) throw badRequest(`limit must be a whole number from 1 to ${ITEM_PAGE_MAX}.`);
+  }
+  const before = query.get('before');
+  return { limit, before: before === null ? undefined : decodeCursor(before) };
+}
+
 export const itemRoutes = [
   route('POST', '/api/items', async ({ req, res }, deps) => {
-    const { store, events } = deps;
+    const { events } = deps;
     // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
-    const owner = await requireClaimant(req, store);
+    const owner = await requireClaimant(req, deps);
     const body = parse(sendItemRequestSchema, await readJsonBody(req));
     await storeItem(deps, res, owner.connectionId, 'to-adviser', body, () => events.newItem(owner.adviserId));
   }),
 
-  route('GET', '/api/adviser/connections/:id/items', async ({ req, res, params }, { store }) => {
-    const owner = await requireAdviser(req, store);
+  route('GET', '/api/adviser/connections/:id/items', async ({ req, res, params }, deps) => {
+    const { store } = deps;
+    const owner = await requireAdviser(req, deps);
     const connection = await ownConnection(store, owner.adviserId, params.id);
-    const items = await store.listItems(connection.id, 'to-adviser');
-    const response: ItemWithEnvelope[] = newestFirst(items).map(itemWithEnvelope);
+    const page = readPage(req);
+    // One more than asked tells whether there is a next page.
+    const items = await store.listItems(connection.id, 'to-adviser', { limit: page.limit + 1, before: page.before });
+    const shown = items.slice(0, page.limit);
+    const last = shown[shown.length - 1];
+    const response: ItemPage = { items: shown.map(itemInfo), next: items.length > page.limit && last ? encodeCursor(last) : null };
     sendJson(res, 200, response);
   }),
 
-  route('POST', '/api/adviser/items/:id/seen', async ({ req, res, params }, { store, now }) => {
-    const owner = await requireAdviser(req, store);
+  route('GET', '/api/adviser/items/:id', async ({ req, res, params }, deps) => {
+    const { store } = deps;
+    const owner = await requireAdviser(req, deps);
+    const id = parse(idSchema, params.id);
+    const meta = await store.getItem(id);
+    if (!meta || meta.direction !== 'to-adviser') throw notFound('There is no such message.');
+    await ownConnection(store, owner.adviserId, meta.connectionId);
+    const item = await store.getEnvelope(id);
+    if (!item) throw notFound('There is no such message.');
+    const response: ItemWithEnvelope = itemWithEnvelope(item);
+    sendJson(res, 200, response);
+  }),
+
+  route('POST', '/api/adviser/items/:id/seen', async ({ req, res, params }, deps) => {
+    const { store, now } = deps;
+    const owner = await requireAdviser(req, deps);
     const id = parse(idSchema, params.id);
     const item = await store.getItem(id);
     if (!item || item.direction !== 'to-adviser') throw notFound('There is no such message.');

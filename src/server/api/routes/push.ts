@@ -1,6 +1,9 @@
 // The push reminder routes (src/shared/protocol/push-types.ts): the VAPID
-// key, subscribing (with a sharing or adviser credential, which re-syncing
-// and deleting need again), preferences, snooze and the recent list. Reminders only hold
+// key, subscribing (with a sharing or adviser credential when there is one,
+// which re-syncing and deleting then need again; a phone not connected to an
+// adviser subscribes with none, for its own deadline and journal reminders,
+// and only its s_ credential governs that subscriber), preferences, snooze
+// and the recent list. Reminders only hold
 // the kind, an opaque ref chosen by the device and, for deadlines, the
 // deadline id and date: never names, labels or connection ids.
 import type { IncomingMessage } from 'node:http';
@@ -43,9 +46,9 @@ async function subscriber(req: IncomingMessage, { store, limit, limits }: RelayD
   return found;
 }
 
-type Link = { connectionId: string; adviserDeviceId: null } | { connectionId: null; adviserDeviceId: string };
+type Link = { connectionId: string; adviserDeviceId: null } | { connectionId: null; adviserDeviceId: string } | { connectionId: null; adviserDeviceId: null };
 
-/** Whose device it is: the claimant's or adviser's credential given in the body (exactly one); 401/403 otherwise. */
+/** Whose device it is: the claimant's or adviser's credential given in the body (at most one; none: a phone on its own); 401/403 for a wrong one. */
 async function ownerOf({ store }: RelayDeps, body: PushOwner): Promise<Link> {
   if (body.claimantToken !== undefined && body.adviserToken !== undefined) throw badRequest('Give claimantToken or adviserToken, not both.');
   if (body.claimantToken !== undefined) {
@@ -60,11 +63,16 @@ async function ownerOf({ store }: RelayDeps, body: PushOwner): Promise<Link> {
     if (owner.kind !== 'adviser') throw forbidden('That is not an adviser credential.');
     return { connectionId: null, adviserDeviceId: owner.deviceId };
   }
-  throw unauthorized('Reminders need a sharing or adviser credential: connect to an adviser, or sign in as one, first.');
+  return { connectionId: null, adviserDeviceId: null };
 }
+
+/** A subscriber made with a sharing or adviser credential. */
+const hasOwner = (me: PushSubscriber) => me.connectionId !== null || me.adviserDeviceId !== null;
 
 /** Refuses unless `body` holds the credential the subscriber was made with. */
 async function checkOwner(me: PushSubscriber, deps: RelayDeps, body: PushOwner): Promise<void> {
+  if (body.claimantToken === undefined && body.adviserToken === undefined)
+    throw unauthorized('These reminders were turned on with a sharing or adviser credential: send it again.');
   const link = await ownerOf(deps, body);
   if (link.connectionId !== me.connectionId || link.adviserDeviceId !== me.adviserDeviceId) {
     throw forbidden('That credential is not the one these reminders were turned on with.');
@@ -102,7 +110,7 @@ export const pushRoutes = [
   route('PUT', '/api/push/subscription', async ({ req, res }, deps) => {
     const body = parse(schemas(pushOf(deps)).resync, await readJsonBody(req));
     const me = await subscriber(req, deps);
-    await checkOwner(me, deps, body);
+    if (hasOwner(me)) await checkOwner(me, deps, body);
     const { endpoint, keys } = body.subscription;
     if (!(await deps.store.resyncSubscriber(me.id, { endpoint, p256dh: keys.p256dh, auth: keys.auth }, deps.now().toISOString()))) throw unauthorized();
     sendJson(res, 204, undefined);
@@ -110,8 +118,8 @@ export const pushRoutes = [
 
   route('DELETE', '/api/push/subscription', async ({ req, res }, deps) => {
     const me = await subscriber(req, deps);
-    // Subscribers made before owners were required have none: their s_ credential is all there is.
-    if (me.connectionId !== null || me.adviserDeviceId !== null) await checkOwner(me, deps, parse(pushOwnerSchema, await readJsonBody(req)));
+    // A phone on its own (or a subscriber from before owners were kept) has none: its s_ credential is all there is.
+    if (hasOwner(me)) await checkOwner(me, deps, parse(pushOwnerSchema, await readJsonBody(req)));
     await deps.store.deleteSubscriber(me.id);
     sendJson(res, 204, undefined);
   }),
