@@ -3,7 +3,8 @@
 // cluster of tests/support/postgres.ts, or TEST_DATABASE_URL), under a mixed
 // load for a fixed time, requests spread over both relays:
 //   claimants send items (new ids, and some resends of an id already sent),
-//   poll their status; advisers list their inbox and read a client's items;
+//   poll their status; advisers list their inbox, list a client's items (a
+//   page, without envelopes) and fetch one item with its envelope;
 //   push reminders fall due all through the run (and each new item queues one
 //   for its adviser's computer), sent by both relays' push senders to a
 //   stand-in push service (HTTPS).
@@ -36,7 +37,7 @@ const ENVELOPE_BYTES = Number(process.env.RELAYS_BENCH_ENVELOPE_KB ?? 20) * 1024
 const REMINDERS_PER_SECOND = Number(process.env.RELAYS_BENCH_REMINDERS_PER_SECOND ?? 50);
 
 /** The mix: weights of each kind of request. */
-const MIX = { send: 20, resend: 2, status: 40, inbox: 23, items: 15 } as const;
+const MIX = { send: 20, resend: 2, status: 40, inbox: 23, items: 10, read: 5 } as const;
 type Kind = keyof typeof MIX;
 
 const postgres = await startTestPostgres();
@@ -47,6 +48,8 @@ if (!postgres) {
 const service = await startPushService();
 const setupStore = await openStore({ databaseUrl: postgres.url });
 const driver = await openPostgres(postgres.url);
+// One code key for both relays (as every relay on one database needs), never a file in the working folder.
+const codeHashSecret = randomBytes(32).toString('base64url');
 
 interface Target {
   child: ChildProcess;
@@ -60,6 +63,7 @@ async function startTarget(): Promise<Target> {
     env: {
       ...process.env,
       DATABASE_URL: postgres!.url,
+      CODE_HASH_SECRET: codeHashSecret,
       PUSH_CA_FILE: service.caFile,
       PUSH_ENDPOINT_HOSTS: new URL(service.origin).host,
       PUSH_INTERVAL_MS: '250',
@@ -176,6 +180,8 @@ const latencies = new Map<Kind, number[]>();
 const statuses = new Map<string, number>();
 const created = new Set<string>();
 const resent = { ok: 0, other: 0 };
+/** Connection errors (answered status 0) by error code. */
+const connectionErrors = new Map<string, number>();
 let requestsDone = 0;
 let next = 0;
 
@@ -183,8 +189,8 @@ async function one(wanted: Kind): Promise<{ kind: Kind; status: number }> {
   const target = relays[next++ % 2]!;
   const adviser = pick(advisers);
   const claimant = pick(adviser.claimants);
-  // A resend needs an item sent before; without one it is a send.
-  const kind: Kind = wanted === 'resend' && claimant.sent.length === 0 ? 'send' : wanted;
+  // A resend needs an item sent before (without one it is a send); so does a read (else a list).
+  const kind: Kind = claimant.sent.length > 0 ? wanted : wanted === 'resend' ? 'send' : wanted === 'read' ? 'items' : wanted;
   const status = async (): Promise<number> => {
     switch (kind) {
       case 'send': {
@@ -209,6 +215,8 @@ async function one(wanted: Kind): Promise<{ kind: Kind; status: number }> {
         return (await call(target, 'GET', '/api/adviser/connections', adviser.token)).status;
       case 'items':
         return (await call(target, 'GET', `/api/adviser/connections/${claimant.connectionId}/items`, adviser.token)).status;
+      case 'read':
+        return (await call(target, 'GET', `/api/adviser/items/${pick(claimant.sent)}`, adviser.token)).status;
     }
   };
   return { kind, status: await status() };
@@ -254,8 +262,10 @@ await Promise.all(
       let status: number;
       try {
         ({ kind, status } = await one(wanted));
-      } catch {
+      } catch (error) {
         status = 0; // connection error
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        connectionErrors.set(code, (connectionErrors.get(code) ?? 0) + 1);
       }
       const list = latencies.get(kind) ?? [];
       list.push(performance.now() - began);
@@ -315,7 +325,8 @@ if (pgBefore !== null && pgAfter !== null)
 const failures: string[] = [];
 const fiveHundreds = [...statuses].filter(([key]) => Number(key.split(' ')[1]) >= 500 || key.endsWith(' 0'));
 if (fiveHundreds.length > 0) failures.push(`5xx or connection errors: ${fiveHundreds.map(([k, n]) => `${n} × ${k}`).join(', ')}`);
-const unexpected = [...statuses].filter(([key]) => !/^(send 201|resend 200|status 200|inbox 200|items 200)$/.test(key));
+if (connectionErrors.size > 0) failures.push(`connection errors by code: ${[...connectionErrors].map(([code, n]) => `${n} × ${code}`).join(', ')}`);
+const unexpected = [...statuses].filter(([key]) => !/^(send 201|resend 200|status 200|inbox 200|items 200|read 200)$/.test(key));
 if (unexpected.length > 0) failures.push(`unexpected answers: ${unexpected.map(([k, n]) => `${n} × ${k}`).join(', ')}`);
 const stored = await driver.query<{ id: string }>(`SELECT id FROM items WHERE direction = 'to-adviser'`);
 const storedIds = new Set(stored.map((row) => row.id));

@@ -5,6 +5,7 @@
 // same environment as the server (PUSH_*). Says {url} over IPC when ready;
 // 'usage' answers its CPU time; 'close' stops it as SIGTERM stops the server.
 import { createApiHandler } from '../../src/server/api/handler';
+import { loadCodeSecret } from '../../src/server/code-secret';
 import { loadConfig } from '../../src/server/config';
 import { startConfiguredScheduler } from '../../src/server/push/scheduler';
 import { loadVapid } from '../../src/server/push/vapid';
@@ -14,6 +15,8 @@ import { openStore } from '../../src/server/store/open-store';
 import { UNLIMITED } from '../support/relay-api';
 
 const config = loadConfig();
+// The bench gives both relays the same CODE_HASH_SECRET, as a real deployment must: an invite made on one is found on the other.
+const codeSecret = loadCodeSecret(config.codeSecret);
 const store = await openStore(config);
 const vapid = await loadVapid(store, config);
 const outcomes = new Map<string, number>();
@@ -21,7 +24,7 @@ const sender = startConfiguredScheduler(store, vapid, config.pushSender, {
   onOutcome: (_reminder, outcome) => outcomes.set(outcome.type, (outcomes.get(outcome.type) ?? 0) + 1),
   onError: (error) => process.stderr.write(`push pass failed: ${error instanceof Error ? error.message : String(error)}\n`),
 });
-const api = createApiHandler({ store, config, rateLimits: UNLIMITED, push: { publicKey: vapid.publicKey, wake: () => sender.wake() } });
+const api = createApiHandler({ store, config, codeSecret, rateLimits: UNLIMITED, push: { publicKey: vapid.publicKey, wake: () => sender.wake() } });
 const server = createAppServer({ staticDir: '/nonexistent' }, new Map(), api);
 const url = await listen(server, 0, '127.0.0.1');
 process.send?.({ type: 'ready', url });
