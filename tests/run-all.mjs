@@ -1,17 +1,40 @@
 // `npm test`: type-check each runtime, lint, check the format, build, then the Vitest projects (unit, then
 // browser). Ends with one plain line, "N passed, N failed", summed over all.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0 };
+const began = Date.now();
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
 
-function step(name, command, args) {
-  console.log(`\n▶ ${name}`);
-  const run = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  const ok = run.status === 0;
-  results[ok ? 'passed' : 'failed'] += 1;
-  console.log(`${ok ? '✔' : '✘'} ${name}`);
-  return ok;
+// A check run in the background: its output is held and printed in one piece
+// when it ends, so two checks side by side do not interleave their lines.
+function check(name, command, args) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      results[ok ? 'passed' : 'failed'] += 1;
+      console.log(`\n▶ ${name}\n${output.trimEnd()}${output.trim() ? '\n' : ''}${ok ? '✔' : '✘'} ${name} (${seconds(started)})`);
+      resolve(ok);
+    });
+  });
+}
+
+// Runs the checks two at a time (the machine has 2 cores; each check is one
+// single-threaded process) and answers which passed, by name.
+async function checksTwoAtATime(checks) {
+  const passed = new Map();
+  const queue = [...checks];
+  const lane = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) passed.set(next[0], await check(...next));
+  };
+  await Promise.all([lane(), lane()]);
+  return passed;
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -25,10 +48,16 @@ const TYPE_CHECKS = [
   ['the tests', 'tests'],
   ['the build tools', '.'],
 ];
-for (const [what, project] of TYPE_CHECKS) step(`type-check ${what}`, npx, ['tsc', '-p', project]);
-step('lint (ESLint: recommended rules, import boundaries, no import cycles)', npx, ['eslint', '.']);
-step('format (Prettier; `npm run format` fixes it)', npx, ['prettier', '--check', '.']);
-const built = step('production build', npx, ['vite', 'build', '--logLevel', 'warn']);
+const BUILD = 'production build';
+const passed = await checksTwoAtATime([
+  // The build first: it is the longest and the browser tests need it.
+  [BUILD, npx, ['vite', 'build', '--logLevel', 'warn']],
+  ['lint (ESLint: recommended rules, import boundaries, no import cycles)', npx, ['eslint', '.']],
+  ...TYPE_CHECKS.map(([what, project]) => [`type-check ${what}`, npx, ['tsc', '-p', project]]),
+  ['format (Prettier; `npm run format` fixes it)', npx, ['prettier', '--check', '.']],
+]);
+const built = passed.get(BUILD);
+console.log(`\nChecks and build done after ${seconds(began)}.`);
 
 mkdirSync('.reports', { recursive: true });
 
@@ -39,10 +68,12 @@ function vitestProject(project) {
   const report = `.reports/vitest-${project}.json`;
   rmSync(report, { force: true });
   console.log(`\n▶ ${project} tests`);
+  const started = Date.now();
   spawnSync(npx, ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
     stdio: 'inherit',
     env: process.env,
   });
+  console.log(`${project} tests took ${seconds(started)}`);
   if (!existsSync(report)) {
     console.log(`✘ Vitest wrote no report for the ${project} tests`);
     results.failed += 1;
@@ -66,5 +97,6 @@ function countFilesThatFailedToRun(json) {
   return (json.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length;
 }
 
+console.log(`\nnpm test took ${seconds(began)}.`);
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed > 0 ? 1 : 0);

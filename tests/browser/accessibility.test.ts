@@ -24,6 +24,10 @@ async function contextIn(language: string, options: Parameters<Harness['newConte
   return context;
 }
 
+// Colour contrast is the same style sheet in every language: checked in one
+// language each way (left to right, right to left), skipped in the others.
+const CONTRAST_CHECKED_IN = new Set(['en', 'ar']);
+
 for (const { code: language, dir } of LANGUAGES) {
   // Screens of one language are checked two at a time: axe is CPU-bound and
   // one page at a time leaves a core idle.
@@ -36,12 +40,13 @@ for (const { code: language, dir } of LANGUAGES) {
     afterAll(async () => context?.close());
 
     for (const screen of SCREENS) {
-      it(`${screen.name}: zero axe violations, lang and dir set, fits 320 px`, async ({ expect }) => {
+      const rules = CONTRAST_CHECKED_IN.has(language) ? 'zero axe violations' : 'zero axe violations (every rule but contrast)';
+      it(`${screen.name}: ${rules}, lang and dir set, fits 320 px`, async ({ expect }) => {
         const page = await context.newPage();
         await screen.open(page);
         await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(language);
         await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe(dir);
-        await expect(axeViolations(page)).resolves.toEqual([]);
+        await expect(axeViolations(page, { skipContrast: !CONTRAST_CHECKED_IN.has(language) })).resolves.toEqual([]);
         await expect(horizontalOverflow(page)).resolves.toEqual([]);
         await page.close();
       });

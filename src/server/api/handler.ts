@@ -58,15 +58,16 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     const wait = await limiter.take(key, rate);
     if (wait > 0) throw tooManyRequests(wait);
   };
+  const deviceIdleDays = options.config.deviceIdleDays ?? DEFAULT_DEVICE_IDLE_DAYS;
   const deps: RelayDeps = {
     store,
     now,
     quota: options.config.quota ?? DEFAULT_QUOTA,
-    deviceIdleDays: options.config.deviceIdleDays ?? DEFAULT_DEVICE_IDLE_DAYS,
+    deviceIdleDays,
     limits,
     limit,
     codeHash,
-    events: pushEvents({ store, now, wake: options.push?.wake, log }),
+    events: pushEvents({ store, now, deviceIdleDays, wake: options.push?.wake, log }),
     push: options.push,
   };
 

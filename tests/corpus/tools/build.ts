@@ -118,4 +118,9 @@ if (process.argv[1] && basename(process.argv[1]).startsWith('build')) {
   }
   // Sealed test set: every sealed authoring file into one JSON.
   write(join(CORPUS_DIR, 'sealed', 'sealed.json'), recordsFrom(txtFiles(join(CORPUS_DIR, 'sealed', 'src'))));
+  // Held-out real quotes (heldout/src/real2.txt -> heldout/real2.json): never trained on, measured with
+  // tools/explainer/eval-file.ts. Unlike the sealed set their text may be read: they are public.
+  for (const file of txtFiles(join(CORPUS_DIR, 'heldout', 'src'))) {
+    write(join(CORPUS_DIR, 'heldout', basename(file, '.txt') + '.json'), recordsFrom([file]));
+  }
 }

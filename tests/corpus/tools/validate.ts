@@ -51,7 +51,7 @@ const WEEKDAY_DATE =
 function checkRecord(r: CorpusRecord, set: 'training' | 'sealed', file: string): void {
   if (ids.has(r.id)) err(r, 'duplicate id');
   ids.add(r.id);
-  const prefix = set === 'sealed' ? 's-' : file === 'real.json' ? 'real-' : 'w-';
+  const prefix = set === 'sealed' ? 's-' : /^real\d*\.json$/.test(file) ? 'real-' : 'w-';
   if (!r.id.startsWith(prefix)) err(r, `id should start with ${prefix} in ${file}`);
   if (!kinds.has(r.kind)) err(r, `unknown kind ${r.kind}`);
   if (!r.family) err(r, 'no family');
@@ -86,7 +86,7 @@ function checkRecord(r: CorpusRecord, set: 'training' | 'sealed', file: string):
   } else if (r.source.type === 'written') {
     if (!r.source.imitates) err(r, 'written without imitates');
   } else err(r, 'bad source');
-  if (file === 'real.json' && r.source.type !== 'public-quote') err(r, 'real.json holds public quotes only');
+  if (/^real\d*\.json$/.test(file) && r.source.type !== 'public-quote') err(r, `${file} holds public quotes only`);
   // Weekday names next to dates must match the calendar ("Monday 2 November 2026").
   for (const m of r.text.matchAll(WEEKDAY_DATE)) {
     const [, wd, day, mon, year] = m;

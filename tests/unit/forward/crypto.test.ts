@@ -122,16 +122,17 @@ describe('forward/crypto', () => {
     await expect(openEnvelope(bob.privateKey, envelope)).rejects.toThrow(/could not be checked/);
   });
 
-  it('any flipped bit fails', async () => {
+  it('a flipped bit in any byte fails', async () => {
     const { publicKey, privateKey } = await generateKeyPair();
     const { envelope } = await sealPayload([publicKey], { ...textPayload, text: 'short' });
     const bytes = fromBase64Url(envelope);
-    for (let bit = 0; bit < bytes.length * 8; bit++) {
+    // Every byte of the envelope, each at a different bit (the byte's index
+    // mod 8): about 150 opens. Every bit was 1,200 opens and 20 s of CI.
+    for (let byte = 0; byte < bytes.length; byte++) {
       const copy = bytes.slice();
-      copy[bit >> 3]! ^= 1 << (bit & 7);
-      await expect(openEnvelope(privateKey, toBase64Url(copy)), `bit ${bit}`).rejects.toThrow(/could not be checked/);
+      copy[byte]! ^= 1 << (byte & 7);
+      await expect(openEnvelope(privateKey, toBase64Url(copy)), `byte ${byte}`).rejects.toThrow(/could not be checked/);
     }
-    // Every bit of the envelope: about 1,200 opens, a few seconds on a busy machine.
   }, 60_000);
 
   it('bad version, truncation and garbage fail', async () => {
