@@ -43,6 +43,8 @@ export function createAppServer(
   // Tests pass their own map to change a file while the server runs.
   files: Map<string, StaticFile> = loadStaticFiles(config.staticDir),
   api?: RequestHandler,
+  /** GET /metrics (metrics.ts); without it /metrics is an ordinary missing file. */
+  metrics?: RequestHandler,
 ): Server {
   const shell = files.get('/index.html');
   const hsts = config.publicOrigin?.startsWith('https:') === true;
@@ -66,6 +68,10 @@ export function createAppServer(
       return sendJson(res, 400, { error: 'bad_request', message: 'The address is not valid.' });
     }
     if (path === '/health') return sendJson(res, 200, { ok: true });
+    if (path === '/metrics' && metrics) {
+      metrics(req, res).catch(() => res.destroy());
+      return;
+    }
     // Android's share sheet posts here; the service worker normally answers.
     // Without it (first visit, cleared data) the file cannot be kept: say so.
     if (path === SHARE_TARGET_PATH && req.method === 'POST') {
