@@ -56,7 +56,8 @@ function localeFiles(): Plugin {
 
 // The adviser's inbox goes in its own folder, so the service worker can leave
 // it out of the claimant's offline download: its screens, its own database,
-// adding a computer, the QR code maker and the PDF reader (pdfjs-dist and its worker).
+// adding a computer, renewing its credential, the QR code maker and the PDF
+// reader (pdfjs-dist and its worker).
 const ADVISER_ONLY = [
   '/src/client/adviser/',
   '/src/client/data/adviser-db.ts',
@@ -64,6 +65,7 @@ const ADVISER_ONLY = [
   '/src/client/services/claimant-pin.ts',
   '/src/client/services/adviser-items.ts',
   '/src/client/services/client-label.ts',
+  '/src/client/services/computer-token.ts',
   '/qrcode-generator/',
   '/pdfjs-dist/',
 ];

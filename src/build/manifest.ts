@@ -16,12 +16,12 @@ export const manifest: Partial<ManifestOptions> = {
   background_color: '#ffffff',
   theme_color: '#1d4f91',
   // Android: "Share → UC Companion" from the gallery or any app opens the
-  // Send screen with the picture (handled by the service worker).
+  // Send screen with the picture or PDF (handled by the service worker).
   share_target: {
     action: SHARE_TARGET_PATH,
     method: 'POST',
     enctype: 'multipart/form-data',
-    params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'file', accept: ['image/*'] }] },
+    params: { title: 'title', text: 'text', url: 'url', files: [{ name: 'file', accept: ['image/*', 'application/pdf', '.pdf'] }] },
   },
   icons: [
     { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },

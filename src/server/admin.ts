@@ -1,10 +1,12 @@
 // Admin CLI: `npm run admin -- add-adviser --name "Sam Jones" --org "Cardiff Advice"`,
-// `list-advisers`, `remove-adviser <id>` (someone who left) and
-// `remove-device <id>` (a lost computer).
+// `list-advisers`, `remove-adviser <id>` (someone who left),
+// `remove-device <id>` (a lost computer), and `backup <file>` / `restore <file>`
+// for the embedded store (admin-backup.ts).
 // Creates the adviser with a one-time enrolment token and prints the link. The
 // token sits in the URL fragment, which browsers never send, so it cannot end
 // up in a server or proxy log. Only its SHA-256 is stored.
 import { pathToFileURL } from 'node:url';
+import { backup, BACKUP_USAGE, restore } from './admin-backup';
 import { hashSecret, newToken } from './api/auth';
 import { loadConfig, type Config } from './config';
 import { openStore } from './store/open-store';
@@ -17,6 +19,8 @@ export const USAGE = `Usage:
   npm run admin -- list-advisers
   npm run admin -- remove-adviser <adviser id>
   npm run admin -- remove-device <computer id>
+  npm run admin -- backup <file>
+  npm run admin -- restore <file>
 
 Commands:
   add-adviser     Add an adviser and print a one-time enrolment link (valid 7 days).
@@ -25,6 +29,7 @@ Commands:
                   clients' connections and every item go at once.
   remove-device   Remove one computer (lost or stolen): its credential stops
                   working and clients stop being given its key.
+${BACKUP_USAGE}
 
 Options for add-adviser:
   --name   The adviser's name, as clients will see it (1 to 80 characters).
@@ -84,6 +89,19 @@ export async function main(argv: string[], deps: AdminDeps = {}): Promise<number
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     (command === undefined ? err : out)(USAGE);
     return command === undefined ? 2 : 0;
+  }
+  if (command === 'backup' || command === 'restore') {
+    if (rest.length !== 1 || rest[0]!.startsWith('--')) {
+      err(`${command} needs one file name.\n\n${USAGE}`);
+      return 2;
+    }
+    try {
+      const config = (deps.loadConfig ?? loadConfig)();
+      return await (command === 'backup' ? backup : restore)(rest[0]!, config, { out, err });
+    } catch (error) {
+      err(`Could not ${command}: ${(error as Error).message}`);
+      return 1;
+    }
   }
   if (command === 'list-advisers' || command === 'remove-adviser' || command === 'remove-device') return manage(command, rest, deps, out, err);
   if (command !== 'add-adviser') {

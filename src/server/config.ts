@@ -24,6 +24,10 @@ export interface Config {
   vapidKeys: { publicKey: string; privateKey: string } | null;
   /** The push sender, in the server or on its own (push/scheduler-main.ts). */
   pushSender: PushSenderConfig;
+  /** Bearer token for GET /metrics (METRICS_TOKEN, at least 32 characters); null: no /metrics. */
+  metricsToken: string | null;
+  /** On SIGTERM, how long requests in flight may take before their connections are cut (SHUTDOWN_GRACE_MS, default 10 s). */
+  shutdownGraceMs: number;
   /** What one side may keep on one connection (CONNECTION_MAX_ITEMS, CONNECTION_MAX_MB). */
   quota: { maxItems: number; maxBytes: number };
   /** A computer's credential stops working after this many days unused (DEVICE_IDLE_DAYS). */
@@ -184,6 +188,15 @@ function readDatabaseUrl(value: string | undefined): string | null {
   return value;
 }
 
+function readMetricsToken(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const token = value.trim();
+  if (token.length < 32 || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new Error('METRICS_TOKEN must be at least 32 printable characters without spaces (for example `openssl rand -hex 32`).');
+  }
+  return token;
+}
+
 function readTrustProxy(value: string | undefined): number {
   if (value === undefined || value === '') return 0;
   const hops = Number(value.trim());
@@ -223,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pushSubject: readPushSubject(env.PUSH_SUBJECT),
     vapidKeys: readVapidKeys(env.VAPID_PUBLIC_KEY, env.VAPID_PRIVATE_KEY),
     pushSender: readPushSender(env),
+    metricsToken: readMetricsToken(env.METRICS_TOKEN),
+    shutdownGraceMs: readWhole('SHUTDOWN_GRACE_MS', env.SHUTDOWN_GRACE_MS, 10_000, 0),
     quota: {
       maxItems: readWhole('CONNECTION_MAX_ITEMS', env.CONNECTION_MAX_ITEMS, DEFAULT_QUOTA.maxItems),
       maxBytes: readWhole('CONNECTION_MAX_MB', env.CONNECTION_MAX_MB, DEFAULT_QUOTA.maxBytes / (1024 * 1024)) * 1024 * 1024,

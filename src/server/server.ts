@@ -38,15 +38,25 @@ function isApiPath(rawPath: string): boolean {
 /** One year; sent only when the app's public address is https (a browser ignores it over http anyway). */
 export const HSTS = 'max-age=31536000';
 
+/** How long an idle kept-alive connection is kept (see createAppServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export function createAppServer(
   config: Pick<Config, 'staticDir'> & Partial<Pick<Config, 'publicOrigin'>>,
   // Tests pass their own map to change a file while the server runs.
   files: Map<string, StaticFile> = loadStaticFiles(config.staticDir),
   api?: RequestHandler,
+  /** GET /metrics (metrics.ts); without it /metrics is an ordinary missing file. */
+  metrics?: RequestHandler,
 ): Server {
   const shell = files.get('/index.html');
   const hsts = config.publicOrigin?.startsWith('https:') === true;
-  return createServer((req, res) => {
+  // An idle kept-alive connection stays open longer than a proxy keeps its
+  // own (nginx's upstream keepalive_timeout and most load balancers: 60 s).
+  // Node's 5 s default closed connections a proxy or a client was about to
+  // reuse, which they see as a reset or a 502.
+  const options = { keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1_000 };
+  return createServer(options, (req, res) => {
     // Merged into every response's writeHead, the API's included.
     if (hsts) res.setHeader('Strict-Transport-Security', HSTS);
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0]!;
@@ -66,6 +76,10 @@ export function createAppServer(
       return sendJson(res, 400, { error: 'bad_request', message: 'The address is not valid.' });
     }
     if (path === '/health') return sendJson(res, 200, { ok: true });
+    if (path === '/metrics' && metrics) {
+      metrics(req, res).catch(() => res.destroy());
+      return;
+    }
     // Android's share sheet posts here; the service worker normally answers.
     // Without it (first visit, cleared data) the file cannot be kept: say so.
     if (path === SHARE_TARGET_PATH && req.method === 'POST') {

@@ -93,8 +93,8 @@ async function dropOldOcrEngines(): Promise<void> {
   }
 }
 
-// Web Share Target (Android: Share → UC Companion): keep the shared picture
-// or text in a cache for the Send screen to pick up, then open that screen.
+// Web Share Target (Android: Share → UC Companion): keep the shared picture,
+// PDF or text in a cache for the Send screen to pick up, then open that screen.
 // The file never leaves the phone until the claimant taps Send.
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);

@@ -99,6 +99,8 @@ describe("the adviser's desk", () => {
     expect(first).toContain('R. Patel');
     expect(first).toContain('Mandatory reconsideration notice (MRN)');
     expect(first).toContain('14 December 2026');
+    // This computer never typed R. Patel's safety code: each row says so in words.
+    await expect.poll(() => rows.filter({ hasText: 'Safety code not checked yet' }).count()).toBe(2);
     expect(await rows.nth(1).textContent()).toContain('Mandatory reconsideration request');
 
     // CSV and .ics are made in the browser and hold the rows, MRN first.

@@ -192,8 +192,18 @@ describe('forwarding a notice to an adviser', () => {
     // The adviser sees both, opens the photo, and replies.
     await adviser.reload();
     await waitForApp(adviser);
+    // Not checked yet: the inbox marks the client in words (this computer has not typed their safety code).
+    const inboxRow = adviser.locator('.client-list__item', { hasText: 'J.S. housing' });
+    await expect.poll(() => inboxRow.textContent()).toContain('Safety code not checked yet');
     await adviser.getByRole('link', { name: /J\.S\. housing/ }).click();
     await expect.poll(() => adviser.getByRole('button', { name: 'Open' }).count()).toBe(2);
+    // Each item says so, with the way to check right there; the Open button is described by the warning too.
+    const notChecked = 'Not checked yet: Ask J.S. housing to read you the safety code from their phone, and type it here, before you act on this.';
+    await expect.poll(() => adviser.locator('.item .not-checked').count()).toBe(2);
+    expect((await adviser.locator('.item .not-checked p').first().textContent())?.replace(/\s+/g, ' ').trim()).toBe(notChecked);
+    await expect.poll(() => adviser.getByRole('button', { name: 'Open', description: /Not checked yet/ }).count()).toBe(2);
+    await adviser.getByRole('link', { name: 'Type the safety code' }).first().click();
+    await expect.poll(() => adviser.evaluate(() => document.activeElement?.id)).toBe('client-safety-typed');
     // Both screens show the same safety code for the client.
     await expect.poll(async () => (await adviser.locator('.client-fingerprint span[aria-hidden]').textContent())?.trim()).toBe(claimantCode);
     // Opening one turns its button into "Close", so always open the first left.
@@ -204,6 +214,9 @@ describe('forwarding a notice to an adviser', () => {
     await adviser.locator('img[alt^="Photo sent by your client"]').waitFor();
     await expect.poll(() => adviser.locator('main').textContent()).toContain(TEXT_MARKER);
     await expect.poll(() => adviser.locator('main').textContent()).toContain(NOTE_MARKER);
+    // Opened, each item still carries the warning at its top (it prints with it).
+    await expect.poll(() => adviser.locator('.item-view .not-checked').count()).toBe(2);
+    expect(await adviser.getByRole('region', { description: /Not checked yet/ }).count()).toBe(2);
     // The second computer can open what was sent after it joined.
     await second.reload();
     await waitForApp(second);
@@ -220,11 +233,26 @@ describe('forwarding a notice to an adviser', () => {
     await adviser.getByLabel('Safety code your client reads out').fill(secondCode);
     await adviser.getByRole('button', { name: 'Check the safety code' }).click();
     await adviser.getByText('This is not the safety code this computer has for your client.').first().waitFor();
+    // A wrong code leaves the warnings in place.
+    expect(await adviser.locator('.item-view .not-checked').count()).toBe(2);
     await adviser.getByLabel('Safety code your client reads out').fill(claimantCode.toLowerCase());
     await adviser.getByRole('button', { name: 'Check the safety code' }).click();
+    // Checked: the warnings go, on this computer only (the second one has not typed the code).
+    await expect.poll(() => adviser.locator('.not-checked').count()).toBe(0);
+    await expect.poll(() => adviser.locator('.item--not-checked').count()).toBe(0);
+    await second.reload();
+    await waitForApp(second);
+    await expect.poll(() => second.locator('.item .not-checked').count()).toBe(2);
     await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
     await adviser.getByRole('button', { name: 'Send reply' }).click();
     await adviser.getByText('Reply sent.').first().waitFor();
+    // The inbox no longer marks the client.
+    await adviser.goto('/adviser');
+    await waitForApp(adviser);
+    await adviser.locator('.client-list[aria-busy="false"]').waitFor();
+    expect(await adviser.locator('.client-list .not-checked-mark').count()).toBe(0);
+    await adviser.getByRole('link', { name: /J\.S\. housing/ }).click();
+    await expect.poll(() => adviser.locator('.item').count()).toBeGreaterThan(0);
 
     // The claimant sees "Seen" and the reply.
     await claimant.reload();

@@ -5,6 +5,7 @@ import { useT } from '../initial/i18n/use-translation';
 import { PageHeading } from '../initial/page-heading';
 import { AddDeviceScreen } from './add-device-screen';
 import { getIdentity, type Identity } from '../data/adviser-db';
+import { CREDENTIAL_CHANNEL, renewCredential } from './credential';
 import { ClientScreen } from './client-screen';
 import { EnrolScreen } from './enrol-screen';
 import { InboxScreen } from './inbox-screen';
@@ -49,13 +50,22 @@ export function AdviserApp({ path }: { path: string }) {
   const [storeFailed, setStoreFailed] = useState(false);
 
   useEffect(() => {
-    getIdentity().then(
-      (found) => setIdentity(found ?? null),
-      () => {
-        setStoreFailed(true);
-        setIdentity(null);
-      },
-    );
+    const failed = () => {
+      setStoreFailed(true);
+      setIdentity(null);
+    };
+    // The credential is renewed (when due) before any screen uses it, so no call goes out with one being replaced.
+    getIdentity()
+      .then(async (found) => {
+        if (!found) return setIdentity(null);
+        await renewCredential();
+        setIdentity((await getIdentity()) ?? null);
+      })
+      .catch(failed);
+    // Another tab renewed it: use the new one here too.
+    const channel = new BroadcastChannel(CREDENTIAL_CHANNEL);
+    channel.onmessage = () => void getIdentity().then((found) => found && setIdentity(found), failed);
+    return () => channel.close();
   }, []);
 
   let screen;

@@ -6,7 +6,7 @@ import { relay } from '../services/api-client';
 import type { ConnectionInfo, ItemInfo } from '../../shared/protocol/api-types';
 import { ownComputerKeys, readLabel } from '../services/client-label';
 import { openClientItem } from '../services/adviser-items';
-import { checkClaimantKey, compareClaimantSafetyCode, type ClaimantKeyCheck } from '../services/claimant-pin';
+import { checkClaimantKey, compareClaimantSafetyCode, safetyChecked, type ClaimantKeyCheck } from '../services/claimant-pin';
 import { buildReceiptExport, receiptsFor, repliesFor, type Identity, type Receipt } from '../data/adviser-db';
 import { SpelledCode } from '../ui/spelled-code';
 import { TextField } from '../ui/text-field';
@@ -15,6 +15,7 @@ import { formatSize } from '../ui/format-size';
 import { downloadFile } from '../ui/download';
 import { focusWhenShown } from '../ui/focus';
 import { ItemView } from './item-view';
+import { COMPARE_ID, NotCheckedWarning } from './not-checked';
 import { ReplyForm } from './reply-form';
 import { POLL_MS } from './inbox-screen';
 import { usePoll } from './use-poll';
@@ -22,16 +23,14 @@ import { PINS } from './pins';
 import { useDesk } from './desk/use-desk';
 import { ItemDesk } from './desk/item-desk';
 import { tellSoon } from './desk/notify-soon';
+import { isPdf } from './desk/pdf-text';
 
 /** What an item is and when it was sent: read from the envelope, content not kept. 'refused': it could not be checked. */
 interface Summary {
-  kind: 'text' | 'image' | 'damaged' | 'refused';
+  /** 'pdf': an 'image' item whose file is a PDF (a photo and a PDF travel alike). */
+  kind: 'text' | 'image' | 'pdf' | 'damaged' | 'refused';
   sentAt?: string;
 }
-
-/** Each client's key, pinned on this computer the first time it sees the connection. */
-
-const COMPARE_ID = 'client-safety-typed';
 
 /** The adviser types the safety code the client reads out from their phone; replies wait for a match. */
 function CompareSafetyCode({ connectionId, check, onCompared }: { connectionId: string; check: ClaimantKeyCheck; onCompared: () => void }) {
@@ -102,7 +101,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
         known.current.delete(item.id); // not fetched (no signal, say): try again on the next poll
         continue;
       }
-      if (opened.ok) summary = { kind: opened.payload.kind, sentAt: opened.payload.sentAt };
+      if (opened.ok) summary = { kind: opened.payload.kind === 'image' && isPdf(opened.payload) ? 'pdf' : opened.payload.kind, sentAt: opened.payload.sentAt };
       else summary = { kind: opened.why === 'unchecked' ? 'refused' : 'damaged' };
       setSummaries((old) => new Map(old).set(item.id, summary));
     }
@@ -184,6 +183,9 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
 
   const title = connection && label ? t('adviser:client.title', { label }) : t('adviser:client.titleUnknown');
   const claimantKey = keyCheck && keyCheck.state !== 'none' ? keyCheck.key : null;
+  // Until the adviser types the client's safety code here, no item is shown as genuine (each one says so).
+  const checked = safetyChecked(keyCheck);
+  const canType = keyCheck?.state === 'pinned' && !keyCheck.compared;
 
   return (
     <>
@@ -235,17 +237,23 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
             {items.map((item) => {
               const receipt = receipts.get(item.id);
               const summary = summaries.get(item.id);
-              const kind = receipt?.kind ?? summary?.kind;
+              // Receipts say only text or image: the summary knows a PDF.
+              const kind = summary?.kind === 'pdf' ? 'pdf' : (receipt?.kind ?? summary?.kind);
               const sentAt = receipt?.sentAt ?? summary?.sentAt ?? item.createdAt;
               const isOpen = openIds.has(item.id);
               const seenAt = item.seenAt ?? receipt?.seenAt ?? null;
               const headingId = `item-${item.id}-heading`;
+              // Refused and damaged items already say they cannot be trusted or opened.
+              const warn = !checked && claimantKey !== null && kind !== 'refused' && kind !== 'damaged';
+              const warningId = `item-${item.id}-not-checked`;
               return (
-                <li key={item.id} class="item">
+                <li key={item.id} class={`item${warn ? ' item--not-checked' : ''}`}>
                   <article aria-labelledby={headingId}>
                     <h3 id={headingId} class="item__title">
                       {t(`adviser:item.kind.${kind ?? 'unknown'}`)}
                     </h3>
+                    {/* Once open, the item's own view carries the warning (and prints it). */}
+                    {warn && !isOpen && <NotCheckedWarning id={warningId} label={label} canType={canType} />}
                     <dl class="item__facts">
                       <div>
                         <dt>{t('adviser:item.sent')}</dt>
@@ -276,6 +284,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         item={item}
                         label={label ?? ''}
                         connectionId={connectionId}
+                        notChecked={warn ? { canType } : null}
                         onReceipt={(saved, seen) => {
                           setReceipts((old) => new Map(old).set(saved.itemId, saved));
                           setItems((old) => old.map((i) => (i.id === item.id ? { ...i, seenAt: i.seenAt ?? seen } : i)));
@@ -287,7 +296,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
                         id={openButtonId(item.id)}
                         type="button"
                         class="button"
-                        aria-describedby={headingId}
+                        aria-describedby={warn ? `${headingId} ${warningId}` : headingId}
                         disabled={kind === 'damaged' || kind === 'refused' || !claimantKey}
                         onClick={() => toggle(item.id, true)}
                       >

@@ -17,6 +17,8 @@ import { tellSoon } from './desk/notify-soon';
 import { scanAllClients, type LookedAt } from './desk/scan-clients';
 import { PINS } from './pins';
 import { ScanProgress } from './desk/scan-progress';
+import { NotCheckedMark } from './not-checked';
+import { useCheckedClients } from './use-checked';
 
 export const POLL_MS = 30_000;
 
@@ -33,6 +35,8 @@ export function InboxScreen({ identity }: { identity: Identity }) {
   const [problem, setProblem] = useState<string | null>(null);
   const lastUnseen = useRef<number | null>(null);
   const labels = useLabels(identity, connections);
+  // Clients whose safety code was typed on this computer; the others are marked.
+  const checked = useCheckedClients(connections?.map((c) => c.id) ?? null);
   const title = t('adviser:inbox.title');
   // New items are explained here too, so a deadline within 7 days is noticed as soon as the inbox is open.
   const desk = useDesk(identity, () => tellSoon(t, announce));
@@ -75,13 +79,15 @@ export function InboxScreen({ identity }: { identity: Identity }) {
         ) : connections.length === 0 ? (
           <p>{t('adviser:inbox.none')}</p>
         ) : (
-          <ul class="client-list">
+          // Busy until this computer has read which clients' safety codes it checked (the marks below).
+          <ul class="client-list" aria-busy={checked === null}>
             {connections.map((c) => (
               <li key={c.id} class={`client-list__item${c.stoppedAt ? ' client-list__item--stopped' : ''}`}>
                 <a class="client-list__link" href={`/adviser/client/${encodeURIComponent(c.id)}`}>
                   {labels.get(c.id) ?? t(c.stoppedAt ? 'adviser:inbox.stoppedClient' : 'adviser:inbox.labelUnreadable')}
                 </a>
                 {!c.stoppedAt && c.unseen > 0 && <span class="badge">{t('adviser:inbox.unseen', { count: c.unseen })}</span>}
+                {!c.stoppedAt && checked && !checked.has(c.id) && <NotCheckedMark text={t('adviser:inbox.notChecked')} />}
                 <span class="client-list__meta">
                   {c.stoppedAt
                     ? t('adviser:inbox.stopped', { date: formatDay(c.stoppedAt) })

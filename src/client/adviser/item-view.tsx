@@ -7,6 +7,7 @@ import type { ItemInfo } from '../../shared/protocol/api-types';
 import type { Payload } from '../services/crypto';
 import { openClientItem } from '../services/adviser-items';
 import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
+import { NotCheckedWarning } from './not-checked';
 import { formatDay, itemDisplay, noticeFileName, problemOf, cannotOpenReason, type ItemDisplay } from './format';
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   item: ItemInfo;
   label: string;
   connectionId: string;
+  /** Set while the client's safety code has not been typed on this computer: the item says so at its top. */
+  notChecked?: { canType: boolean } | null;
   onReceipt: (receipt: Receipt, seenAt: string) => void;
   onClose: () => void;
 }
@@ -24,7 +27,7 @@ interface Props {
 type Opened = Payload & { sha256: string; url?: string; display?: ItemDisplay };
 
 /** An item opened on this computer: decrypted here, marked seen, and a receipt kept. */
-export function ItemView({ identity, claimantKey, item, label, connectionId, onReceipt, onClose }: Props) {
+export function ItemView({ identity, claimantKey, item, label, connectionId, notChecked = null, onReceipt, onClose }: Props) {
   const t = useT();
   const [opened, setOpened] = useState<Opened | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -122,6 +125,7 @@ export function ItemView({ identity, claimantKey, item, label, connectionId, onR
   }
 
   const day = formatDay(opened.sentAt);
+  const warningId = `item-${item.id}-view-not-checked`;
   return (
     <div
       ref={region as RefObject<HTMLDivElement>}
@@ -129,8 +133,12 @@ export function ItemView({ identity, claimantKey, item, label, connectionId, onR
       tabIndex={-1}
       role="region"
       aria-label={t('adviser:item.openedLabel', { date: day })}
+      // Focus lands here when it opens: a screen reader reads the warning with the region's name.
+      aria-describedby={notChecked ? warningId : undefined}
     >
       <p class="item-view__print-only">{t('adviser:item.printHeading', { label, date: day })}</p>
+      {/* Printed too: a printout of an unchecked item must not look genuine either. */}
+      {notChecked && <NotCheckedWarning id={warningId} label={label || null} canType={notChecked.canType} />}
       {problem && (
         <p class="adviser-problem" role="alert">
           {problem}

@@ -25,6 +25,10 @@ export interface Identity {
   deviceToken: string;
   /** ISO time this computer was set up. */
   enrolledAt: string;
+  /** When `deviceToken` was made, if renewed since set-up (services/computer-token.ts). */
+  tokenIssuedAt?: string;
+  /** A new credential kept before the relay was asked to move to it (a renewal not yet finished). */
+  pendingToken?: string;
 }
 
 export interface Receipt {
@@ -157,6 +161,20 @@ export function canAddComputers(identity: Identity): boolean {
 
 export async function saveIdentity(identity: Identity): Promise<void> {
   await (await getDb()).put('identity', identity, SELF);
+}
+
+/**
+ * Replaces this computer's credential fields in one transaction (the rest of
+ * the identity as it is now): a renewal's steps are each all or nothing.
+ */
+export async function writeCredential(credential: { deviceToken: string; tokenIssuedAt: string; pendingToken?: string }): Promise<void> {
+  const tx = (await getDb()).transaction('identity', 'readwrite');
+  const identity = await tx.store.get(SELF);
+  if (identity) {
+    const { pendingToken: _dropped, ...rest } = identity;
+    await tx.store.put({ ...rest, ...credential }, SELF);
+  }
+  await tx.done;
 }
 
 export async function getPin(connectionId: string): Promise<ClaimantPin | undefined> {

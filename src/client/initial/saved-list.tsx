@@ -50,7 +50,9 @@ export function SavedList() {
     <section aria-labelledby="saved-heading">
       <h2 id="saved-heading">{t('home.savedHeading')}</h2>
       {failed && <p>{t('home.savedUnavailable')}</p>}
-      {rows && rows.length === 0 && <p>{t('home.savedEmpty')}</p>}
+      {/* While the list loads, the "nothing saved" line holds its place unseen (and unheard), so that on a
+          first visit nothing below moves when the answer comes (layout shift). */}
+      {(rows?.length === 0 || (rows === null && !failed)) && <p class={rows ? undefined : 'placeholder'}>{t('home.savedEmpty')}</p>}
       {rows && rows.length > 0 && (
         <ul class="saved-list">
           {rows.map(({ notice, next, daysLeft }) => (

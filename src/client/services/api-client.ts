@@ -29,6 +29,7 @@ import type {
   ComputerName,
   LabelRequest,
   RenewedToken,
+  RenewToken,
   ReplyRequest,
   SendItemRequest,
   ApiError,
@@ -92,7 +93,7 @@ export const relay = {
   removeComputer: (token: string, deviceId: string) => call<void>('DELETE', `/api/adviser/devices/${enc(deviceId)}`, { token }),
   nameComputer: (token: string, body: ComputerName) => call<ComputerInfo>('PUT', '/api/adviser/device', { token, body }),
   /** A new credential for this computer; the old one stops working. */
-  renewToken: (token: string) => call<RenewedToken>('POST', '/api/adviser/device/token', { token }),
+  renewToken: (token: string, body: RenewToken) => call<RenewedToken>('POST', '/api/adviser/device/token', { token, body }),
   markSeen: (token: string, itemId: string) => call<ItemInfo>('POST', `/api/adviser/items/${enc(itemId)}/seen`, { token }),
   reply: (token: string, connectionId: string, body: ReplyRequest) =>
     call<ItemInfo>('POST', `/api/adviser/connections/${enc(connectionId)}/replies`, { token, body }),

@@ -104,3 +104,18 @@ export function memoryPins(): PinStore {
     },
   };
 }
+
+/**
+ * May this computer show a client's items as genuine? Only once the adviser
+ * has typed the safety code the client read out from their phone and it
+ * matched the pinned key (`comparedAt`). Until then a relay that swapped the
+ * key before this computer first saw it could be showing its own items, so
+ * the screens warn on each one and mark the client in lists. Takes a key
+ * check (the client's page) or a stored pin (the inbox, the deadlines board);
+ * nothing pinned is not checked.
+ */
+export function safetyChecked(from: ClaimantKeyCheck | ClaimantPin | null | undefined): boolean {
+  if (!from) return false;
+  if ('state' in from) return from.state !== 'none' && from.compared;
+  return from.comparedAt !== undefined;
+}

@@ -7,6 +7,7 @@
 // only when one of those vouched computer keys sealed it for this connection.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
+import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
 import { newId } from '../../shared/protocol/ids';
 import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
@@ -38,6 +39,14 @@ export class NotConnectedError extends Error {
   constructor() {
     super('Not connected to an adviser.');
     this.name = 'NotConnectedError';
+  }
+}
+
+/** Locked, the item is bigger than the relay takes: it is not kept (it could never be sent, and would hold up the rest). */
+export class TooBigError extends Error {
+  constructor(readonly size: number) {
+    super('Too big to send.');
+    this.name = 'TooBigError';
   }
 }
 
@@ -115,6 +124,7 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
 /**
  * Locks the payload for every checked computer of the adviser, stores it as
  * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
+ * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit.
  */
 export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
   const stored = await getConnection();
@@ -128,6 +138,7 @@ export async function queueItem(payload: Payload, options: { summary?: string } 
     sender: identity,
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
+  if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
   const item: OutboxItem = {
     id,
     kind: payload.kind,

@@ -1,5 +1,5 @@
 // A file input that looks and behaves like a button: "Take a photo",
-// "Choose a picture". The real input stays in the tab order and is announced
+// "Choose a picture", "Choose a PDF". The real input stays in the tab order and is announced
 // as a button with the visible words, once (the words themselves are hidden
 // from screen readers so they are not read a second time). While busy it
 // stays focusable (never `disabled` under the person's finger, which would
@@ -12,11 +12,13 @@ interface Props {
   secondary?: boolean;
   /** Open the camera straight away on phones. */
   camera?: boolean;
+  /** The kinds of file offered. Pictures only by default: phones then open their photo picker. */
+  accept?: string;
   busy: boolean;
   onFile: (file: File) => void;
 }
 
-export function FileButton({ id, label, secondary = false, camera = false, busy, onFile }: Props) {
+export function FileButton({ id, label, secondary = false, camera = false, accept = 'image/*', busy, onFile }: Props) {
   function onChange(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -30,7 +32,7 @@ export function FileButton({ id, label, secondary = false, camera = false, busy,
         id={id}
         class="file-button__input"
         type="file"
-        accept="image/*"
+        accept={accept}
         {...(camera ? { capture: 'environment' } : {})}
         aria-label={label}
         aria-disabled={busy || undefined}

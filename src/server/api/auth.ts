@@ -47,11 +47,22 @@ export async function authenticate(req: IncomingMessage, deps: AuthDeps): Promis
   if (!owner) throw unauthorized();
   if (owner.kind === 'adviser') {
     const now = deps.now();
-    const idle = now.getTime() - Date.parse(owner.lastSeenAt);
-    if (idle > deps.deviceIdleDays * DAY_MS) throw unauthorized(idleMessage(deps.deviceIdleDays));
+    const idle = refuseIdle(owner, deps);
     if (idle >= DAY_MS) await deps.store.touchDevice(owner.deviceId, now.toISOString());
   }
   return owner;
+}
+
+/** 401 when an adviser computer's credential has gone unused for `deviceIdleDays`; else how long it has been idle (ms). */
+export function refuseIdle(owner: Extract<CredentialOwner, { kind: 'adviser' }>, deps: Pick<AuthDeps, 'now' | 'deviceIdleDays'>): number {
+  const idle = deps.now().getTime() - Date.parse(owner.lastSeenAt);
+  if (idle > deps.deviceIdleDays * DAY_MS) throw unauthorized(idleMessage(deps.deviceIdleDays));
+  return idle;
+}
+
+/** The time before which an adviser computer's last use makes it idle (its credential no longer works). */
+export function deviceActiveSince(deps: Pick<AuthDeps, 'now' | 'deviceIdleDays'>): string {
+  return new Date(deps.now().getTime() - deps.deviceIdleDays * DAY_MS).toISOString();
 }
 
 export async function requireAdviser(req: IncomingMessage, deps: AuthDeps): Promise<Extract<CredentialOwner, { kind: 'adviser' }>> {
@@ -68,13 +79,18 @@ export async function requireClaimant(req: IncomingMessage, deps: AuthDeps): Pro
 
 const SUBSCRIBER_BEARER = /^Bearer (s_[A-Za-z0-9_-]{43})$/;
 
-/** The push subscriber of the request's s_ bearer token; 401 when missing, malformed or unknown (e.g. deleted). */
-export async function requireSubscriber(req: IncomingMessage, store: Store): Promise<PushSubscriber> {
+/**
+ * The push subscriber of the request's s_ bearer token; 401 when missing,
+ * malformed or unknown (e.g. deleted), or linked to an adviser computer whose
+ * credential has idle-expired (retention removes it within the hour; until
+ * then it is refused here).
+ */
+export async function requireSubscriber(req: IncomingMessage, deps: AuthDeps): Promise<PushSubscriber> {
   const header = req.headers.authorization;
   if (!header) throw unauthorized('Turn reminders on again: this request has no credentials.');
   const match = SUBSCRIBER_BEARER.exec(header.trim());
   if (!match) throw unauthorized('Turn reminders on again: this device is not recognised.');
-  const subscriber = await store.findSubscriber(hashSecret(match[1]!));
+  const subscriber = await deps.store.findSubscriber(hashSecret(match[1]!), { deviceActiveSince: deviceActiveSince(deps) });
   if (!subscriber) throw unauthorized('Turn reminders on again: this device is not recognised.');
   return subscriber;
 }

@@ -27,6 +27,8 @@ export interface ApiOptions {
   codeSecret?: Buffer;
   /** Push reminders (VAPID public key, allowed push services); without it the push routes answer 404. */
   push?: PushOptions;
+  /** Called after each request with its route pattern (metrics). */
+  onRequest?: (info: { method: string; route: string; status: number; seconds: number }) => void;
 }
 
 const BEARER = /^Bearer ([acs]_[A-Za-z0-9_-]{43})$/;
@@ -56,15 +58,16 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     const wait = await limiter.take(key, rate);
     if (wait > 0) throw tooManyRequests(wait);
   };
+  const deviceIdleDays = options.config.deviceIdleDays ?? DEFAULT_DEVICE_IDLE_DAYS;
   const deps: RelayDeps = {
     store,
     now,
     quota: options.config.quota ?? DEFAULT_QUOTA,
-    deviceIdleDays: options.config.deviceIdleDays ?? DEFAULT_DEVICE_IDLE_DAYS,
+    deviceIdleDays,
     limits,
     limit,
     codeHash,
-    events: pushEvents({ store, now, wake: options.push?.wake, log }),
+    events: pushEvents({ store, now, deviceIdleDays, wake: options.push?.wake, log }),
     push: options.push,
   };
 
@@ -97,6 +100,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     } finally {
       if (!req.complete && !wasAbandoned(req)) req.resume(); // drain bodies we did not read
       const status = res.statusCode;
+      options.onRequest?.({ method, route: pattern, status, seconds: (performance.now() - started) / 1000 });
       log({ level: status >= 500 ? 'error' : 'info', msg: 'request', method, route: pattern, status, ms: Math.round(performance.now() - started) });
     }
   };

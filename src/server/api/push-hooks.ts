@@ -3,6 +3,7 @@
 // only the kind: never names, labels or connection ids.
 import { oneOffDue } from '../push/schedule';
 import type { PushSubscriber, ReminderKind, Store } from '../store/store';
+import { deviceActiveSince } from './auth';
 import { errorName, type Log } from './log';
 
 /** What the routes call; none of these ever throws: the event itself already happened. */
@@ -15,8 +16,10 @@ export interface PushEvents {
   stopped(adviserId: string): Promise<void>;
 }
 
-export function pushEvents(deps: { store: Store; now: () => Date; wake?: (() => void) | undefined; log: Log }): PushEvents {
+export function pushEvents(deps: { store: Store; now: () => Date; deviceIdleDays: number; wake?: (() => void) | undefined; log: Log }): PushEvents {
   const { store, now, log } = deps;
+  /** The adviser's subscribers on computers whose credential still works (an idle one gets nothing). */
+  const adviserSubscribers = (adviserId: string) => store.listAdviserSubscribers(adviserId, { deviceActiveSince: deviceActiveSince(deps) });
 
   async function add(subscribers: PushSubscriber[], kind: ReminderKind, coalesce: boolean): Promise<void> {
     if (subscribers.length === 0) return;
@@ -38,7 +41,7 @@ export function pushEvents(deps: { store: Store; now: () => Date; wake?: (() => 
   };
 
   return {
-    newItem: (adviserId) => quietly('new-item', async () => add(await store.listAdviserSubscribers(adviserId), 'adviser-new-item', true)),
+    newItem: (adviserId) => quietly('new-item', async () => add(await adviserSubscribers(adviserId), 'adviser-new-item', true)),
     reply: (connectionId) =>
       quietly('reply', async () =>
         add(
@@ -47,6 +50,6 @@ export function pushEvents(deps: { store: Store; now: () => Date; wake?: (() => 
           true,
         ),
       ),
-    stopped: (adviserId) => quietly('stopped', async () => add(await store.listAdviserSubscribers(adviserId), 'adviser-stopped', false)),
+    stopped: (adviserId) => quietly('stopped', async () => add(await adviserSubscribers(adviserId), 'adviser-stopped', false)),
   };
 }

@@ -5,6 +5,7 @@ import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import type {
   ComputerName,
+  RenewToken,
   LabelRequest,
   ConnectRequest,
   DeviceApproval,
@@ -17,10 +18,9 @@ import type {
   SendItemRequest,
   SignedDeviceKey,
 } from '../../shared/protocol/api-types';
+import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
 import { normaliseInviteCode } from './invite-code';
 
-/** The largest envelope, as base64url text (just under the 2 MB body limit, leaving room for the JSON around it). */
-export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
 /** Raw P-256 point (0x04 ‖ X ‖ Y) = 65 bytes = 87 base64url characters. */
 export const PUBLIC_KEY_CHARS = 87;
 
@@ -138,6 +138,11 @@ export const sealedLabelSchema = z
 export const inviteRequestSchema = z.object({ sealedLabel: sealedLabelSchema }) satisfies z.ZodType<InviteRequest>;
 export const labelRequestSchema = z.object({ sealedLabel: sealedLabelSchema }) satisfies z.ZodType<LabelRequest>;
 /** A computer's name, as its adviser calls it ("Office laptop"). */
+/** A computer's next credential, chosen by the computer (it stored it first). */
+export const renewTokenSchema = z.object({
+  deviceToken: z.string().regex(/^a_[A-Za-z0-9_-]{43}$/, 'That is not an adviser credential.'),
+}) satisfies z.ZodType<RenewToken>;
+
 export const computerNameSchema = z.object({
   name: z
     .string()
@@ -173,6 +178,7 @@ export type SchemasMatchTypes = [
   Check<Exactly<z.output<typeof inviteRequestSchema>, InviteRequest>>,
   Check<Exactly<z.output<typeof labelRequestSchema>, LabelRequest>>,
   Check<Exactly<z.output<typeof computerNameSchema>, ComputerName>>,
+  Check<Exactly<z.output<typeof renewTokenSchema>, RenewToken>>,
   Check<Exactly<z.output<typeof inviteLookupRequestSchema>, InviteLookupRequest>>,
   Check<Exactly<z.output<typeof connectRequestSchema>, ConnectRequest>>,
   Check<Exactly<z.output<typeof sendItemRequestSchema>, SendItemRequest>>,

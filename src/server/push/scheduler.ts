@@ -38,7 +38,11 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Ends the loop after the pass in flight; resolves when it has. */
+  /**
+   * Ends the loop: pushes in flight finish and are recorded, claimed rows not
+   * yet started are given back (due again, for this or another sender), and
+   * the promise resolves when all that is done.
+   */
   stop(): Promise<void>;
   /** Runs the next pass now instead of after the interval. */
   wake(): void;
@@ -60,6 +64,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const sendOptions = { vapid: options.vapid, jwt: new VapidJwtCache(options.vapid), timeoutMs, agent, policy };
   const recordSent = groupCommit<{ id: string; attempt: number; at: Date }>((rows) => store.markRemindersSent(rows));
 
+  let stopped = false;
+
   async function deliver(reminder: ClaimedReminder): Promise<void> {
     // A row whose lease could run out before this send ends may already be
     // another sender's: leave it to be claimed again rather than send it twice.
@@ -74,22 +80,27 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   }
 
   async function runOnce(): Promise<number> {
+    if (stopped) return 0;
     const claimed = await store.claimDueReminders({ now: now(), batch, leaseMs });
     let next = 0;
     const errors: unknown[] = [];
     const worker = async () => {
-      while (next < claimed.length) {
+      while (next < claimed.length && !stopped) {
         const reminder = claimed[next++]!;
         // One row's failure to record (database blip) must not stop the others; its lease brings it back.
         await deliver(reminder).catch((error: unknown) => errors.push(error));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+    if (next < claimed.length) {
+      // Stopping: the rows not started go back now rather than when their lease runs out.
+      const left = claimed.slice(next).map((reminder) => ({ id: reminder.id, attempt: reminder.attempts }));
+      await store.releaseReminders(left).catch((error: unknown) => errors.push(error));
+    }
     if (errors.length > 0) options.onError?.(errors[0]);
     return claimed.length;
   }
 
-  let stopped = false;
   let wake: (() => void) | null = null;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {

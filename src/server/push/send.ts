@@ -12,7 +12,7 @@ import { allowedAddresses, checkLiteralHost, createPushAgent, DEFAULT_POLICY, no
 /** The part of the Store the sender uses. */
 export type PushQueue = Pick<
   Store,
-  'claimDueReminders' | 'markReminderSent' | 'markRemindersSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber'
+  'claimDueReminders' | 'markReminderSent' | 'markRemindersSent' | 'markReminderRetry' | 'markReminderFailed' | 'deleteSubscriber' | 'releaseReminders'
 >;
 
 export interface VapidDetails {

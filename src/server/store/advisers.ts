@@ -29,7 +29,9 @@ export interface Adviser {
 
 export type CredentialOwner =
   /** lastSeenAt: when the computer last used the relay (to the day), or when it was added. */
-  { kind: 'adviser'; adviserId: string; deviceId: string; lastSeenAt: string } | { kind: 'claimant'; connectionId: string };
+  | { kind: 'adviser'; adviserId: string; deviceId: string; lastSeenAt: string }
+  /** A claimant's credential is only found while the connection has not stopped. */
+  | { kind: 'claimant'; connectionId: string; adviserId: string };
 
 /** One computer as its adviser (or the admin CLI) sees it. */
 export interface Computer {
@@ -183,15 +185,17 @@ export function adviserQueries(db: SqlDriver): AdviserStore {
     },
 
     async findCredential(tokenHash) {
-      const devices = await db.query<{ id: string; adviser_id: string; seen: Date }>(
-        `SELECT id, adviser_id, COALESCE(last_seen_at, created_at) AS seen FROM adviser_devices WHERE token_hash = $1`,
+      // One round trip: a token hash is unique in each table, and tokens of the two kinds never collide.
+      const rows = await db.query<{ kind: 'adviser' | 'claimant'; id: string; adviser_id: string; seen: Date | null }>(
+        `SELECT 'adviser' AS kind, id, adviser_id, COALESCE(last_seen_at, created_at) AS seen FROM adviser_devices WHERE token_hash = $1
+         UNION ALL
+         SELECT 'claimant' AS kind, id, adviser_id, NULL::timestamptz AS seen FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`,
         [tokenHash],
       );
-      const device = devices[0];
-      if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id, lastSeenAt: iso(device.seen) };
-      const connections = await db.query<{ id: string }>(`SELECT id FROM connections WHERE claimant_token_hash = $1 AND stopped_at IS NULL`, [tokenHash]);
-      const connection = connections[0];
-      return connection ? { kind: 'claimant', connectionId: connection.id } : null;
+      const device = rows.find((row) => row.kind === 'adviser');
+      if (device) return { kind: 'adviser', adviserId: device.adviser_id, deviceId: device.id, lastSeenAt: iso(device.seen!) };
+      const connection = rows[0];
+      return connection ? { kind: 'claimant', connectionId: connection.id, adviserId: connection.adviser_id } : null;
     },
 
     async touchDevice(deviceId, now) {

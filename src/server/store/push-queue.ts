@@ -66,6 +66,12 @@ export interface PushQueueStore {
   markReminderRetry(id: string, at: Date, claim?: ClaimRef): Promise<boolean>;
   /** Given up: never sent again. */
   markReminderFailed(id: string, claim?: ClaimRef): Promise<boolean>;
+  /**
+   * Gives back claimed rows that were never sent (a sender shutting down):
+   * due again at once, and the claim not counted as a try. Only rows still
+   * held by the claim that took them; returns how many.
+   */
+  releaseReminders(rows: ReadonlyArray<{ id: string; attempt: number }>): Promise<number>;
 }
 
 interface ClaimRow {
@@ -190,6 +196,18 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
         [id, at, ...filter.params],
       );
       return rows.length > 0;
+    },
+
+    async releaseReminders(rows) {
+      if (rows.length === 0) return 0;
+      const done = await db.query<{ id: string }>(
+        `UPDATE reminders r SET state = 'due', claimed_until = NULL, attempts = r.attempts - 1
+         FROM unnest($1::uuid[], $2::int[]) AS c(id, attempt)
+         WHERE r.id = c.id AND r.state = 'sending' AND r.attempts = c.attempt
+         RETURNING r.id`,
+        [rows.map((row) => row.id), rows.map((row) => row.attempt)],
+      );
+      return done.length;
     },
 
     async markReminderFailed(id, claim = {}) {

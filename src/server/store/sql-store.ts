@@ -11,6 +11,7 @@ import { pushQueueQueries } from './push-queue';
 import { rateLimitQueries } from './rate-limits';
 import { reminderQueries } from './reminders';
 import { settingQueries } from './settings';
+import { statsQueries } from './stats';
 import type { Store } from './store';
 import { subscriberQueries } from './subscribers';
 
@@ -30,6 +31,7 @@ export function createSqlStore(db: SqlDriver): Store {
     ...subscriberQueries(db),
     ...reminderQueries(db),
     ...pushQueueQueries(db),
+    ...statsQueries(db),
     ...rateLimitQueries(db),
   };
 }

@@ -18,6 +18,7 @@ import type { PushQueueStore } from './push-queue';
 import type { RateLimitStore } from './rate-limits';
 import type { ReminderStore } from './reminders';
 import type { SettingStore } from './settings';
+import type { StatsStore } from './stats';
 import type { SubscriberStore } from './subscribers';
 
 export type { Adviser, AdviserDevice, AdviserSummary, Computer, CredentialOwner } from './advisers';
@@ -28,9 +29,21 @@ export type { AddItemResult, Direction, Item, ItemCursor, ItemWithEnvelope, Quot
 export type { ClaimedReminder, ClaimRef } from './push-queue';
 export type { NewReminder, Reminder, ReminderKind, ReminderState } from './reminders';
 export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers';
+export type { StoredCounts } from './stats';
 
 export interface Store
-  extends AdviserStore, DeviceRequestStore, InviteStore, ConnectionStore, ItemStore, SettingStore, SubscriberStore, ReminderStore, PushQueueStore, RateLimitStore {
+  extends
+    AdviserStore,
+    DeviceRequestStore,
+    InviteStore,
+    ConnectionStore,
+    ItemStore,
+    SettingStore,
+    SubscriberStore,
+    ReminderStore,
+    PushQueueStore,
+    RateLimitStore,
+    StatsStore {
   /** Creates the tables (numbered migrations) if needed. */
   migrate(): Promise<void>;
   close(): Promise<void>;

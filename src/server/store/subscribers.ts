@@ -31,10 +31,26 @@ export interface PushPreferencesRow {
   journal: { days: number; minute: number } | null;
 }
 
+/** An adviser computer's credential stops working when unused for DEVICE_IDLE_DAYS: its pushes stop with it. */
+export interface DeviceActivity {
+  /** ISO time: a computer last seen (or added, if never seen) before this is idle. */
+  deviceActiveSince?: string;
+}
+
+/** A subscriber with no adviser computer, or one whose computer is not idle ($n: deviceActiveSince or null). */
+const deviceActive = (n: number) =>
+  `($${n}::timestamptz IS NULL OR s.adviser_device_id IS NULL OR EXISTS (
+     SELECT 1 FROM adviser_devices d WHERE d.id = s.adviser_device_id AND COALESCE(d.last_seen_at, d.created_at) >= $${n}::timestamptz))`;
+
 export interface SubscriberStore {
   /** A new subscriber; another with the same endpoint (the same browser subscription) and the same owner is deleted. */
   createSubscriber(input: PushKeys & { tokenHash: string; connectionId?: string | null; adviserDeviceId?: string | null; now: string }): Promise<PushSubscriber>;
-  findSubscriber(tokenHash: string): Promise<PushSubscriber | null>;
+  /**
+   * The subscriber of an s_ credential. With `deviceActiveSince`, a subscriber
+   * linked to an adviser's computer counts only while that computer has used
+   * the relay since then (its credential has not idle-expired): null otherwise.
+   */
+  findSubscriber(tokenHash: string, options?: DeviceActivity): Promise<PushSubscriber | null>;
   getSubscriber(id: string): Promise<PushSubscriber | null>;
   /** New endpoint/keys for the same subscriber (re-sync); false when unknown. */
   resyncSubscriber(id: string, keys: PushKeys, now: string): Promise<boolean>;
@@ -45,8 +61,8 @@ export interface SubscriberStore {
    */
   deleteSubscriber(id: string, options?: { endpoint?: string }): Promise<boolean>;
   updatePreferences(id: string, prefs: PushPreferencesRow, now: string): Promise<PushSubscriber | null>;
-  /** Subscribers linked to any device of the adviser. */
-  listAdviserSubscribers(adviserId: string): Promise<PushSubscriber[]>;
+  /** Subscribers linked to any device of the adviser (with `deviceActiveSince`, only devices used since then). */
+  listAdviserSubscribers(adviserId: string, options?: DeviceActivity): Promise<PushSubscriber[]>;
   /** Subscribers linked to the connection (the claimant's phones). */
   listConnectionSubscribers(connectionId: string): Promise<PushSubscriber[]>;
 }
@@ -108,8 +124,11 @@ export function subscriberQueries(db: SqlDriver): SubscriberStore {
       });
     },
 
-    async findSubscriber(tokenHash) {
-      const rows = await db.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers WHERE token_hash = $1`, [tokenHash]);
+    async findSubscriber(tokenHash, options = {}) {
+      const rows = await db.query<SubscriberRow>(`SELECT ${SUBSCRIBER_COLUMNS} FROM push_subscribers s WHERE s.token_hash = $1 AND ${deviceActive(2)}`, [
+        tokenHash,
+        options.deviceActiveSince ?? null,
+      ]);
       return rows[0] ? toSubscriber(rows[0]) : null;
     },
 
@@ -148,15 +167,16 @@ export function subscriberQueries(db: SqlDriver): SubscriberStore {
       return rows[0] ? toSubscriber(rows[0]) : null;
     },
 
-    async listAdviserSubscribers(adviserId) {
+    async listAdviserSubscribers(adviserId, options = {}) {
       if (!isUuid(adviserId)) return [];
       const rows = await db.query<SubscriberRow>(
         `SELECT ${SUBSCRIBER_COLUMNS.split(', ')
           .map((c) => `s.${c}`)
           .join(', ')}
          FROM push_subscribers s JOIN adviser_devices d ON d.id = s.adviser_device_id
-         WHERE d.adviser_id = $1 ORDER BY s.created_at, s.id`,
-        [adviserId],
+         WHERE d.adviser_id = $1 AND ($2::timestamptz IS NULL OR COALESCE(d.last_seen_at, d.created_at) >= $2::timestamptz)
+         ORDER BY s.created_at, s.id`,
+        [adviserId, options.deviceActiveSince ?? null],
       );
       return rows.map(toSubscriber);
     },

@@ -73,8 +73,10 @@ export interface EnrolResponse {
  * DELETE /api/adviser/devices/:id (adviser) → 204: its credential stops working
  * and its key is no longer handed to claimants (404 when not theirs);
  * PUT /api/adviser/device (adviser) ComputerName → 200 ComputerInfo: names this computer;
- * POST /api/adviser/device/token (adviser) → 200 RenewedToken: a new credential for
- * this computer, the old one stops working. A credential unused for
+ * POST /api/adviser/device/token (adviser) [RenewToken] → 200 RenewedToken: a new credential for
+ * this computer, the old one stops working. With a RenewToken body the new
+ * credential is the one the computer made and stored first (so a lost answer
+ * cannot lock it out); without one the relay makes it. A credential unused for
  * DEVICE_IDLE_DAYS (default 90) stops working (401) and the computer is removed.
  */
 export interface ComputerInfo {
@@ -91,6 +93,10 @@ export interface ComputerName {
   name: string;
 }
 export interface RenewedToken {
+  deviceToken: string;
+}
+/** The computer's next credential, made on the computer: `a_` and 32 random bytes as base64url. */
+export interface RenewToken {
   deviceToken: string;
 }
 
@@ -199,6 +205,13 @@ export interface ConnectionInfo {
   /** base64url raw P-256 key the client gave when connecting: the adviser seals replies to it. */
   claimantPublicKey: string;
 }
+
+/**
+ * The largest envelope the relay takes, as base64url text: just under its 2 MB
+ * body limit, leaving room for the JSON around it. The phone checks it before
+ * keeping an item, so nothing waits for ever to be sent.
+ */
+export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
 
 /** POST /api/items (claimant) → 201 created, 200 repeat of the same id */
 export interface SendItemRequest {

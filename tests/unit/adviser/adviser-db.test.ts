@@ -94,6 +94,23 @@ describe('adviser-db', () => {
     expect((await store.getIdentity())?.name).toBe('Sam P');
   });
 
+  it('writes a renewed credential in one go, keeping the rest of the identity (keys included) and dropping a pending one', async () => {
+    const me = await identity();
+    await store.saveIdentity(me);
+    await store.writeCredential({ deviceToken: 'device-token', tokenIssuedAt: me.enrolledAt, pendingToken: 'next-token' });
+    expect(await store.getIdentity()).toMatchObject({ deviceToken: 'device-token', pendingToken: 'next-token', adviserId: 'adv-1' });
+    await store.writeCredential({ deviceToken: 'next-token', tokenIssuedAt: '2025-04-01T09:00:00.000Z' });
+    const kept = await store.getIdentity();
+    expect(kept).toMatchObject({ deviceToken: 'next-token', tokenIssuedAt: '2025-04-01T09:00:00.000Z', publicKey: 'BPUBLIC', enrolledAt: me.enrolledAt });
+    expect(kept && 'pendingToken' in kept).toBe(false);
+    expect(kept?.privateKey).toBeInstanceOf(CryptoKey);
+    // Not set up (or deleted meanwhile): nothing is written.
+    await store.deleteAdviserDb();
+    store = await load();
+    await store.writeCredential({ deviceToken: 'x', tokenIssuedAt: me.enrolledAt });
+    expect(await store.getIdentity()).toBeUndefined();
+  });
+
   it('keeps receipts per client, newest first', async () => {
     await store.saveReceipt(receipt({ itemId: 'a', receivedAt: '2025-03-01T10:00:00.000Z' }));
     await store.saveReceipt(receipt({ itemId: 'b', receivedAt: '2025-03-05T10:00:00.000Z' }));

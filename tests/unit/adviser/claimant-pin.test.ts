@@ -4,7 +4,7 @@
 // item's own place, and seals replies only to the pinned key.
 import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../src/shared/protocol/api-types';
-import { checkClaimantKey, compareClaimantSafetyCode, memoryPins } from '../../../src/client/services/claimant-pin';
+import { checkClaimantKey, compareClaimantSafetyCode, memoryPins, safetyChecked } from '../../../src/client/services/claimant-pin';
 import { openClientItem, sealReply } from '../../../src/client/services/adviser-items';
 import { fingerprint, generateKeyPair, openEnvelope, sealPayload } from '../../../src/client/services/crypto';
 
@@ -142,5 +142,45 @@ describe('items and replies on the adviser computer', () => {
     await expect(openEnvelope(claimant, envelope, { senders: [computer.publicKey], binding: { ...binding, direction: 'to-adviser' } })).rejects.toThrow(
       /could not be checked/,
     );
+  });
+});
+
+describe('whether items may be shown as genuine (safetyChecked)', () => {
+  it('only once the adviser typed the client’s safety code on this computer and it matched', async () => {
+    const claimant = await generateKeyPair();
+    const pins = memoryPins();
+    // Nothing pinned, or nothing to pin: not checked.
+    expect(safetyChecked(undefined)).toBe(false);
+    expect(safetyChecked(null)).toBe(false);
+    expect(safetyChecked({ state: 'none' })).toBe(false);
+    // Pinned on first sight (trust on first use): not checked yet.
+    const first = await checkClaimantKey(connection(claimant.publicKey), pins, NOW);
+    expect(safetyChecked(first)).toBe(false);
+    expect(safetyChecked(await pins.get('conn-1'))).toBe(false);
+    // A wrong code typed: still not checked.
+    expect(await compareClaimantSafetyCode('conn-1', first, 'AAAA-BBBB-CCCC-DDDD', pins, NOW)).toBe(false);
+    expect(safetyChecked(await checkClaimantKey(connection(claimant.publicKey), pins, NOW))).toBe(false);
+    // The right code: checked, from the key check and from the stored pin alike.
+    const code = await fingerprint(claimant.publicKey);
+    expect(await compareClaimantSafetyCode('conn-1', first, code, pins, NOW)).toBe(true);
+    expect(safetyChecked(await checkClaimantKey(connection(claimant.publicKey), pins, NOW))).toBe(true);
+    expect(safetyChecked(await pins.get('conn-1'))).toBe(true);
+  });
+
+  it('a key changed after the check: items still open only with the checked (pinned) key, so they stay checked; one changed before any check is not', async () => {
+    const claimant = await generateKeyPair();
+    const relayKey = await generateKeyPair();
+    const pins = memoryPins();
+    const first = await checkClaimantKey(connection(claimant.publicKey), pins, NOW);
+    await compareClaimantSafetyCode('conn-1', first, await fingerprint(claimant.publicKey), pins, NOW);
+    const changed = await checkClaimantKey(connection(relayKey.publicKey), pins, NOW);
+    expect(changed).toMatchObject({ state: 'changed', compared: true });
+    expect(safetyChecked(changed)).toBe(true);
+
+    const other = memoryPins();
+    await checkClaimantKey(connection(relayKey.publicKey), other, NOW);
+    const swapped = await checkClaimantKey(connection(claimant.publicKey), other, NOW);
+    expect(swapped).toMatchObject({ state: 'changed', compared: false });
+    expect(safetyChecked(swapped)).toBe(false);
   });
 });

@@ -242,6 +242,16 @@ describe('outbox', () => {
     expect(outbox.isRelayFull()).toBe(false);
   });
 
+  it('keeps nothing too big for the relay: it could never be sent, and would hold up what comes after it', async () => {
+    // The stand-in envelope holds the text as it is: about 2.1 MB of it is over the relay's limit.
+    await expect(outbox.queueItem(text('x'.repeat(2_100_000)))).rejects.toThrow(outbox.TooBigError);
+    expect(await db.listWaiting()).toEqual([]);
+    expect(relayState.sendCalls).toHaveLength(0);
+    const item = await outbox.queueItem(text('a short one still goes'));
+    expect((await outbox.flushOutbox()).sent).toBe(1);
+    expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
+  });
+
   it('shows the connection as stopped when the relay answers 410', async () => {
     relayState.statusFailure = 410;
     expect((await outbox.refreshStatus()).stopped).toBe(true);

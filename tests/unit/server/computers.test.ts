@@ -5,7 +5,9 @@
 // On PGlite and PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/server/admin';
-import { hashSecret } from '../../../src/server/api/auth';
+import { ApiFailure } from '../../../src/client/services/api-client';
+import { keepCredentialFresh, type CredentialRelay, type CredentialState, type CredentialStore } from '../../../src/client/services/computer-token';
+import { hashSecret, newToken } from '../../../src/server/api/auth';
 import { runRetention } from '../../../src/server/retention';
 import type { Store } from '../../../src/server/store/store';
 import { addDevice, call, connected, enrolled, envelope, startRelay, uuid, type Relay } from '../../support/relay-api';
@@ -20,6 +22,13 @@ describe.each(adapters)('computers on $name', (adapter) => {
   let test: TestStore;
   let store: Store;
   let relay: Relay;
+
+  /** A relay call as the app's api-client makes it: a failure throws ApiFailure. */
+  async function appCall(method: string, path: string, token: string, body?: unknown): Promise<unknown> {
+    const res = await call(relay, method, path, { token, ...(body === undefined ? {} : { body }) });
+    if (res.status >= 400) throw new ApiFailure(res.status, res.body?.error ?? 'server_error', res.body?.message ?? '');
+    return res.body;
+  }
 
   beforeAll(async () => {
     test = await openTestStore(adapter);
@@ -79,6 +88,60 @@ describe.each(adapters)('computers on $name', (adapter) => {
     expect(renewed.body.deviceToken).toMatch(/^a_[A-Za-z0-9_-]{43}$/);
     expect((await call(relay, 'GET', '/api/adviser/me', { token: renewed.body.deviceToken })).status).toBe(200);
     expect((await call(relay, 'GET', '/api/adviser/me', { token: adviser.deviceToken })).status).toBe(401);
+  });
+
+  it('renews to a credential the computer made: repeating it with the new one changes nothing; another computer’s is refused (409)', async () => {
+    const adviser = await enrolled(relay, store);
+    const mine = newToken('a_');
+    const renewed = await call(relay, 'POST', '/api/adviser/device/token', { token: adviser.deviceToken, body: { deviceToken: mine } });
+    expect(renewed).toMatchObject({ status: 200, body: { deviceToken: mine } });
+    expect((await call(relay, 'GET', '/api/adviser/me', { token: adviser.deviceToken })).status).toBe(401);
+    // The old credential cannot ask again (it is revoked at once): the route is not idempotent, which is why the app keeps the new one first.
+    expect((await call(relay, 'POST', '/api/adviser/device/token', { token: adviser.deviceToken, body: { deviceToken: mine } })).status).toBe(401);
+    expect((await call(relay, 'POST', '/api/adviser/device/token', { token: mine, body: { deviceToken: mine } })).status).toBe(200);
+    expect((await call(relay, 'GET', '/api/adviser/me', { token: mine })).status).toBe(200);
+    const other = await addDevice(relay, { ...adviser, deviceToken: mine });
+    expect((await call(relay, 'POST', '/api/adviser/device/token', { token: mine, body: { deviceToken: other.deviceToken } })).status).toBe(409);
+    expect((await call(relay, 'GET', '/api/adviser/me', { token: other.deviceToken })).status).toBe(200);
+    expect((await call(relay, 'POST', '/api/adviser/device/token', { token: mine, body: { deviceToken: 'a_short' } })).status).toBe(400);
+    expect((await call(relay, 'POST', '/api/adviser/device/token', { token: mine, body: { deviceToken: newToken('c_') } })).status).toBe(400);
+  });
+
+  it('the adviser app’s renewal against the relay: a crash after the relay’s change and before the write does not lock the computer out', async () => {
+    const adviser = await enrolled(relay, store);
+    const asApp: CredentialRelay = {
+      renew: (token, next) => appCall('POST', '/api/adviser/device/token', token, { deviceToken: next }),
+      check: (token) => appCall('GET', '/api/adviser/me', token),
+    };
+    let state: CredentialState = { deviceToken: adviser.deviceToken, tokenIssuedAt: new Date(relay.clock.ms).toISOString() };
+    let crash = false;
+    const kept: CredentialStore = {
+      read: async () => state,
+      write: async (next) => {
+        if (crash && next.pendingToken === undefined) throw new Error('crashed');
+        state = next;
+      },
+    };
+    const now = () => new Date(relay.clock.ms);
+    expect(await keepCredentialFresh(kept, asApp, { now })).toEqual({ outcome: 'fresh' });
+    relay.clock.ms += 31 * DAY;
+    crash = true;
+    await expect(keepCredentialFresh(kept, asApp, { now })).rejects.toThrow('crashed');
+    expect((await call(relay, 'GET', '/api/adviser/me', { token: state.deviceToken })).status).toBe(401);
+    crash = false;
+    const recovered = await keepCredentialFresh(kept, asApp, { now });
+    expect(recovered.outcome).toBe('recovered');
+    expect(state.pendingToken).toBeUndefined();
+    expect((await call(relay, 'GET', '/api/adviser/me', { token: state.deviceToken })).status).toBe(200);
+    // A removed computer: the relay refuses, the app keeps what it has and says nothing.
+    relay.clock.ms += 31 * DAY;
+    const owner = await store.findCredential(hashSecret(state.deviceToken));
+    if (owner?.kind !== 'adviser') throw new Error('no device');
+    await store.removeDevice(owner.deviceId);
+    const before = state.deviceToken;
+    expect(await keepCredentialFresh(kept, asApp, { now })).toEqual({ outcome: 'refused' });
+    expect(state).toMatchObject({ deviceToken: before });
+    expect(state.pendingToken).toBeUndefined();
   });
 
   it('a credential unused for 90 days stops working (401, plain words); last use is written at most once a day', async () => {

@@ -403,6 +403,50 @@ describe.each(adapters)('push API on $name', (adapter) => {
       expect(await reminders(one.subscriber.id)).toHaveLength(1);
     });
 
+    it('an adviser computer whose credential idle-expired (or was removed) gets no pushes and its subscriber can neither be linked nor changed (401)', async () => {
+      relay.clock.ms = Date.parse('2026-06-01T22:30:00Z');
+      const c = await connected(relay, store);
+      const second = await addDevice(relay, c.adviser);
+      const active = await subscribed({ adviserToken: c.adviser.deviceToken });
+      const idle = await subscribed({ adviserToken: second.deviceToken });
+      const removed = await subscribed({ adviserToken: (await addDevice(relay, c.adviser)).deviceToken });
+      // The second computer was last used 91 days ago (DEVICE_IDLE_DAYS is 90); retention has not run yet.
+      const idleDevice = idle.subscriber.adviserDeviceId;
+      await driver.query(`UPDATE adviser_devices SET last_seen_at = $2::timestamptz WHERE id = $1`, [idleDevice, new Date(relay.clock.ms - 91 * DAY).toISOString()]);
+      // The third was removed (a lost laptop): its subscriber goes with it.
+      expect(await store.removeDevice(removed.subscriber.adviserDeviceId!)).toBe(true);
+      expect(await store.getSubscriber(removed.subscriber.id)).toBeNull();
+      expect((await call(relay, 'PUT', '/api/push/preferences', { token: removed.token, body: PREFS })).status).toBe(401);
+
+      expect((await call(relay, 'POST', '/api/items', { token: c.claimantToken, body: { id: uuid(), envelope: envelope() } })).status).toBe(201);
+      expect((await reminders(active.subscriber.id)).map((r) => r.kind)).toEqual(['adviser-new-item']);
+      expect(await reminders(idle.subscriber.id)).toEqual([]);
+      expect((await call(relay, 'DELETE', '/api/claimant/connection', { token: c.claimantToken })).status).toBe(204);
+      expect((await reminders(active.subscriber.id)).map((r) => r.kind).sort()).toEqual(['adviser-new-item', 'adviser-stopped']);
+      expect(await reminders(idle.subscriber.id)).toEqual([]);
+
+      // The idle credential links nothing, and the idle subscriber's own s_ credential no longer works.
+      const link = await call(relay, 'POST', '/api/push/subscribers', { body: { subscription: subscription(), adviserToken: second.deviceToken } });
+      expect(link.status).toBe(401);
+      expect(link.body.message).toMatch(/90 days/);
+      const routes: Array<[string, string, unknown]> = [
+        ['PUT', '/api/push/subscription', { subscription: subscription(), adviserToken: second.deviceToken }],
+        ['PUT', '/api/push/preferences', PREFS],
+        ['POST', '/api/push/snooze', { reminderId: uuid(), until: 'hour' }],
+        ['GET', '/api/push/recent', undefined],
+        ['DELETE', '/api/push/subscription', { adviserToken: second.deviceToken }],
+      ];
+      for (const [method, path, body] of routes) {
+        const res = await call(relay, method, path, { token: idle.token, ...(body === undefined ? {} : { body }) });
+        expect(res.status, `${method} ${path}`).toBe(401);
+      }
+      // The active computer's subscriber still works.
+      expect((await call(relay, 'GET', '/api/push/recent', { token: active.token })).status).toBe(200);
+      // Its credential is refused everywhere, so nothing can make it active again.
+      expect((await call(relay, 'GET', '/api/adviser/me', { token: second.deviceToken })).status).toBe(401);
+      expect((await call(relay, 'GET', '/api/push/recent', { token: idle.token })).status).toBe(401);
+    });
+
     it('a reply makes a reply reminder for the connection’s subscriptions with replies on, out of quiet hours', async () => {
       relay.clock.ms = Date.parse('2026-06-01T21:30:00Z'); // 22:30 BST: quiet
       const c = await connected(relay, store);

@@ -150,6 +150,37 @@ describe.each(adapters)('push store on $name', (adapter) => {
       expect(await store.listConnectionSubscribers(randomUUID())).toEqual([]);
     });
 
+    it('with deviceActiveSince, a subscriber on an idle adviser computer is neither found nor listed', async () => {
+      const { adviserId, deviceId } = await adviserWithDevice();
+      const tokenHash = hash('sub');
+      const onDevice = await store.createSubscriber({
+        tokenHash,
+        endpoint: 'https://push.example.org/idle',
+        p256dh: 'p',
+        auth: 'a',
+        adviserDeviceId: deviceId,
+        now: NOW,
+      });
+      const phone = hash('sub');
+      await store.createSubscriber({ tokenHash: phone, endpoint: 'https://push.example.org/phone', p256dh: 'p', auth: 'a', now: NOW });
+      // Never seen since it was added (NOW): active from NOW on, idle for anything later.
+      expect(await store.findSubscriber(tokenHash, { deviceActiveSince: NOW })).toEqual(onDevice);
+      expect((await store.listAdviserSubscribers(adviserId, { deviceActiveSince: NOW })).map((s) => s.id)).toEqual([onDevice.id]);
+      expect(await store.findSubscriber(tokenHash, { deviceActiveSince: at(1) })).toBeNull();
+      expect(await store.listAdviserSubscribers(adviserId, { deviceActiveSince: at(1) })).toEqual([]);
+      // A subscriber with no adviser computer is not affected.
+      expect(await store.findSubscriber(phone, { deviceActiveSince: at(1) })).not.toBeNull();
+      // Used again later: found again (last use counts, not when it was added).
+      await store.touchDevice(deviceId, at(10));
+      expect(await store.findSubscriber(tokenHash, { deviceActiveSince: at(5) })).toEqual(onDevice);
+      expect((await store.listAdviserSubscribers(adviserId, { deviceActiveSince: at(5) })).map((s) => s.id)).toEqual([onDevice.id]);
+      expect(await store.findSubscriber(tokenHash, { deviceActiveSince: at(11) })).toBeNull();
+      // Without the option (retention and tests), the row is still there until the computer is removed.
+      expect(await store.findSubscriber(tokenHash)).toEqual(onDevice);
+      await store.removeDevice(deviceId);
+      expect(await store.findSubscriber(tokenHash)).toBeNull();
+    });
+
     it('stopping sharing deletes the claimant subscribers and their reminders, not the adviser ones', async () => {
       const { adviserId, deviceId } = await adviserWithDevice();
       const connection = await connectionOf(adviserId);

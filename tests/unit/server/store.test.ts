@@ -260,13 +260,17 @@ describe.each(adapters)('store on $name', (adapter) => {
 
       expect(await store.findCredential(ada.deviceTokenHash)).toMatchObject({ kind: 'adviser', adviserId: ada.adviser.id });
       expect(await store.findCredential(bo.deviceTokenHash)).toMatchObject({ kind: 'adviser', adviserId: bo.adviser.id });
-      expect(await store.findCredential(adaClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: adaClient.connection.id });
-      expect(await store.findCredential(boClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: boClient.connection.id });
+      expect(await store.findCredential(adaClient.claimantTokenHash)).toEqual({
+        kind: 'claimant',
+        connectionId: adaClient.connection.id,
+        adviserId: ada.adviser.id,
+      });
+      expect(await store.findCredential(boClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: boClient.connection.id, adviserId: bo.adviser.id });
       expect(await store.findCredential(hash('unknown'))).toBeNull();
 
       await store.stopConnection(adaClient.connection.id, at(5));
       expect(await store.findCredential(adaClient.claimantTokenHash)).toBeNull();
-      expect(await store.findCredential(boClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: boClient.connection.id });
+      expect(await store.findCredential(boClient.claimantTokenHash)).toEqual({ kind: 'claimant', connectionId: boClient.connection.id, adviserId: bo.adviser.id });
       expect(await store.findCredential(ada.deviceTokenHash)).toMatchObject({ kind: 'adviser', adviserId: ada.adviser.id });
     });
   });

@@ -20,6 +20,8 @@ import { scanAllClients, type LookedAt } from './scan-clients';
 import { PINS } from '../pins';
 import { ScanProgress } from './scan-progress';
 import { useDesk } from './use-desk';
+import { NotCheckedMark } from '../not-checked';
+import { useCheckedClients } from '../use-checked';
 
 const rowId = (row: BoardRow) => `board-${row.itemId}-${row.deadlineId}`;
 
@@ -64,6 +66,8 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
       )
     : [];
   const words = boardWords(t);
+  // Deadlines read from a client whose safety code was not typed here may not be theirs: marked on each row.
+  const checked = useCheckedClients(items?.map((item) => item.connectionId) ?? null);
 
   async function handled(row: BoardRow, index: number) {
     await desk.setHandled(row.itemId, row.deadlineId, true);
@@ -112,6 +116,12 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
                   <h3 id={`${id}-heading`} class="board__client" tabIndex={-1}>
                     <a href={`/adviser/client/${encodeURIComponent(row.connectionId)}`}>{row.label}</a>
                     {mark && <strong class="board__mark"> {mark}</strong>}
+                    {checked && !checked.has(row.connectionId) && (
+                      <>
+                        {' '}
+                        <NotCheckedMark text={t('adviser:board.notChecked')} />
+                      </>
+                    )}
                   </h3>
                   <dl class="item__facts">
                     <div>

@@ -1,5 +1,6 @@
-// Add a photo, a picture or some text, check it, and send it to the adviser.
-// Typed words live in drafts (never lost); the item is stored before sending.
+// Add a photo, a picture, a PDF or some text, check it, and send it to the
+// adviser. Typed words live in drafts (never lost); the item is stored before
+// sending. A PDF is sent as it is (never through the image worker).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
@@ -7,14 +8,16 @@ import { getNotice } from '../../data/notices-db';
 // Loaded when a picture is added (the Explain screen's photo reader shares it).
 import type { ImageMode } from '../../services/compress-image';
 import type { Payload } from '../../services/crypto';
-import { queueItem, summarise } from '../../services/outbox';
+import { queueItem, summarise, TooBigError } from '../../services/outbox';
+import { checkPdf, looksLikePdf, MAX_PDF_BYTES, PDF_TYPE } from '../../services/pdf-file';
 import { takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';
 import { ErrorSummary } from '../../ui/error-summary';
 import { focusWhenShown } from '../../ui/focus';
 import { ProgressPanel } from '../../ui/progress-panel';
-import { CHOOSE_PICTURE, PictureInputs, TAKE_PHOTO } from './picture-inputs';
+import { CHOOSE_PDF, CHOOSE_PICTURE, PictureInputs, TAKE_PHOTO } from './picture-inputs';
 import { PicturePreview, REMOVE_PICTURE, type Picture } from './picture-preview';
+import { PdfPreview, REMOVE_PDF, type PdfFile } from './pdf-preview';
 
 const TEXT = 'send-text';
 
@@ -24,6 +27,7 @@ export function ComposeForm() {
   const [note, setNote] = useDraft('send-note', '');
   const [prefilledFrom, setPrefilledFrom] = useDraft<string | null>('send-prefilled-notice', null);
   const [picture, setPicture] = useState<Picture | null>(null);
+  const [pdf, setPdf] = useState<PdfFile | null>(null);
   const [working, setWorking] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<{ message: string; target?: string } | null>(null);
@@ -56,7 +60,7 @@ export function ComposeForm() {
     if (new URLSearchParams(location.search).get('from') !== 'explain') return;
     // The photo the Explain screen read, if any, comes along.
     const photo = takeHandedOffPhoto();
-    if (photo) void addPicture(photo);
+    if (photo) void addFile(photo);
     if (text.trim()) return;
     try {
       const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
@@ -94,11 +98,37 @@ export function ComposeForm() {
       .then((m) => m.takeSharedThings())
       .then(async ({ file, text: sharedText }) => {
         if (sharedText && !text.trim()) setText(sharedText);
-        if (file) await addPicture(file);
+        if (file) await addFile(file);
         else if (sharedText) announce(t('forward:send.sharedAdded'));
       })
       .catch(() => fail(t('forward:send.sharedFailed'), TAKE_PHOTO));
   }, []);
+
+  /** A PDF goes the PDF way (by its type, name or first bytes); anything else is a picture. */
+  async function addFile(file: File, chosen = false) {
+    if (await looksLikePdf(file)) await addPdf(file, chosen);
+    else await addPicture(file, 'letter', chosen);
+  }
+
+  async function addPdf(file: File, chosen: boolean) {
+    controller.current?.abort();
+    const mine = new AbortController();
+    controller.current = mine;
+    setWorking(null);
+    setProblem(null);
+    const checked = await checkPdf(file);
+    if (mine.signal.aborted) return;
+    controller.current = null;
+    if (!checked.ok) {
+      fail(t(`forward:send.pdfErrors.${checked.problem}`, { max: formatSize(MAX_PDF_BYTES) }), CHOOSE_PDF);
+      return;
+    }
+    replacePicture(null);
+    const name = file.name || 'document.pdf';
+    setPdf({ name, bytes: checked.bytes });
+    announce(t('forward:send.pdfReady', { name, size: formatSize(checked.bytes.length, 'KB') }));
+    if (chosen) focusWhenShown(REMOVE_PDF);
+  }
 
   /** `chosen`: from the file inputs, whose focus then moves to the preview's "Remove picture". */
   async function addPicture(file: File, mode: ImageMode = 'letter', chosen = false) {
@@ -112,6 +142,7 @@ export function ComposeForm() {
       const { compressImage } = await import('../../services/compress-image');
       const compressed = await compressImage(file, { mode, signal: mine.signal, onProgress: (fraction) => setWorking(fraction) });
       replacePicture({ compressed, url: URL.createObjectURL(compressed.blob), name: file.name || 'photo', file, mode });
+      setPdf(null);
       announce(t('forward:send.pictureReady', { from: formatSize(compressed.originalBytes, 'KB'), to: formatSize(compressed.blob.size, 'KB') }));
       if (chosen) focusWhenShown(REMOVE_PICTURE);
     } catch (error) {
@@ -138,7 +169,7 @@ export function ComposeForm() {
     if (working !== null || sending) return;
     const words = text.trim();
     const extra = note.trim();
-    if (!picture && !words) {
+    if (!picture && !pdf && !words) {
       fail(t('forward:send.errors.empty'), TEXT);
       return;
     }
@@ -148,7 +179,11 @@ export function ComposeForm() {
       const joined = [words, extra].filter(Boolean).join('\n\n');
       let payload: Payload;
       let summary: string;
-      if (picture) {
+      if (pdf) {
+        // As it is: the file's own bytes, locked like every item.
+        payload = { kind: 'image', image: pdf.bytes, mime: PDF_TYPE, name: pdf.name, sentAt: new Date().toISOString(), ...(joined ? { text: joined } : {}) };
+        summary = t('forward:send.pdfSummary', { name: pdf.name });
+      } else if (picture) {
         const image = new Uint8Array(await picture.compressed.blob.arrayBuffer());
         payload = {
           kind: 'image',
@@ -167,9 +202,11 @@ export function ComposeForm() {
       setText('');
       setNote('');
       replacePicture(null);
+      setPdf(null);
       announce(navigator.onLine === false ? t('forward:send.queuedOffline') : t('forward:send.queued'));
-    } catch {
-      fail(t('forward:send.errors.saveFailed'));
+    } catch (error) {
+      if (error instanceof TooBigError) fail(t('forward:send.errors.tooBig'), pdf ? REMOVE_PDF : TEXT);
+      else fail(t('forward:send.errors.saveFailed'));
     } finally {
       setSending(false);
     }
@@ -182,7 +219,7 @@ export function ComposeForm() {
     <form noValidate onSubmit={(event) => void onSubmit(event)} class="forward-compose">
       <ErrorSummary id="send-problem" title={t('forward:problem')} attempt={attempt} items={problem ? [{ message: problem.message, target: problem.target }] : []} />
       <h2>{t('forward:send.addTitle')}</h2>
-      <PictureInputs busy={busy} onFile={(file) => void addPicture(file, 'letter', true)} />
+      <PictureInputs busy={busy} onFile={(file) => void addFile(file, true)} />
 
       {working !== null && (
         <ProgressPanel
@@ -203,6 +240,17 @@ export function ComposeForm() {
             replacePicture(null);
             // The button goes with the picture: back to choosing one.
             document.getElementById(CHOOSE_PICTURE)?.focus();
+          }}
+        />
+      )}
+
+      {pdf && (
+        <PdfPreview
+          pdf={pdf}
+          onRemove={() => {
+            setPdf(null);
+            // The button goes with the file: back to choosing one.
+            document.getElementById(CHOOSE_PDF)?.focus();
           }}
         />
       )}

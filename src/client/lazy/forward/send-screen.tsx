@@ -135,7 +135,7 @@ export function SendScreen() {
         <p class="forward-adviser__name">{adviser.name}</p>
         <p class="forward-adviser__org">{adviser.org}</p>
       </div>
-      <p>{t('forward:send.intro')}</p>
+      <p>{t('forward:send.introWithPdf')}</p>
       {full && (
         <div class="warning" role="alert">
           <h2 class="warning__title">{t('forward:send.fullTitle')}</h2>

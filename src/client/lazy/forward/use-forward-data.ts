@@ -14,14 +14,19 @@ export function useForwardData(): ForwardData {
   const [data, setData] = useState<ForwardData>({ connection: undefined, outbox: [], replies: [] });
   useEffect(() => {
     let live = true;
-    const load = () =>
+    // Reads can finish out of order (a big item takes longer to read): only the
+    // newest is shown, or an item just sent could stay "waiting" on screen.
+    let newest = 0;
+    const load = () => {
+      const mine = ++newest;
       void Promise.all([getConnection(), listOutbox(), listReplies()])
         .then(([connection, outbox, replies]) => {
-          if (live) setData({ connection: connection ?? null, outbox, replies });
+          if (live && mine === newest) setData({ connection: connection ?? null, outbox, replies });
         })
         .catch(() => {
-          if (live) setData((old) => ({ ...old, connection: old.connection ?? null }));
+          if (live && mine === newest) setData((old) => ({ ...old, connection: old.connection ?? null }));
         });
+    };
     load();
     forwardEvents.addEventListener('change', load);
     return () => {

@@ -5,9 +5,9 @@ import type { Computer } from '../../store/store';
 import { hashSecret, newToken, requireAdviser } from '../auth';
 import { readJsonBody } from '../body';
 import { route } from '../context';
-import { notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { parse, sendJson } from '../respond';
-import { computerNameSchema, idSchema } from '../schemas';
+import { computerNameSchema, idSchema, renewTokenSchema } from '../schemas';
 
 function computerInfo(computer: Computer, currentId: string): ComputerInfo {
   return { id: computer.id, name: computer.name, createdAt: computer.createdAt, lastSeenAt: computer.lastSeenAt, current: computer.id === currentId };
@@ -38,8 +38,15 @@ export const computerRoutes = [
 
   route('POST', '/api/adviser/device/token', async ({ req, res }, deps) => {
     const owner = await requireAdviser(req, deps);
-    const deviceToken = newToken('a_');
-    if (!(await deps.store.rotateDeviceToken(owner.deviceId, hashSecret(deviceToken), deps.now().toISOString()))) {
+    // The adviser's app makes the new credential and keeps it before asking, so
+    // a crash or a lost answer leaves a credential it can still try; a body-less
+    // call (scripts, older apps) gets one made here.
+    const deviceToken = req.headers['content-type'] === undefined ? newToken('a_') : parse(renewTokenSchema, await readJsonBody(req)).deviceToken;
+    const tokenHash = hashSecret(deviceToken);
+    // Asking again with the credential it already moved to changes nothing; another's is never taken over.
+    const holder = await deps.store.findCredential(tokenHash);
+    if (holder && !(holder.kind === 'adviser' && holder.deviceId === owner.deviceId)) throw conflict('Make a new credential and try again.');
+    if (!(await deps.store.rotateDeviceToken(owner.deviceId, tokenHash, deps.now().toISOString()))) {
       throw notFound('This computer is no longer on your account.');
     }
     const response: RenewedToken = { deviceToken };

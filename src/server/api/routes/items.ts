@@ -78,12 +78,11 @@ export function readPage(req: IncomingMessage): { limit: number; before: ItemCur
 
 export const itemRoutes = [
   route('POST', '/api/items', async ({ req, res }, deps) => {
-    const { store, events } = deps;
+    const { events } = deps;
+    // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
     const owner = await requireClaimant(req, deps);
     const body = parse(sendItemRequestSchema, await readJsonBody(req));
-    const connection = await store.getConnection(owner.connectionId);
-    if (!connection || connection.stoppedAt !== null) throw gone('Sharing has stopped for this connection.');
-    await storeItem(deps, res, connection.id, 'to-adviser', body, () => events.newItem(connection.adviserId));
+    await storeItem(deps, res, owner.connectionId, 'to-adviser', body, () => events.newItem(owner.adviserId));
   }),
 
   route('GET', '/api/adviser/connections/:id/items', async ({ req, res, params }, deps) => {

@@ -11,7 +11,7 @@ import type { Preferences, PushOwner, RecentReminder, SubscribeResponse, VapidKe
 import { DEFAULT_POLICY, type EndpointPolicy } from '../../push/endpoint-policy';
 import { daysLeft, deadlineReminders, journalDue, snoozeDue } from '../../push/schedule';
 import type { PushSubscriber, Reminder } from '../../store/store';
-import { hashSecret, newToken, requireSubscriber } from '../auth';
+import { hashSecret, newToken, refuseIdle, requireSubscriber } from '../auth';
 import { readJsonBody } from '../body';
 import { route, type PushOptions, type RelayDeps } from '../context';
 import { badRequest, forbidden, notFound, unauthorized } from '../errors';
@@ -40,8 +40,9 @@ function pushOf(deps: RelayDeps): PushOptions {
 }
 
 /** The subscriber of the request's s_ credential, with its own rate limit. */
-async function subscriber(req: IncomingMessage, { store, limit, limits }: RelayDeps): Promise<PushSubscriber> {
-  const found = await requireSubscriber(req, store);
+async function subscriber(req: IncomingMessage, deps: RelayDeps): Promise<PushSubscriber> {
+  const { limit, limits } = deps;
+  const found = await requireSubscriber(req, deps);
   await limit(`push-subscriber:${found.id}`, limits.pushPerSubscriber);
   return found;
 }
@@ -49,7 +50,8 @@ async function subscriber(req: IncomingMessage, { store, limit, limits }: RelayD
 type Link = { connectionId: string; adviserDeviceId: null } | { connectionId: null; adviserDeviceId: string } | { connectionId: null; adviserDeviceId: null };
 
 /** Whose device it is: the claimant's or adviser's credential given in the body (at most one; none: a phone on its own); 401/403 for a wrong one. */
-async function ownerOf({ store }: RelayDeps, body: PushOwner): Promise<Link> {
+async function ownerOf(deps: RelayDeps, body: PushOwner): Promise<Link> {
+  const { store } = deps;
   if (body.claimantToken !== undefined && body.adviserToken !== undefined) throw badRequest('Give claimantToken or adviserToken, not both.');
   if (body.claimantToken !== undefined) {
     const owner = await store.findCredential(hashSecret(body.claimantToken));
@@ -61,6 +63,8 @@ async function ownerOf({ store }: RelayDeps, body: PushOwner): Promise<Link> {
     const owner = await store.findCredential(hashSecret(body.adviserToken));
     if (!owner) throw unauthorized('That adviser credential is not recognised.');
     if (owner.kind !== 'adviser') throw forbidden('That is not an adviser credential.');
+    // An idle-expired credential links nothing (as on every other route); using it here does not renew it.
+    refuseIdle(owner, deps);
     return { connectionId: null, adviserDeviceId: owner.deviceId };
   }
   return { connectionId: null, adviserDeviceId: null };
