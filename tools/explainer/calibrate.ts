@@ -127,7 +127,13 @@ export function chooseKindCut(examples: Example[], recognitions: Recognition[]):
 export function calibrate(examples: Example[], config: TrainerConfig, strategy: Strategy, cache?: Map<string, Features>) {
   const cv = crossValidate(examples, config, FOLDS, cache);
   const recognitions = outOfFold(examples, cv, strategy);
-  const curve = rightsCurve(examples, recognitions);
+  // The rights cut only matters for the notices no decision phrase answered: it is chosen on those alone. (Counting
+  // the ones the phrases answered would let better phrases raise the cut and ask less on wordings they miss.)
+  const left = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([, r]) => r.challenge.source !== 'rule');
+  const curve = rightsCurve(
+    left.map(([e]) => e),
+    left.map(([, r]) => r),
+  );
   const rights = chooseRightsCut(curve);
   const neither = chooseNeitherCut(neitherCurve(examples, recognitions, rights));
   const thresholds = { kind: chooseKindCut(examples, recognitions), rights, neither };

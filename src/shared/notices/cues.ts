@@ -3,7 +3,12 @@
 // reconsideration notice (appeal). These rules are kept to phrases that mean
 // it wherever they appear; the trained model (model.ts) covers the rest.
 // A phrase does not count after "if", "may", "could" and the like in the same
-// sentence: "your payment can be reduced if you don't..." is a warning.
+// sentence: "your payment can be reduced if you don't..." is a warning; what
+// follows ", so" or "this means" is what happened, whatever came before it.
+// Money taken back does not count when it repays an advance or a hardship
+// payment named just before (no MR right there). Each rule stands for a family
+// of wordings (tense, person, word order, shorthand, common typos), tested in
+// tests/unit/notices/cues.test.ts and cues-families.test.ts.
 
 export interface Cue {
   answer: 'decision' | 'mrn';
@@ -18,6 +23,10 @@ type Rule = readonly [id: string, pattern: RegExp];
 const UC = String.raw`(?:universal credit|uc)`;
 const HAVE = String.raw`(?:'ve| have| has)?`;
 const END = String.raw`(?![a-z])`;
+/** A sum of money: "£20.37", "£1,120", "20.37". */
+const MONEY = String.raw`£?\d[\d,]*(?:\.\d\d)?`;
+/** "closed" and its common typos ("clsoed", "colsed", "closd"). */
+const CLOSED = String.raw`(?:closed|clsoed|colsed|closd)`;
 
 /** Rules are written with plain spaces; a line break in the message counts as one too. */
 function rule(id: string, source: string): Rule {
@@ -55,6 +64,21 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)`,
   ),
   rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
+  // The MR done, in the reviewer's words: "we have completed your mandatory reconsideration", "I have now carried out the reconsideration".
+  rule(
+    'mrn-completed',
+    String.raw`(?<!\b(?:after|once|when|until|before) )\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:completed|finished|carried out|done) (?:the|your|a|our) (?:mandatory )?reconsideration`,
+  ),
+  // "We have considered your request for mandatory reconsideration", "the result of your request for a reconsideration".
+  rule(
+    'mrn-request-considered',
+    String.raw`\b(?:(?:we|i|the decision maker|dm)${HAVE} (?:now )?(?:looked at|considered|reviewed)|(?:result|outcome) of) your request for (?:a |an )?(?:mandatory )?reconsideration`,
+  ),
+  rule(
+    'mrn-decision-correct',
+    String.raw`\b(?:the )?(?:original|earlier|previous) decision (?:was|is|remains|has been) (?:still )?(?:correct|right|upheld|confirmed|maintained)`,
+  ),
+  rule('mrn-reconsideration-outcome', String.raw`\b(?:mandatory )?reconsideration (?:outcome|result)s?\b`),
   // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal".
   rule(
     'mrn-welsh',
@@ -78,7 +102,7 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'payment-reduced',
-    String.raw`\b(?:your|the) (?:${UC} |standard allowance |award |money )?(?:payments?|${UC}|award|standard allowance)(?: on [^.!?\n]{1,25})? (?:will|is going to|has|have|is|are|would) (?:now )?(?:be |been )?(?:reduced|stopped|cut|go(?:ing)? down|be £0|£0|nil\b|stop\b|end\b)`,
+    String.raw`\b(?:your|the) (?:joint |single |monthly |next |first )?(?:${UC} |standard allowance |award |money )?(?:payments?|${UC}|award|standard allowance)(?: on [^.!?\n]{1,25})? (?:will|is going to|has|have|is|are|would) (?:now )?(?:be |been )?(?:reduced|stopped|cut|go(?:ing)? down|be £0|£0|nil\b|stop\b|end\b)`,
   ),
   rule('payment-zero', String.raw`\b(?:payment|${UC})[^.!?\n]{0,40}? (?:will be|is) £0(?:\.00)?`),
   rule(
@@ -90,7 +114,10 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\byou (?:cannot|can't|cant|can not|will not|won't|wont|do not|don't) (?:get|receive|qualify for|be paid) (?:any |a )?(?:${UC}|payments? of ${UC}|${UC} payments?)`,
   ),
   rule('no-payment', String.raw`\byou (?:will not|won't|wont) (?:get|receive|be paid) (?:a |any )?(?:${UC} )?payment`),
-  rule('not-entitled', String.raw`\b(?:not|no longer) (?:be )?entitled`),
+  rule('not-entitled', String.raw`\b(?:not|no longer) (?:be )?entit(?:led|eld|ld|iled)`),
+  // A positive award is a decision too: "you are entitled to Universal Credit", "you have been awarded LCWRA / PIP".
+  rule('entitled', String.raw`\byou(?:'re| are)(?: now| still)? entitled to (?:${UC}|£|the [a-z]+ (?:element|amount|rate))`),
+  rule('awarded', String.raw`\b(?:(?:you|he|she|they|i)(?:'ve| have| has)? been awarded|we(?:'ve| have) awarded (?:you|your|him|her|them))`),
   rule('not-eligible', String.raw`\b(?:not|no longer) eligible for (?:${UC}|the|housing|childcare|this)`),
   rule('conditions-not-met', String.raw`\b(?:do|does|did) not (?:meet|satisfy) the (?:\w+ ){0,2}(?:conditions?|rules|requirements?)`),
   rule(
@@ -98,14 +125,24 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for [^.!?\n]{1,30})? (?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)`,
   ),
   rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
+  rule(
+    'claim-not-successful',
+    String.raw`\b(?:claim|application|${UC}) (?:(?:has|have) not been|was not|wasn't|is not|isn't) successful|\b(?:claim|${UC}) (?:will not|won't|cannot|can't) be paid(?![^.!?\n]{0,40}\buntil\b)`,
+  ),
+  rule(
+    'cannot-accept-claim',
+    String.raw`\b(?:unable to|cannot|can't|cant|can not|are not able to) accept your (?:${UC} )?(?:claim|application)(?![^.!?\n]{0,40}\buntil\b)`,
+  ),
   // A notification that a specific statement is ready: every statement can be challenged.
   rule('statement-ready', String.raw`\byour (?:universal credit |uc |payment |monthly )?statement(?: for [^.!?\n]{1,40}?)? is (?:now )?(?:ready|available)`),
   rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
   rule(
     'cannot-pay-costs',
-    String.raw`\b(?:we )?(?:cannot|can't|cant|will not|won't|are unable to|are not able to) (?:pay|include|help with|cover|accept) (?:your |the |any |a |an )?(?:[a-z-]+ )?(?:rent|mortgage|housing|childcare|service charges?|element|amount)`,
+    String.raw`\b(?:we )?(?:cannot|can't|cant|will not|won't|are unable to|are not able to) (?:pay|include|help with|cover|accept) (?:your |the |any |a |an )?(?:[a-z-]+ ){0,2}?(?:rent|mortgage|housing|childcare|service charges?|element|amount|addition)`,
   ),
   rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason`),
+  // Text that lost its spaces when pasted: "youdidnotshowgoodreason forfailingtoattend".
+  rule('no-good-reason-run-on', String.raw`(?:did|has|have)not(?:show|shown|give|given|provide|provided)(?:a|any)?goodreason`),
   rule(
     'did-not-give-good-reason',
     String.raw`\b(?:did not|didn't|didnt|gave no|have not given|haven't given) (?:show |give |have |provide )?(?:us )?(?:a |any )?good reason`,
@@ -119,10 +156,10 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|decided (?:that )?(?:you|he|she) (?:have|has)) (?:limited capability for work|lcw|lcwra|lcwea)`,
   ),
   rule('awarded-lcw', String.raw`\b(?:awarded|placed in|put in|found to have|given) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)`),
-  rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:closed|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
+  rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this) (?:single |joint )?(?:${UC} )?(?:claim|account|award) (?:has|was|is|will)(?: now)?(?: been| be)? (?:closed|terminated|ended|cancelled|stopped|close|end)`,
+    String.raw`\b(?:your|the|this) (?:single |joint )?(?:${UC} )?(?:claim|account|award) (?:has|was|is|will)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|close|end)`,
   ),
   rule(
     'no-reactivate',
@@ -133,19 +170,22 @@ const DECISION_RULES: readonly Rule[] = [
     'third-party-deduction',
     String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)`,
   ),
-  rule('paid-too-much', String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?too much|overpaid)`),
+  rule('paid-too-much', String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?(?:${MONEY} )?too much|overpaid)`),
   rule(
     'take-back',
-    String.raw`\bwe(?:'ll| will| are going to| have started to| are going to start to| will start to) (?:take|recover|claw|collect|get) (?:[^.!?\n]{0,30}? )?back`,
+    String.raw`\bwe(?:'ll| will| are going to| have started to| are going to start to| will start to) (?:take|recover|claw|collect|get) (?:(?:[^.!?\n]|\d\.\d){0,30}? )?back`,
   ),
-  rule('recover', String.raw`\bwe(?:'ll| will| are going to)? (?:recover|be recovering|start recovering) `),
+  rule('recover', String.raw`\bwe(?:'ll| will| are going to)? (?:recover|be recovering|start recovering)`),
   rule('not-in-gb', String.raw`\btreated as not (?:being )?in great britain`),
   rule('not-resident', String.raw`\bnot (?:habitually resident|have a right to reside|have the right to reside|confer a right to reside)`),
-  rule('no-right-to-reside', String.raw`\b(?:no|does not confer a|do not have a) right to reside`),
+  rule(
+    'no-right-to-reside',
+    String.raw`\b(?:no|(?:(?:do|does|did) not|don't|doesn't|no longer) (?:have|give(?: you)?|confer(?: on you)?|mean (?:that )?you have)(?: a| the| any)?) right to reside`,
+  ),
   rule('nil-award', String.raw`\bnil (?:award|entitlement)`),
   rule(
     'we-changed-award',
-    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:your|the|a|an|this|that|their|his|her) (?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b`,
+    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:(?:your|the|a|an|this|that|their|his|her) |${MONEY} (?:of |for |towards )(?:your |the )?)?(?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b`,
   ),
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
@@ -160,11 +200,46 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'lcw-outcome',
-    String.raw`\b(?:lcw|lcwra|lcwea|limited capability for work(?: and work-related activity)?)(?: element)? (?:has been |was |is )?(?:awarded|backdated|removed|added)`,
+    String.raw`\b(?:lcw|lcwra|lcwea|limited capability for work(?: and work-related activity)?)(?: element)? (?:has been |was |is )?(?:awarded|backdated|removed|added|applied(?! for))`,
   ),
   rule('found-fit', String.raw`\bfound (?:fit for work|capable of work|to have)`),
   rule('one-word-closed', String.raw`^(?:your )?(?:${UC} )?(?:claim )?(?:closed|terminated)$`),
-  rule('claim-closed-short', String.raw`\bclaim (?:closed|terminated)\b`),
+  rule('claim-closed-short', String.raw`\bclaim (?:${CLOSED}|terminated)\b`),
+  // "Your award ends on 27 January", "your claim closed from 3 May".
+  rule(
+    'award-ends-on',
+    String.raw`\b(?:your|the|this) (?:joint |single )?(?:${UC} )?(?:claim|award) (?:ends|ended|closes|${CLOSED}|stops|stopped|will end|will close|will stop) (?:on|from)`,
+  ),
+  // A work capability assessment outcome stated: "Outcome: limited capability for work", "the outcome of your assessment: you have LCWRA".
+  rule(
+    'wca-outcome',
+    String.raw`\boutcome(?: of [^.:\n]{0,40})?:? (?:you (?:have|do not have|don't have) )?(?:limited capability for work|lcw)|\b(?:work capability assessment|wca) (?:outcome|result)\b`,
+  ),
+  rule('wca-points', String.raw`\btotal points:? \d+|\byou (?:scored|got|were awarded|have been awarded) \d+ points`),
+  // Overpayments: the decision is that one exists ("there is an overpayment", "we paid you £842 more than you were entitled to").
+  rule(
+    'overpayment-found',
+    String.raw`\b(?:there(?:'s| is| has been| was) an? over ?payment|we(?:'ve| have) (?:found|identified|raised) an? over ?payment|over ?payment (?:of ${MONEY} )?(?:has been |was )?(?:found|identified|raised|made)|o/?p of ${MONEY} raised)`,
+  ),
+  rule(
+    'paid-more-than-entitled',
+    String.raw`\b(?:we(?:'ve| have)? paid you|you (?:were paid|received|got|have received|have been paid)) (?:${MONEY} )?more (?:${UC} )?than you (?:were|are|should have been)`,
+  ),
+  // Deductions set up or changed: "£20.37 will be deducted from each payment", "your deduction will go up to £64".
+  rule(
+    'deducted-from',
+    String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each)`,
+  ),
+  rule(
+    'deduction-changed',
+    String.raw`\b(?:your |the |a )?(?:third[- ]party )?deductions?(?: for [^.!?\n]{1,40}?)? (?:(?:has|have|will)(?: now)? (?:been )?(?:go(?:ne)? up|go(?:ne)? down|increased?|decreased?|set up|started?|reduced)|set up)`,
+  ),
+  rule('you-will-lose', String.raw`\byou(?:'ll| will)(?: now)? lose (?:£|\d|(?:some|part|all) of your)`),
+  rule('agreed-to-change', String.raw`\b(?:has|have|'ve) agreed to (?:remove|lift|end|cancel|reduce|backdate|include) (?:the|your|a|his|her|their)`),
+  rule(
+    'right-to-reside-accepted',
+    String.raw`\b(?:we accept|we have accepted|we are satisfied) (?:that )?(?:you|he|she|they) (?:have|has|are|is) (?:a right to reside|habitually resident)`,
+  ),
   // Welsh: "we have decided", "we will reduce your payment", "you are not entitled", "we paid you too much",
   // "we will recover", "we have not approved".
   rule(
@@ -178,15 +253,30 @@ const DECISION_RULES: readonly Rule[] = [
 ];
 
 /** Words that make a phrase conditional or a warning when they come before it in the same sentence. */
-const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|or|otherwise|risk|warn\w*)\b/;
-/** ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice". */
-const HEDGE_NEAR = /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our))\b(?:\s+[^\s,;]+){0,4}\s*$/;
+const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
+/**
+ * ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice",
+ * "accept your commitment or your claim will be closed" (an "or" further back is a list: "you did not send
+ * them or give a good reason, so we have ended your award").
+ */
+const HEDGE_NEAR =
+  /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our)|or|otherwise)\b(?:\s+[^\s,;]+){0,4}\s*$/;
+/**
+ * What follows "so", "this means" or "as a result" is what happened, whatever came before it: "this is more
+ * than you can earn before your Universal Credit stops, so you will not get a payment".
+ */
+const CONSEQUENCE = /(?:, so|\bso (?=we|you|your|the|this|his|her|their)|\bthis means(?: that)?|\bas a result|\bbecause of this|\btherefore)\b/g;
 /** ... or just after it: "your claim will be closed if you do not accept". */
 const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless)\b/;
 
 /** Lower case, straight quotes, one space (or one line break): what the rules are written for. */
 export function cueText(text: string): string {
   return text
+    .replace(/&#0*39;|&#x0*27;|&apos;|&rsquo;|&lsquo;/gi, "'")
+    .replace(/&quot;|&#0*34;/gi, '"')
+    .replace(/&amp;/gi, '&')
+    .replace(/&nbsp;|&#0*160;/gi, ' ')
+    .replace(/&pound;|&#0*163;/gi, '£')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[‐‑–—]/g, '-')
@@ -204,7 +294,10 @@ function hedged(text: string, start: number, end: number): boolean {
     }),
   );
   // "6 May 2024" is a date, not "may" the hedge.
-  const sentence = (cut >= 0 ? before.slice(cut + 1) : before).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
+  let sentence = (cut >= 0 ? before.slice(cut + 1) : before).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
+  let last = -1;
+  for (const m of sentence.matchAll(CONSEQUENCE)) last = m.index + m[0].length;
+  if (last >= 0) sentence = sentence.slice(last);
   return HEDGE.test(sentence) || HEDGE_NEAR.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
 }
 
@@ -238,7 +331,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'payment-zero': ['£0'],
   'we-reduce': ['reduc', 'stop', 'cut'],
   'no-payment': ['payment'],
-  'not-entitled': ['entitled'],
+  'not-entitled': ['entit'],
   'not-eligible': ['eligible'],
   'conditions-not-met': ['meet', 'satisfy'],
   refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed'],
@@ -271,6 +364,25 @@ const NEEDS: Record<string, readonly string[]> = {
   'no-right-to-reside': ['reside'],
   'nil-award': ['nil'],
   'third-party-deduction': ['asked', 'applied', 'told'],
+  'mrn-completed': ['reconsideration'],
+  'mrn-request-considered': ['reconsideration'],
+  'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'look again', 'looked again', 'appeal'],
+  'mrn-reconsideration-outcome': ['reconsideration'],
+  entitled: ['entitled'],
+  awarded: ['awarded'],
+  'claim-not-successful': ['successful', 'paid'],
+  'cannot-accept-claim': ['accept'],
+  'no-good-reason-run-on': ['goodreason'],
+  'award-ends-on': ['claim', 'award'],
+  'wca-outcome': ['outcome', 'result'],
+  'wca-points': ['points'],
+  'overpayment-found': ['overpayment', 'over payment', 'o/p', 'op of'],
+  'paid-more-than-entitled': ['more'],
+  'deducted-from': ['deducted', 'taken', 'recovered', 'collected'],
+  'deduction-changed': ['deduction'],
+  'you-will-lose': ['lose'],
+  'agreed-to-change': ['agreed'],
+  'right-to-reside-accepted': ['reside', 'resident'],
 };
 
 function worthTrying(text: string, id: string): boolean {
@@ -278,12 +390,25 @@ function worthTrying(text: string, id: string): boolean {
   return !needs || needs.some((word) => text.includes(word));
 }
 
+/**
+ * Rules about money being taken back. Paying back an advance or a hardship payment is not a decision that can
+ * be challenged ("your budgeting advance has been paid; we will take back £26 a month"), so these rules do not
+ * count when an advance or a hardship payment is named shortly before.
+ */
+const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'taking-money-off']);
+const REPAYS_ADVANCE = /\b(?:advance|hardship)\b/;
+
+function doesNotCount(text: string, id: string, start: number, end: number): boolean {
+  if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end))) return true;
+  return hedged(text, start, end);
+}
+
 function firstMatch(text: string, rules: readonly Rule[], answer: Cue['answer']): Cue | null {
   for (const [id, pattern] of rules) {
     if (!worthTrying(text, id)) continue;
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
-      if (hedged(text, match.index, match.index + match[0].length)) continue;
+      if (doesNotCount(text, id, match.index, match.index + match[0].length)) continue;
       return { answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() };
     }
   }
@@ -307,7 +432,7 @@ export function allCues(text: string): Cue[] {
     for (const [id, pattern] of rules) {
       if (!worthTrying(normal, id)) continue;
       for (const match of normal.matchAll(pattern)) {
-        if (hedged(normal, match.index, match.index + match[0].length)) continue;
+        if (doesNotCount(normal, id, match.index, match.index + match[0].length)) continue;
         out.push({ answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() });
         break;
       }

@@ -1,0 +1,100 @@
+// Families of decision wording (issue 10): each phrase rule stands for several ways DWP writes the same
+// decision, so each family is tested with wordings written for this test (none is a corpus text), next to the
+// warnings, explanations and repayments that look like it and are not decisions.
+import { describe, expect, it } from 'vitest';
+import { findCue } from '../../../src/shared/notices/cues';
+
+const answer = (text: string) => findCue(text)?.answer ?? 'neither';
+const rule = (text: string) => findCue(text)?.rule ?? null;
+
+describe('decision families', () => {
+  it.each([
+    // Overpayments: the decision is that there is one.
+    ["There's an overpayment of £212.40 on your claim for the period ending 3 March.", 'overpayment-found'],
+    ['We have identified an overpayment because your earnings were reported late.', 'overpayment-found'],
+    ['An overpayment of £96.10 has been found on your Universal Credit.', 'overpayment-found'],
+    ['OP of £318.00 raised and referred for recovery', 'overpayment-found'],
+    ['Between June and August we paid you £431.55 more than you were entitled to.', 'paid-more-than-entitled'],
+    ['You were paid more Universal Credit than you should have been.', 'paid-more-than-entitled'],
+    ['This means you have been paid £77.20 too much.', 'paid-too-much'],
+    ['We will recover it from your future payments.', 'recover'],
+    // Deductions set up or changed.
+    ['£15.90 a month will be deducted from your Universal Credit for your gas arrears.', 'deducted-from'],
+    ['From 2 May, £31.22 will be taken from each payment to pay your landlord.', 'deducted-from'],
+    ['Your deduction for council tax arrears will go up to £28.40 from your next payment.', 'deduction-changed'],
+    ['Third party deduction set up for water charges.', 'deduction-changed'],
+    // Entitlement, either way.
+    ["You're entitled to Universal Credit from 14 March.", 'entitled'],
+    ['You are now entitled to the child element for Maya.', 'entitled'],
+    ['You have been awarded the enhanced rate of the mobility component.', 'awarded'],
+    ['You are not entiteld to UC while you are studying full time.', 'not-entitled'],
+    ['Your application has not been successful because your capital is over £16,000.', 'claim-not-successful'],
+    ['Your claim will not be paid as you are not habitually resident.', 'claim-not-successful'],
+    ['We are unable to accept your claim because you already get income-related ESA.', 'cannot-accept-claim'],
+    ['Your EU settled status application is still pending, which does not give you a right to reside.', 'no-right-to-reside'],
+    ['You no longer have a right to reside as a jobseeker.', 'no-right-to-reside'],
+    ['We accept that you have a right to reside as a family member of an EEA worker.', 'right-to-reside-accepted'],
+    // Claims ending.
+    ['Your joint award ends on 9 October because your partner has moved out.', 'award-ends-on'],
+    ['your claim has been clsoed as you did not accept your commitments', 'claim-has-closed'],
+    ['We&#39;ve closed your claim as you told us you have started full-time work.', 'claim-closed'],
+    ['You did not send your bank statements or tell us why, so we have ended your award.', 'claim-closed'],
+    // Sanctions and work capability.
+    ['You will lose £14.07 a day until you take part in an interview.', 'you-will-lose'],
+    ['The decision maker has agreed to lift the sanction after seeing your hospital letter.', 'agreed-to-change'],
+    ['Hedidnotshowgoodreason formissingtheappointment.', 'no-good-reason-run-on'],
+    ['Outcome: limited capability for work from 12 January.', 'wca-outcome'],
+    ['Your WCA result has been added to your account. View the letter.', 'wca-outcome'],
+    ['Total points: 6. You need 15 points for limited capability for work.', 'wca-points'],
+    ['LCWRA applied from the end of the relevant period.', 'lcw-outcome'],
+    // Money added or taken off, with the amount instead of "your".
+    ['We have included £403.75 for childcare in this assessment period.', 'we-changed-award'],
+    ['Because you have a spare bedroom we have reduced housing costs by 14%.', 'we-changed-award'],
+    ['We cannot include the severe disability addition for your daughter yet.', 'cannot-pay-costs'],
+    ['Your single Universal Credit payment will be nil this month because of your earnings.', 'payment-reduced'],
+    // "so" starts what happened, whatever came before it.
+    ['Your earnings were more than you can earn before Universal Credit stops, so you will not get a payment on 6 June.', 'no-payment'],
+  ])('"%s" is a decision (%s)', (text, id) => {
+    expect(answer(text)).toBe('decision');
+    expect(rule(text)).toBe(id);
+  });
+
+  it.each([
+    ['We have completed your mandatory reconsideration and the decision stays the same.', 'mrn-completed'],
+    ['I have now carried out the reconsideration you asked for.', 'mrn-completed'],
+    ['We have considered your request for mandatory reconsideration of the sanction.', 'mrn-request-considered'],
+    ['This is the result of your request for a reconsideration dated 4 April.', 'mrn-request-considered'],
+    ['Following your request for a reconsideration, the original decision is correct.', 'mrn-decision-correct'],
+    ['Mandatory reconsideration outcome: not changed.', 'mrn-reconsideration-outcome'],
+  ])('"%s" is an MRN (%s)', (text, id) => {
+    expect(answer(text)).toBe('mrn');
+    expect(rule(text)).toBe(id);
+  });
+});
+
+describe('lookalikes stay undecided by the phrases', () => {
+  it.each([
+    // Repaying an advance or a hardship payment is not a decision that can be challenged.
+    'Your budgeting advance of £250.00 is on its way. We will take back £20.83 from each payment for 12 months.',
+    'You asked for an advance. £29.17 a month will be taken from your Universal Credit to pay it back.',
+    'We have made you a hardship payment. We will recover it from your Universal Credit once the sanction ends.',
+    // Warnings, guidance and explanations.
+    'If there is an overpayment we will write to you and explain how it will be recovered.',
+    'You may be entitled to Universal Credit if you are on a low income.',
+    'Check what you are entitled to before you claim.',
+    'Accept your claimant commitment by 20 May or your award ends on that day.',
+    'Tell us why you missed your appointment, otherwise you will lose £14.07 a day.',
+    'When we get your work capability assessment result we will update your payments.',
+    'You are waiting for your WCA outcome. We will let you know.',
+    'After we have completed the mandatory reconsideration you will get a letter.',
+    "You'll get a letter with your mandatory reconsideration outcome.",
+    'We cannot accept your claim until you have verified your identity.',
+    'If your deductions have gone up, this is why.',
+    'You can ask us to look at it again if you think we should have paid you more than you were entitled to.',
+    'We have agreed to give you more time to send your fit note.',
+    'If you have been awarded PIP, tell us so we can add it to your claim.',
+    "I have asked the DM why my deduction went up, I don't think it's right.",
+  ])('"%s"', (text) => {
+    expect(answer(text)).toBe('neither');
+  });
+});
