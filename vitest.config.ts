@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Two files at a time: Vitest's default on 2 cores is one (cores - 1), and most
+          // unit files wait on databases, child processes and sockets rather than the CPU.
+          maxWorkers: 2,
           // Some unit tests open databases or start PostgreSQL (often in beforeAll): give a busy CI machine room.
           testTimeout: 20_000,
           hookTimeout: 30_000,
