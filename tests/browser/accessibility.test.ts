@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
-import { SCREENS, setLanguage } from './screens';
+import { SCREENS } from './screens';
 import { axeViolations, horizontalOverflow } from './layout';
 import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
@@ -13,14 +13,10 @@ afterAll(async () => harness?.close());
 
 async function contextIn(language: string, options: Parameters<Harness['newContext']>[0] = {}): Promise<BrowserContext> {
   const context = await harness.newContext({ serviceWorkers: 'block', ...options });
-  if (language !== 'en') {
-    // Choose the language through the picker once; it is remembered.
-    const page = await context.newPage();
-    await page.goto('/');
-    await page.waitForSelector('h1.page-heading');
-    await setLanguage(page, language);
-    await page.close();
-  }
+  // The language as the picker leaves it remembered (localStorage), set before
+  // each page's own script runs: opening Home and the picker once per language
+  // cost about 2 s each (the picker itself: focus-and-announcements.test.ts).
+  if (language !== 'en') await context.addInitScript((code) => localStorage.setItem('uc-language', code), language);
   return context;
 }
 
