@@ -65,8 +65,13 @@ export function corpusFiles(dir = CORPUS_DIR): string[] {
     .map((file) => join(dir, file));
 }
 
+/** One corpus JSON file (a training file, or a held-out one such as heldout/real2.json). */
+export function loadCorpusFile(path: string): Example[] {
+  return (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((record) => fromRecord(record, path, 'corpus'));
+}
+
 export function loadCorpus(dir = CORPUS_DIR): Example[] {
-  return corpusFiles(dir).flatMap((path) => (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((record) => fromRecord(record, path, 'corpus')));
+  return corpusFiles(dir).flatMap(loadCorpusFile);
 }
 
 const MR_KINDS = new Set<NoticeKind>(['payment-statement', 'claim-decision', 'sanction-decision', 'work-capability-decision', 'overpayment', 'claim-closed']);

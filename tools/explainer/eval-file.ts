@@ -1,27 +1,13 @@
 // Measures the SHIPPED model (src/shared/notices/model.generated.ts, as the app
 // runs it) on the records of one or more corpus JSON files, and prints each
-// record's outcome. Used for a held-out figure on texts added after the model
-// was trained (tests/corpus/README.md, "Second batch"); once they join the
-// training corpus the figure is no longer held out.
+// record's outcome. Used for the held-out figure on real quotes never trained
+// on (tests/corpus/heldout/, see tests/corpus/README.md).
 //
-//   npx tsx tools/explainer/eval-file.ts tests/corpus/real2.json [--quiet]
-import { readFileSync } from 'node:fs';
+//   npx tsx tools/explainer/eval-file.ts tests/corpus/heldout/real2.json [--quiet]
 import { explainNotice } from '../../src/shared/notices/explain';
 import { MODEL_HASH } from '../../src/shared/notices/model.generated';
-import type { Challenge, NoticeKind } from '../../src/shared/notices/types';
-import type { Example } from './corpus';
+import { loadCorpusFile, type Example } from './corpus';
 import { figures } from './metrics';
-
-interface FileRecord {
-  id: string;
-  family: string;
-  text: string;
-  kind: NoticeKind;
-  challenge: Challenge;
-  today: string;
-  noticeDate: string | null;
-  deadlines: Record<string, string>;
-}
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -30,13 +16,7 @@ if (files.length === 0) {
   console.error('usage: npx tsx tools/explainer/eval-file.ts <corpus.json>... [--quiet]');
   process.exit(2);
 }
-const examples: Example[] = files.flatMap((file) =>
-  (JSON.parse(readFileSync(file, 'utf8')) as FileRecord[]).map((r) => {
-    const deadlines = { ...r.deadlines };
-    delete deadlines['late-limit'];
-    return { ...r, deadlines, origin: 'corpus' as const };
-  }),
-);
+const examples: Example[] = files.flatMap(loadCorpusFile);
 const results = examples.map((e) => explainNotice(e.text, { today: e.today }));
 if (!quiet) {
   examples.forEach((e, i) => {
