@@ -20,11 +20,12 @@
 // BENCH_SQL=1 prints the relay's time per kind of statement (wall, queueing included).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
+import { postgresCpuSeconds } from './postgres-cpu';
 
 const CONCURRENCY = 20;
 const SECONDS = Number(process.env.RELAY_BENCH_SECONDS ?? 4);
@@ -87,33 +88,6 @@ interface Result {
   sysMs: number;
   /** PostgreSQL's server processes' CPU per request, ms (PostgreSQL only). */
   pgMs: number | null;
-}
-
-/** CPU seconds (user + system) used so far by a PostgreSQL cluster's server processes (the postmaster's children), from /proc. */
-function postgresCpuSeconds(dataDir: string | undefined): number | null {
-  if (!dataDir) return null;
-  try {
-    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const tick = 100; // USER_HZ on Linux
-    let total = 0;
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const pid = Number(name);
-      const ppid = Number(fields[1]);
-      if (pid !== postmaster && ppid !== postmaster) continue;
-      total += (Number(fields[11]) + Number(fields[12])) / tick;
-    }
-    return total;
-  } catch {
-    return null;
-  }
 }
 
 /** Sends for `amount.seconds`, or exactly `amount.requests` requests. */

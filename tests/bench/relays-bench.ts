@@ -18,9 +18,7 @@
 // RELAYS_BENCH_ENVELOPE_KB (20), RELAYS_BENCH_REMINDERS_PER_SECOND (50).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { hashSecret } from '../../src/server/api/auth';
 import { openPostgres } from '../../src/server/store/pg-driver';
 import { openStore } from '../../src/server/store/open-store';
@@ -28,6 +26,7 @@ import { startTestPostgres } from '../support/postgres';
 import { insertSubscriber } from '../support/push-rows';
 import { startPushService } from '../support/push-service';
 import { enrolled, invite, publicKey, type Relay } from '../support/relay-api';
+import { postgresCpuSeconds } from './postgres-cpu';
 
 const SECONDS = Number(process.env.RELAYS_BENCH_SECONDS ?? 20);
 const ADVISERS = Number(process.env.RELAYS_BENCH_ADVISERS ?? 20);
@@ -220,30 +219,6 @@ async function one(wanted: Kind): Promise<{ kind: Kind; status: number }> {
     }
   };
   return { kind, status: await status() };
-}
-
-/** CPU seconds of a PostgreSQL cluster's processes, from /proc (as bench:relay). */
-function postgresCpuSeconds(dataDir: string | undefined): number | null {
-  if (!dataDir) return null;
-  try {
-    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    let total = 0;
-    for (const name of readdirSync('/proc')) {
-      if (!/^\d+$/.test(name)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(name) !== postmaster && Number(fields[1]) !== postmaster) continue;
-      total += (Number(fields[11]) + Number(fields[12])) / 100;
-    }
-    return total;
-  } catch {
-    return null;
-  }
 }
 
 while (Date.now() < start) await new Promise((resolve) => setTimeout(resolve, 20));
