@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
+import { DELIVERED_ITEMS, startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { enrolmentLink } from './relay-people';
 import { axeViolations, horizontalOverflow } from './layout';
 import { photoSet, type PhotoSet } from '../support/letter-photos/generate';
@@ -34,7 +34,7 @@ async function sendText(claimant: Page, text: string, count: number): Promise<vo
   await claimant.getByLabel('Paste or type text').fill(text);
   await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
   // Sent or already seen: an item the adviser has opened shows as seen after the phone's next status check.
-  await expect.poll(() => claimant.locator('.forward-item--sent, .forward-item--seen').count(), { timeout: 20_000 }).toBe(count);
+  await expect.poll(() => claimant.locator(DELIVERED_ITEMS).count(), { timeout: 20_000 }).toBe(count);
 }
 
 describe("the adviser's desk", () => {

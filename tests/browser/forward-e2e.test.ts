@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
+import { DELIVERED_ITEMS, startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { adviserIdOf, enrolmentLink } from './relay-people';
 import { generateKeyPair, sealPayload } from '../../src/client/services/crypto';
 
@@ -178,7 +178,7 @@ describe('forwarding a notice to an adviser', () => {
     await claimant.goto('/send');
     await waitForApp(claimant);
     // Sent or already seen (the phone's status check may have run since).
-    await expect.poll(() => claimant.locator('.forward-item--sent, .forward-item--seen').count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => claimant.locator(DELIVERED_ITEMS).count(), { timeout: 20_000 }).toBe(2);
 
     // The relay's raw files never hold the plaintext, but do hold the ciphertext.
     const items = await store.listItems(connection!.id, 'to-adviser');

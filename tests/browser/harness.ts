@@ -80,3 +80,6 @@ We have looked again at our decision about your Universal Credit.
 We have not changed the decision.
 If you disagree you can appeal to an independent tribunal. Use form SSCS1.
 Add a note    Sign out`;
+
+/** Items on the Send screen the relay has taken: "sent", or "seen" once the adviser has opened them and the phone has checked. */
+export const DELIVERED_ITEMS = '.forward-item--sent, .forward-item--seen';

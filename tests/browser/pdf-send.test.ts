@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
+import { DELIVERED_ITEMS, startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { enrolmentLink } from './relay-people';
 import { axeViolations, horizontalOverflow } from './layout';
 import { LETTERS, letterText } from '../support/letter-photos/letters';
@@ -192,7 +192,7 @@ describe('a PDF sent to the adviser', () => {
     await expect
       // Sent or already seen: by now the adviser has opened the first PDF, and the
       // phone's next status check shows that one as seen (a CI run failed on "sent" alone).
-      .poll(() => claimant.locator('.forward-item--sent, .forward-item--seen').count(), { timeout: 60_000, message: 'the 1.5 MB PDF was not sent' })
+      .poll(() => claimant.locator(DELIVERED_ITEMS).count(), { timeout: 60_000, message: 'the 1.5 MB PDF was not sent' })
       .toBe(2)
       .catch((error: unknown) => {
         throw new Error(`${String(error)}; sends to /api/items: ${sends.join(', ') || 'none'}`);
