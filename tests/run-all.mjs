@@ -4,6 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 const results = { passed: 0, failed: 0 };
+// What failed, by name, printed again just before the last line: CI may show
+// only the end of the output, and the reason must be in it.
+const failures = [];
 const began = Date.now();
 const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
 
@@ -19,6 +22,7 @@ function check(name, command, args) {
     child.on('close', (code) => {
       const ok = code === 0;
       results[ok ? 'passed' : 'failed'] += 1;
+      if (!ok) failures.push(`check: ${name}`);
       console.log(`\n▶ ${name}\n${output.trimEnd()}${output.trim() ? '\n' : ''}${ok ? '✔' : '✘'} ${name} (${seconds(started)})`);
       resolve(ok);
     });
@@ -77,11 +81,34 @@ function vitestProject(project) {
   if (!existsSync(report)) {
     console.log(`✘ Vitest wrote no report for the ${project} tests`);
     results.failed += 1;
+    failures.push(`${project}: Vitest wrote no report`);
     return;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
   results.passed += json.numPassedTests ?? 0;
   results.failed += (json.numFailedTests ?? 0) + countFilesThatFailedToRun(json);
+  failures.push(...describeFailures(project, json));
+}
+
+// One line per failed test (file, name, the first line of its error), and one
+// per file that failed to run.
+function describeFailures(project, json) {
+  const lines = [];
+  for (const file of json.testResults ?? []) {
+    const path = String(file.name ?? '').replace(`${process.cwd()}/`, '');
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const test of failed) lines.push(`${project}: ${path} › ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`);
+    if (file.status === 'failed' && failed.length === 0) lines.push(`${project}: ${path} did not run: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+function firstLine(text) {
+  return (
+    String(text ?? '')
+      .split('\n')
+      .find((line) => line.trim()) ?? '(no message)'
+  );
 }
 
 vitestProject('unit');
@@ -89,6 +116,7 @@ if (built) vitestProject('browser');
 else {
   console.log('✘ browser tests not run: the build failed');
   results.failed += 1;
+  failures.push('browser: not run, because the build failed');
 }
 
 // A file that fails to load (a syntax error, a failing beforeAll) has no
@@ -98,5 +126,6 @@ function countFilesThatFailedToRun(json) {
 }
 
 console.log(`\nnpm test took ${seconds(began)}.`);
+if (failures.length > 0) console.log(`\nWhat failed:\n${failures.map((line) => `  ✘ ${line}`).join('\n')}`);
 console.log(`\n${results.passed} passed, ${results.failed} failed`);
 process.exit(results.failed > 0 ? 1 : 0);
