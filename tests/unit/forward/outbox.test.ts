@@ -252,6 +252,25 @@ describe('outbox', () => {
     expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
   });
 
+  it('says each step before the item is stored, and keeps nothing when stopped at any of them', async () => {
+    const steps: string[] = [];
+    const item = await outbox.queueItem(text('with steps'), { onStep: (step) => steps.push(step) });
+    expect(steps).toEqual([...outbox.QUEUE_STEPS]);
+    expect((await db.getOutboxItem(item.id))?.state).toBeDefined();
+    await outbox.flushOutbox();
+    relayState.sendCalls = [];
+    for (const stopAt of outbox.QUEUE_STEPS) {
+      const controller = new AbortController();
+      const queued = outbox.queueItem(text(`stopped at ${stopAt}`), {
+        signal: controller.signal,
+        onStep: (step) => step === stopAt && controller.abort(),
+      });
+      await expect(queued, stopAt).rejects.toThrow(/abort/i);
+      expect(await db.listWaiting(), stopAt).toEqual([]);
+    }
+    expect(relayState.sendCalls).toHaveLength(0);
+  });
+
   it('shows the connection as stopped when the relay answers 410', async () => {
     relayState.statusFailure = 410;
     expect((await outbox.refreshStatus()).stopped).toBe(true);
