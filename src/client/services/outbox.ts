@@ -13,6 +13,7 @@ import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
 import { isGoneFromRelay, relayProblem } from './relay-problem';
 import {
+  withoutEnvelope,
   addOutboxItem,
   clearAll,
   getConnection,
@@ -224,7 +225,8 @@ async function runFlush(): Promise<FlushResult> {
     if (item.envelope === undefined) continue;
     try {
       const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
-      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
+      // The relay has it: the locked copy (up to 2 MB) is not needed again. The receipt keeps its hash and size.
+      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...withoutEnvelope(current), state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
       setRelayFull(false);
       changed();
