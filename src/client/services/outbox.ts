@@ -27,6 +27,7 @@ import {
   type OutboxItem,
 } from '../data/claimant-db';
 import { EnvelopeRefused, openEnvelope, sealPayload, type Payload } from './crypto';
+import { sealHints, soonestInWords } from './deadline-hints';
 
 /** Fired with 'change' whenever the outbox, replies or connection change. */
 export const forwardEvents = new EventTarget();
@@ -125,8 +126,10 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
  * Locks the payload for every checked computer of the adviser, stores it as
  * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
  * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit.
+ * Each computer also gets a sealed deadline hint: `soonest` if given, else
+ * what the explainer finds in the payload's words (null when nothing).
  */
-export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
+export async function queueItem(payload: Payload, options: { summary?: string; soonest?: string | null } = {}): Promise<OutboxItem> {
   const stored = await getConnection();
   const identity = await getIdentity();
   if (!stored || stored.stoppedAt || !identity) throw new NotConnectedError();
@@ -139,11 +142,14 @@ export async function queueItem(payload: Payload, options: { summary?: string } 
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
   if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
+  const soonest = options.soonest !== undefined ? options.soonest : await soonestInWords(payload.text ?? '');
+  const hints = await sealHints(soonest, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
   const item: OutboxItem = {
     id,
     kind: payload.kind,
     summary: options.summary ?? summarise(payload),
     envelope,
+    hints,
     sha256,
     size: envelope.length,
     createdAt: new Date().toISOString(),
@@ -201,7 +207,7 @@ async function runFlush(): Promise<FlushResult> {
   for (const [index, item] of waiting.entries()) {
     if (item.envelope === undefined) continue;
     try {
-      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
+      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope, ...(item.hints ? { hints: item.hints } : {}) });
       await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
       setRelayFull(false);
