@@ -7,7 +7,7 @@
 // only when one of those vouched computer keys sealed it for this connection.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
-import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
+import { MAX_ENVELOPE_CHARS, type ItemHint } from '../../shared/protocol/api-types';
 import { newId } from '../../shared/protocol/ids';
 import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
@@ -142,14 +142,13 @@ export async function queueItem(payload: Payload, options: { summary?: string; s
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
   if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
-  const soonest = options.soonest !== undefined ? options.soonest : await soonestInWords(payload.text ?? '');
-  const hints = await sealHints(soonest, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
+  const hints = await itemHints(payload, options.soonest, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
   const item: OutboxItem = {
     id,
     kind: payload.kind,
     summary: options.summary ?? summarise(payload),
     envelope,
-    hints,
+    ...(hints ? { hints } : {}),
     sha256,
     size: envelope.length,
     createdAt: new Date().toISOString(),
@@ -159,6 +158,20 @@ export async function queueItem(payload: Payload, options: { summary?: string; s
   changed();
   void flushOutbox().catch(() => undefined);
   return item;
+}
+
+/** The item's deadline hints; none if they could not be sealed (the item still goes, with a generic push). */
+async function itemHints(
+  payload: Payload,
+  soonest: string | null | undefined,
+  recipients: string[],
+  context: Parameters<typeof sealHints>[2],
+): Promise<ItemHint[] | undefined> {
+  try {
+    return await sealHints(soonest !== undefined ? soonest : await soonestInWords(payload.text ?? ''), recipients, context);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface FlushResult {

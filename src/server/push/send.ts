@@ -43,7 +43,9 @@ export function daysLeft(date: string, at: Date): number {
  * device's opaque ref, and for a new item the sealed deadline hints for this
  * subscriber's computer (ciphertext). Nothing else.
  */
-export function buildPayload(reminder: Pick<ClaimedReminder, 'id' | 'kind' | 'ref' | 'deadlineId' | 'deadlineDate' | 'dueAt'> & { hints?: PushHint[] }): PushPayload {
+export function buildPayload(
+  reminder: Pick<ClaimedReminder, 'id' | 'kind' | 'ref' | 'deadlineId' | 'deadlineDate' | 'dueAt'> & { hints?: PushHint[] },
+): PushPayload {
   const payload: PushPayload = { v: 1, id: reminder.id, kind: reminder.kind };
   if (reminder.kind === 'deadline' && reminder.deadlineId !== null && reminder.deadlineDate !== null) {
     payload.deadline = { id: reminder.deadlineId, daysLeft: daysLeft(reminder.deadlineDate, reminder.dueAt) };

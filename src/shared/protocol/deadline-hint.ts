@@ -66,7 +66,10 @@ export async function sealDeadlineHint(
   const suite = hpkeSuite();
   const info = context(binding);
   const recipientPublicKey = await suite.kem.deserializePublicKey(fromBase64Url(binding.recipientKey).buffer);
-  const senderKey: SenderContextParams['senderKey'] = { publicKey: await suite.kem.deserializePublicKey(fromBase64Url(sender.publicKey).buffer), privateKey: sender.privateKey };
+  const senderKey: SenderContextParams['senderKey'] = {
+    publicKey: await suite.kem.deserializePublicKey(fromBase64Url(sender.publicKey).buffer),
+    privateKey: sender.privateKey,
+  };
   const { enc, ct } = await suite.seal({ recipientPublicKey, senderKey, info }, pad(hint).buffer, info.buffer);
   const out = new Uint8Array(HINT_BYTES);
   if (enc.byteLength !== ENC_LENGTH || ct.byteLength !== PLAINTEXT_LENGTH + TAG_LENGTH) throw new Error('Unexpected HPKE output length');

@@ -31,7 +31,10 @@ async function noteShown(itemId: string): Promise<void> {
   if (typeof caches === 'undefined') return;
   try {
     const cache = await caches.open(PUSH_TEXTS_CACHE);
-    await cache.put(ADVISER_SOON_SHOWN_URL, new Response(JSON.stringify(addShown(await shownItems(), [itemId])), { headers: { 'Content-Type': 'application/json' } }));
+    await cache.put(
+      ADVISER_SOON_SHOWN_URL,
+      new Response(JSON.stringify(addShown(await shownItems(), [itemId])), { headers: { 'Content-Type': 'application/json' } }),
+    );
   } catch {
     /* only a second notification at worst */
   }
