@@ -168,8 +168,9 @@ for (const language of LANGUAGES) {
           expect(path, 'the screen has an address').toMatch(/^\//);
           const url = `${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
           let figures = await audit(url, { keepStorage: screen.keepStorage });
-          // A run that never painted (Lighthouse's NO_FCP on a starved machine) says nothing about the page: once more.
-          if (figures.runtimeError) figures = await audit(url, { keepStorage: screen.keepStorage });
+          // A run that never painted or lost its trace (Lighthouse's NO_FCP, NO_NAVSTART on a
+          // starved machine: both seen at load 19 on 2 cores) says nothing about the page: up to twice more.
+          for (let tries = 1; figures.runtimeError && tries < 3; tries++) figures = await audit(url, { keepStorage: screen.keepStorage });
           if (figures.performance < MIN_PERFORMANCE && figures.benchmarkIndex < HOST_INDEX) {
             // Once more, for the performance figure only, with the CPU slowdown
             // calibrated to Lighthouse's benchmark index of this machine when it
