@@ -2,7 +2,7 @@
 // web-push, aes128gcm, VAPID-signed) and what its answer means for the row.
 import { request, type Agent } from 'node:https';
 import webpush from 'web-push';
-import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
+import { MAX_PUSH_HINTS, type PushHint, type PushKind, type PushPayload } from '../../shared/protocol/push-types';
 import type { ClaimedReminder, Store } from '../store/store';
 import { utcToUk } from '../../shared/notices/uk-time';
 import { outOfQuietHours } from './uk-time';
@@ -38,13 +38,20 @@ export function daysLeft(date: string, at: Date): number {
   return Math.max(0, diff);
 }
 
-/** The payload: the reminder's id, kind, deadline id and days left, the device's opaque ref. Nothing else. */
-export function buildPayload(reminder: Pick<ClaimedReminder, 'id' | 'kind' | 'ref' | 'deadlineId' | 'deadlineDate' | 'dueAt'>): PushPayload {
+/**
+ * The payload: the reminder's id, kind, deadline id and days left, the
+ * device's opaque ref, and for a new item the sealed deadline hints for this
+ * subscriber's computer (ciphertext). Nothing else.
+ */
+export function buildPayload(
+  reminder: Pick<ClaimedReminder, 'id' | 'kind' | 'ref' | 'deadlineId' | 'deadlineDate' | 'dueAt'> & { hints?: PushHint[] },
+): PushPayload {
   const payload: PushPayload = { v: 1, id: reminder.id, kind: reminder.kind };
   if (reminder.kind === 'deadline' && reminder.deadlineId !== null && reminder.deadlineDate !== null) {
     payload.deadline = { id: reminder.deadlineId, daysLeft: daysLeft(reminder.deadlineDate, reminder.dueAt) };
   }
   if (reminder.ref !== null) payload.ref = reminder.ref;
+  if (reminder.kind === 'adviser-new-item' && reminder.hints?.length) payload.hints = reminder.hints.slice(0, MAX_PUSH_HINTS);
   return payload;
 }
 
