@@ -5,7 +5,7 @@ import { type DBSchema } from 'idb';
 // The hint lets the app send the outbox when it opens, without loading this for everyone.
 import { FORWARD_HINT, setHint } from './hints';
 import { databaseOpener, type Migration } from './open-db';
-import type { AdviserKeys } from '../../shared/protocol/api-types';
+import type { AdviserKeys, ItemHint } from '../../shared/protocol/api-types';
 
 export interface Identity {
   publicKey: string;
@@ -41,6 +41,8 @@ export interface OutboxItem {
   summary: string;
   /** The locked (encrypted) item. Dropped after stop sharing; the receipt stays. */
   envelope?: string;
+  /** A sealed deadline hint per adviser computer, sent with the item (none on items queued before hints). */
+  hints?: ItemHint[];
   sha256: string;
   size: number;
   createdAt: string;
@@ -95,7 +97,25 @@ const MIGRATIONS: ReadonlyArray<Migration<ForwardDB>> = [
       return store.put({ ...record, adviser });
     });
   },
+  // 3: a sent item no longer keeps its locked copy (up to 2 MB each, read
+  // again on every change of the Send screen): drop those already sent.
+  (_db, tx) => {
+    void tx
+      .objectStore('outbox')
+      .openCursor()
+      .then(async function drop(cursor): Promise<void> {
+        if (!cursor) return;
+        if (cursor.value.state !== 'waiting' && cursor.value.envelope !== undefined) await cursor.update(withoutEnvelope(cursor.value));
+        await drop(await cursor.continue());
+      });
+  },
 ];
+
+/** An outbox row as a receipt: everything but the locked copy. */
+export function withoutEnvelope(item: OutboxItem): OutboxItem {
+  const { envelope: _envelope, hints: _hints, ...receipt } = item;
+  return receipt;
+}
 
 const database = databaseOpener<ForwardDB>(DB_NAME, MIGRATIONS);
 const getDb = database.get;
@@ -213,10 +233,7 @@ export async function clearAll(): Promise<void> {
     tx.objectStore('identity').clear(),
     tx.objectStore('connection').clear(),
     tx.objectStore('replies').clear(),
-    ...items.map((item) => {
-      const { envelope: _envelope, ...receipt } = item;
-      return outbox.put(receipt);
-    }),
+    ...items.map((item) => outbox.put(withoutEnvelope(item))),
     tx.done,
   ]);
   setHint(FORWARD_HINT, false);

@@ -7,12 +7,13 @@
 // only when one of those vouched computer keys sealed it for this connection.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
-import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
+import { MAX_ENVELOPE_CHARS, type ItemHint } from '../../shared/protocol/api-types';
 import { newId } from '../../shared/protocol/ids';
 import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
 import { isGoneFromRelay, relayProblem } from './relay-problem';
 import {
+  withoutEnvelope,
   addOutboxItem,
   clearAll,
   getConnection,
@@ -27,6 +28,7 @@ import {
   type OutboxItem,
 } from '../data/claimant-db';
 import { EnvelopeRefused, openEnvelope, sealPayload, type Payload } from './crypto';
+import { sealHints, soonestInWords } from './deadline-hints';
 
 /** Fired with 'change' whenever the outbox, replies or connection change. */
 export const forwardEvents = new EventTarget();
@@ -121,29 +123,57 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
   return updated;
 }
 
+/** The steps before an item is safely stored, for a progress bar: a PDF or a photo can take a second or more on a cheap phone. */
+export const QUEUE_STEPS = ['checking-keys', 'locking', 'storing'] as const;
+export type QueueStep = (typeof QUEUE_STEPS)[number];
+
+export interface QueueOptions {
+  summary?: string;
+  /** The soonest open deadline, if the caller knows it; otherwise the explainer reads the payload's words. */
+  soonest?: string | null;
+  /** Stops it before it is stored: nothing is kept, and the caller still has what the person added. */
+  signal?: AbortSignal;
+  onStep?: (step: QueueStep) => void;
+}
+
 /**
  * Locks the payload for every checked computer of the adviser, stores it as
  * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
- * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit.
+ * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit,
+ * and the signal's AbortError, keeping nothing, when stopped before it was stored.
+ * Each computer also gets a sealed deadline hint: `soonest` if given, else
+ * what the explainer finds in the payload's words (null when nothing).
  */
-export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
+export async function queueItem(payload: Payload, options: QueueOptions = {}): Promise<OutboxItem> {
+  const { signal, onStep } = options;
+  const step = (next: QueueStep) => {
+    signal?.throwIfAborted();
+    onStep?.(next);
+    signal?.throwIfAborted();
+  };
+  step('checking-keys');
   const stored = await getConnection();
   const identity = await getIdentity();
   if (!stored || stored.stoppedAt || !identity) throw new NotConnectedError();
   const connection = await refreshAdviserKeys(stored);
   const recipients = connection.adviser.devices.map((device) => device.publicKey);
   if (recipients.length === 0) throw new NotConnectedError();
+  step('locking');
   const id = newId();
   const { envelope, sha256 } = await sealPayload(recipients, payload, {
     sender: identity,
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
   if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
+  const hints = await itemHints(payload, options.soonest, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
+  // The last moment it can be stopped: once stored, it is in "What you sent" and goes when there is a signal.
+  step('storing');
   const item: OutboxItem = {
     id,
     kind: payload.kind,
     summary: options.summary ?? summarise(payload),
     envelope,
+    ...(hints ? { hints } : {}),
     sha256,
     size: envelope.length,
     createdAt: new Date().toISOString(),
@@ -153,6 +183,20 @@ export async function queueItem(payload: Payload, options: { summary?: string } 
   changed();
   void flushOutbox().catch(() => undefined);
   return item;
+}
+
+/** The item's deadline hints; none if they could not be sealed (the item still goes, with a generic push). */
+async function itemHints(
+  payload: Payload,
+  soonest: string | null | undefined,
+  recipients: string[],
+  context: Parameters<typeof sealHints>[2],
+): Promise<ItemHint[] | undefined> {
+  try {
+    return await sealHints(soonest !== undefined ? soonest : await soonestInWords(payload.text ?? ''), recipients, context);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface FlushResult {
@@ -201,8 +245,9 @@ async function runFlush(): Promise<FlushResult> {
   for (const [index, item] of waiting.entries()) {
     if (item.envelope === undefined) continue;
     try {
-      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
-      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
+      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope, ...(item.hints ? { hints: item.hints } : {}) });
+      // The relay has it: the locked copy (up to 2 MB) is not needed again. The receipt keeps its hash and size.
+      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...withoutEnvelope(current), state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
       setRelayFull(false);
       changed();

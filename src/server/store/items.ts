@@ -83,7 +83,7 @@ function toItem(row: ItemRow): Item {
   };
 }
 
-/** The counters (migration 8) of one side of a connection. */
+/** The counters (migration 9) of one side of a connection. */
 const USAGE_COLUMNS: Record<Direction, string> = {
   'to-adviser': 'to_adviser_items AS n, to_adviser_bytes AS bytes',
   'to-claimant': 'to_claimant_items AS n, to_claimant_bytes AS bytes',

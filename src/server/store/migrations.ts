@@ -180,12 +180,22 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Issue 13: a new item's sealed deadline hints for one adviser computer
+    // (ciphertext the relay cannot read, with the connection and item each is
+    // bound to), carried by that computer's 'adviser-new-item' push and
+    // cleared once it is sent; deleted with the reminder in any case.
+    version: 8,
+    sql: `
+      ALTER TABLE reminders ADD COLUMN hints jsonb NULL
+    `,
+  },
+  {
     // Issue 14: each side's items and bytes on a connection, kept by triggers
     // on every insert and delete of items (sends, stop sharing, retention,
     // cascades), so a send checks its quota on the connection row it locks
     // instead of adding up all the connection's items each time. Items never
     // change connection, direction or size after they are stored.
-    version: 8,
+    version: 9,
     sql: [
       `ALTER TABLE connections
          ADD COLUMN to_adviser_items integer NOT NULL DEFAULT 0,

@@ -29,7 +29,7 @@ const QUOTA = { maxItems: 5, maxBytes: 2000 };
 
 type Usage = { toAdviser: [number, number]; toClaimant: [number, number] };
 
-/** A connection's quota counters (migration 8), and the same added up from its items. */
+/** A connection's quota counters (migration 9), and the same added up from its items. */
 async function usageOf(driver: SqlDriver, connectionId: string): Promise<{ counters: Usage; items: Usage }> {
   const [c] = await driver.query<Record<string, number | string>>(
     'SELECT to_adviser_items, to_adviser_bytes, to_claimant_items, to_claimant_bytes FROM connections WHERE id = $1',
@@ -170,13 +170,13 @@ describe.each(adapters)('quotas and paging on $name', (adapter) => {
     await expectUsage(other.connectionId, { toAdviser: [1, 100], toClaimant: [0, 0] });
   });
 
-  it('migration 8 counts the items already stored; the envelope column is stored out of line without compression', async () => {
+  it('migration 9 counts the items already stored; the envelope column is stored out of line without compression', async () => {
     const fresh = await adapter.fresh();
     try {
       const db = await fresh.open();
       await migrate(
         db,
-        MIGRATIONS.filter((m) => m.version < 8),
+        MIGRATIONS.filter((m) => m.version < 9),
       );
       const adviserId = uuid();
       const connectionId = uuid();
