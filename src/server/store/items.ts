@@ -83,52 +83,84 @@ function toItem(row: ItemRow): Item {
   };
 }
 
-async function usage(db: SqlDriver, connectionId: string, direction: Direction): Promise<{ items: number; bytes: number }> {
-  const rows = await db.query<{ n: number | string; bytes: number | string }>(
-    `SELECT count(*)::int AS n, COALESCE(sum(size), 0)::bigint AS bytes FROM items WHERE connection_id = $1 AND direction = $2`,
-    [connectionId, direction],
-  );
-  return { items: Number(rows[0]?.n ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
-}
+/** The counters (migration 9) of one side of a connection. */
+const USAGE_COLUMNS: Record<Direction, string> = {
+  'to-adviser': 'to_adviser_items AS n, to_adviser_bytes AS bytes',
+  'to-claimant': 'to_claimant_items AS n, to_claimant_bytes AS bytes',
+};
+
+/**
+ * A send in one statement (one round trip, no BEGIN/COMMIT): lock the
+ * connection row (FOR NO KEY UPDATE: sends on one connection take turns, so
+ * two at once cannot both fit under the quota; stopConnection's FOR UPDATE
+ * waits for them, and later ones wait and then see stopped_at), read the
+ * sender's counters from it, and insert only when sharing goes on and the
+ * item fits. The insert trigger adds the item to the counters before the
+ * lock is let go. $1 id, $2 connection, $3 direction, $4 envelope, $5 size,
+ * $6 created_at, $7/$8 quota (null: none).
+ */
+const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
+  (['to-adviser', 'to-claimant'] as const).map((direction) => [
+    direction,
+    `WITH c AS (
+       SELECT stopped_at, ${USAGE_COLUMNS[direction]} FROM connections WHERE id = $2::uuid FOR NO KEY UPDATE
+     ), added AS (
+       INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
+       SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::integer, $6::timestamptz FROM c
+       WHERE c.stopped_at IS NULL
+         AND ($7::integer IS NULL OR c.n + 1 <= $7::integer)
+         AND ($8::bigint IS NULL OR c.bytes + $5::integer <= $8::bigint)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING ${ITEM_COLUMNS}
+     )
+     SELECT c.stopped_at, c.n, c.bytes, added.* FROM c LEFT JOIN added ON true`,
+  ]),
+) as Record<Direction, string>;
+
+/**
+ * The envelope as a parameter: bytes (its UTF-8), which both drivers send in
+ * binary format, so neither re-encodes 136 KB of text (PGlite's JavaScript
+ * protocol writer counts and copies a string's bytes in a loop; measured
+ * 6.3 → 4.6 ms of CPU for a 100 KB item's INSERT on PGlite).
+ */
+const envelopeParam = (envelope: string) => Buffer.from(envelope, 'utf8');
 
 export function itemQueries(db: SqlDriver): ItemStore {
   return {
-    addItem(item, quota) {
-      return db.transaction(async (tx) => {
-        // FOR NO KEY UPDATE: sends on one connection take turns, so two at once
-        // cannot both fit under the quota; stopConnection (FOR UPDATE) still
-        // waits for them, and later ones wait and then see stopped_at.
-        const connections = await tx.query<{ stopped_at: Date | null }>(`SELECT stopped_at FROM connections WHERE id = $1 FOR NO KEY UPDATE`, [item.connectionId]);
-        const connection = connections[0];
-        if (!connection || connection.stopped_at !== null) return { stopped: true as const };
-        // A repeat is compared in the database: the stored envelope is never read out.
-        const repeat = async (): Promise<AddItemResult | null> => {
-          const existing = await tx.query<ItemRow & { same: boolean }>(`SELECT ${ITEM_COLUMNS}, envelope = $2 AS same FROM items WHERE id = $1`, [
-            item.id,
-            item.envelope,
-          ]);
-          const row = existing[0];
-          if (!row) return null;
-          if (row.same && row.connection_id === item.connectionId && row.direction === item.direction) return { item: toItem(row), created: false };
-          return { conflict: true };
-        };
-        const before = await repeat();
-        if (before) return before;
-        if (quota) {
-          const used = await usage(tx, item.connectionId, item.direction);
-          if (used.items + 1 > quota.maxItems) return { full: 'items' };
-          if (used.bytes + item.size > quota.maxBytes) return { full: 'bytes' };
-        }
-        const inserted = await tx.query<ItemRow>(
-          `INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-           ON CONFLICT (id) DO NOTHING
-           RETURNING ${ITEM_COLUMNS}`,
-          [item.id, item.connectionId, item.direction, item.envelope, item.size, item.createdAt],
-        );
-        if (inserted[0]) return { item: toItem(inserted[0]), created: true };
-        return (await repeat()) ?? { conflict: true };
-      });
+    async addItem(item, quota) {
+      if (!isUuid(item.connectionId)) return { stopped: true };
+      // A repeat is compared in the database: the stored envelope is never read out.
+      const repeat = async (): Promise<AddItemResult | null> => {
+        const existing = await db.query<ItemRow & { same: boolean }>(`SELECT ${ITEM_COLUMNS}, envelope = $2::text AS same FROM items WHERE id = $1`, [
+          item.id,
+          envelopeParam(item.envelope),
+        ]);
+        const row = existing[0];
+        if (!row) return null;
+        if (row.same && row.connection_id === item.connectionId && row.direction === item.direction) return { item: toItem(row), created: false };
+        return { conflict: true };
+      };
+      const rows = await db.query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string }>(ADD_ITEM[item.direction], [
+        item.id,
+        item.connectionId,
+        item.direction,
+        envelopeParam(item.envelope),
+        item.size,
+        item.createdAt,
+        quota?.maxItems ?? null,
+        quota?.maxBytes ?? null,
+      ]);
+      const row = rows[0];
+      if (!row || row.stopped_at !== null) return { stopped: true };
+      if (row.id !== null && row.id !== undefined) return { item: toItem(row as ItemRow), created: true };
+      // Not added: the id is taken (a repeat, or a conflict), or the item does not fit.
+      // A repeat of a stored item is answered as such even when the connection is full.
+      const before = await repeat();
+      if (before) return before;
+      if (quota && Number(row.n) + 1 > quota.maxItems) return { full: 'items' };
+      if (quota && Number(row.bytes) + item.size > quota.maxBytes) return { full: 'bytes' };
+      // Taken by an item deleted since: the sender may try again.
+      return { conflict: true };
     },
 
     async listItems(connectionId, direction, page) {
@@ -173,7 +205,10 @@ export function itemQueries(db: SqlDriver): ItemStore {
 
     async itemUsage(connectionId, direction) {
       if (!isUuid(connectionId)) return { items: 0, bytes: 0 };
-      return usage(db, connectionId, direction);
+      const rows = await db.query<{ n: number | string; bytes: number | string }>(`SELECT ${USAGE_COLUMNS[direction]} FROM connections WHERE id = $1`, [
+        connectionId,
+      ]);
+      return { items: Number(rows[0]?.n ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
     },
 
     async deleteExpired(input) {

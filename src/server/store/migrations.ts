@@ -2,7 +2,8 @@ import type { SqlDriver } from './driver';
 
 export interface Migration {
   version: number;
-  sql: string;
+  /** Statements separated by ';', or a list of statements run as they are (for bodies that hold ';'). */
+  sql: string | readonly string[];
 }
 
 /** Append only: never edit a migration that has shipped. */
@@ -188,6 +189,69 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE reminders ADD COLUMN hints jsonb NULL
     `,
   },
+  {
+    // Issue 14: each side's items and bytes on a connection, kept by triggers
+    // on every insert and delete of items (sends, stop sharing, retention,
+    // cascades), so a send checks its quota on the connection row it locks
+    // instead of adding up all the connection's items each time. Items never
+    // change connection, direction or size after they are stored.
+    version: 9,
+    sql: [
+      `ALTER TABLE connections
+         ADD COLUMN to_adviser_items integer NOT NULL DEFAULT 0,
+         ADD COLUMN to_adviser_bytes bigint NOT NULL DEFAULT 0,
+         ADD COLUMN to_claimant_items integer NOT NULL DEFAULT 0,
+         ADD COLUMN to_claimant_bytes bigint NOT NULL DEFAULT 0`,
+      `UPDATE connections c
+       SET to_adviser_items = u.to_adviser_items, to_adviser_bytes = u.to_adviser_bytes,
+           to_claimant_items = u.to_claimant_items, to_claimant_bytes = u.to_claimant_bytes
+       FROM (
+         SELECT connection_id,
+                count(*) FILTER (WHERE direction = 'to-adviser') AS to_adviser_items,
+                COALESCE(sum(size) FILTER (WHERE direction = 'to-adviser'), 0) AS to_adviser_bytes,
+                count(*) FILTER (WHERE direction = 'to-claimant') AS to_claimant_items,
+                COALESCE(sum(size) FILTER (WHERE direction = 'to-claimant'), 0) AS to_claimant_bytes
+         FROM items GROUP BY connection_id
+       ) u
+       WHERE c.id = u.connection_id`,
+      `CREATE FUNCTION items_usage_count() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP = 'INSERT' THEN
+           UPDATE connections c
+           SET to_adviser_items = c.to_adviser_items + d.ai, to_adviser_bytes = c.to_adviser_bytes + d.ab,
+               to_claimant_items = c.to_claimant_items + d.ci, to_claimant_bytes = c.to_claimant_bytes + d.cb
+           FROM (
+             SELECT connection_id,
+                    count(*) FILTER (WHERE direction = 'to-adviser') AS ai,
+                    COALESCE(sum(size) FILTER (WHERE direction = 'to-adviser'), 0) AS ab,
+                    count(*) FILTER (WHERE direction = 'to-claimant') AS ci,
+                    COALESCE(sum(size) FILTER (WHERE direction = 'to-claimant'), 0) AS cb
+             FROM new_items GROUP BY connection_id
+           ) d
+           WHERE c.id = d.connection_id;
+         ELSE
+           UPDATE connections c
+           SET to_adviser_items = c.to_adviser_items - d.ai, to_adviser_bytes = c.to_adviser_bytes - d.ab,
+               to_claimant_items = c.to_claimant_items - d.ci, to_claimant_bytes = c.to_claimant_bytes - d.cb
+           FROM (
+             SELECT connection_id,
+                    count(*) FILTER (WHERE direction = 'to-adviser') AS ai,
+                    COALESCE(sum(size) FILTER (WHERE direction = 'to-adviser'), 0) AS ab,
+                    count(*) FILTER (WHERE direction = 'to-claimant') AS ci,
+                    COALESCE(sum(size) FILTER (WHERE direction = 'to-claimant'), 0) AS cb
+             FROM old_items GROUP BY connection_id
+           ) d
+           WHERE c.id = d.connection_id;
+         END IF;
+         RETURN NULL;
+       END
+       $$`,
+      `CREATE TRIGGER items_usage_insert AFTER INSERT ON items REFERENCING NEW TABLE AS new_items
+       FOR EACH STATEMENT EXECUTE FUNCTION items_usage_count()`,
+      `CREATE TRIGGER items_usage_delete AFTER DELETE ON items REFERENCING OLD TABLE AS old_items
+       FOR EACH STATEMENT EXECUTE FUNCTION items_usage_count()`,
+    ],
+  },
 ];
 
 // Any constant works; it only has to be the same in every process of this app.
@@ -211,8 +275,9 @@ export async function migrate(db: SqlDriver, migrations: readonly Migration[] = 
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (applied.has(migration.version)) continue;
       // One statement per query: PGlite's query() uses the extended protocol,
-      // which takes a single statement (migrations hold no ';' inside strings).
-      for (const statement of migration.sql.split(';')) {
+      // which takes a single statement (a string migration holds no ';' inside strings).
+      const statements = typeof migration.sql === 'string' ? migration.sql.split(';') : migration.sql;
+      for (const statement of statements) {
         if (statement.trim() !== '') await tx.query(statement);
       }
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);

@@ -1,5 +1,5 @@
 import { fsyncSync, mkdirSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
@@ -45,10 +45,24 @@ function durableStartParams(): string[] {
 
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
+const TEXT_OID = 25;
+/**
+ * Text parameters given as bytes (a Buffer of UTF-8, as items.ts gives an
+ * envelope) go to PostgreSQL as they are, in binary format, as node-postgres
+ * sends a Buffer; anything else is made text as PGlite does by default.
+ * PGlite would otherwise call toString() on the bytes and count and copy the
+ * string in JavaScript again.
+ */
+const QUERY_OPTIONS = {
+  serializers: {
+    [TEXT_OID]: (value: unknown) => (value instanceof Uint8Array ? value : value instanceof Date ? value.toISOString() : String(value)),
+  },
+} as unknown as QueryOptions;
+
 function txDriver(tx: Transaction): SqlDriver {
   return {
     async query<T>(sql: string, params?: unknown[]): Promise<T[]> {
-      return (await tx.query<T>(sql, params)).rows;
+      return (await tx.query<T>(sql, params, QUERY_OPTIONS)).rows;
     },
     // PGlite has no nested transactions; run nested work in the same one.
     transaction<R>(fn: (inner: SqlDriver) => Promise<R>): Promise<R> {
@@ -61,7 +75,7 @@ function txDriver(tx: Transaction): SqlDriver {
 }
 
 async function rows<T>(db: Queryable, sql: string, params?: unknown[]): Promise<T[]> {
-  return (await db.query<T>(sql, params)).rows;
+  return (await db.query<T>(sql, params, QUERY_OPTIONS)).rows;
 }
 
 /** Embedded PostgreSQL (WebAssembly). `dataDir` null keeps everything in memory. */

@@ -3,6 +3,7 @@
 // never read an envelope. On PGlite and PostgreSQL.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlDriver } from '../../../src/server/store/driver';
+import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
 import { createSqlStore } from '../../../src/server/store/sql-store';
 import type { Store } from '../../../src/server/store/store';
 import { runRetention } from '../../../src/server/retention';
@@ -25,6 +26,29 @@ function recording(driver: SqlDriver, log: string[]): SqlDriver {
 }
 
 const QUOTA = { maxItems: 5, maxBytes: 2000 };
+
+type Usage = { toAdviser: [number, number]; toClaimant: [number, number] };
+
+/** A connection's quota counters (migration 9), and the same added up from its items. */
+async function usageOf(driver: SqlDriver, connectionId: string): Promise<{ counters: Usage; items: Usage }> {
+  const [c] = await driver.query<Record<string, number | string>>(
+    'SELECT to_adviser_items, to_adviser_bytes, to_claimant_items, to_claimant_bytes FROM connections WHERE id = $1',
+    [connectionId],
+  );
+  const [i] = await driver.query<Record<string, number | string>>(
+    `SELECT count(*) FILTER (WHERE direction = 'to-adviser') AS to_adviser_items,
+            COALESCE(sum(size) FILTER (WHERE direction = 'to-adviser'), 0) AS to_adviser_bytes,
+            count(*) FILTER (WHERE direction = 'to-claimant') AS to_claimant_items,
+            COALESCE(sum(size) FILTER (WHERE direction = 'to-claimant'), 0) AS to_claimant_bytes
+     FROM items WHERE connection_id = $1`,
+    [connectionId],
+  );
+  const usage = (row: Record<string, number | string>): Usage => ({
+    toAdviser: [Number(row.to_adviser_items), Number(row.to_adviser_bytes)],
+    toClaimant: [Number(row.to_claimant_items), Number(row.to_claimant_bytes)],
+  });
+  return { counters: usage(c!), items: usage(i!) };
+}
 
 describe.each(adapters)('quotas and paging on $name', (adapter) => {
   let test: TestStore;
@@ -103,6 +127,76 @@ describe.each(adapters)('quotas and paging on $name', (adapter) => {
     expect(results.filter((r) => r.status === 201)).toHaveLength(QUOTA.maxItems);
     expect(results.filter((r) => r.status === 409 && r.body.error === 'connection_full')).toHaveLength(12 - QUOTA.maxItems);
     expect((await store.itemUsage(connectionId, 'to-adviser')).items).toBe(QUOTA.maxItems);
+  });
+
+  it('the quota counters on the connection row match its items after sends, resends, refusals, replies, concurrent sends, retention and stop sharing', async () => {
+    const { adviser, claimantToken, connectionId } = await connected(relay, store);
+    const other = await connected(relay, store, 'Kim Lee');
+    const send = (token: string, body: { id: string; envelope: string }) => call(relay, 'POST', '/api/items', { token, body });
+    const expectUsage = async (id: string, expected: Usage) => {
+      const { counters, items } = await usageOf(test.driver, id);
+      expect(counters).toEqual(items);
+      expect(counters).toEqual(expected);
+    };
+
+    const first = { id: uuid(), envelope: envelope(300) };
+    expect((await send(claimantToken, first)).status).toBe(201);
+    expect((await send(claimantToken, first)).status).toBe(200); // a resend adds nothing
+    expect((await send(claimantToken, { id: first.id, envelope: envelope(300) })).status).toBe(409); // nor does a clash
+    expect((await send(other.claimantToken, { id: uuid(), envelope: envelope(100) })).status).toBe(201);
+    const replied = await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, {
+      token: adviser.deviceToken,
+      body: { id: uuid(), envelope: envelope(40) },
+    });
+    expect(replied.status).toBe(201);
+    await expectUsage(connectionId, { toAdviser: [1, 300], toClaimant: [1, 40] });
+
+    // Twelve at once: five fit, the refused ones leave no trace in the counters.
+    relay.clock.ms += 1000;
+    const results = await Promise.all(Array.from({ length: 12 }, () => send(claimantToken, { id: uuid(), envelope: envelope(150) })));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(QUOTA.maxItems - 1);
+    await expectUsage(connectionId, { toAdviser: [5, 300 + 4 * 150], toClaimant: [1, 40] });
+    expect(await store.itemUsage(connectionId, 'to-adviser')).toEqual({ items: 5, bytes: 900 });
+
+    // Retention deletes the item the adviser saw long ago: its count and bytes go.
+    await call(relay, 'POST', `/api/adviser/items/${first.id}/seen`, { token: adviser.deviceToken });
+    const later = new Date(relay.clock.ms + 31 * 24 * 60 * 60 * 1000);
+    expect((await runRetention(store, { retentionSeenDays: 30, retentionMaxDays: 90 }, later)).items).toBe(1);
+    await expectUsage(connectionId, { toAdviser: [4, 600], toClaimant: [1, 40] });
+
+    // Stop sharing deletes everything of the connection; the other one is untouched.
+    expect((await call(relay, 'DELETE', '/api/claimant/connection', { token: claimantToken })).status).toBeLessThan(300);
+    await expectUsage(connectionId, { toAdviser: [0, 0], toClaimant: [0, 0] });
+    await expectUsage(other.connectionId, { toAdviser: [1, 100], toClaimant: [0, 0] });
+  });
+
+  it('migration 9 counts the items already stored; the envelope column is stored out of line without compression', async () => {
+    const fresh = await adapter.fresh();
+    try {
+      const db = await fresh.open();
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < 9),
+      );
+      const adviserId = uuid();
+      const connectionId = uuid();
+      await db.query(`INSERT INTO advisers (id, name, org, enrol_token_hash, enrol_expires_at) VALUES ($1, 'A', 'O', $2, now())`, [adviserId, uuid()]);
+      await db.query(`INSERT INTO connections (id, adviser_id, label, claimant_public_key) VALUES ($1, $2, '', 'k')`, [connectionId, adviserId]);
+      for (const [direction, size] of [
+        ['to-adviser', 10],
+        ['to-adviser', 20],
+        ['to-claimant', 5],
+      ] as const) {
+        await db.query(`INSERT INTO items (id, connection_id, direction, envelope, size) VALUES ($1, $2, $3, 'x', $4)`, [uuid(), connectionId, direction, size]);
+      }
+      await migrate(db);
+      expect((await usageOf(db, connectionId)).counters).toEqual({ toAdviser: [2, 30], toClaimant: [1, 5] });
+      const storage = await db.query<{ attstorage: string }>(`SELECT attstorage FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'envelope'`);
+      expect(storage).toEqual([{ attstorage: 'e' }]);
+      await db.close();
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('pages the adviser list newest first with a cursor; bad limits and cursors are 400', async () => {
