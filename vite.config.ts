@@ -62,6 +62,22 @@ function localeFiles(): Plugin {
 // from the module graph (src/build/adviser-only.ts).
 const adviser = adviserOnly();
 
+// @hpke/common falls back to `await import("crypto")` on Node 18 and older.
+// The service worker is a classic script, where that import, and Vite's
+// preload helper around it (which reads import.meta), cannot even be parsed:
+// the worker failed to install. A worker always has globalThis.crypto, so in
+// the service worker's build the fallback is that.
+function noNodeCryptoFallback(): Plugin {
+  const fallback = 'await import("crypto")';
+  return {
+    name: 'uc:no-node-crypto-fallback',
+    transform(code, id) {
+      if (!id.includes('/@hpke/') || !code.includes(fallback)) return null;
+      return { code: code.replaceAll(fallback, '{ webcrypto: globalThis.crypto }'), map: null };
+    },
+  };
+}
+
 // The OCR engine (tesseract.js: its page-side code, worker, WebAssembly core
 // and language data) lives in its own folder, fetched only when someone asks
 // to read a photo: never in the first load, never in the precache.
@@ -86,7 +102,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'locales/en.json', 'assets/locales/en-*.json'],
         globIgnores: ['**/node_modules/**', 'assets/adviser/**', 'assets/locales/en-adviser-*.json', 'assets/ocr/**'],
         // The service worker's build needs to know the engine's folder too.
-        buildPlugins: { vite: [ocr.virtualModule()] },
+        buildPlugins: { vite: [ocr.virtualModule(), noNodeCryptoFallback()] },
       },
     }),
   ],

@@ -12,6 +12,12 @@ const ADVISER_FOLDER = '/src/client/adviser/';
 /** A module id without its query (`pdf.worker.mjs?url` is the file `pdf.worker.mjs`). */
 const fileOf = (id: string) => id.replace(/\?.*$/, '');
 
+/** From `node_modules/` on, if it is in there: a linked node_modules gives its real path to one and a relative one to the other. */
+const fromPackages = (path: string) => (path.includes('node_modules/') ? path.slice(path.lastIndexOf('node_modules/')) : path);
+
+/** An absolute module file and a project-relative file name: the same file? */
+const sameFile = (file: string, path: string) => file === path || file.endsWith(`/${path}`) || fromPackages(file) === fromPackages(path);
+
 export interface AdviserOnly extends Plugin {
   /** True for a module id only the adviser's part imports. Known once the build has ended (chunk naming comes after). */
   has(id: string): boolean;
@@ -60,6 +66,6 @@ export function adviserOnly(): AdviserOnly {
       }
     },
     has: (id) => modules.has(id),
-    hasFile: (path) => [...files].some((file) => file === path || file.endsWith(`/${path}`)),
+    hasFile: (path) => [...files].some((file) => sameFile(file, path)),
   };
 }
