@@ -70,6 +70,11 @@ const ADVISER_ONLY = [
   '/pdfjs-dist/',
 ];
 const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
+// A chunk of the adviser's modules may also hold shared code nothing else on
+// the page imports (the explainer, which the claimant's screens run in a
+// worker of their own): it goes in the adviser's folder with them.
+const isAdviserChunk = (ids: readonly string[]) =>
+  ids.length > 0 && ids.some(isAdviserModule) && ids.every((id) => isAdviserModule(id) || id.includes('/src/shared/'));
 
 // The OCR engine (tesseract.js: its page-side code, worker, WebAssembly core
 // and language data) lives in its own folder, fetched only when someone asks
@@ -106,7 +111,7 @@ export default defineConfig({
         chunkFileNames: (chunk) =>
           isOcrChunk(chunk.moduleIds)
             ? `${ocr.base.slice(1)}[name]-[hash].js`
-            : (chunk.moduleIds.length > 0 && chunk.moduleIds.every(isAdviserModule)) || chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/'))
+            : isAdviserChunk(chunk.moduleIds) || chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/'))
               ? 'assets/adviser/[name]-[hash].js'
               : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
