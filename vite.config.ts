@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/build/manifest';
 import { ocrEngine } from './src/build/ocr-engine';
+import { adviserOnly } from './src/build/adviser-only';
 
 // Each language gets one small file at a fixed address, /locales/<code>.json:
 // its `common` words (all the first screen needs) and the hashed addresses of
@@ -54,27 +55,12 @@ function localeFiles(): Plugin {
   };
 }
 
-// The adviser's inbox goes in its own folder, so the service worker can leave
-// it out of the claimant's offline download: its screens, its own database,
-// adding a computer, renewing its credential, the QR code maker and the PDF
-// reader (pdfjs-dist and its worker).
-const ADVISER_ONLY = [
-  '/src/client/adviser/',
-  '/src/client/data/adviser-db.ts',
-  '/src/client/services/add-computer.ts',
-  '/src/client/services/claimant-pin.ts',
-  '/src/client/services/adviser-items.ts',
-  '/src/client/services/client-label.ts',
-  '/src/client/services/computer-token.ts',
-  '/qrcode-generator/',
-  '/pdfjs-dist/',
-];
-const isAdviserModule = (id: string) => ADVISER_ONLY.some((part) => id.includes(part));
-// A chunk of the adviser's modules may also hold shared code nothing else on
-// the page imports (the explainer, which the claimant's screens run in a
-// worker of their own): it goes in the adviser's folder with them.
-const isAdviserChunk = (ids: readonly string[]) =>
-  ids.length > 0 && ids.some(isAdviserModule) && ids.every((id) => isAdviserModule(id) || id.includes('/src/shared/'));
+// The adviser's part goes in its own folder, assets/adviser/, so the service
+// worker can leave it out of the claimant's offline download: every module
+// only the adviser's part imports (its screens, its database, adding a
+// computer, the QR code maker, the PDF reader and its worker), worked out
+// from the module graph (src/build/adviser-only.ts).
+const adviser = adviserOnly();
 
 // The OCR engine (tesseract.js: its page-side code, worker, WebAssembly core
 // and language data) lives in its own folder, fetched only when someone asks
@@ -86,6 +72,7 @@ export default defineConfig({
   plugins: [
     preact(),
     localeFiles(),
+    adviser,
     ocr,
     VitePWA({
       strategies: 'injectManifest',
@@ -111,11 +98,11 @@ export default defineConfig({
         chunkFileNames: (chunk) =>
           isOcrChunk(chunk.moduleIds)
             ? `${ocr.base.slice(1)}[name]-[hash].js`
-            : isAdviserChunk(chunk.moduleIds) || chunk.moduleIds.some((id) => id.includes('/pdfjs-dist/'))
+            : chunk.moduleIds.length > 0 && chunk.moduleIds.every(adviser.has)
               ? 'assets/adviser/[name]-[hash].js'
               : 'assets/[name]-[hash].js',
         assetFileNames: (info) =>
-          (info.originalFileNames ?? []).some(isAdviserModule) || (info.names ?? []).some((name) => name.startsWith('adviser'))
+          (info.originalFileNames ?? []).some(adviser.hasFile) || (info.names ?? []).some((name) => name.startsWith('adviser'))
             ? // pdfjs's worker is a module script (.mjs): named .js so every server sends it as JavaScript.
               `assets/adviser/[name]-[hash]${(info.names ?? []).some((name) => name.endsWith('.mjs')) ? '.js' : '[extname]'}`
             : 'assets/[name]-[hash][extname]',

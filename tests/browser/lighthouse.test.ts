@@ -26,13 +26,6 @@ import { CHROMIUM_PATH, SAMPLE_MRN } from './harness';
 
 const MIN_PERFORMANCE = 98;
 const MAX_CLS = 0.01;
-/**
- * Known and not yet explained: in Arabic, the Connect screen's first
- * paragraph is laid out again (0.7 px wider) about a second after it appears,
- * which Chromium counts as CLS 0.023. Held to this bound until it is found
- * (issue 14), so that nothing worse slips in meanwhile.
- */
-const KNOWN_CLS: Record<string, number> = { 'ar connect to my adviser': 0.03 };
 const LANGUAGES = ['en', 'ar'];
 
 interface Figures {
@@ -168,8 +161,9 @@ for (const language of LANGUAGES) {
           expect(path, 'the screen has an address').toMatch(/^\//);
           const url = `${path}${path.includes('?') ? '&' : '?'}lang=${language}`;
           let figures = await audit(url, { keepStorage: screen.keepStorage });
-          // A run that never painted (Lighthouse's NO_FCP on a starved machine) says nothing about the page: once more.
-          if (figures.runtimeError) figures = await audit(url, { keepStorage: screen.keepStorage });
+          // A run that never painted or lost its trace (Lighthouse's NO_FCP, NO_NAVSTART on a
+          // starved machine: both seen at load 19 on 2 cores) says nothing about the page: up to twice more.
+          for (let tries = 1; figures.runtimeError && tries < 3; tries++) figures = await audit(url, { keepStorage: screen.keepStorage });
           if (figures.performance < MIN_PERFORMANCE && figures.benchmarkIndex < HOST_INDEX) {
             // Once more, for the performance figure only, with the CPU slowdown
             // calibrated to Lighthouse's benchmark index of this machine when it
@@ -190,7 +184,7 @@ for (const language of LANGUAGES) {
           expect(figures.failedAudits).toEqual([]);
           expect(figures.accessibility).toBe(100);
           expect(figures.bestPractices).toBe(100);
-          expect(figures.cls).toBeLessThanOrEqual(KNOWN_CLS[`${language} ${screen.name}`] ?? MAX_CLS);
+          expect(figures.cls).toBeLessThanOrEqual(MAX_CLS);
           // The performance goal (≥ 98) is not met on every screen yet (blocking
           // time of the lazy screens' code, 0.2 to 0.9 s simulated): it is
           // reported in .reports/lighthouse.json and the README, not asserted.

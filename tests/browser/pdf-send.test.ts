@@ -180,6 +180,29 @@ describe('a PDF sent to the adviser', () => {
     await claimant.locator(PDF_INPUT).setInputFiles({ name: 'biggest.pdf', mimeType: 'application/pdf', buffer: biggest });
     await preview.getByText('biggest.pdf').waitFor();
     expect(await preview.textContent()).toContain('Size: 1.5 MB.');
+    // Stopped while it is being locked (the adviser's keys are held back, as on a slow
+    // signal): a progress bar with Cancel; nothing is kept or sent, and the PDF stays.
+    let releaseKeys: () => void = () => undefined;
+    const keysHeld = new Promise<void>((resolve) => (releaseKeys = resolve));
+    await claimant.route('**/api/claimant/adviser', async (route) => {
+      await keysHeld;
+      await route.continue();
+    });
+    await claimant.getByRole('button', { name: 'Send to my adviser' }).click();
+    const bar = claimant.getByRole('progressbar', { name: 'Sending…' });
+    await bar.waitFor();
+    expect(await claimant.locator('.progress-panel').count()).toBe(1);
+    await claimant.locator('.progress-panel').getByRole('button', { name: 'Cancel' }).click();
+    releaseKeys();
+    await claimant.getByRole('status').filter({ hasText: 'Stopped. Nothing was sent. What you added is still here.' }).waitFor();
+    await bar.waitFor({ state: 'detached' });
+    await expect.poll(() => claimant.evaluate(() => document.activeElement?.id)).toBe('send-submit');
+    // The button comes back once the locking it was doing has stopped; the PDF is still there, nothing new in the list.
+    await claimant.getByRole('button', { name: 'Send to my adviser' }).waitFor();
+    expect(await preview.textContent()).toContain('biggest.pdf');
+    expect(await claimant.locator('.forward-item').count()).toBe(1);
+    await claimant.unroute('**/api/claimant/adviser');
+
     // What became of the sends, to say why if it never goes.
     const sends: string[] = [];
     claimant.on('requestfinished', (r) => void r.response().then((res) => r.url().endsWith('/api/items') && sends.push(`${r.method()} ${res?.status()}`)));

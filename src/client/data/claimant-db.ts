@@ -95,7 +95,25 @@ const MIGRATIONS: ReadonlyArray<Migration<ForwardDB>> = [
       return store.put({ ...record, adviser });
     });
   },
+  // 3: a sent item no longer keeps its locked copy (up to 2 MB each, read
+  // again on every change of the Send screen): drop those already sent.
+  (_db, tx) => {
+    void tx
+      .objectStore('outbox')
+      .openCursor()
+      .then(async function drop(cursor): Promise<void> {
+        if (!cursor) return;
+        if (cursor.value.state !== 'waiting' && cursor.value.envelope !== undefined) await cursor.update(withoutEnvelope(cursor.value));
+        await drop(await cursor.continue());
+      });
+  },
 ];
+
+/** An outbox row as a receipt: everything but the locked copy. */
+export function withoutEnvelope(item: OutboxItem): OutboxItem {
+  const { envelope: _envelope, ...receipt } = item;
+  return receipt;
+}
 
 const database = databaseOpener<ForwardDB>(DB_NAME, MIGRATIONS);
 const getDb = database.get;
@@ -213,10 +231,7 @@ export async function clearAll(): Promise<void> {
     tx.objectStore('identity').clear(),
     tx.objectStore('connection').clear(),
     tx.objectStore('replies').clear(),
-    ...items.map((item) => {
-      const { envelope: _envelope, ...receipt } = item;
-      return outbox.put(receipt);
-    }),
+    ...items.map((item) => outbox.put(withoutEnvelope(item))),
     tx.done,
   ]);
   setHint(FORWARD_HINT, false);

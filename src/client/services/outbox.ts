@@ -13,6 +13,7 @@ import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
 import { isGoneFromRelay, relayProblem } from './relay-problem';
 import {
+  withoutEnvelope,
   addOutboxItem,
   clearAll,
   getConnection,
@@ -121,24 +122,46 @@ export async function refreshAdviserKeys(connection: Connection): Promise<Connec
   return updated;
 }
 
+/** The steps before an item is safely stored, for a progress bar: a PDF or a photo can take a second or more on a cheap phone. */
+export const QUEUE_STEPS = ['checking-keys', 'locking', 'storing'] as const;
+export type QueueStep = (typeof QUEUE_STEPS)[number];
+
+export interface QueueOptions {
+  summary?: string;
+  /** Stops it before it is stored: nothing is kept, and the caller still has what the person added. */
+  signal?: AbortSignal;
+  onStep?: (step: QueueStep) => void;
+}
+
 /**
  * Locks the payload for every checked computer of the adviser, stores it as
  * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
- * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit.
+ * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit,
+ * and the signal's AbortError, keeping nothing, when stopped before it was stored.
  */
-export async function queueItem(payload: Payload, options: { summary?: string } = {}): Promise<OutboxItem> {
+export async function queueItem(payload: Payload, options: QueueOptions = {}): Promise<OutboxItem> {
+  const { signal, onStep } = options;
+  const step = (next: QueueStep) => {
+    signal?.throwIfAborted();
+    onStep?.(next);
+    signal?.throwIfAborted();
+  };
+  step('checking-keys');
   const stored = await getConnection();
   const identity = await getIdentity();
   if (!stored || stored.stoppedAt || !identity) throw new NotConnectedError();
   const connection = await refreshAdviserKeys(stored);
   const recipients = connection.adviser.devices.map((device) => device.publicKey);
   if (recipients.length === 0) throw new NotConnectedError();
+  step('locking');
   const id = newId();
   const { envelope, sha256 } = await sealPayload(recipients, payload, {
     sender: identity,
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
   if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
+  // The last moment it can be stopped: once stored, it is in "What you sent" and goes when there is a signal.
+  step('storing');
   const item: OutboxItem = {
     id,
     kind: payload.kind,
@@ -202,7 +225,8 @@ async function runFlush(): Promise<FlushResult> {
     if (item.envelope === undefined) continue;
     try {
       const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
-      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...current, state: 'sent', sentAt: info.createdAt } : current));
+      // The relay has it: the locked copy (up to 2 MB) is not needed again. The receipt keeps its hash and size.
+      await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...withoutEnvelope(current), state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;
       setRelayFull(false);
       changed();

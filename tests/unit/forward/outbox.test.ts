@@ -186,7 +186,11 @@ describe('outbox', () => {
     const result = await outbox.flushOutbox();
     expect(result.sent).toBe(1);
     expect(relayState.sendCalls).toEqual([{ id: item.id, envelope: item.envelope }]);
-    expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
+    const receipt = await db.getOutboxItem(item.id);
+    expect(receipt?.state).toBe('sent');
+    // Sent: the locked copy is not kept (the Send screen reads every row on each change); the receipt is.
+    expect(receipt?.envelope).toBeUndefined();
+    expect(receipt).toMatchObject({ sha256: 'sha-hello', size: item.envelope!.length });
     await outbox.flushOutbox();
     expect(relayState.sendCalls).toHaveLength(1);
   });
@@ -250,6 +254,25 @@ describe('outbox', () => {
     const item = await outbox.queueItem(text('a short one still goes'));
     expect((await outbox.flushOutbox()).sent).toBe(1);
     expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
+  });
+
+  it('says each step before the item is stored, and keeps nothing when stopped at any of them', async () => {
+    const steps: string[] = [];
+    const item = await outbox.queueItem(text('with steps'), { onStep: (step) => steps.push(step) });
+    expect(steps).toEqual([...outbox.QUEUE_STEPS]);
+    expect((await db.getOutboxItem(item.id))?.state).toBeDefined();
+    await outbox.flushOutbox();
+    relayState.sendCalls = [];
+    for (const stopAt of outbox.QUEUE_STEPS) {
+      const controller = new AbortController();
+      const queued = outbox.queueItem(text(`stopped at ${stopAt}`), {
+        signal: controller.signal,
+        onStep: (step) => step === stopAt && controller.abort(),
+      });
+      await expect(queued, stopAt).rejects.toThrow(/abort/i);
+      expect(await db.listWaiting(), stopAt).toEqual([]);
+    }
+    expect(relayState.sendCalls).toHaveLength(0);
   });
 
   it('shows the connection as stopped when the relay answers 410', async () => {
@@ -392,6 +415,42 @@ describe("outbox: the adviser's computers", () => {
 });
 
 describe('claimant-db migration', () => {
+  it('drops the locked copy of items already sent, and keeps it for those still waiting', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    vi.resetModules();
+    const { openDB } = await import('idb');
+    const old = await openDB('uc-forward', 2, {
+      upgrade(v2) {
+        v2.createObjectStore('identity', { keyPath: 'key' });
+        v2.createObjectStore('connection', { keyPath: 'key' });
+        v2.createObjectStore('outbox', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        v2.createObjectStore('replies', { keyPath: 'id' });
+      },
+    });
+    const row = (id: string, state: string, createdAt: string) => ({
+      id,
+      kind: 'text',
+      summary: id,
+      envelope: `sealed-${id}`,
+      sha256: `sha-${id}`,
+      size: 9,
+      createdAt,
+      state,
+    });
+    await old.put('outbox', row('sent-1', 'sent', '2026-01-01T09:00:00Z'));
+    await old.put('outbox', row('seen-1', 'seen', '2026-01-01T10:00:00Z'));
+    await old.put('outbox', row('waiting-1', 'waiting', '2026-01-01T11:00:00Z'));
+    old.close();
+    db = await import('../../../src/client/data/claimant-db');
+    const rows = await db.listOutbox();
+    expect(rows.map((r) => [r.id, r.envelope ?? null, r.sha256])).toEqual([
+      ['waiting-1', 'sealed-waiting-1', 'sha-waiting-1'],
+      ['seen-1', null, 'sha-seen-1'],
+      ['sent-1', null, 'sha-sent-1'],
+    ]);
+    expect((await db.listWaiting()).map((r) => r.id)).toEqual(['waiting-1']);
+  });
+
   it('keeps a connection made before signing keys, pinned to its one key', async () => {
     globalThis.indexedDB = new IDBFactory();
     vi.resetModules();

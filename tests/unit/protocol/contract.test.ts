@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { relayRequestInit } from '../../../src/shared/protocol/relay-request';
 import { toBrowserSubscription } from '../../../src/shared/protocol/push-api';
 import { deviceKeyMessage } from '../../../src/shared/protocol/device-key';
-import { fromBase64Url, toBase64Url } from '../../../src/shared/protocol/base64url';
+import { fromBase64Url, toBase64Url, toBase64UrlWithBtoa } from '../../../src/shared/protocol/base64url';
 import { newId } from '../../../src/shared/protocol/ids';
 import { generateKeyPair, generateSigningKeyPair, signDeviceKey } from '../../../src/client/services/crypto';
 import { verifyDeviceKey } from '../../../src/server/api/signatures';
@@ -55,6 +55,16 @@ describe('base64url and ids', () => {
       expect(toBase64Url(part)).toBe(Buffer.from(part).toString('base64url'));
       expect(fromBase64Url(toBase64Url(part))).toEqual(new Uint8Array(part));
     }
+  });
+
+  it('writes the same in chunks (btoa) across chunk edges, and uses the platform encoder where there is one', () => {
+    const bytes = new Uint8Array(3 * 8192 * 2 + 5).map((_, i) => (i * 131 + 7) & 0xff);
+    for (const n of [0, 1, 2, 3, 3 * 8192 - 1, 3 * 8192, 3 * 8192 + 1, 3 * 8192 + 2, bytes.length]) {
+      const part = bytes.subarray(0, n);
+      expect(toBase64UrlWithBtoa(part), `${n} bytes`).toBe(Buffer.from(part).toString('base64url'));
+    }
+    const withNative = Object.assign(new Uint8Array([1, 2, 3]), { toBase64: (options: unknown) => `native ${JSON.stringify(options)}` });
+    expect(toBase64Url(withNative)).toBe('native {"alphabet":"base64url","omitPadding":true}');
   });
 
   it('makes UUIDs, the form the relay checks item ids against', () => {

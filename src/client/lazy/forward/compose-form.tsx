@@ -8,7 +8,7 @@ import { getNotice } from '../../data/notices-db';
 // Loaded when a picture is added (the Explain screen's photo reader shares it).
 import type { ImageMode } from '../../services/compress-image';
 import type { Payload } from '../../services/crypto';
-import { queueItem, summarise, TooBigError } from '../../services/outbox';
+import { QUEUE_STEPS, queueItem, summarise, TooBigError, type QueueStep } from '../../services/outbox';
 import { checkPdf, looksLikePdf, MAX_PDF_BYTES, PDF_TYPE } from '../../services/pdf-file';
 import { takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';
@@ -20,6 +20,7 @@ import { PicturePreview, REMOVE_PICTURE, type Picture } from './picture-preview'
 import { PdfPreview, REMOVE_PDF, type PdfFile } from './pdf-preview';
 
 const TEXT = 'send-text';
+const SEND_BUTTON = 'send-submit';
 
 export function ComposeForm() {
   const t = useT();
@@ -30,6 +31,9 @@ export function ComposeForm() {
   const [pdf, setPdf] = useState<PdfFile | null>(null);
   const [working, setWorking] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
+  /** Where a file being sent has got to (checking keys, locking, storing); null for text, which is instant. */
+  const [sendStep, setSendStep] = useState<QueueStep | null>(null);
+  const sendController = useRef<AbortController | null>(null);
   const [problem, setProblem] = useState<{ message: string; target?: string } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const pictureRef = useRef<Picture | null>(null);
@@ -50,6 +54,7 @@ export function ComposeForm() {
   useEffect(
     () => () => {
       controller.current?.abort();
+      sendController.current?.abort();
       replacePicture(null);
     },
     [],
@@ -175,6 +180,8 @@ export function ComposeForm() {
     }
     setSending(true);
     setProblem(null);
+    const mine = new AbortController();
+    sendController.current = mine;
     try {
       const joined = [words, extra].filter(Boolean).join('\n\n');
       let payload: Payload;
@@ -198,18 +205,34 @@ export function ComposeForm() {
         payload = { kind: 'text', text: joined, sentAt: new Date().toISOString() };
         summary = summarise(payload);
       }
-      await queueItem(payload, { summary });
+      await queueItem(payload, {
+        summary,
+        signal: mine.signal,
+        // A file can take a second or more to lock on a cheap phone: show it, and let it be stopped.
+        ...(payload.kind === 'image' ? { onStep: (step: QueueStep) => !mine.signal.aborted && setSendStep(step) } : {}),
+      });
       setText('');
       setNote('');
       replacePicture(null);
       setPdf(null);
       announce(navigator.onLine === false ? t('forward:send.queuedOffline') : t('forward:send.queued'));
     } catch (error) {
+      if (mine.signal.aborted) return; // stopped: said by cancelSend, and everything the person added stays
       if (error instanceof TooBigError) fail(t('forward:send.errors.tooBig'), pdf ? REMOVE_PDF : TEXT);
       else fail(t('forward:send.errors.saveFailed'));
     } finally {
+      sendController.current = null;
+      setSendStep(null);
       setSending(false);
     }
+  }
+
+  function cancelSend() {
+    sendController.current?.abort();
+    setSendStep(null);
+    announce(t('forward:send.sendCancelled'));
+    // The Cancel button goes with the bar: back to the Send button.
+    document.getElementById(SEND_BUTTON)?.focus();
   }
 
   // Busy controls stay focusable (never `disabled` under the person's finger): presses are ignored.
@@ -228,6 +251,16 @@ export function ComposeForm() {
           value={working}
           cancelLabel={t('forward:send.cancel')}
           onCancel={cancelPicture}
+        />
+      )}
+
+      {sendStep !== null && (
+        <ProgressPanel
+          id="send-locking-label"
+          label={t('forward:send.sending')}
+          value={QUEUE_STEPS.indexOf(sendStep) / QUEUE_STEPS.length}
+          cancelLabel={t('forward:send.cancel')}
+          onCancel={cancelSend}
         />
       )}
 
@@ -290,7 +323,7 @@ export function ComposeForm() {
       </div>
 
       <p class="field__hint">{t('forward:send.lockedHint')}</p>
-      <button type="submit" class="button button--start" aria-disabled={busy || undefined}>
+      <button type="submit" id={SEND_BUTTON} class="button button--start" aria-disabled={busy || undefined}>
         {sending ? t('forward:send.sending') : t('forward:send.submit')}
       </button>
     </form>
