@@ -27,7 +27,7 @@ const MAY_IMPORT = {
   'client/lazy': ['shared', 'client/initial', 'client/ui', 'client/data', 'client/services'],
   'client/adviser': ['shared', 'client/initial', 'client/ui', 'client/data', 'client/services'],
   worker: ['shared'],
-  sw: ['shared/protocol'],
+  sw: ['shared/protocol', 'shared/notices'],
   server: ['shared'],
   build: ['shared/protocol'],
 };

@@ -15,7 +15,7 @@ export default defineConfig({
           maxWorkers: 2,
           // Some unit tests open databases or start PostgreSQL (often in beforeAll): give a busy CI machine room.
           testTimeout: 20_000,
-          hookTimeout: 30_000,
+          hookTimeout: 90_000, // opening PGlite in beforeAll took over 30 s at load 20 (two files, 3 December)
         },
       },
       {

@@ -11,3 +11,8 @@ declare const crypto: {
   getRandomValues<T extends Uint8Array<ArrayBuffer>>(array: T): T;
   randomUUID?(): string;
 };
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: Uint8Array): string;
+}

@@ -5,15 +5,25 @@ import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
-import { openDB } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { OCR_BASE } from 'virtual:ocr-engine';
 import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
 import { OCR_CACHE, OCR_PATH_PREFIX } from '../shared/protocol/ocr-cache';
-import { PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, notificationFor, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
-import { PUSH_DB_NAME, SUBSCRIBERS_STORE, type PushDbForWorker, type PushRole, type SubscriberToken } from '../shared/protocol/databases';
+import { ADVISER_SOON_SHOWN_URL, PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, addShown, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
+import {
+  ADVISER_DB_NAME,
+  ADVISER_IDENTITY_KEY,
+  PUSH_DB_NAME,
+  SUBSCRIBERS_STORE,
+  type AdviserDbForWorker,
+  type PushDbForWorker,
+  type PushRole,
+  type SubscriberToken,
+} from '../shared/protocol/databases';
 import { PUSH_PATHS, toBrowserSubscription } from '../shared/protocol/push-api';
 import { relayRequestInit } from '../shared/protocol/relay-request';
 import type { ResyncRequest, SnoozeRequest, VapidKey } from '../shared/protocol/push-types';
+import { notificationForPush, type AdviserKeysForWorker } from './deadline-push';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -129,7 +139,8 @@ self.addEventListener('message', (event) => {
 
 // Push reminders. Every push shows a notification (iOS revokes a
 // subscription whose pushes show none), in the words the app cached in the
-// person's language. Payloads carry no personal details.
+// person's language. Payloads carry no personal details. On an adviser's
+// computer, a new item's sealed deadline hint is opened here (deadline-push.ts).
 self.addEventListener('push', (event) => {
   event.waitUntil(showReminder(event.data?.text() ?? null));
 });
@@ -142,8 +153,51 @@ async function showReminder(text: string | null): Promise<void> {
   } catch {
     /* the built-in English then */
   }
-  const { title, options } = notificationFor(parsePayload(text), texts);
+  const { title, options, soonItemIds } = await notificationForPush(parsePayload(text), texts, { keys: adviserKeys, now: new Date() });
   await self.registration.showNotification(title, options as NotificationOptions);
+  if (soonItemIds.length > 0) await noteSoonShown(soonItemIds);
+}
+
+/** Tells the desk (notify-soon.ts) these items' "deadline within 7 days" was shown, so it does not show it again. */
+async function noteSoonShown(itemIds: string[]): Promise<void> {
+  try {
+    const cache = await caches.open(PUSH_TEXTS_CACHE);
+    const old = await cache.match(ADVISER_SOON_SHOWN_URL);
+    const list = addShown(old ? await old.json() : [], itemIds);
+    await cache.put(ADVISER_SOON_SHOWN_URL, new Response(JSON.stringify(list), { headers: { 'Content-Type': 'application/json' } }));
+  } catch {
+    /* the desk may then say it once more */
+  }
+}
+
+/** Opens an existing database at its current version; null when there is none (never creates an empty one the app's migration would skip). */
+async function openExisting<T extends DBSchema>(name: string): Promise<IDBPDatabase<T> | null> {
+  try {
+    return await openDB<T>(name, undefined, {
+      upgrade(_db, _oldVersion, _newVersion, transaction) {
+        transaction.done.catch(() => undefined);
+        transaction.abort();
+      },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** This computer's key pair and the clients it pinned (IndexedDB `uc-adviser`, read only), read once per push. */
+async function adviserKeys(): Promise<AdviserKeysForWorker | null> {
+  const db = await openExisting<AdviserDbForWorker>(ADVISER_DB_NAME);
+  if (!db) return null;
+  try {
+    const identity = await db.get('identity', ADVISER_IDENTITY_KEY);
+    if (!identity) return null;
+    const pins = new Map((await db.getAll('pins')).map((pin) => [pin.connectionId, pin.claimantPublicKey]));
+    return { publicKey: identity.publicKey, privateKey: identity.privateKey, pinnedKey: (connectionId) => Promise.resolve(pins.get(connectionId)) };
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
 }
 
 self.addEventListener('notificationclick', (event) => {
@@ -176,13 +230,9 @@ async function openApp(path: string): Promise<void> {
 async function subscriberTokens(): Promise<Partial<Record<PushRole, SubscriberToken>>> {
   const tokens: Partial<Record<PushRole, SubscriberToken>> = {};
   try {
-    const db = await openDB<PushDbForWorker>(PUSH_DB_NAME, undefined, {
-      // No database yet: don't create an empty one the app's migration would skip.
-      upgrade(_db, _oldVersion, _newVersion, transaction) {
-        transaction.done.catch(() => undefined);
-        transaction.abort();
-      },
-    });
+    // No database yet: don't create an empty one the app's migration would skip.
+    const db = await openExisting<PushDbForWorker>(PUSH_DB_NAME);
+    if (!db) return tokens;
     try {
       for (const record of await db.getAll(SUBSCRIBERS_STORE)) tokens[record.role] = record;
     } finally {

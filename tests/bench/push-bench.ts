@@ -4,8 +4,8 @@
 // ECDH key) and VAPID-signed, and its outcome recorded, as in production.
 //
 // In the same run, a bare loop of HTTPS POSTs to the same service (same
-// concurrency, body size, headers' shape and keep-alive, no database, no
-// crypto) gives the ceiling; the ratio sender / bare is what to watch on a
+// concurrency, body size, headers' shape and keep-alive agent, no database,
+// no crypto) gives the ceiling; the ratio sender / bare is what to watch on a
 // shared machine. The bare loop runs before and after the sender and the mean
 // is used, so a change in the machine's load during the run counts less.
 //
@@ -20,6 +20,7 @@ import type { SqlDriver } from '../../src/server/store/driver';
 import { openPglite } from '../../src/server/store/pglite-driver';
 import { createSqlStore } from '../../src/server/store/sql-store';
 import { startScheduler } from '../../src/server/push/scheduler';
+import { createPushAgent } from '../../src/server/push/endpoint-policy';
 import { insertManyReminders, insertSubscriber } from '../support/push-rows';
 import { startPushService, type PushService } from '../support/push-service';
 import { startProfile, stopProfile } from './profile';
@@ -54,7 +55,8 @@ const driver = timed(await openPglite(null));
 const store = createSqlStore(driver);
 await store.migrate();
 const keys = webpush.generateVAPIDKeys();
-const agent = new Agent({ ca: service.ca, keepAlive: true, maxSockets: CONCURRENCY });
+// The sender's agent as the server makes it (keep-alive, idle connections closed before the service closes them).
+const agent = createPushAgent(service.policy, { ca: service.ca, maxSockets: CONCURRENCY });
 const scheduler = startScheduler({
   store,
   vapid: { subject: 'mailto:bench@example.org', publicKey: keys.publicKey, privateKey: keys.privateKey },
@@ -120,13 +122,14 @@ async function bareLoop(target: PushService, count: number, bareAgent: Agent): P
 /** CPU (all threads, this process: client and stand-in service) per bare request, ms. */
 const bareCpuMs: number[] = [];
 
-const bareAgent = new Agent({ ca: service.ca, keepAlive: true, maxSockets: CONCURRENCY });
+const bareAgent = createPushAgent(service.policy, { ca: service.ca, maxSockets: CONCURRENCY }); // the same kind of agent
 await bareLoop(service, COUNT, bareAgent); // its own warm-up (JIT, TLS sessions), as long as a measured run
 const bareBefore = await bareLoop(service, COUNT, bareAgent);
 
 const subscriber = await insertSubscriber(driver, service.origin);
 await insertManyReminders(driver, subscriber.id, COUNT, new Date(Date.now() - 1000));
 const before = service.requests.length;
+const connectionsBefore = service.connections;
 sqlTimes.clear();
 outcomes.clear();
 await startProfile();
@@ -138,6 +141,7 @@ const seconds = (performance.now() - started) / 1000;
 const cpuUsed = process.cpuUsage(cpuBefore);
 await stopProfile('push-sender');
 const received = service.requests.length - before;
+const connections = service.connections - connectionsBefore;
 const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT count(*) AS sent FROM reminders WHERE state = 'sent' AND subscriber_id = $1", [
   subscriber.id,
 ]);
@@ -148,7 +152,7 @@ const bare = (bareBefore + bareAfter) / 2;
 const rate = received / seconds;
 
 console.log(`push sender: ${COUNT} reminders, batch ${BATCH}, concurrency ${CONCURRENCY}, ${sample.body.length}-byte bodies, PGlite in memory`);
-console.log(`  claimed ${claimed}, received by the push service ${received}, recorded sent ${sent}`);
+console.log(`  claimed ${claimed}, received by the push service ${received}, recorded sent ${sent}, new TLS connections ${connections}`);
 const others = [...outcomes].filter(([key]) => key !== 'sent');
 if (others.length > 0) console.log(`  not sent this time (the sender retries them later): ${others.map(([key, n]) => `${n} ${key}`).join(', ')}`);
 const senderCpu = (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, received);

@@ -41,6 +41,8 @@ export interface PushService {
   /** 127.0.0.1:port, for PUSH_ENDPOINT_HOSTS. */
   host: string;
   requests: PushRequest[];
+  /** TLS connections accepted so far (keep-alive reuses one for many requests). */
+  connections: number;
   /** Decides each answer (default 201 at once). May be replaced at any time. */
   answer: (request: PushRequest) => PushAnswer | undefined;
   /** Resolves when `count` requests have arrived. */
@@ -48,7 +50,8 @@ export interface PushService {
   close(): Promise<void>;
 }
 
-export async function startPushService(): Promise<PushService> {
+/** `keepAliveTimeoutMs`: how long the service keeps an idle connection (Node's default 5 s), announced in `Keep-Alive: timeout=`. */
+export async function startPushService(options: { keepAliveTimeoutMs?: number } = {}): Promise<PushService> {
   const dir = mkdtempSync(join(tmpdir(), 'uc-push-'));
   const keyFile = join(dir, 'key.pem');
   const caFile = join(dir, 'cert.pem');
@@ -87,6 +90,7 @@ export async function startPushService(): Promise<PushService> {
     policy: DEFAULT_POLICY,
     host: '',
     requests: [],
+    connections: 0,
     answer: () => undefined,
     waitFor(count, timeoutMs = 20_000) {
       if (service.requests.length >= count) return Promise.resolve();
@@ -148,6 +152,8 @@ export async function startPushService(): Promise<PushService> {
       else reply();
     });
   });
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
+  server.on('secureConnection', () => service.connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   service.host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   service.origin = `https://${service.host}`;

@@ -83,7 +83,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
   const [keyCheck, setKeyCheck] = useState<ClaimantKeyCheck | null>(null);
   const known = useRef(new Set<string>());
   // Each item is read and explained on this computer (kind, date, deadlines).
-  const desk = useDesk(identity, () => tellSoon(t, announce));
+  const desk = useDesk(identity, (itemId) => tellSoon(t, announce, itemId));
 
   async function summarise(list: ItemInfo[], claimantKey: string | null) {
     for (const item of list) {

@@ -39,7 +39,7 @@ export function InboxScreen({ identity }: { identity: Identity }) {
   const checked = useCheckedClients(connections?.map((c) => c.id) ?? null);
   const title = t('adviser:inbox.title');
   // New items are explained here too, so a deadline within 7 days is noticed as soon as the inbox is open.
-  const desk = useDesk(identity, () => tellSoon(t, announce));
+  const desk = useDesk(identity, (itemId) => tellSoon(t, announce, itemId));
   const lookedAt = useRef<LookedAt>(new Map());
 
   async function refresh() {

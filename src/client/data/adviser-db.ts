@@ -5,6 +5,7 @@
 // evidence of what arrived when; they stay after the relay deletes the item.
 import { deleteDB, type DBSchema } from 'idb';
 import type { Deadline, NoticeKind } from '../../shared/notices/types';
+import { ADVISER_DB_NAME, ADVISER_IDENTITY_KEY } from '../../shared/protocol/databases';
 import { databaseOpener, type Migration } from './open-db';
 
 export interface Identity {
@@ -107,9 +108,9 @@ interface AdviserDB extends DBSchema {
 }
 
 
-export const ADVISER_DB_NAME = 'uc-adviser';
-/** There is one identity per computer, under this key. */
-const SELF = 'self';
+export { ADVISER_DB_NAME };
+/** There is one identity per computer, under this key (the service worker reads it too). */
+const SELF = ADVISER_IDENTITY_KEY;
 
 // Migration i upgrades version i to i + 1. Only ever append: computers may hold any older version.
 const MIGRATIONS: ReadonlyArray<Migration<AdviserDB>> = [

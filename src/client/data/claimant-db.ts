@@ -5,7 +5,7 @@ import { type DBSchema } from 'idb';
 // The hint lets the app send the outbox when it opens, without loading this for everyone.
 import { FORWARD_HINT, setHint } from './hints';
 import { databaseOpener, type Migration } from './open-db';
-import type { AdviserKeys } from '../../shared/protocol/api-types';
+import type { AdviserKeys, ItemHint } from '../../shared/protocol/api-types';
 
 export interface Identity {
   publicKey: string;
@@ -41,6 +41,8 @@ export interface OutboxItem {
   summary: string;
   /** The locked (encrypted) item. Dropped after stop sharing; the receipt stays. */
   envelope?: string;
+  /** A sealed deadline hint per adviser computer, sent with the item (none on items queued before hints). */
+  hints?: ItemHint[];
   sha256: string;
   size: number;
   createdAt: string;
@@ -111,7 +113,7 @@ const MIGRATIONS: ReadonlyArray<Migration<ForwardDB>> = [
 
 /** An outbox row as a receipt: everything but the locked copy. */
 export function withoutEnvelope(item: OutboxItem): OutboxItem {
-  const { envelope: _envelope, ...receipt } = item;
+  const { envelope: _envelope, hints: _hints, ...receipt } = item;
   return receipt;
 }
 

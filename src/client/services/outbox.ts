@@ -7,7 +7,7 @@
 // only when one of those vouched computer keys sealed it for this connection.
 // Each item keeps the id made on this device: sending it twice (say after a
 // lost response) gives the same item on the relay, never a copy.
-import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
+import { MAX_ENVELOPE_CHARS, type ItemHint } from '../../shared/protocol/api-types';
 import { newId } from '../../shared/protocol/ids';
 import { checkAdviserKeys } from './adviser-keys';
 import { ApiFailure, relay } from './api-client';
@@ -28,6 +28,7 @@ import {
   type OutboxItem,
 } from '../data/claimant-db';
 import { EnvelopeRefused, openEnvelope, sealPayload, type Payload } from './crypto';
+import { sealHints, soonestInWords } from './deadline-hints';
 
 /** Fired with 'change' whenever the outbox, replies or connection change. */
 export const forwardEvents = new EventTarget();
@@ -128,6 +129,8 @@ export type QueueStep = (typeof QUEUE_STEPS)[number];
 
 export interface QueueOptions {
   summary?: string;
+  /** The soonest open deadline, if the caller knows it; otherwise the explainer reads the payload's words. */
+  soonest?: string | null;
   /** Stops it before it is stored: nothing is kept, and the caller still has what the person added. */
   signal?: AbortSignal;
   onStep?: (step: QueueStep) => void;
@@ -138,6 +141,8 @@ export interface QueueOptions {
  * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
  * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit,
  * and the signal's AbortError, keeping nothing, when stopped before it was stored.
+ * Each computer also gets a sealed deadline hint: `soonest` if given, else
+ * what the explainer finds in the payload's words (null when nothing).
  */
 export async function queueItem(payload: Payload, options: QueueOptions = {}): Promise<OutboxItem> {
   const { signal, onStep } = options;
@@ -160,6 +165,7 @@ export async function queueItem(payload: Payload, options: QueueOptions = {}): P
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
   if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
+  const hints = await itemHints(payload, options.soonest, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
   // The last moment it can be stopped: once stored, it is in "What you sent" and goes when there is a signal.
   step('storing');
   const item: OutboxItem = {
@@ -167,6 +173,7 @@ export async function queueItem(payload: Payload, options: QueueOptions = {}): P
     kind: payload.kind,
     summary: options.summary ?? summarise(payload),
     envelope,
+    ...(hints ? { hints } : {}),
     sha256,
     size: envelope.length,
     createdAt: new Date().toISOString(),
@@ -176,6 +183,20 @@ export async function queueItem(payload: Payload, options: QueueOptions = {}): P
   changed();
   void flushOutbox().catch(() => undefined);
   return item;
+}
+
+/** The item's deadline hints; none if they could not be sealed (the item still goes, with a generic push). */
+async function itemHints(
+  payload: Payload,
+  soonest: string | null | undefined,
+  recipients: string[],
+  context: Parameters<typeof sealHints>[2],
+): Promise<ItemHint[] | undefined> {
+  try {
+    return await sealHints(soonest !== undefined ? soonest : await soonestInWords(payload.text ?? ''), recipients, context);
+  } catch {
+    return undefined;
+  }
 }
 
 export interface FlushResult {
@@ -224,7 +245,7 @@ async function runFlush(): Promise<FlushResult> {
   for (const [index, item] of waiting.entries()) {
     if (item.envelope === undefined) continue;
     try {
-      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope });
+      const info = await relay.send(connection.claimantToken, { id: item.id, envelope: item.envelope, ...(item.hints ? { hints: item.hints } : {}) });
       // The relay has it: the locked copy (up to 2 MB) is not needed again. The receipt keeps its hash and size.
       await updateOutboxItem(item.id, (current) => (current.state === 'waiting' ? { ...withoutEnvelope(current), state: 'sent', sentAt: info.createdAt } : current));
       result.sent++;

@@ -14,11 +14,13 @@ import type {
   EnrolRequest,
   InviteLookupRequest,
   InviteRequest,
+  ItemHint,
   ReplyRequest,
   SendItemRequest,
   SignedDeviceKey,
 } from '../../shared/protocol/api-types';
 import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
+import { HINT_CHARS } from '../../shared/protocol/hint-shape';
 import { normaliseInviteCode } from './invite-code';
 
 /** Raw P-256 point (0x04 ‖ X ‖ Y) = 65 bytes = 87 base64url characters. */
@@ -154,8 +156,25 @@ export const computerNameSchema = z.object({
 }) satisfies z.ZodType<ComputerName>;
 export const inviteLookupRequestSchema = z.object({ code: inviteCodeSchema }) satisfies z.ZodType<InviteLookupRequest>;
 export const connectRequestSchema = z.object({ code: inviteCodeSchema, claimantPublicKey: publicKeySchema }) satisfies z.ZodType<ConnectRequest>;
-export const sendItemRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<SendItemRequest>;
-export const replyRequestSchema = sendItemRequestSchema satisfies z.ZodType<ReplyRequest>;
+/** The most hints an item may carry: the most recipients an envelope has. */
+export const MAX_ITEM_HINTS = 255;
+
+/** A sealed deadline hint for one computer: exactly HINT_CHARS of base64url, whatever it holds (the relay cannot read it). */
+export const itemHintSchema = z.object({
+  key: z.string().length(PUBLIC_KEY_CHARS, 'A public key is 87 base64url characters.').refine(isCanonicalBase64url, 'That is not a valid public key.'),
+  hint: z.string().length(HINT_CHARS, `A hint is ${HINT_CHARS} base64url characters.`).refine(isCanonicalBase64url, 'A hint must be base64url text.'),
+}) satisfies z.ZodType<ItemHint>;
+
+export const sendItemRequestSchema = z.object({
+  id: idSchema,
+  envelope: envelopeSchema,
+  hints: z
+    .array(itemHintSchema)
+    .max(MAX_ITEM_HINTS, 'Too many hints.')
+    .refine((hints) => new Set(hints.map((h) => h.key)).size === hints.length, 'One hint per computer.')
+    .optional(),
+}) satisfies z.ZodType<SendItemRequest>;
+export const replyRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<ReplyRequest>;
 
 /**
  * True when A and B are the same type (no field more or less, none optional

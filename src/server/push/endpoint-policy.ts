@@ -60,8 +60,8 @@ function matches(rule: HostRule, hostname: string, port: string): boolean {
   return rule.wildcard ? hostname.endsWith(`.${rule.host}`) : hostname === rule.host;
 }
 
-/** The endpoint as it will be stored and sent (the WHATWG href), or null when it is not an allowed push service URL. */
-export function normalisePushEndpoint(endpoint: string, policy: EndpointPolicy): string | null {
+/** The endpoint as WHATWG URL reads it, or null when it is not an allowed push service URL. */
+export function parsePushEndpoint(endpoint: string, policy: EndpointPolicy): URL | null {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -71,7 +71,12 @@ export function normalisePushEndpoint(endpoint: string, policy: EndpointPolicy):
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.hash !== '') return null;
   const hostname = url.hostname.toLowerCase();
   if (!policy.hosts.some((rule) => matches(rule, hostname, url.port))) return null;
-  return url.href;
+  return url;
+}
+
+/** The endpoint as it will be stored and sent (the WHATWG href), or null when it is not an allowed push service URL. */
+export function normalisePushEndpoint(endpoint: string, policy: EndpointPolicy): string | null {
+  return parsePushEndpoint(endpoint, policy)?.href ?? null;
 }
 
 /** Addresses a push may never be sent to (unless the operator listed that address itself). */
@@ -172,7 +177,16 @@ export function checkLiteralHost(url: URL, allowed: ReadonlySet<string>): void {
   if (isIP(bare) !== 0 && isBlockedAddress(bare) && !allowed.has(bare)) throw new BlockedAddressError(url.hostname);
 }
 
+/**
+ * An idle keep-alive connection is closed by the sender after this, or one
+ * second before the push service's own `Keep-Alive: timeout=` when that is
+ * shorter. Node applies that hint only when the agent has a timeout of its
+ * own; without one, a connection the service had just closed was taken for
+ * the next push, which failed with ECONNRESET and waited for a retry.
+ */
+export const PUSH_IDLE_SOCKET_MS = 30_000;
+
 /** The push sender's HTTPS agent: keep-alive, and every connection's addresses checked. */
 export function createPushAgent(policy: EndpointPolicy, options: AgentOptions = {}, resolve?: Resolve): Agent {
-  return new Agent({ keepAlive: true, ...options, lookup: guardedLookup(allowedAddresses(policy), resolve) });
+  return new Agent({ keepAlive: true, timeout: PUSH_IDLE_SOCKET_MS, ...options, lookup: guardedLookup(allowedAddresses(policy), resolve) });
 }

@@ -2,12 +2,12 @@
 // web-push, aes128gcm, VAPID-signed) and what its answer means for the row.
 import { request, type Agent } from 'node:https';
 import webpush from 'web-push';
-import type { PushKind, PushPayload } from '../../shared/protocol/push-types';
+import { MAX_PUSH_HINTS, type PushHint, type PushKind, type PushPayload } from '../../shared/protocol/push-types';
 import type { ClaimedReminder, Store } from '../store/store';
 import { utcToUk } from '../../shared/notices/uk-time';
 import { outOfQuietHours } from './uk-time';
 import { VapidJwtCache } from './vapid-jwt';
-import { allowedAddresses, checkLiteralHost, createPushAgent, DEFAULT_POLICY, normalisePushEndpoint, type EndpointPolicy } from './endpoint-policy';
+import { allowedAddresses, checkLiteralHost, createPushAgent, DEFAULT_POLICY, parsePushEndpoint, type EndpointPolicy } from './endpoint-policy';
 
 /** The part of the Store the sender uses. */
 export type PushQueue = Pick<
@@ -38,13 +38,20 @@ export function daysLeft(date: string, at: Date): number {
   return Math.max(0, diff);
 }
 
-/** The payload: the reminder's id, kind, deadline id and days left, the device's opaque ref. Nothing else. */
-export function buildPayload(reminder: Pick<ClaimedReminder, 'id' | 'kind' | 'ref' | 'deadlineId' | 'deadlineDate' | 'dueAt'>): PushPayload {
+/**
+ * The payload: the reminder's id, kind, deadline id and days left, the
+ * device's opaque ref, and for a new item the sealed deadline hints for this
+ * subscriber's computer (ciphertext). Nothing else.
+ */
+export function buildPayload(
+  reminder: Pick<ClaimedReminder, 'id' | 'kind' | 'ref' | 'deadlineId' | 'deadlineDate' | 'dueAt'> & { hints?: PushHint[] },
+): PushPayload {
   const payload: PushPayload = { v: 1, id: reminder.id, kind: reminder.kind };
   if (reminder.kind === 'deadline' && reminder.deadlineId !== null && reminder.deadlineDate !== null) {
     payload.deadline = { id: reminder.deadlineId, daysLeft: daysLeft(reminder.deadlineDate, reminder.dueAt) };
   }
   if (reminder.ref !== null) payload.ref = reminder.ref;
+  if (reminder.kind === 'adviser-new-item' && reminder.hints?.length) payload.hints = reminder.hints.slice(0, MAX_PUSH_HINTS);
   return payload;
 }
 
@@ -123,6 +130,17 @@ export interface SendOptions {
 let defaultAgent: Agent | undefined;
 
 const caches = new WeakMap<VapidDetails, VapidJwtCache>();
+/** The IP literals each policy allows, worked out once per policy rather than once per push. */
+const allowedByPolicy = new WeakMap<EndpointPolicy, Set<string>>();
+
+function allowedFor(policy: EndpointPolicy): Set<string> {
+  let allowed = allowedByPolicy.get(policy);
+  if (!allowed) {
+    allowed = allowedAddresses(policy);
+    allowedByPolicy.set(policy, allowed);
+  }
+  return allowed;
+}
 
 /** The JWT cache for these VAPID details: the one given, else one kept per details object. */
 function jwtCache(options: SendOptions): VapidJwtCache {
@@ -177,15 +195,14 @@ export async function sendPush(reminder: ClaimedReminder, options: SendOptions, 
   const payload = buildPayload(reminder);
   const policy = options.policy ?? DEFAULT_POLICY;
   // Checked again here: rows stored before the allow-list, or a list since narrowed.
-  const endpoint = normalisePushEndpoint(reminder.endpoint, policy);
-  if (endpoint === null) return { type: 'failed', error: 'The subscription endpoint is not an allowed push service.' };
-  let url: URL;
+  // Parsed once: the same URL gives the request and the JWT's audience.
+  const url = parsePushEndpoint(reminder.endpoint, policy);
+  if (url === null) return { type: 'failed', error: 'The subscription endpoint is not an allowed push service.' };
   let authorization: string;
   try {
-    url = new URL(endpoint);
     // An IP literal is never looked up, so the agent's check would not see it.
-    checkLiteralHost(url, allowedAddresses(policy));
-    authorization = jwtCache(options).authorization(endpoint);
+    checkLiteralHost(url, allowedFor(policy));
+    authorization = jwtCache(options).authorization(url);
   } catch (error) {
     return { type: 'failed', error: error instanceof Error ? error.message : 'The subscription endpoint is not a URL.' };
   }

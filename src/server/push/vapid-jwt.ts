@@ -61,9 +61,9 @@ export class VapidJwtCache {
     this.nowMs = options.now ?? Date.now;
   }
 
-  /** `vapid t=<JWT>, k=<public key>` for a push to `endpoint`. */
-  authorization(endpoint: string): string {
-    const audience = audienceOf(endpoint);
+  /** `vapid t=<JWT>, k=<public key>` for a push to `endpoint` (a URL already parsed is not parsed again). */
+  authorization(endpoint: string | URL): string {
+    const audience = typeof endpoint === 'string' ? audienceOf(endpoint) : endpoint.origin;
     const nowS = Math.floor(this.nowMs() / 1000);
     const cached = this.entries.get(audience);
     if (cached && cached.exp - nowS > this.renewBeforeS) return cached.header;

@@ -178,6 +178,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_connection_direction_idx ON items (connection_id, direction, created_at DESC, id DESC)
     `,
   },
+  {
+    // Issue 13: a new item's sealed deadline hints for one adviser computer
+    // (ciphertext the relay cannot read, with the connection and item each is
+    // bound to), carried by that computer's 'adviser-new-item' push and
+    // cleared once it is sent; deleted with the reminder in any case.
+    version: 8,
+    sql: `
+      ALTER TABLE reminders ADD COLUMN hints jsonb NULL
+    `,
+  },
 ];
 
 // Any constant works; it only has to be the same in every process of this app.

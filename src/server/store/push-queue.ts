@@ -8,10 +8,11 @@
 // outcome is recorded only if the row still belongs to the claim that sent it.
 // Times here are Dates: the sender computes with them.
 import { randomUUID } from 'node:crypto';
-import type { PushKind } from '../../shared/protocol/push-types';
+import type { PushHint, PushKind } from '../../shared/protocol/push-types';
 import type { QuietHours } from '../../shared/protocol/push-types';
 import { nextJournalTime } from '../push/uk-time';
 import type { SqlDriver } from './driver';
+import { readHints } from './reminders';
 import { asDate } from './rows';
 
 export interface ClaimedReminder {
@@ -31,6 +32,8 @@ export interface ClaimedReminder {
   p256dh: string;
   auth: string;
   quiet: QuietHours;
+  /** 'adviser-new-item': the sealed deadline hints for this subscriber's computer. */
+  hints: PushHint[];
 }
 
 /** Which claim an outcome belongs to: its `attempts`. Omit to record whatever claim holds the row. */
@@ -89,6 +92,7 @@ interface ClaimRow {
   auth: string;
   quiet_start: number | string;
   quiet_end: number | string;
+  hints: unknown;
 }
 
 function claimFilter(attempt: number | undefined, first: number): { sql: string; params: unknown[] } {
@@ -133,10 +137,10 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
              LIMIT $3
              FOR UPDATE SKIP LOCKED
            )
-           RETURNING id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, attempts, claimed_until
+           RETURNING id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, attempts, claimed_until, hints
          )
          SELECT c.id, c.subscriber_id, c.kind, c.ref, c.deadline_id, to_char(c.deadline_date, 'YYYY-MM-DD') AS deadline_date,
-                c.due_at, c.attempts, c.claimed_until, s.endpoint, s.p256dh, s.auth, s.quiet_start, s.quiet_end
+                c.due_at, c.attempts, c.claimed_until, s.endpoint, s.p256dh, s.auth, s.quiet_start, s.quiet_end, c.hints
          FROM claimed c JOIN push_subscribers s ON s.id = c.subscriber_id
          ORDER BY c.due_at`,
         [options.now, until, options.batch],
@@ -155,6 +159,7 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
         p256dh: row.p256dh,
         auth: row.auth,
         quiet: { start: Number(row.quiet_start), end: Number(row.quiet_end) },
+        hints: readHints(row.hints),
       }));
     },
 
@@ -163,7 +168,7 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
       return db.transaction(async (tx) => {
         const filter = claimFilter(claim.attempt, 3);
         const done = await tx.query<{ kind: PushKind; subscriber_id: string; due_at: Date | string; snoozed: boolean }>(
-          `UPDATE reminders SET state = 'sent', sent_at = $2::timestamptz, claimed_until = NULL
+          `UPDATE reminders SET state = 'sent', sent_at = $2::timestamptz, claimed_until = NULL, hints = NULL
            WHERE id = $1 AND state = 'sending'${filter.sql}
            RETURNING kind, subscriber_id, due_at, snoozed`,
           [id, now, ...filter.params],
@@ -179,7 +184,7 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
     async markRemindersSent(rows) {
       if (rows.length === 0) return new Set();
       const done = await db.query<{ id: string }>(
-        `UPDATE reminders r SET state = 'sent', sent_at = c.at, claimed_until = NULL
+        `UPDATE reminders r SET state = 'sent', sent_at = c.at, claimed_until = NULL, hints = NULL
          FROM unnest($1::uuid[], $2::int[], $3::timestamptz[]) AS c(id, attempt, at)
          WHERE r.id = c.id AND r.state = 'sending' AND r.attempts = c.attempt AND r.kind <> 'journal'
          RETURNING r.id`,
@@ -213,7 +218,7 @@ export function pushQueueQueries(db: SqlDriver): PushQueueStore {
     async markReminderFailed(id, claim = {}) {
       const filter = claimFilter(claim.attempt, 2);
       const rows = await db.query<{ id: string }>(
-        `UPDATE reminders SET state = 'failed', claimed_until = NULL
+        `UPDATE reminders SET state = 'failed', claimed_until = NULL, hints = NULL
          WHERE id = $1 AND state = 'sending'${filter.sql} RETURNING id`,
         [id, ...filter.params],
       );

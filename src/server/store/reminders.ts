@@ -1,7 +1,10 @@
 // Reminders: rows the push sender picks up when due (see push-queue.ts). They
 // hold the kind, an opaque ref chosen by the device and, for deadlines, the
-// deadline's id and date: never names, labels or connection ids.
+// deadline's id and date: never names or labels. A new item's reminder may
+// hold sealed deadline hints for its computer (ciphertext, each with the
+// connection and item it is bound to), until it is sent.
 import { randomUUID } from 'node:crypto';
+import { MAX_PUSH_HINTS, type PushHint } from '../../shared/protocol/push-types';
 import type { SqlDriver } from './driver';
 import { iso, isoOrNull, isUuid } from './rows';
 
@@ -23,6 +26,8 @@ export interface Reminder {
   /** A copy made by "snooze": kept when the deadline list or journal time is replaced. */
   snoozed: boolean;
   createdAt: string;
+  /** 'adviser-new-item': sealed deadline hints for the subscriber's computer (cleared once sent). */
+  hints: PushHint[];
 }
 
 export interface NewReminder {
@@ -33,6 +38,8 @@ export interface NewReminder {
   deadlineId?: string | null;
   deadlineDate?: string | null;
   snoozed?: boolean;
+  /** A new item's sealed deadline hint for this subscriber's computer. */
+  hint?: PushHint | null;
 }
 
 export interface ReminderStore {
@@ -47,7 +54,8 @@ export interface ReminderStore {
   /**
    * Inserts one-off reminders (reply, adviser-new-item, adviser-stopped, snooze
    * copies). With `coalesce`, one is skipped when its subscriber already has a
-   * 'due' unsnoozed reminder of the same kind and ref.
+   * 'due' unsnoozed reminder of the same kind and ref; its hint then joins
+   * that waiting reminder's (up to MAX_PUSH_HINTS; more are dropped).
    */
   addReminders(reminders: NewReminder[], options?: { coalesce?: boolean }): Promise<Reminder[]>;
   /** The subscriber's reminder, or null (unknown or someone else's). */
@@ -73,10 +81,17 @@ interface ReminderRow {
   sent_at: Date | null;
   snoozed: boolean;
   created_at: Date;
+  hints: unknown;
 }
 
 const REMINDER_COLUMNS =
-  "id, subscriber_id, kind, ref, deadline_id, to_char(deadline_date, 'YYYY-MM-DD') AS deadline_date, due_at, state, attempts, sent_at, snoozed, created_at";
+  "id, subscriber_id, kind, ref, deadline_id, to_char(deadline_date, 'YYYY-MM-DD') AS deadline_date, due_at, state, attempts, sent_at, snoozed, created_at, hints";
+
+/** The stored hints (jsonb; PGlite and pg both give it parsed, but a string is read too). */
+export function readHints(value: unknown): PushHint[] {
+  const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  return Array.isArray(list) ? (list as PushHint[]) : [];
+}
 
 function toReminder(row: ReminderRow): Reminder {
   return {
@@ -92,17 +107,28 @@ function toReminder(row: ReminderRow): Reminder {
     sentAt: isoOrNull(row.sent_at),
     snoozed: row.snoozed,
     createdAt: iso(row.created_at),
+    hints: readHints(row.hints),
   };
 }
 
 /** Inserts one reminder unless `guard` (SQL on the would-be row's values $2..$8) finds a match; returns it or null. */
 async function insertReminder(db: SqlDriver, r: NewReminder, guard = ''): Promise<Reminder | null> {
   const rows = await db.query<ReminderRow>(
-    `INSERT INTO reminders (id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, snoozed)
-     SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::date, $7::timestamptz, $8::boolean
+    `INSERT INTO reminders (id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, snoozed, hints)
+     SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, $6::date, $7::timestamptz, $8::boolean, $9::jsonb
      WHERE EXISTS (SELECT 1 FROM push_subscribers WHERE id = $2::uuid)${guard}
      RETURNING ${REMINDER_COLUMNS}`,
-    [randomUUID(), r.subscriberId, r.kind, r.ref ?? null, r.deadlineId ?? null, r.deadlineDate ?? null, r.dueAt, r.snoozed ?? false],
+    [
+      randomUUID(),
+      r.subscriberId,
+      r.kind,
+      r.ref ?? null,
+      r.deadlineId ?? null,
+      r.deadlineDate ?? null,
+      r.dueAt,
+      r.snoozed ?? false,
+      r.hint ? JSON.stringify([r.hint]) : null,
+    ],
   );
   return rows[0] ? toReminder(rows[0]) : null;
 }
@@ -167,6 +193,16 @@ export function reminderQueries(db: SqlDriver): ReminderStore {
         if (!isUuid(r.subscriberId)) continue;
         const row = await insertReminder(db, r, guard);
         if (row) inserted.push(row);
+        else if (options.coalesce && r.hint) {
+          // One push for the items that wait together: this item's hint goes with the waiting one.
+          await db.query(
+            `UPDATE reminders SET hints = COALESCE(hints, '[]'::jsonb) || $4::jsonb
+             WHERE id = (SELECT id FROM reminders WHERE subscriber_id = $1 AND kind = $2 AND state = 'due' AND NOT snoozed
+                           AND ref IS NOT DISTINCT FROM $3 ORDER BY due_at LIMIT 1)
+               AND jsonb_array_length(COALESCE(hints, '[]'::jsonb)) < $5`,
+            [r.subscriberId, r.kind, r.ref ?? null, JSON.stringify([r.hint]), MAX_PUSH_HINTS],
+          );
+        }
       }
       return inserted;
     },

@@ -217,6 +217,20 @@ export const MAX_ENVELOPE_CHARS = 2 * 1024 * 1024 - 1024;
 export interface SendItemRequest {
   id: string;
   envelope: string;
+  /**
+   * One sealed deadline hint per adviser computer the item is sealed to
+   * (shared/protocol/deadline-hint.ts), each naming that computer's public
+   * key: the relay passes each computer only its own, in its push. Every
+   * hint has the same size, with or without a deadline. Optional: phones
+   * from before hints send none, and their pushes stay generic.
+   */
+  hints?: ItemHint[];
+}
+
+/** A deadline hint for the adviser computer whose public key is `key`. */
+export interface ItemHint {
+  key: string;
+  hint: string;
 }
 export interface ItemInfo {
   id: string;

@@ -1,6 +1,7 @@
 // What a push shows and where a tap on it goes. Pure functions with no
 // browser globals, shared by the service worker, the app and the unit tests.
-import { PUSH_KINDS, type PushKind, type PushPayload, type PushTexts } from './push-types';
+import { isHintShaped } from './hint-shape';
+import { MAX_PUSH_HINTS, PUSH_KINDS, type PushHint, type PushKind, type PushPayload, type PushTexts } from './push-types';
 
 export const PUSH_TEXTS_CACHE = 'push-texts';
 export const PUSH_TEXTS_URL = '/__push/texts';
@@ -45,7 +46,64 @@ export function parsePayload(text: string | null | undefined): PushPayload | nul
   const d = p.deadline as Record<string, unknown> | undefined;
   if (d && typeof d.id === 'string' && typeof d.daysLeft === 'number') payload.deadline = { id: d.id, daysLeft: d.daysLeft };
   if (typeof p.ref === 'string') payload.ref = p.ref;
+  const hints = readHints(p.hints);
+  if (payload.kind === 'adviser-new-item' && hints.length > 0) payload.hints = hints;
   return payload;
+}
+
+/** The well-formed hints of a payload (at most MAX_PUSH_HINTS); anything else is left out. */
+function readHints(value: unknown): PushHint[] {
+  if (!Array.isArray(value)) return [];
+  const hints: PushHint[] = [];
+  for (const entry of value.slice(0, MAX_PUSH_HINTS) as unknown[]) {
+    const h = entry as Record<string, unknown> | null;
+    if (h && typeof h.connectionId === 'string' && h.connectionId && typeof h.itemId === 'string' && h.itemId && isHintShaped(h.hint)) {
+      hints.push({ connectionId: h.connectionId, itemId: h.itemId, hint: h.hint });
+    }
+  }
+  return hints;
+}
+
+/**
+ * "A new item has a deadline within 7 days", on an adviser's computer: the
+ * tag, words and tap of the desk's own notification (client/adviser/desk/
+ * notify-soon.ts, whose words are adviser:desk.notification in English, the
+ * adviser's only language). No client, kind or date. The service worker
+ * shows it for a push whose hint says so.
+ */
+export const ADVISER_SOON_TAG = 'adviser-deadline-soon';
+/**
+ * The ids of the items the service worker has already said this about
+ * (JSON string[], newest last, at most ADVISER_SOON_KEPT), in the push-texts
+ * cache: the desk does not say it again for them.
+ */
+export const ADVISER_SOON_SHOWN_URL = '/__push/adviser-soon-shown';
+export const ADVISER_SOON_KEPT = 50;
+
+/** The list with `itemIds` added at the end (once each), the oldest dropped beyond ADVISER_SOON_KEPT. */
+export function addShown(list: unknown, itemIds: readonly string[]): string[] {
+  const old = Array.isArray(list) ? list.filter((id): id is string => typeof id === 'string') : [];
+  const next = [...old.filter((id) => !itemIds.includes(id)), ...new Set(itemIds)];
+  return next.slice(-ADVISER_SOON_KEPT);
+}
+export const ADVISER_SOON_URL = '/adviser/deadlines';
+export const ADVISER_SOON_WORDS = { title: 'UC Companion', body: 'A new item from a client has a deadline within 7 days.' } as const;
+
+export function adviserSoonNotification(): { title: string; options: ReminderOptions } {
+  return {
+    title: ADVISER_SOON_WORDS.title,
+    options: {
+      body: ADVISER_SOON_WORDS.body,
+      tag: ADVISER_SOON_TAG,
+      renotify: false,
+      lang: 'en',
+      dir: 'ltr',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      data: { url: ADVISER_SOON_URL, id: ADVISER_SOON_TAG, kind: null },
+      actions: [],
+    },
+  };
 }
 
 /** The screen a tap opens (same origin, never a log-in page). */

@@ -20,7 +20,24 @@ export interface PushPayload {
   deadline?: { id: string; daysLeft: number };
   /** An opaque local reference chosen by the device, e.g. the saved notice's random id, to open the right screen. */
   ref?: string;
+  /**
+   * For 'adviser-new-item': the sealed deadline hints for THIS computer of the
+   * items the push stands for (at most MAX_PUSH_HINTS; see deadline-hint.ts).
+   * Ciphertext only: the relay cannot read them.
+   */
+  hints?: PushHint[];
 }
+
+/** One item's deadline hint for one computer, with what it is bound to (the worker checks the binding when it opens it). */
+export interface PushHint {
+  connectionId: string;
+  itemId: string;
+  /** base64url, always HINT_CHARS long. */
+  hint: string;
+}
+
+/** The most hints one push carries (new items that wait together, say during quiet hours): keeps the payload well under 4 KB. */
+export const MAX_PUSH_HINTS = 8;
 
 /** Texts the page caches for the service worker in the person's language (Cache Storage, `/__push/texts`). */
 export interface PushTexts {

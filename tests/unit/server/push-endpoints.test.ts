@@ -182,6 +182,7 @@ describe('the connect-time check', () => {
         p256dh: ecdh.publicKey,
         auth: Buffer.alloc(16, 7).toString('base64url'),
         quiet: { start: 0, end: 0 },
+        hints: [],
       };
     }
 

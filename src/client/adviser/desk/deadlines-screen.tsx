@@ -33,7 +33,7 @@ export function DeadlinesScreen({ identity }: { identity: Identity }) {
   const [connections, setConnections] = useState<ConnectionInfo[] | null>(null);
   // Labels as this computer reads them (the relay holds them sealed), as the inbox shows them.
   const labels = useLabels(identity, connections);
-  const desk = useDesk(identity, () => tellSoon(t, announce));
+  const desk = useDesk(identity, (itemId) => tellSoon(t, announce, itemId));
   const lookedAt = useRef<LookedAt>(new Map());
   const title = t('adviser:board.title');
   const done = [...desk.states.values()].filter((s) => s.step === 'done').length;

@@ -45,7 +45,7 @@ export interface Desk {
   setHandled(itemId: string, deadlineId: string, handled: boolean): Promise<void>;
 }
 
-export function useDesk(identity: Identity, onSoon?: () => void): Desk {
+export function useDesk(identity: Identity, onSoon?: (itemId: string) => void): Desk {
   const [states, setStates] = useState<ReadonlyMap<string, DeskState>>(new Map());
   const jobs = useRef(new Map<string, DeskJob>());
   const queue = useRef<string[]>([]);
@@ -85,7 +85,7 @@ export function useDesk(identity: Identity, onSoon?: () => void): Desk {
     const saved = await saveDeskItem(deskItemFor(facts, read.text, read.source));
     set(item.id, { step: 'done', item: saved });
     const days = soonestDaysLeft(saved.corrected ?? saved.found, todayInLondon(), daysBetween);
-    if (!item.seenAt && days !== null && days <= SOON_DAYS) onSoon?.();
+    if (!item.seenAt && days !== null && days <= SOON_DAYS) onSoon?.(item.id);
   }
 
   async function pump(): Promise<void> {

@@ -4,8 +4,8 @@
 // so every envelope proves which pinned key sealed it, and bound to its
 // connection, direction and item id.
 // All primitives come from @hpke/core and WebCrypto; nothing here is home-made.
-import { Aes128Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64Url, toBase64Url } from '../../../shared/protocol/base64url';
+import { hpkeSuite as suite } from '../../../shared/protocol/hpke-suite';
 import { POINT_LENGTH, buf, importPublicKey, sha256Hex, subtle } from './keys';
 
 export interface Payload {
@@ -66,16 +66,6 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
   out.set(a, 0);
   out.set(b, a.length);
   return out;
-}
-
-let suiteCache: CipherSuite | undefined;
-function suite(): CipherSuite {
-  suiteCache ??= new CipherSuite({
-    kem: new DhkemP256HkdfSha256(),
-    kdf: new HkdfSha256(),
-    aead: new Aes128Gcm(),
-  });
-  return suiteCache;
 }
 
 /** First 8 bytes of SHA-256 of the raw public key: tells a computer which entry is its own. */

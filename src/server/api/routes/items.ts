@@ -82,7 +82,10 @@ export const itemRoutes = [
     // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
     const owner = await requireClaimant(req, deps);
     const body = parse(sendItemRequestSchema, await readJsonBody(req));
-    await storeItem(deps, res, owner.connectionId, 'to-adviser', body, () => events.newItem(owner.adviserId));
+    // Each computer's push carries the phone's hint for that computer's key, and no other (push-hooks.ts).
+    await storeItem(deps, res, owner.connectionId, 'to-adviser', body, () =>
+      events.newItem(owner.adviserId, { connectionId: owner.connectionId, itemId: body.id, hints: body.hints }),
+    );
   }),
 
   route('GET', '/api/adviser/connections/:id/items', async ({ req, res, params }, deps) => {
