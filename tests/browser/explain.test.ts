@@ -145,8 +145,9 @@ describe('explain a pasted notice', () => {
     const firstKind = page.getByRole('group', { name: 'We are not sure what kind of message this is' }).getByRole('button').first();
     const title = await firstKind.textContent();
     await firstKind.click();
-    await expect(result.locator('h2').textContent()).resolves.toBe(title);
-    await expect(page.getByRole('group', { name: 'We are not sure what kind of message this is' }).count()).resolves.toBe(0);
+    // The explainer answers from its worker a moment later.
+    await expect.poll(() => result.locator('h2').textContent()).toBe(title);
+    await expect.poll(() => page.getByRole('group', { name: 'We are not sure what kind of message this is' }).count()).toBe(0);
     await context.close();
   });
 

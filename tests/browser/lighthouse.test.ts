@@ -185,9 +185,11 @@ for (const language of LANGUAGES) {
           expect(figures.accessibility).toBe(100);
           expect(figures.bestPractices).toBe(100);
           expect(figures.cls).toBeLessThanOrEqual(MAX_CLS);
-          // The performance goal (≥ 98) is not met on every screen yet (blocking
-          // time of the lazy screens' code, 0.2 to 0.9 s simulated): it is
-          // reported in .reports/lighthouse.json and the README, not asserted.
+          // The performance goal (≥ 98) is recorded in .reports/lighthouse.json and the
+          // README, not asserted: Lighthouse simulates blocking time from wall-clock task
+          // lengths, which a shared 2-core machine stretches 2 to 5 times (the same tasks
+          // measured in CPU time are 13 to 20 ms), so the score swings 84 to 99 between runs
+          // of the same build. main-thread.test.ts asserts the blocking time from CPU time.
         },
       );
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ukToUtc, utcToUk } from '../../../src/shared/notices/uk-time';
+import { ukToUtc, utcToUk, utcToUkByIntl, utcToUkByRule } from '../../../src/shared/notices/uk-time';
 import { nextJournalTime, outOfQuietHours } from '../../../src/server/push/uk-time';
 
 const QUIET = { start: 21 * 60, end: 8 * 60 };
@@ -25,6 +25,43 @@ describe('UK time through the clock changes', () => {
     expect(iso(ukToUtc('2026-10-25', 90))).toBe('2026-10-25T00:30:00.000Z');
     expect(iso(ukToUtc('2026-10-25', 10 * 60))).toBe('2026-10-25T10:00:00.000Z');
     expect(iso(ukToUtc('2026-10-24', 10 * 60))).toBe('2026-10-24T09:00:00.000Z');
+  });
+});
+
+describe('UK time by the clock-change rule (no Intl) agrees with the time-zone data', () => {
+  const MINUTE = 60_000;
+  it('on every minute either side of every clock change, 1996 to 2099', () => {
+    for (let year = 1996; year <= 2099; year++) {
+      for (const month of [2, 9]) {
+        // Around 01:00 UTC on each day of the month's last week, and the change itself.
+        for (let day = 24; day <= 31; day++) {
+          const base = Date.UTC(year, month, day, 1);
+          for (const offset of [-61, -60, -1, 0, 1, 59, 60, 61]) {
+            const at = new Date(base + offset * MINUTE);
+            expect(utcToUkByRule(at), at.toISOString()).toEqual(utcToUkByIntl(at));
+          }
+        }
+      }
+    }
+  });
+  it('at 20,000 instants spread over 1996 to 2099, seconds and milliseconds included', () => {
+    const from = Date.UTC(1996, 0, 1);
+    const to = Date.UTC(2100, 0, 1) - 1;
+    let seed = 14;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 20_000; i++) {
+      const at = new Date(Math.floor(from + random() * (to - from)));
+      expect(utcToUkByRule(at), at.toISOString()).toEqual(utcToUkByIntl(at));
+    }
+  });
+  it('at the edges of the years it covers, and gives other years to Intl', () => {
+    for (const iso of ['1996-01-01T00:00:00Z', '1996-03-31T00:59:59Z', '1996-03-31T01:00:00Z', '2099-12-31T23:59:59.999Z']) {
+      expect(utcToUkByRule(new Date(iso)), iso).toEqual(utcToUkByIntl(new Date(iso)));
+    }
+    expect(utcToUkByRule(new Date('1995-10-22T00:30:00Z'))).toBeNull();
+    expect(utcToUk(new Date('1995-10-22T00:30:00Z'))).toEqual(utcToUkByIntl(new Date('1995-10-22T00:30:00Z')));
+    expect(utcToUkByRule(new Date('2100-06-01T12:00:00Z'))).toBeNull();
+    expect(utcToUkByRule(new Date(Number.NaN))).toBeNull();
   });
 });
 

@@ -11,20 +11,26 @@ export const ANNOUNCE_AFTER_MS = 1000;
 /**
  * `title`: the kind shown, or null when there is no explanation. `countFrom`:
  * the day the deadlines count from, when shown. `typing`: anything that
- * changes on each key press (the text), so the wait starts again.
+ * changes on each key press (the text), so the wait starts again. `settled`:
+ * false while the explanation of the current text is still on its way.
  */
-export function useAnnounceExplanation(title: string | null, countFrom: string | null, typing: unknown): void {
+export function useAnnounceExplanation(title: string | null, countFrom: string | null, typing: unknown, settled = true): void {
   const t = useT();
-  // What is on screen when the screen opens is not news.
-  const last = useRef({ title, countFrom });
+  // What is on screen when the screen opens (once its explanation has arrived) is not news.
+  const last = useRef<{ title: string | null; countFrom: string | null } | null>(settled ? { title, countFrom } : null);
   useEffect(() => {
+    if (!settled) return;
+    if (last.current === null) {
+      last.current = { title, countFrom };
+      return;
+    }
     const timer = setTimeout(() => {
-      const before = last.current;
+      const before = last.current ?? { title, countFrom };
       if (title === before.title && countFrom === before.countFrom) return;
       last.current = { title, countFrom };
       if (title !== before.title) announce(title ? t('explain:explanationReady', { title }) : t('explain:explanationCleared'));
       else if (countFrom) announce(t('explain:datesUpdated'));
     }, ANNOUNCE_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [title, countFrom, typing]);
+  }, [title, countFrom, typing, settled]);
 }

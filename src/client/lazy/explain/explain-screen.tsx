@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { explainNotice, todayInLondon } from '../../../shared/notices';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { todayInLondon } from '../../../shared/notices/calendar';
 import type { Challenge, NoticeKind } from '../../../shared/notices/types';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
@@ -11,6 +11,8 @@ import type { DateFields } from '../../ui/date-parts';
 import { useNoticeDate } from '../../ui/notice-date';
 import { focusWhenShown } from '../../ui/focus';
 import { saveExplanation } from '../../data/save-notice';
+import * as explainer from '../../services/explainer';
+import { useExplanation } from '../../ui/use-explanation';
 import { PasteBox, PASTE_BOX_ID } from './paste-box';
 import { KindPicker } from './kind-picker';
 import { KindCandidates } from './kind-candidates';
@@ -23,6 +25,8 @@ import '../../ui/screens.css';
 
 const MIN_TEXT = 3;
 const SEE_SAVED_ID = 'explain-see-saved';
+/** After the screen has appeared (and its first paint is done). */
+const WARM_AFTER_MS = 300;
 
 export function ExplainScreen() {
   const t = useT();
@@ -67,20 +71,27 @@ export function ExplainScreen() {
     return () => document.removeEventListener('paste', onPaste);
   }, []);
 
-  // Fast enough to run on every key press (well under a millisecond).
-  const explanation = useMemo(
-    () =>
-      text.trim().length >= MIN_TEXT || kind
-        ? explainNotice(text, {
-            today,
-            ...(kind ? { kind } : {}),
-            ...(noticeDate.date ? { noticeDate: noticeDate.date } : {}),
-            ...(answer ? { challenge: answer } : {}),
-          })
-        : null,
-    [text, kind, noticeDate.date, answer, today],
+  // Worked out in the explainer's worker on every key press (well under a
+  // millisecond once its model has loaded), so the page never waits for it.
+  const explained = useExplanation(explainer, text.trim().length >= MIN_TEXT || kind ? text : null, {
+    today,
+    ...(kind ? { kind } : {}),
+    ...(noticeDate.date ? { noticeDate: noticeDate.date } : {}),
+    ...(answer ? { challenge: answer } : {}),
+  });
+  const { explanation } = explained;
+  useAnnounceExplanation(
+    explanation ? kindText(t, explanation.kind).title : null,
+    explanation && !noticeDate.unusable ? explanation.countFrom : null,
+    text,
+    explained.settled,
   );
-  useAnnounceExplanation(explanation ? kindText(t, explanation.kind).title : null, explanation && !noticeDate.unusable ? explanation.countFrom : null, text);
+
+  // The worker (and its model) loads once the screen is shown, before the first message is pasted.
+  useEffect(() => {
+    const timer = setTimeout(explainer.warmExplainer, WARM_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   function onText(value: string) {
     setText(value);
@@ -104,7 +115,9 @@ export function ExplainScreen() {
   async function save() {
     if (!explanation || !noticeDate.check()) return;
     try {
-      setSavedId(await saveExplanation(explanation, text));
+      // The explanation of what is in the boxes now, not of what was there a key press ago.
+      const current = (await explained.current()) ?? explanation;
+      setSavedId(await saveExplanation(current, text));
       announce(t('explain:saved'));
       // The Save button becomes the link to the saved message: focus follows it.
       focusWhenShown(SEE_SAVED_ID);

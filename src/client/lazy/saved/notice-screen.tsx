@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { explainNotice, todayInLondon } from '../../../shared/notices';
+import { useEffect, useState } from 'preact/hooks';
+import { todayInLondon } from '../../../shared/notices/calendar';
+import * as explainer from '../../services/explainer';
+import { useExplanation } from '../../ui/use-explanation';
 import { getNotice, updateNotice, type SavedNotice } from '../../data/notices-db';
 import { useT } from '../../initial/i18n/use-translation';
 import { PageHeading } from '../../initial/page-heading';
@@ -46,27 +48,29 @@ export function NoticeScreen({ id }: { id: string }) {
   // Typed: the typed date (or, with the fields emptied, the message's own date). Not typed: what was saved.
   const countFrom = typed !== null ? noticeDate.date : savedUserDate;
 
-  const explanation = useMemo(
-    () =>
-      notice
-        ? explainNotice(notice.text, {
-            today,
-            kind: notice.kind,
-            ...(notice.challenge ? { challenge: notice.challenge } : {}),
-            ...(countFrom ? { noticeDate: countFrom } : {}),
-          })
-        : null,
-    [notice, today, countFrom],
-  );
+  // Worked out in the explainer's worker, so the page never waits for its model.
+  const { explanation, failed } = useExplanation(explainer, notice ? notice.text : null, {
+    today,
+    ...(notice ? { kind: notice.kind } : {}),
+    ...(notice?.challenge ? { challenge: notice.challenge } : {}),
+    ...(countFrom ? { noticeDate: countFrom } : {}),
+  });
 
   async function changeDate(date: string | undefined) {
     if (!notice) return;
-    const next = explainNotice(notice.text, {
-      today,
-      kind: notice.kind,
-      ...(notice.challenge ? { challenge: notice.challenge } : {}),
-      ...(date ? { noticeDate: date } : {}),
-    });
+    let next;
+    try {
+      next = await explainer.explain(notice.text, {
+        today,
+        kind: notice.kind,
+        ...(notice.challenge ? { challenge: notice.challenge } : {}),
+        ...(date ? { noticeDate: date } : {}),
+      });
+    } catch {
+      setDateStatus(t('explain:saveFailed'));
+      announce(t('explain:saveFailed'));
+      return;
+    }
     const patch = {
       countFrom: next.countFrom,
       countFromSource: next.countFromSource,
@@ -88,12 +92,19 @@ export function NoticeScreen({ id }: { id: string }) {
   /** The claimant's answer to "is it a decision?": kept with the notice, with the dates it gives. */
   async function answer(challenge: Challenge | null) {
     if (!notice) return;
-    const next = explainNotice(notice.text, {
-      today,
-      kind: notice.kind,
-      ...(challenge ? { challenge } : {}),
-      ...(countFrom ? { noticeDate: countFrom } : {}),
-    });
+    let next;
+    try {
+      next = await explainer.explain(notice.text, {
+        today,
+        kind: notice.kind,
+        ...(challenge ? { challenge } : {}),
+        ...(countFrom ? { noticeDate: countFrom } : {}),
+      });
+    } catch {
+      setDateStatus(t('explain:saveFailed'));
+      announce(t('explain:saveFailed'));
+      return;
+    }
     const patch = { challenge: challenge ?? undefined, deadlines: next.deadlines };
     setNotice({ ...notice, ...patch });
     try {
@@ -114,7 +125,14 @@ export function NoticeScreen({ id }: { id: string }) {
     return () => clearTimeout(timer);
   }, [pending, countFrom, notice?.id]);
 
-  if (notice === undefined) return <p class="loading">{t('loading')}</p>;
+  // The explanation follows the notice out of storage a moment later.
+  if (notice === undefined || (notice && !explanation)) {
+    return (
+      <p class="loading" role={failed ? 'alert' : undefined}>
+        {failed ? t('loadFailed') : t('loading')}
+      </p>
+    );
+  }
   if (notice === null || !explanation) {
     return (
       <>

@@ -1,0 +1,119 @@
+// How long each claimant screen holds up the page's thread while it loads,
+// measured in CPU time so that a busy machine does not change the answer
+// (Lighthouse's blocking time is simulated from wall-clock time, which a
+// shared machine stretches: see lighthouse.test.ts). From the first paint
+// on, every task of the page's main thread counts its thread CPU time times
+// 4 (Lighthouse's mobile CPU slowdown) and what is over 50 ms blocks, as in
+// Lighthouse's total blocking time. Budget: 80 ms a screen, in English and
+// Arabic (a performance score of 98 leaves room for about 100 ms of simulated
+// blocking time). Before the explainer moved to a worker and UK time stopped
+// loading Intl's time-zone data, Explain, a saved notice, Write to DWP and
+// Reminders blocked for 50 to 150 ms; now every screen is at 0 to 30 ms
+// (up to 50 at a load of 11 on 2 cores, where CPU time stretches too). A
+// screen over budget is measured once more and the lower figure counts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { SAMPLE_MRN, startHarness, type Harness } from './harness';
+
+const BUDGET_MS = 80;
+const CPU_SLOWDOWN = 4;
+const LONG_TASK_MS = 50;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+let harness: Harness;
+const results: Record<string, { blockingMs: number; longTasksMs: number[] }> = {};
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  if (Object.keys(results).length > 0) {
+    mkdirSync('.reports', { recursive: true });
+    writeFileSync('.reports/main-thread.json', JSON.stringify({ budgetMs: BUDGET_MS, cpuSlowdown: CPU_SLOWDOWN, results }, null, 2));
+  }
+  await harness?.close();
+});
+
+async function savedNoticePath(page: Page): Promise<string> {
+  await page.goto('/explain');
+  await page.locator('#notice-text').fill(SAMPLE_MRN);
+  await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
+  return (await page.locator('section.result a.button[href^="/notice/"]').getAttribute('href')) ?? '';
+}
+
+/** A first visit to the screen (no service worker), traced: its blocking time and long tasks, from CPU time. */
+async function measure(path: string | ((page: Page) => Promise<string>), language: string) {
+  const context = await harness.newContext({ serviceWorkers: 'block' });
+  try {
+    let address = typeof path === 'string' ? path : '';
+    if (typeof path !== 'string') {
+      const first = await context.newPage();
+      address = await path(first);
+      await first.close();
+    }
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading'] } });
+    await page.goto(`${address}${address.includes('?') ? '&' : '?'}lang=${language}`);
+    await page.locator('main h1').first().waitFor();
+    // The screen's words and data arrive, and anything it starts after its first paint runs.
+    await page.waitForTimeout(2000);
+    await cdp.send('Tracing.end');
+    await complete;
+    const fcp = events.find((event) => event.name === 'firstContentfulPaint');
+    const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain' && event.pid === fcp?.pid);
+    expect(fcp, 'the screen painted').toBeDefined();
+    expect(main, "the page's main thread is in the trace").toBeDefined();
+    const longTasksMs = events
+      .filter((event) => event.pid === main!.pid && event.tid === main!.tid && event.ph === 'X' && event.name === 'RunTask' && event.ts >= fcp!.ts)
+      .map((task) => Math.round((CPU_SLOWDOWN * (task.tdur ?? task.dur ?? 0)) / 1000))
+      .filter((ms) => ms > LONG_TASK_MS);
+    return { blockingMs: longTasksMs.reduce((sum, ms) => sum + ms - LONG_TASK_MS, 0), longTasksMs };
+  } finally {
+    await context.close();
+  }
+}
+
+const SCREENS: { name: string; path: string | ((page: Page) => Promise<string>) }[] = [
+  { name: 'home', path: '/' },
+  { name: 'explain', path: '/explain' },
+  { name: 'saved notice', path: savedNoticePath },
+  { name: 'write to DWP (helpers)', path: '/helpers' },
+  { name: 'send to my adviser', path: '/send' },
+  { name: 'connect to my adviser', path: '/connect' },
+  { name: 'reminders', path: '/reminders' },
+  { name: 'privacy', path: '/privacy' },
+  { name: 'not found', path: '/no-such-page' },
+];
+
+for (const language of ['en', 'ar']) {
+  describe(`the page's main thread while a screen loads (CPU time ×${CPU_SLOWDOWN}), ${language}`, () => {
+    for (const screen of SCREENS) {
+      it(`${screen.name}: blocks for at most ${BUDGET_MS} ms`, { timeout: 60_000 }, async () => {
+        let figures = await measure(screen.path, language);
+        if (figures.blockingMs > BUDGET_MS) {
+          const again = await measure(screen.path, language);
+          if (again.blockingMs < figures.blockingMs) figures = again;
+        }
+        results[`${language} ${screen.name}`] = figures;
+        console.log(`main thread ${language} ${screen.name}: blocking ${figures.blockingMs} ms (long tasks ${figures.longTasksMs.join(', ') || 'none'} ms)`);
+        expect(figures.blockingMs).toBeLessThanOrEqual(BUDGET_MS);
+      });
+    }
+  });
+}
