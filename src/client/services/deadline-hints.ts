@@ -2,8 +2,11 @@
 // (shared/protocol/deadline-hint.ts): the soonest open deadline the phone's
 // explainer finds in the item's words, or null. A hint goes for every item
 // and every computer, with or without a date, so each has the same size and
-// the relay learns nothing from them. The explainer is loaded only here, on send.
+// the relay learns nothing from them. The explainer's worker is asked on send.
 import type { ItemHint } from '../../shared/protocol/api-types';
+import { todayInLondon } from '../../shared/notices/calendar';
+import type { ExplainOptions, NoticeExplanation } from '../../shared/notices/types';
+import { explain as explainInWorker } from './explainer';
 import { sealDeadlineHint, type HintPrivateKey } from '../../shared/protocol/deadline-hint';
 
 /** The soonest deadline still open on `today` (the late limit aside, as on the adviser's desk), or null. */
@@ -15,13 +18,18 @@ export function soonestOpen(deadlines: readonly { id: string; date: string }[], 
   return open[0] ?? null;
 }
 
-/** What the explainer finds in the words (UK today): the soonest open deadline, or null (no words, nothing found, or it failed). */
-export async function soonestInWords(words: string, now: Date = new Date()): Promise<string | null> {
+type Explain = (text: string, options: ExplainOptions) => Promise<Pick<NoticeExplanation, 'deadlines'>>;
+
+/**
+ * What the explainer finds in the words (UK today): the soonest open deadline,
+ * or null (no words, nothing found, or it failed). It asks the explainer's
+ * Web Worker, as Explain does, so the page never holds a second copy of the model.
+ */
+export async function soonestInWords(words: string, now: Date = new Date(), explainWith: Explain = explainInWorker): Promise<string | null> {
   if (!words.trim()) return null;
   try {
-    const { explainNotice, todayInLondon } = await import('../../shared/notices');
     const today = todayInLondon(now);
-    return soonestOpen(explainNotice(words, { today }).deadlines, today);
+    return soonestOpen((await explainWith(words, { today })).deadlines, today);
   } catch {
     return null;
   }

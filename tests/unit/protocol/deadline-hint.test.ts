@@ -8,6 +8,10 @@ import { sealHints, soonestInWords, soonestOpen } from '../../../src/client/serv
 import { openDeadlineHint, sealDeadlineHint } from '../../../src/shared/protocol/deadline-hint';
 import { HINT_BYTES, HINT_CHARS, isHintShaped } from '../../../src/shared/protocol/hint-shape';
 import { fromBase64Url, toBase64Url } from '../../../src/shared/protocol/base64url';
+import { explainNotice } from '../../../src/shared/notices';
+
+/** The explainer itself, as its Web Worker runs it (there is no worker under Node). */
+const inPage = async (text: string, options: Parameters<typeof explainNotice>[1]) => explainNotice(text, options);
 
 const CONNECTION = '6f1c2d3e-0000-4000-8000-000000000001';
 const ITEM = '6f1c2d3e-0000-4000-8000-00000000000a';
@@ -109,11 +113,11 @@ describe('deadline hints', () => {
       ),
     ).toBe('2026-03-20');
     expect(soonestOpen([], '2026-03-05')).toBeNull();
-    expect(await soonestInWords('')).toBeNull();
-    expect(await soonestInWords('Thanks, see you Tuesday')).toBeNull();
+    expect(await soonestInWords('', undefined, inPage)).toBeNull();
+    expect(await soonestInWords('Thanks, see you Tuesday', undefined, inPage)).toBeNull();
     // Words the desk's browser test sends too: a deadline within 7 days.
     const now = new Date('2026-03-05T12:00:00Z');
-    const soon = await soonestInWords('You need to accept your claimant commitment. Accept it within 7 days or your claim may be closed.', now);
+    const soon = await soonestInWords('You need to accept your claimant commitment. Accept it within 7 days or your claim may be closed.', now, inPage);
     expect(soon).not.toBeNull();
     expect(soon! >= '2026-03-05' && soon! <= '2026-03-12').toBe(true);
   });
