@@ -10,16 +10,8 @@ import { OCR_BASE } from 'virtual:ocr-engine';
 import { SHARE_TARGET_PATH, SHARED_CACHE, SHARED_FILE_URL, SHARED_TEXT_URL } from '../shared/protocol/share-target-paths';
 import { OCR_CACHE, OCR_PATH_PREFIX } from '../shared/protocol/ocr-cache';
 import { ADVISER_SOON_SHOWN_URL, PUSH_TEXTS_CACHE, PUSH_TEXTS_URL, addShown, parsePayload, type NotificationData } from '../shared/protocol/push-routing';
-import {
-  ADVISER_DB_NAME,
-  ADVISER_IDENTITY_KEY,
-  PUSH_DB_NAME,
-  SUBSCRIBERS_STORE,
-  type AdviserDbForWorker,
-  type PushDbForWorker,
-  type PushRole,
-  type SubscriberToken,
-} from '../shared/protocol/databases';
+import { PUSH_DB_NAME, SUBSCRIBERS_STORE, type PushDbForWorker, type PushRole, type SubscriberToken } from '../shared/protocol/databases';
+import { ADVISER_DB_NAME, ADVISER_IDENTITY_KEY, type AdviserDbForWorker } from '../shared/protocol/adviser-database';
 import { PUSH_PATHS, toBrowserSubscription } from '../shared/protocol/push-api';
 import { relayRequestInit } from '../shared/protocol/relay-request';
 import type { ResyncRequest, SnoozeRequest, VapidKey } from '../shared/protocol/push-types';

@@ -159,6 +159,43 @@ describe("the adviser's desk", () => {
     expect(await axeViolations(adviser)).toEqual([]);
     expect(await horizontalOverflow(adviser)).toEqual([]);
 
+    // With no adviser screen open, the push itself says "deadline within 7 days": the phone
+    // sealed a hint for this computer, which this computer's service worker opens.
+    await adviser.goto('/adviser');
+    await waitForApp(adviser);
+    const connectionId = decodeURIComponent(((await adviser.getByRole('link', { name: 'R. Patel' }).getAttribute('href')) ?? '').split('/').pop() ?? '');
+    await adviser.goto('/privacy');
+    await waitForApp(adviser);
+    const notifications = () =>
+      adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ tag: n.tag, body: n.body })));
+    await adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
+    const posted = claimant.waitForRequest((request) => request.url().endsWith('/api/items') && request.method() === 'POST');
+    await sendText(claimant, 'You need to accept your claimant commitment. Accept it within 7 days or your claim may be closed.', 4);
+    const sent = JSON.parse((await posted).postData() ?? '{}') as { id: string; hints?: { key: string; hint: string }[] };
+    expect(sent.hints).toHaveLength(1);
+    const hint = sent.hints![0]!.hint;
+    // What the relay's sender would push to this computer (its queue and push leg are covered by push-hints.test.ts).
+    const cdp = await adviserContext.newCDPSession(adviser);
+    const registrations: { registrationId: string; scopeURL: string }[] = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => registrations.push(...event.registrations));
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => registrations.some((r) => r.scopeURL === `${harness.baseUrl}/`)).toBe(true);
+    const registrationId = registrations.find((r) => r.scopeURL === `${harness.baseUrl}/`)!.registrationId;
+    const push = (hints: { connectionId: string; itemId: string; hint: string }[], id: string) =>
+      cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: harness.baseUrl,
+        registrationId,
+        data: JSON.stringify({ v: 1, id, kind: 'adviser-new-item', hints }),
+      });
+    await push([{ connectionId, itemId: sent.id, hint }], 'reminder-soon');
+    await expect
+      .poll(notifications, { timeout: 20_000 })
+      .toEqual([{ tag: 'adviser-deadline-soon', body: 'A new item from a client has a deadline within 7 days.' }]);
+    // The same hint moved to another item does not open: the plain "something new".
+    await adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
+    await push([{ connectionId, itemId: '00000000-0000-4000-8000-000000000000', hint }], 'reminder-moved');
+    await expect.poll(notifications, { timeout: 20_000 }).toEqual([{ tag: 'reminder-moved', body: 'A client sent you something new.' }]);
+
     await adviserContext.close();
     await claimantContext.close();
   }, 900_000);

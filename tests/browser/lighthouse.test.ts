@@ -66,7 +66,7 @@ async function savedNoticePath(): Promise<string> {
     const page = await browser.contexts()[0]!.newPage();
     await page.goto(`${baseUrl}/explain`);
     await page.locator('#notice-text').fill(SAMPLE_MRN);
-    await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
+    await page.locator('#save-notice').click(); // by id: in every language, whatever questions the last explanation showed
     const path = (await page.locator('section.result a.button[href^="/notice/"]').getAttribute('href')) ?? '';
     await page.close();
     return path;

@@ -49,7 +49,7 @@ afterAll(async () => {
 async function savedNoticePath(page: Page): Promise<string> {
   await page.goto('/explain');
   await page.locator('#notice-text').fill(SAMPLE_MRN);
-  await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
+  await page.locator('#save-notice').click(); // by id: in every language, whatever questions the last explanation showed
   return (await page.locator('section.result a.button[href^="/notice/"]').getAttribute('href')) ?? '';
 }
 

@@ -57,7 +57,7 @@ export const SCREENS: ScreenExample[] = [
     async open(page) {
       await go(page, '/explain');
       await page.locator('#notice-text').fill(SAMPLE_MRN);
-      await page.locator('section.result .button-row button.button:not(.button--secondary)').click();
+      await page.locator('#save-notice').click(); // by id: in every language, whatever questions the last explanation showed
       await page.locator('section.result a.button[href^="/notice/"]').click();
       await page.locator('#notice-date').waitFor();
     },

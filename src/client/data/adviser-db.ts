@@ -5,7 +5,7 @@
 // evidence of what arrived when; they stay after the relay deletes the item.
 import { deleteDB, type DBSchema } from 'idb';
 import type { Deadline, NoticeKind } from '../../shared/notices/types';
-import { ADVISER_DB_NAME, ADVISER_IDENTITY_KEY } from '../../shared/protocol/databases';
+import { ADVISER_DB_NAME, ADVISER_IDENTITY_KEY } from '../../shared/protocol/adviser-database';
 import { databaseOpener, type Migration } from './open-db';
 
 export interface Identity {

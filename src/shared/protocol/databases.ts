@@ -3,7 +3,6 @@
 // write); the service worker only reads the subscriber tokens, to snooze a
 // reminder and to re-subscribe when the browser changes the subscription.
 import type { DBSchema } from 'idb';
-import type { HintPrivateKey } from './deadline-hint';
 
 export const PUSH_DB_NAME = 'uc-push';
 export const SUBSCRIBERS_STORE = 'subscribers';
@@ -22,20 +21,4 @@ export interface SubscriberToken {
 /** The schema as the service worker sees it. */
 export interface PushDbForWorker extends DBSchema {
   subscribers: { key: PushRole; value: SubscriberToken };
-}
-
-/**
- * The adviser's database (src/client/data/adviser-db.ts owns it: migrations
- * and every write). The service worker only reads this computer's key pair
- * and the clients' pinned keys, to open the deadline hint of a push
- * (deadline-hint.ts). It never creates, upgrades or writes it.
- */
-export const ADVISER_DB_NAME = 'uc-adviser';
-/** The one identity record's key in the `identity` store. */
-export const ADVISER_IDENTITY_KEY = 'self';
-
-/** The parts of the adviser's records the service worker reads. */
-export interface AdviserDbForWorker extends DBSchema {
-  identity: { key: string; value: { publicKey: string; privateKey: HintPrivateKey } };
-  pins: { key: string; value: { connectionId: string; claimantPublicKey: string } };
 }

@@ -25,6 +25,7 @@ import '../../ui/screens.css';
 
 const MIN_TEXT = 3;
 const SEE_SAVED_ID = 'explain-see-saved';
+const SAVE_ID = 'save-notice';
 /** After the screen has appeared (and its first paint is done). */
 const WARM_AFTER_MS = 300;
 
@@ -163,7 +164,7 @@ export function ExplainScreen() {
                   {t('explain:seeSaved')}
                 </a>
               ) : (
-                <button type="button" class="button" onClick={() => void save()}>
+                <button type="button" id={SAVE_ID} class="button" onClick={() => void save()}>
                   {t('explain:save')}
                 </button>
               )}
