@@ -129,8 +129,6 @@ export type QueueStep = (typeof QUEUE_STEPS)[number];
 
 export interface QueueOptions {
   summary?: string;
-  /** The soonest open deadline, if the caller knows it; otherwise the explainer reads the payload's words. */
-  soonest?: string | null;
   /** Stops it before it is stored: nothing is kept, and the caller still has what the person added. */
   signal?: AbortSignal;
   onStep?: (step: QueueStep) => void;
@@ -141,8 +139,8 @@ export interface QueueOptions {
  * 'waiting', then tries to send. Resolves once it is safely stored, whether or not it went.
  * Throws TooBigError, keeping nothing, when the locked item is over the relay's limit,
  * and the signal's AbortError, keeping nothing, when stopped before it was stored.
- * Each computer also gets a sealed deadline hint: `soonest` if given, else
- * what the explainer finds in the payload's words (null when nothing).
+ * Each computer also gets a sealed deadline hint: what the explainer finds
+ * in the payload's words (null when nothing).
  */
 export async function queueItem(payload: Payload, options: QueueOptions = {}): Promise<OutboxItem> {
   const { signal, onStep } = options;
@@ -165,7 +163,7 @@ export async function queueItem(payload: Payload, options: QueueOptions = {}): P
     binding: { connectionId: connection.connectionId, direction: 'to-adviser', itemId: id },
   });
   if (envelope.length > MAX_ENVELOPE_CHARS) throw new TooBigError(envelope.length);
-  const hints = await itemHints(payload, options.soonest, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
+  const hints = await itemHints(payload, recipients, { sender: identity, connectionId: connection.connectionId, itemId: id });
   // The last moment it can be stopped: once stored, it is in "What you sent" and goes when there is a signal.
   step('storing');
   const item: OutboxItem = {
@@ -186,14 +184,9 @@ export async function queueItem(payload: Payload, options: QueueOptions = {}): P
 }
 
 /** The item's deadline hints; none if they could not be sealed (the item still goes, with a generic push). */
-async function itemHints(
-  payload: Payload,
-  soonest: string | null | undefined,
-  recipients: string[],
-  context: Parameters<typeof sealHints>[2],
-): Promise<ItemHint[] | undefined> {
+async function itemHints(payload: Payload, recipients: string[], context: Parameters<typeof sealHints>[2]): Promise<ItemHint[] | undefined> {
   try {
-    return await sealHints(soonest !== undefined ? soonest : await soonestInWords(payload.text ?? ''), recipients, context);
+    return await sealHints(await soonestInWords(payload.text ?? ''), recipients, context);
   } catch {
     return undefined;
   }

@@ -161,7 +161,7 @@ export const MAX_ITEM_HINTS = 255;
 
 /** A sealed deadline hint for one computer: exactly HINT_CHARS of base64url, whatever it holds (the relay cannot read it). */
 export const itemHintSchema = z.object({
-  key: z.string().length(PUBLIC_KEY_CHARS, 'A public key is 87 base64url characters.').refine(isCanonicalBase64url, 'That is not a valid public key.'),
+  key: publicKeySchema,
   hint: z.string().length(HINT_CHARS, `A hint is ${HINT_CHARS} base64url characters.`).refine(isCanonicalBase64url, 'A hint must be base64url text.'),
 }) satisfies z.ZodType<ItemHint>;
 

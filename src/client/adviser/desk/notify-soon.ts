@@ -5,14 +5,7 @@
 // service worker shows the same notification (same tag, words and tap) when
 // a push's sealed deadline hint says so (src/sw/deadline-push.ts), and notes
 // the item: this computer then does not say it a second time for that item.
-import {
-  ADVISER_SOON_SHOWN_URL,
-  ADVISER_SOON_TAG,
-  ADVISER_SOON_URL,
-  PUSH_TEXTS_CACHE,
-  addShown,
-  type NotificationData,
-} from '../../../shared/protocol/push-routing';
+import { ADVISER_SOON_SHOWN_URL, ADVISER_SOON_TAG, PUSH_TEXTS_CACHE, addShown, adviserSoonNotification } from '../../../shared/protocol/push-routing';
 
 export const SOON_TAG = ADVISER_SOON_TAG;
 
@@ -47,8 +40,9 @@ export async function notifySoon(title: string, body: string, itemId?: string): 
     if (itemId !== undefined && (await shownItems()).includes(itemId)) return false;
     const registration = await navigator.serviceWorker.getRegistration();
     if (!registration) return false;
-    const data: NotificationData = { url: ADVISER_SOON_URL, id: SOON_TAG, kind: null };
-    await registration.showNotification(title, { body, tag: SOON_TAG, lang: 'en', dir: 'ltr', icon: '/icons/icon-192.png', badge: '/icons/icon-192.png', data });
+    // The same notification the service worker shows for a push (push-routing.ts), in this page's words.
+    const { options } = adviserSoonNotification();
+    await registration.showNotification(title, { ...options, body } as NotificationOptions);
     if (itemId !== undefined) await noteShown(itemId);
     return true;
   } catch {
