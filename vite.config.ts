@@ -7,6 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/build/manifest';
 import { ocrEngine } from './src/build/ocr-engine';
 import { adviserOnly } from './src/build/adviser-only';
+import { screensShared } from './src/build/screens-shared';
 
 // Each language gets one small file at a fixed address, /locales/<code>.json:
 // its `common` words (all the first screen needs) and the hashed addresses of
@@ -62,6 +63,9 @@ function localeFiles(): Plugin {
 // from the module graph (src/build/adviser-only.ts).
 const adviser = adviserOnly();
 
+// What several claimant screens share: one chunk, not one per combination (src/build/screens-shared.ts).
+const screens = screensShared(adviser.has);
+
 // @hpke/common falls back to `await import("crypto")` on Node 18 and older.
 // The service worker is a classic script, where that import, and Vite's
 // preload helper around it (which reads import.meta), cannot even be parsed:
@@ -89,6 +93,7 @@ export default defineConfig({
     preact(),
     localeFiles(),
     adviser,
+    screens,
     ocr,
     VitePWA({
       strategies: 'injectManifest',
@@ -111,6 +116,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       output: {
+        codeSplitting: { groups: [{ name: (id) => screens.chunkOf(id), includeDependenciesRecursively: false }] },
         chunkFileNames: (chunk) =>
           isOcrChunk(chunk.moduleIds)
             ? `${ocr.base.slice(1)}[name]-[hash].js`

@@ -15,39 +15,41 @@ import { loadNamespaces } from './i18n/core';
 import { PUSH_HINT, hasHint } from '../data/hints';
 
 // Screens other than Home load on first use, with their locale files.
+// i18next and the words are asked for first: i18next is the largest file a
+// screen waits for, and a phone fetches only a few files at a time.
 const ExplainScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/explain/explain-screen'), loadNamespaces('explain', 'notices', 'forms')]);
+  const [, module] = await Promise.all([loadNamespaces('explain', 'notices', 'forms'), import('../lazy/explain/explain-screen')]);
   return module.ExplainScreen;
 });
 const NoticeScreen = lazyScreen<{ id: string }>(async () => {
-  const [module] = await Promise.all([import('../lazy/saved/notice-screen'), loadNamespaces('explain', 'notices', 'forward', 'forms')]);
+  const [, module] = await Promise.all([loadNamespaces('explain', 'notices', 'forward', 'forms'), import('../lazy/saved/notice-screen')]);
   return module.NoticeScreen;
 });
 const HelpersScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/helpers/helpers-screen'), loadNamespaces('helpers', 'forms')]);
+  const [, module] = await Promise.all([loadNamespaces('helpers', 'forms'), import('../lazy/helpers/helpers-screen')]);
   return module.HelpersScreen;
 });
 
 // Forwarding to an adviser: only people who use it download it.
 const ConnectScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/forward/connect-screen'), loadNamespaces('forward', 'forms')]);
+  const [, module] = await Promise.all([loadNamespaces('forward', 'forms'), import('../lazy/forward/connect-screen')]);
   return module.ConnectScreen;
 });
 const SendScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/forward/send-screen'), loadNamespaces('forward', 'explain', 'notices', 'forms')]);
+  const [, module] = await Promise.all([loadNamespaces('forward', 'explain', 'notices', 'forms'), import('../lazy/forward/send-screen')]);
   return module.SendScreen;
 });
 const PrivacyScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/forward/privacy-screen'), loadNamespaces('forward')]);
+  const [, module] = await Promise.all([loadNamespaces('forward'), import('../lazy/forward/privacy-screen')]);
   return module.PrivacyScreen;
 });
 const RemindersScreen = lazyScreen(async () => {
-  const [module] = await Promise.all([import('../lazy/reminders/reminders-screen'), loadNamespaces('reminders', 'notices', 'forms')]);
+  const [, module] = await Promise.all([loadNamespaces('reminders', 'notices', 'forms'), import('../lazy/reminders/reminders-screen')]);
   return module.RemindersScreen;
 });
 // The adviser's inbox is a separate part: claimants never download it.
 const AdviserApp = lazyScreen<{ path: string }>(async () => {
-  const [module] = await Promise.all([import('../adviser/adviser-app'), loadNamespaces('adviser')]);
+  const [, module] = await Promise.all([loadNamespaces('adviser'), import('../adviser/adviser-app')]);
   return module.AdviserApp;
 });
 
