@@ -119,7 +119,7 @@ async function audit(path: string, options: { keepStorage?: boolean } = {}): Pro
   };
   const result = (await lighthouse(`${baseUrl}${path}`, flags)) as RunnerResult;
   const { categories, audits } = result.lhr;
-  const cpu = result.lhr.runtimeError ? null : await rescoreAtCpuTime(result, { ...flags, onlyCategories: ['performance'] });
+  const cpu = result.lhr.runtimeError ? null : await rescoreAtCpuTime(result, flags);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const figures: Figures = {
     performance: score('performance'),
