@@ -38,6 +38,12 @@ export interface RelayDeps {
   codeHash: CodeHasher;
   /** Takes a token from the bucket `key`, or throws 429. */
   limit(key: string, rate: Rate): Promise<void>;
+  /**
+   * The same for a flood limit (requests per credential or address, sends per
+   * connection): in this process's memory when it alone can use the store
+   * (PGlite), in the database otherwise (handler.ts).
+   */
+  limitFlood(key: string, rate: Rate): Promise<void>;
   /** One-off push reminders for what just happened on a connection (they never fail the request). */
   events: PushEvents;
   /** Push reminders on this relay; undefined: the push routes answer 404. */

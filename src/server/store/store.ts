@@ -49,4 +49,6 @@ export interface Store
   close(): Promise<void>;
   /** After deletes: reclaims the space of deleted rows and overwrites them (the embedded store; PostgreSQL's autovacuum does this itself). */
   reclaimSpace(): Promise<void>;
+  /** True when this process alone can use the store (PGlite, see SqlDriver.exclusive): state kept in memory cannot diverge from another process's. */
+  readonly singleProcess?: boolean;
 }

@@ -20,14 +20,14 @@ import { ownConnection } from './connections';
  * `onCreated` runs once, for a new item.
  */
 export async function storeItem(
-  { store, now, limit, limits, quota }: RelayDeps,
+  { store, now, limitFlood, limits, quota }: RelayDeps,
   res: ServerResponse,
   connectionId: string,
   direction: Direction,
   body: { id: string; envelope: string },
   onCreated: () => Promise<void>,
 ): Promise<void> {
-  await limit(`send:${connectionId}`, limits.sendsPerConnection);
+  await limitFlood(`send:${connectionId}`, limits.sendsPerConnection);
   const result = await store.addItem(
     {
       id: body.id,
