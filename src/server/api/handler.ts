@@ -6,6 +6,7 @@ import { memoryRateLimits } from '../store/rate-limits';
 import type { Store } from '../store/store';
 import { wasAbandoned } from './body';
 import { hashSecret } from './auth';
+import { ClaimantHints } from './claimant-hints';
 import { clientAddress } from './client-address';
 import { codeHasher, ephemeralCodeHasher } from './code-hash';
 import type { PushOptions, RelayDeps } from './context';
@@ -63,7 +64,13 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
   // PostgreSQL they stay in the database, shared by every relay process.
   // Guessing limits (codes, enrolment, bad credentials) always stay there.
   // In memory the names are never written anywhere, so they are not hashed.
-  const floodLimiter = store.singleProcess ? new RateLimiter(memoryRateLimits(), () => now().getTime(), (name) => name) : limiter;
+  const floodLimiter = store.singleProcess
+    ? new RateLimiter(
+        memoryRateLimits(),
+        () => now().getTime(),
+        (name) => name,
+      )
+    : limiter;
   const limitWith = (chosen: RateLimiter) => async (key: string, rate: Rate) => {
     const wait = await chosen.take(key, rate);
     if (wait > 0) throw tooManyRequests(wait);
@@ -80,6 +87,7 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     limit,
     limitFlood,
     codeHash,
+    claimantHints: new ClaimantHints(),
     events: pushEvents({ store, now, deviceIdleDays, wake: options.push?.wake, log }),
     push: options.push,
   };

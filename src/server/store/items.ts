@@ -37,6 +37,16 @@ export interface ItemCursor {
   id: string;
 }
 
+/**
+ * With `claimantTokenHash`, the item is added only while that hash is the
+ * connection's claimant credential, checked in the same statement (under the
+ * connection's row lock): a caller that took the connection from a cache
+ * needs no separate credential look-up. Otherwise `stopped`.
+ */
+export interface AddItemCheck {
+  claimantTokenHash?: string;
+}
+
 export type AddItemResult = { item: Item; created: boolean } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
 
 export interface ItemStore {
@@ -47,7 +57,7 @@ export interface ItemStore {
    * stop won a race with this add.
    * `{ full }` when the sender's items on this connection would go over `quota`.
    */
-  addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota): Promise<AddItemResult>;
+  addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota, check?: AddItemCheck): Promise<AddItemResult>;
   /** Newest first, without envelopes; at most `page.limit`, older than `page.before` when given. */
   listItems(connectionId: string, direction: Direction, page?: { limit: number; before?: ItemCursor | undefined }): Promise<Item[]>;
   getItem(id: string): Promise<Item | null>;
@@ -97,13 +107,15 @@ const USAGE_COLUMNS: Record<Direction, string> = {
  * sender's counters from it, and insert only when sharing goes on and the
  * item fits. The insert trigger adds the item to the counters before the
  * lock is let go. $1 id, $2 connection, $3 direction, $4 envelope, $5 size,
- * $6 created_at, $7/$8 quota (null: none).
+ * $6 created_at, $7/$8 quota (null: none), $9 the claimant credential's hash
+ * the connection must have (null: not checked here).
  */
 const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
   (['to-adviser', 'to-claimant'] as const).map((direction) => [
     direction,
     `WITH c AS (
-       SELECT stopped_at, ${USAGE_COLUMNS[direction]} FROM connections WHERE id = $2::uuid FOR NO KEY UPDATE
+       SELECT stopped_at, ${USAGE_COLUMNS[direction]} FROM connections
+       WHERE id = $2::uuid AND ($9::text IS NULL OR claimant_token_hash = $9::text) FOR NO KEY UPDATE
      ), added AS (
        INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
        SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::integer, $6::timestamptz FROM c
@@ -127,7 +139,7 @@ const envelopeParam = (envelope: string) => Buffer.from(envelope, 'utf8');
 
 export function itemQueries(db: SqlDriver): ItemStore {
   return {
-    async addItem(item, quota) {
+    async addItem(item, quota, check) {
       if (!isUuid(item.connectionId)) return { stopped: true };
       // A repeat is compared in the database: the stored envelope is never read out.
       const repeat = async (): Promise<AddItemResult | null> => {
@@ -149,6 +161,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
         item.createdAt,
         quota?.maxItems ?? null,
         quota?.maxBytes ?? null,
+        check?.claimantTokenHash ?? null,
       ]);
       const row = rows[0];
       if (!row || row.stopped_at !== null) return { stopped: true };

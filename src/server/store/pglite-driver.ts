@@ -120,7 +120,10 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
   const unlock = dataDir === null ? () => {} : lockDataDir(dataDir);
   let db: PGlite;
   try {
-    db = dataDir === null ? await PGlite.create({ fs: new GrowingMemoryFS() }) : await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: durableStartParams() });
+    db =
+      dataDir === null
+        ? await PGlite.create({ fs: new GrowingMemoryFS() })
+        : await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: durableStartParams() });
   } catch (error) {
     unlock();
     throw error;
