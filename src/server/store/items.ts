@@ -5,6 +5,7 @@
 // connection of small ones does.
 import type { SqlDriver } from './driver';
 import { iso, isoOrNull, isUuid } from './rows';
+import { ADVISER_SUBSCRIBERS_JSON, subscribersFromJson, type PushSubscriber } from './subscribers';
 
 export type Direction = 'to-adviser' | 'to-claimant';
 
@@ -45,9 +46,15 @@ export interface ItemCursor {
  */
 export interface AddItemCheck {
   claimantTokenHash?: string;
+  /**
+   * For an item to the adviser: with a new item, also return the adviser's
+   * push subscribers on computers used since this time (as
+   * listAdviserSubscribers does), read by the same statement.
+   */
+  adviserSubscribersSince?: string;
 }
 
-export type AddItemResult = { item: Item; created: boolean } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
+export type AddItemResult = { item: Item; created: boolean; subscribers?: PushSubscriber[] } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
 
 export interface ItemStore {
   /**
@@ -108,13 +115,15 @@ const USAGE_COLUMNS: Record<Direction, string> = {
  * item fits. The insert trigger adds the item to the counters before the
  * lock is let go. $1 id, $2 connection, $3 direction, $4 envelope, $5 size,
  * $6 created_at, $7/$8 quota (null: none), $9 the claimant credential's hash
- * the connection must have (null: not checked here).
+ * the connection must have (null: not checked here); to the adviser, $10
+ * the time since which a computer must have been used for its push
+ * subscribers to be listed with a new item (null: none listed).
  */
 const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
   (['to-adviser', 'to-claimant'] as const).map((direction) => [
     direction,
     `WITH c AS (
-       SELECT stopped_at, ${USAGE_COLUMNS[direction]} FROM connections
+       SELECT stopped_at, adviser_id, ${USAGE_COLUMNS[direction]} FROM connections
        WHERE id = $2::uuid AND ($9::text IS NULL OR claimant_token_hash = $9::text) FOR NO KEY UPDATE
      ), added AS (
        INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
@@ -125,7 +134,12 @@ const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
        ON CONFLICT (id) DO NOTHING
        RETURNING ${ITEM_COLUMNS}
      )
-     SELECT c.stopped_at, c.n, c.bytes, added.* FROM c LEFT JOIN added ON true`,
+     SELECT c.stopped_at, c.n, c.bytes, added.*${
+       direction === 'to-adviser'
+         ? `, CASE WHEN added.id IS NOT NULL AND $10::timestamptz IS NOT NULL THEN ${ADVISER_SUBSCRIBERS_JSON('c.adviser_id', '$10::timestamptz')} END AS subscribers`
+         : ''
+     }
+     FROM c LEFT JOIN added ON true`,
   ]),
 ) as Record<Direction, string>;
 
@@ -152,20 +166,27 @@ export function itemQueries(db: SqlDriver): ItemStore {
         if (row.same && row.connection_id === item.connectionId && row.direction === item.direction) return { item: toItem(row), created: false };
         return { conflict: true };
       };
-      const rows = await db.query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string }>(ADD_ITEM[item.direction], [
-        item.id,
-        item.connectionId,
-        item.direction,
-        envelopeParam(item.envelope),
-        item.size,
-        item.createdAt,
-        quota?.maxItems ?? null,
-        quota?.maxBytes ?? null,
-        check?.claimantTokenHash ?? null,
-      ]);
+      const rows = await db.query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string; subscribers?: unknown }>(
+        ADD_ITEM[item.direction],
+        [
+          item.id,
+          item.connectionId,
+          item.direction,
+          envelopeParam(item.envelope),
+          item.size,
+          item.createdAt,
+          quota?.maxItems ?? null,
+          quota?.maxBytes ?? null,
+          check?.claimantTokenHash ?? null,
+          ...(item.direction === 'to-adviser' ? [check?.adviserSubscribersSince ?? null] : []),
+        ],
+      );
       const row = rows[0];
       if (!row || row.stopped_at !== null) return { stopped: true };
-      if (row.id !== null && row.id !== undefined) return { item: toItem(row as ItemRow), created: true };
+      if (row.id !== null && row.id !== undefined) {
+        const added = { item: toItem(row as ItemRow), created: true };
+        return row.subscribers === null || row.subscribers === undefined ? added : { ...added, subscribers: subscribersFromJson(row.subscribers) };
+      }
       // Not added: the id is taken (a repeat, or a conflict), or the item does not fit.
       // A repeat of a stored item is answered as such even when the connection is full.
       const before = await repeat();

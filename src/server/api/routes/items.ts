@@ -4,8 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { ITEM_PAGE_DEFAULT, ITEM_PAGE_MAX, type ItemPage, type ItemWithEnvelope } from '../../../shared/protocol/api-types';
-import type { AddItemCheck, Direction, ItemCursor } from '../../store/store';
-import { claimantTokenHash, requireAdviser, requireClaimant } from '../auth';
+import type { AddItemCheck, Direction, ItemCursor, PushSubscriber } from '../../store/store';
+import { claimantTokenHash, deviceActiveSince, requireAdviser, requireClaimant } from '../auth';
 import type { ClaimantHint } from '../claimant-hints';
 import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
@@ -19,9 +19,10 @@ import { ownConnection } from './connections';
  * Stores an item (or a reply) and answers 201, or 200 for a resend of the
  * same item; 409 when the id was used for something else, 409
  * connection_full when the sender's side of the connection is at its quota.
- * `onCreated` runs once, for a new item. With `check` (a credential the
- * caller has not looked up itself), false and nothing sent when the check
- * fails in the store: the caller then checks the credential in full.
+ * `onCreated` runs once, for a new item. With `check.claimantTokenHash` (a
+ * credential the caller has not looked up itself), false and nothing sent
+ * when the check fails in the store: the caller then checks the credential
+ * in full.
  */
 export async function storeItem(
   { store, now, limitFlood, limits, quota }: RelayDeps,
@@ -29,7 +30,7 @@ export async function storeItem(
   connectionId: string,
   direction: Direction,
   body: { id: string; envelope: string },
-  onCreated: () => Promise<void>,
+  onCreated: (result: { subscribers?: PushSubscriber[] | undefined }) => Promise<void>,
   check?: AddItemCheck,
 ): Promise<boolean> {
   await limitFlood(`send:${connectionId}`, limits.sendsPerConnection);
@@ -45,14 +46,14 @@ export async function storeItem(
     quota,
     check,
   );
-  if (check && 'stopped' in result) return false;
+  if (check?.claimantTokenHash !== undefined && 'stopped' in result) return false;
   // Stop sharing won the race (it checked before this send's own check): gone, never a 500.
   if ('stopped' in result) throw gone('Sharing has stopped for this connection.');
   if ('full' in result) throw new QuotaError({ limit: result.full, maxItems: quota.maxItems, maxBytes: quota.maxBytes });
   if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
     throw conflict('A different message was already sent with this id.');
   }
-  if (result.created) await onCreated();
+  if (result.created) await onCreated(result);
   sendJson(res, result.created ? 201 : 200, itemInfo(result.item));
   return true;
 }
@@ -95,8 +96,9 @@ export const itemRoutes = [
         owner.connectionId,
         'to-adviser',
         body,
-        () => events.newItem(owner.adviserId, { connectionId: owner.connectionId, itemId: body.id, hints: body.hints }),
-        check,
+        ({ subscribers }) => events.newItem(owner.adviserId, { connectionId: owner.connectionId, itemId: body.id, hints: body.hints }, subscribers),
+        // The adviser's push subscribers come back with a new item, from the same statement.
+        { ...check, adviserSubscribersSince: deviceActiveSince(deps) },
       );
     const tokenHash = claimantTokenHash(req);
     const hint = tokenHash === null ? undefined : claimantHints.get(tokenHash);
