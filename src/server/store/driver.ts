@@ -17,13 +17,4 @@ export interface SqlDriver {
    * for PostgreSQL, which several relay processes may share.
    */
   readonly exclusive?: boolean;
-  /**
-   * Like query, for a statement that stands alone (it commits by itself and
-   * fails alone): statements arriving while others run may be committed
-   * together in one transaction (group commit: one WAL flush, on disk one
-   * fsync, for the group), each resolving only after that commit. A group
-   * that fails is run again one statement at a time, so each gets its own
-   * result or error. Absent: use query.
-   */
-  queryGrouped?<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }

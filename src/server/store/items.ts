@@ -166,9 +166,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
         if (row.same && row.connection_id === item.connectionId && row.direction === item.direction) return { item: toItem(row), created: false };
         return { conflict: true };
       };
-      // Grouped where the driver can (PGlite: sends arriving together share one commit, and on disk one fsync).
-      const query = db.queryGrouped?.bind(db) ?? db.query.bind(db);
-      const rows = await query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string; subscribers?: unknown }>(
+      const rows = await db.query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string; subscribers?: unknown }>(
         ADD_ITEM[item.direction],
         [
           item.id,

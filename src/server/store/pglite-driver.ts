@@ -114,62 +114,6 @@ async function rows<T>(db: Queryable, sql: string, params?: unknown[]): Promise<
   return (await db.query<T>(sql, params, QUERY_OPTIONS)).rows;
 }
 
-/** The most statements committed together. */
-const GROUP_MAX = 32;
-
-/**
- * SqlDriver.queryGrouped on PGlite. PGlite runs one statement at a time, and
- * on disk each commit waits for an fsync that blocks the process (sends, one
- * statement each, queued behind one another's fsyncs). Statements that arrive
- * while a group runs wait and go together as the next group, in one
- * transaction: one commit and one fsync for all of them. Nothing is answered
- * before its group has committed. No timer: a lone statement goes at once.
- */
-function groupCommit(db: PGlite): NonNullable<SqlDriver['queryGrouped']> {
-  type Waiting = { sql: string; params: unknown[] | undefined; resolve: (rows: unknown[]) => void; reject: (error: unknown) => void };
-  let waiting: Waiting[] = [];
-  let running = false;
-  const alone = async (statement: Waiting) => {
-    try {
-      statement.resolve(await rows(db, statement.sql, statement.params));
-    } catch (error) {
-      statement.reject(error);
-    }
-  };
-  const run = async () => {
-    running = true;
-    try {
-      while (waiting.length > 0) {
-        const group = waiting.slice(0, GROUP_MAX);
-        waiting = waiting.slice(GROUP_MAX);
-        if (group.length === 1) {
-          await alone(group[0]!);
-          continue;
-        }
-        let results: unknown[][] | null = null;
-        try {
-          results = await db.transaction(async (tx) => {
-            const out: unknown[][] = [];
-            for (const statement of group) out.push((await tx.query(statement.sql, statement.params, QUERY_OPTIONS)).rows);
-            return out;
-          });
-        } catch {
-          // One statement failed (and rolled the group back): each again on its own, for its own result.
-          for (const statement of group) await alone(statement);
-        }
-        if (results) group.forEach((statement, i) => statement.resolve(results[i]!));
-      }
-    } finally {
-      running = false;
-    }
-  };
-  return <T>(sql: string, params?: unknown[]) =>
-    new Promise<T[]>((resolve, reject) => {
-      waiting.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
-      if (!running) void run();
-    });
-}
-
 /** Embedded PostgreSQL (WebAssembly). `dataDir` null keeps everything in memory. */
 export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
   if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
@@ -184,12 +128,10 @@ export async function openPglite(dataDir: string | null): Promise<SqlDriver> {
     unlock();
     throw error;
   }
-  const grouped = groupCommit(db);
   return {
     query<T>(sql: string, params?: unknown[]): Promise<T[]> {
       return rows<T>(db, sql, params);
     },
-    queryGrouped: grouped,
     transaction<R>(fn: (tx: SqlDriver) => Promise<R>): Promise<R> {
       return db.transaction((tx) => fn(txDriver(tx)));
     },
