@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Agent } from 'node:https';
 import type { PushSenderConfig } from '../config';
 import type { ClaimedReminder } from '../store/store';
-import { recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type PushQueue, type VapidDetails } from './send';
+import { pushJob, recordOutcome, SEND_TIMEOUT_MS, sendPush, type Outcome, type PreparedPush, type PushQueue, type VapidDetails } from './send';
+import { createEncryptPool, type Encrypted, type PushEncryptor } from './encrypt-pool';
 import { VapidJwtCache } from './vapid-jwt';
 import { createPushAgent, DEFAULT_POLICY, type EndpointPolicy } from './endpoint-policy';
 
@@ -28,6 +29,13 @@ export interface SchedulerOptions {
   policy?: EndpointPolicy;
   /** Per-send timeout (default 15 s). */
   timeoutMs?: number;
+  /**
+   * Worker threads that encrypt payloads (default: one fewer than the cores,
+   * at most 2; 0 encrypts on the event loop). Ignored when `encryptor` is given.
+   */
+  encryptThreads?: number;
+  /** Encrypts the payloads (tests); default a pool of `encryptThreads`, closed by stop(). */
+  encryptor?: PushEncryptor;
   now?: () => Date;
   /** false: no loop, only runOnce() (tests). Default true. */
   loop?: boolean;
@@ -50,6 +58,9 @@ export interface Scheduler {
   runOnce(): Promise<number>;
 }
 
+/** Payloads per message to an encryption thread. */
+const ENCRYPT_GROUP = 10;
+
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const store = options.store;
   const intervalMs = options.intervalMs ?? 5000;
@@ -62,15 +73,34 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const policy = options.policy ?? DEFAULT_POLICY;
   const agent = options.agent ?? createPushAgent(policy, { maxSockets: concurrency });
   const sendOptions = { vapid: options.vapid, jwt: new VapidJwtCache(options.vapid), timeoutMs, agent, policy };
+  const encryptor = options.encryptor ?? createEncryptPool(options.encryptThreads);
   const recordSent = groupCommit<{ id: string; attempt: number; at: Date }>((rows) => store.markRemindersSent(rows));
 
   let stopped = false;
 
-  async function deliver(reminder: ClaimedReminder): Promise<void> {
+  /**
+   * The whole batch's payloads, handed to the encryption threads at once in
+   * groups of ENCRYPT_GROUP (the first sends wait for one group only), so the
+   * threads encrypt ahead while this loop sends and records.
+   */
+  function prepare(claimed: readonly ClaimedReminder[]): PreparedPush[] {
+    const jobs = claimed.map(pushJob);
+    const prepared: PreparedPush[] = [];
+    for (let start = 0; start < jobs.length; start += ENCRYPT_GROUP) {
+      const group = jobs.slice(start, start + ENCRYPT_GROUP);
+      const bodies = encryptor.encrypt(group.map((entry) => entry.job));
+      group.forEach((entry, i) => prepared.push({ payload: entry.payload, body: bodies.then((results: Encrypted[]) => results[i]!) }));
+    }
+    return prepared;
+  }
+
+  async function deliver(reminder: ClaimedReminder, prepared: PreparedPush): Promise<void> {
+    // Its body first (a thread may still be encrypting it), so the lease is checked when the push can go.
+    await prepared.body;
     // A row whose lease could run out before this send ends may already be
     // another sender's: leave it to be claimed again rather than send it twice.
     if (now().getTime() + timeoutMs >= reminder.claimedUntil.getTime()) return;
-    const outcome = await sendPush(reminder, sendOptions, now);
+    const outcome = await sendPush(reminder, sendOptions, now, prepared);
     // Delivered pushes are recorded together: one UPDATE for every push that
     // ended while the previous one ran (one per push when the sender is not
     // busy). Journal reminders schedule their next one in their own transaction.
@@ -82,13 +112,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   async function runOnce(): Promise<number> {
     if (stopped) return 0;
     const claimed = await store.claimDueReminders({ now: now(), batch, leaseMs });
+    const prepared = prepare(claimed);
     let next = 0;
     const errors: unknown[] = [];
     const worker = async () => {
       while (next < claimed.length && !stopped) {
-        const reminder = claimed[next++]!;
+        const i = next++;
         // One row's failure to record (database blip) must not stop the others; its lease brings it back.
-        await deliver(reminder).catch((error: unknown) => errors.push(error));
+        await deliver(claimed[i]!, prepared[i]!).catch((error: unknown) => errors.push(error));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
@@ -126,6 +157,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       if (!full && !stopped) await sleep(intervalMs);
     }
   };
+  // A sender that runs for good starts its threads now rather than with its first batch.
+  if (options.loop !== false) encryptor.warm?.();
   const running = options.loop === false ? Promise.resolve() : loop();
 
   return {
@@ -138,6 +171,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       stopped = true;
       wake?.();
       await running;
+      if (!options.encryptor) await encryptor.close();
     },
   };
 }
@@ -165,6 +199,7 @@ export function startConfiguredScheduler(
     leaseMs: config.leaseMs,
     concurrency: config.concurrency,
     ...(config.timeoutMs === null ? {} : { timeoutMs: config.timeoutMs }),
+    ...(config.encryptThreads === null ? {} : { encryptThreads: config.encryptThreads }),
     ...hooks,
   });
 }
