@@ -26,6 +26,7 @@ const sqlTimes = new Map<string, { n: number; ms: number }>();
 function timed(inner: SqlDriver): SqlDriver {
   if (!process.env.BENCH_SQL) return inner;
   const wrap = (db: SqlDriver): SqlDriver => ({
+    ...db,
     async query<T>(sql: string, params?: unknown[]) {
       const t0 = performance.now();
       try {

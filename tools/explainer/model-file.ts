@@ -20,6 +20,7 @@ export function trainingInputs(): string[] {
     'tests/support/seeded-random.ts',
     'tools/explainer/calibrate.ts',
     'src/shared/notices/features.ts',
+    'src/shared/notices/welsh.ts',
     'src/shared/notices/model.ts',
     'src/shared/notices/cues.ts',
     'src/shared/notices/kind-clues.ts',

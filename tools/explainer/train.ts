@@ -250,7 +250,7 @@ export interface TrainerConfig {
 export const SHIPPED: TrainerConfig = {
   features: { bits: 13, charGrams: [3, 4, 5], wordGrams: [1, 2], cueWeight: 0.3, clueWeight: 0.3 },
   kind: { kind: 'lr', epochs: 12, alpha: 1, beta: 1, l1: 1.5, l2: 0.01, balance: 1, seed: 1 },
-  challenge: { kind: 'lr', epochs: 20, alpha: 1, beta: 1, l1: 0.3, l2: 0.01, balance: 0.5, seed: 2 },
+  challenge: { kind: 'lr', epochs: 20, alpha: 1, beta: 1, l1: 0.15, l2: 0.01, balance: 0.5, seed: 2 },
   challengeResidual: false,
   kindMix: 0.5,
   thresholds: { kind: 0.5, rights: 0.2, neither: 0.2 },

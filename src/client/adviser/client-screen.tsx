@@ -237,7 +237,7 @@ export function ClientScreen({ identity, connectionId }: { identity: Identity; c
             {items.map((item) => {
               const receipt = receipts.get(item.id);
               const summary = summaries.get(item.id);
-              // Receipts say only text or image: the summary knows a PDF.
+              // Older receipts say only text or image: the summary knows a PDF.
               const kind = summary?.kind === 'pdf' ? 'pdf' : (receipt?.kind ?? summary?.kind);
               const sentAt = receipt?.sentAt ?? summary?.sentAt ?? item.createdAt;
               const isOpen = openIds.has(item.id);

@@ -9,6 +9,7 @@ import { openClientItem } from '../services/adviser-items';
 import { saveReceipt, type Identity, type Receipt } from '../data/adviser-db';
 import { NotCheckedWarning } from './not-checked';
 import { formatDay, itemDisplay, noticeFileName, problemOf, cannotOpenReason, type ItemDisplay } from './format';
+import { isPdf } from './desk/pdf-text';
 
 interface Props {
   identity: Identity;
@@ -78,7 +79,7 @@ export function ItemView({ identity, claimantKey, item, label, connectionId, not
         itemId: item.id,
         connectionId,
         label,
-        kind: payload.kind,
+        kind: payload.kind === 'image' && isPdf(payload) ? 'pdf' : payload.kind,
         sentAt: payload.sentAt,
         receivedAt: item.createdAt,
         seenAt,

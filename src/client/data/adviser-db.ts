@@ -37,7 +37,8 @@ export interface Receipt {
   connectionId: string;
   /** The label the adviser gave the client, at the time. */
   label: string;
-  kind: 'text' | 'image';
+  /** 'pdf': a file the phone sent as a PDF (older receipts say 'image' for those too). */
+  kind: 'text' | 'image' | 'pdf';
   /** ISO time on the client's device. */
   sentAt: string;
   /** ISO time the relay received it. */
@@ -298,7 +299,7 @@ export function buildReceiptExport(
     connectionId,
     exportedAt,
     received: receipts.map((r) => ({
-      what: r.kind === 'image' ? 'photo' : 'text',
+      what: r.kind === 'image' ? 'photo' : r.kind === 'pdf' ? 'PDF' : 'text',
       sent: r.sentAt,
       received: r.receivedAt,
       seen: r.seenAt,

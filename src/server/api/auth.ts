@@ -23,6 +23,14 @@ export function hashSecret(secret: string): string {
 const BEARER = /^Bearer ([ac]_[A-Za-z0-9_-]{43})$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const CLAIMANT_BEARER = /^Bearer (c_[A-Za-z0-9_-]{43})$/;
+
+/** The hash of the request's claimant (c_) bearer token when it has the shape of one (it may still be unknown). */
+export function claimantTokenHash(req: IncomingMessage): string | null {
+  const match = req.headers.authorization && CLAIMANT_BEARER.exec(req.headers.authorization.trim());
+  return match ? hashSecret(match[1]!) : null;
+}
+
 /** What checking a credential needs: the store, the clock and how long a computer may go unused. */
 export interface AuthDeps {
   store: Store;

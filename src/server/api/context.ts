@@ -3,6 +3,7 @@
 // index (routes/index.ts) puts them together.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Quota, Store } from '../store/store';
+import type { ClaimantHints } from './claimant-hints';
 import type { CodeHasher } from './code-hash';
 import type { EndpointPolicy } from '../push/endpoint-policy';
 import type { PushEvents } from './push-hooks';
@@ -38,6 +39,14 @@ export interface RelayDeps {
   codeHash: CodeHasher;
   /** Takes a token from the bucket `key`, or throws 429. */
   limit(key: string, rate: Rate): Promise<void>;
+  /**
+   * The same for a flood limit (requests per credential or address, sends per
+   * connection): in this process's memory when it alone can use the store
+   * (PGlite), in the database otherwise (handler.ts).
+   */
+  limitFlood(key: string, rate: Rate): Promise<void>;
+  /** Claimant credential → connection, so a send needs no separate look-up (claimant-hints.ts: a hint grants nothing). */
+  claimantHints: ClaimantHints;
   /** One-off push reminders for what just happened on a connection (they never fail the request). */
   events: PushEvents;
   /** Push reminders on this relay; undefined: the push routes answer 404. */

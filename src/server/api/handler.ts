@@ -2,9 +2,11 @@
 // rate limit → route → (in the route) authenticate → validate → store → JSON.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEFAULT_DEVICE_IDLE_DAYS, DEFAULT_QUOTA, type Config } from '../config';
+import { memoryRateLimits } from '../store/rate-limits';
 import type { Store } from '../store/store';
 import { wasAbandoned } from './body';
 import { hashSecret } from './auth';
+import { ClaimantHints } from './claimant-hints';
 import { clientAddress } from './client-address';
 import { codeHasher, ephemeralCodeHasher } from './code-hash';
 import type { PushOptions, RelayDeps } from './context';
@@ -54,10 +56,27 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     () => now().getTime(),
     (name) => codeHash(`rate-limit:${name}`).slice(0, 32),
   );
-  const limit = async (key: string, rate: Rate) => {
-    const wait = await limiter.take(key, rate);
+  // Flood limits (every request per credential or address, sends per
+  // connection) are taken on every request. When this process alone can use
+  // the store (PGlite: its folder is locked to one process), their buckets
+  // are kept in this process's memory, which saves a database write (and on
+  // disk an fsync) per bucket per request; a restart refills them. With
+  // PostgreSQL they stay in the database, shared by every relay process.
+  // Guessing limits (codes, enrolment, bad credentials) always stay there.
+  // In memory the names are never written anywhere, so they are not hashed.
+  const floodLimiter = store.singleProcess
+    ? new RateLimiter(
+        memoryRateLimits(),
+        () => now().getTime(),
+        (name) => name,
+      )
+    : limiter;
+  const limitWith = (chosen: RateLimiter) => async (key: string, rate: Rate) => {
+    const wait = await chosen.take(key, rate);
     if (wait > 0) throw tooManyRequests(wait);
   };
+  const limit = limitWith(limiter);
+  const limitFlood = limitWith(floodLimiter);
   const deviceIdleDays = options.config.deviceIdleDays ?? DEFAULT_DEVICE_IDLE_DAYS;
   const deps: RelayDeps = {
     store,
@@ -66,7 +85,9 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     deviceIdleDays,
     limits,
     limit,
+    limitFlood,
     codeHash,
+    claimantHints: new ClaimantHints(),
     events: pushEvents({ store, now, deviceIdleDays, wake: options.push?.wake, log }),
     push: options.push,
   };
@@ -81,8 +102,8 @@ export function createApiHandler(options: ApiOptions): ApiHandler {
     try {
       // With a credential, its own bucket: people behind one address (an
       // advice centre's wifi, a proxy) do not share a limit.
-      if (credential) await limit(`any-credential:${hashSecret(credential)}`, limits.anyPerCredential);
-      else await limit(`any-ip:${ip}`, limits.anyPerIp);
+      if (credential) await limitFlood(`any-credential:${hashSecret(credential)}`, limits.anyPerCredential);
+      else await limitFlood(`any-ip:${ip}`, limits.anyPerIp);
       const { route, params } = router.match(method, rawPath);
       pattern = route.pattern;
       await route.handle({ req, res, ip, params }, deps);

@@ -16,8 +16,10 @@ export interface PushEvents {
    * The claimant sent an item: every push subscription of the adviser's
    * devices (one waiting at a time). Each computer's subscriptions get that
    * computer's hint, if the phone sent one for its key, and no other.
+   * `subscribers`, when given, are the adviser's (already limited to
+   * computers still in use); otherwise they are looked up.
    */
-  newItem(adviserId: string, item?: NewItem): Promise<void>;
+  newItem(adviserId: string, item?: NewItem, subscribers?: PushSubscriber[]): Promise<void>;
   /** The adviser replied: the claimant's subscriptions with replies on (one waiting at a time). */
   reply(connectionId: string): Promise<void>;
   /** The claimant stopped sharing: the adviser's devices. Call before the connection is stopped. */
@@ -56,9 +58,10 @@ export function pushEvents(deps: { store: Store; now: () => Date; deviceIdleDays
   };
 
   return {
-    newItem: (adviserId, item) =>
+    newItem: (adviserId, item, listed) =>
       quietly('new-item', async () => {
-        const subscribers = await adviserSubscribers(adviserId);
+        // `listed`: the subscribers the send's own statement read (addItem's adviserSubscribersSince).
+        const subscribers = listed ?? (await adviserSubscribers(adviserId));
         if (!item?.hints?.length || subscribers.length === 0) return add(subscribers, 'adviser-new-item', true);
         // A hint counts only for a computer of this adviser (found by its key); any other is dropped.
         const byKey = new Map(item.hints.map((h) => [h.key, h.hint]));

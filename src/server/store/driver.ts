@@ -11,4 +11,10 @@ export interface SqlDriver {
    * Absent on PostgreSQL, whose own autovacuum reclaims the space.
    */
   reclaim?(): Promise<void>;
+  /**
+   * True when no other process can use this database while it is open
+   * (PGlite: its data folder is locked, or it lives in memory). Never set
+   * for PostgreSQL, which several relay processes may share.
+   */
+  readonly exclusive?: boolean;
 }

@@ -5,6 +5,7 @@
 // connection of small ones does.
 import type { SqlDriver } from './driver';
 import { iso, isoOrNull, isUuid } from './rows';
+import { ADVISER_SUBSCRIBERS_JSON, subscribersFromJson, type PushSubscriber } from './subscribers';
 
 export type Direction = 'to-adviser' | 'to-claimant';
 
@@ -37,7 +38,23 @@ export interface ItemCursor {
   id: string;
 }
 
-export type AddItemResult = { item: Item; created: boolean } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
+/**
+ * With `claimantTokenHash`, the item is added only while that hash is the
+ * connection's claimant credential, checked in the same statement (under the
+ * connection's row lock): a caller that took the connection from a cache
+ * needs no separate credential look-up. Otherwise `stopped`.
+ */
+export interface AddItemCheck {
+  claimantTokenHash?: string;
+  /**
+   * For an item to the adviser: with a new item, also return the adviser's
+   * push subscribers on computers used since this time (as
+   * listAdviserSubscribers does), read by the same statement.
+   */
+  adviserSubscribersSince?: string;
+}
+
+export type AddItemResult = { item: Item; created: boolean; subscribers?: PushSubscriber[] } | { conflict: true } | { full: 'items' | 'bytes' } | { stopped: true };
 
 export interface ItemStore {
   /**
@@ -47,7 +64,7 @@ export interface ItemStore {
    * stop won a race with this add.
    * `{ full }` when the sender's items on this connection would go over `quota`.
    */
-  addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota): Promise<AddItemResult>;
+  addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota, check?: AddItemCheck): Promise<AddItemResult>;
   /** Newest first, without envelopes; at most `page.limit`, older than `page.before` when given. */
   listItems(connectionId: string, direction: Direction, page?: { limit: number; before?: ItemCursor | undefined }): Promise<Item[]>;
   getItem(id: string): Promise<Item | null>;
@@ -97,13 +114,17 @@ const USAGE_COLUMNS: Record<Direction, string> = {
  * sender's counters from it, and insert only when sharing goes on and the
  * item fits. The insert trigger adds the item to the counters before the
  * lock is let go. $1 id, $2 connection, $3 direction, $4 envelope, $5 size,
- * $6 created_at, $7/$8 quota (null: none).
+ * $6 created_at, $7/$8 quota (null: none), $9 the claimant credential's hash
+ * the connection must have (null: not checked here); to the adviser, $10
+ * the time since which a computer must have been used for its push
+ * subscribers to be listed with a new item (null: none listed).
  */
 const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
   (['to-adviser', 'to-claimant'] as const).map((direction) => [
     direction,
     `WITH c AS (
-       SELECT stopped_at, ${USAGE_COLUMNS[direction]} FROM connections WHERE id = $2::uuid FOR NO KEY UPDATE
+       SELECT stopped_at, adviser_id, ${USAGE_COLUMNS[direction]} FROM connections
+       WHERE id = $2::uuid AND ($9::text IS NULL OR claimant_token_hash = $9::text) FOR NO KEY UPDATE
      ), added AS (
        INSERT INTO items (id, connection_id, direction, envelope, size, created_at)
        SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::integer, $6::timestamptz FROM c
@@ -113,7 +134,12 @@ const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
        ON CONFLICT (id) DO NOTHING
        RETURNING ${ITEM_COLUMNS}
      )
-     SELECT c.stopped_at, c.n, c.bytes, added.* FROM c LEFT JOIN added ON true`,
+     SELECT c.stopped_at, c.n, c.bytes, added.*${
+       direction === 'to-adviser'
+         ? `, CASE WHEN added.id IS NOT NULL AND $10::timestamptz IS NOT NULL THEN ${ADVISER_SUBSCRIBERS_JSON('c.adviser_id', '$10::timestamptz')} END AS subscribers`
+         : ''
+     }
+     FROM c LEFT JOIN added ON true`,
   ]),
 ) as Record<Direction, string>;
 
@@ -127,7 +153,7 @@ const envelopeParam = (envelope: string) => Buffer.from(envelope, 'utf8');
 
 export function itemQueries(db: SqlDriver): ItemStore {
   return {
-    async addItem(item, quota) {
+    async addItem(item, quota, check) {
       if (!isUuid(item.connectionId)) return { stopped: true };
       // A repeat is compared in the database: the stored envelope is never read out.
       const repeat = async (): Promise<AddItemResult | null> => {
@@ -140,19 +166,27 @@ export function itemQueries(db: SqlDriver): ItemStore {
         if (row.same && row.connection_id === item.connectionId && row.direction === item.direction) return { item: toItem(row), created: false };
         return { conflict: true };
       };
-      const rows = await db.query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string }>(ADD_ITEM[item.direction], [
-        item.id,
-        item.connectionId,
-        item.direction,
-        envelopeParam(item.envelope),
-        item.size,
-        item.createdAt,
-        quota?.maxItems ?? null,
-        quota?.maxBytes ?? null,
-      ]);
+      const rows = await db.query<Partial<ItemRow> & { stopped_at: Date | null; n: number | string; bytes: number | string; subscribers?: unknown }>(
+        ADD_ITEM[item.direction],
+        [
+          item.id,
+          item.connectionId,
+          item.direction,
+          envelopeParam(item.envelope),
+          item.size,
+          item.createdAt,
+          quota?.maxItems ?? null,
+          quota?.maxBytes ?? null,
+          check?.claimantTokenHash ?? null,
+          ...(item.direction === 'to-adviser' ? [check?.adviserSubscribersSince ?? null] : []),
+        ],
+      );
       const row = rows[0];
       if (!row || row.stopped_at !== null) return { stopped: true };
-      if (row.id !== null && row.id !== undefined) return { item: toItem(row as ItemRow), created: true };
+      if (row.id !== null && row.id !== undefined) {
+        const added = { item: toItem(row as ItemRow), created: true };
+        return row.subscribers === null || row.subscribers === undefined ? added : { ...added, subscribers: subscribersFromJson(row.subscribers) };
+      }
       // Not added: the id is taken (a repeat, or a conflict), or the item does not fit.
       // A repeat of a stored item is answered as such even when the connection is full.
       const before = await repeat();

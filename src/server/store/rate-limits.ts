@@ -49,3 +49,48 @@ export function rateLimitQueries(db: SqlDriver): RateLimitStore {
     },
   };
 }
+
+/**
+ * The same buckets in this process's memory, with the same arithmetic as
+ * TAKE above. Only for a store that one process alone can use: PGlite, whose
+ * data folder is locked to one process (data-dir-lock.ts) or which lives in
+ * memory. Several relay processes on one PostgreSQL must share the database's
+ * buckets, so they never get this. The relay keeps only its flood limits here
+ * (requests per credential or address, sends per connection: see
+ * api/handler.ts); guessing limits stay in the database, so a restart does
+ * not hand back a guessing allowance.
+ */
+export function memoryRateLimits(): RateLimitStore {
+  const buckets = new Map<string, { tokens: number; updatedMs: number; fullMs: number }>();
+  return {
+    async takeRateToken({ key, limit, windowMs, nowMs }) {
+      const perMs = limit / windowMs;
+      const now = Math.floor(nowMs);
+      const bucket = buckets.get(key);
+      let tokens: number;
+      let allowed: boolean;
+      if (!bucket) {
+        tokens = limit - 1;
+        allowed = true;
+      } else {
+        const refill = Math.min(limit, bucket.tokens + Math.max(0, now - bucket.updatedMs) * perMs);
+        allowed = refill >= 1;
+        tokens = allowed ? refill - 1 : refill;
+      }
+      buckets.set(key, { tokens, updatedMs: now, fullMs: now + Math.ceil((limit - tokens) / perMs) });
+      if (allowed) return { allowed: true, waitMs: 0 };
+      return { allowed: false, waitMs: Math.max(1, Math.ceil((1 - tokens) / perMs)) };
+    },
+
+    async sweepRateLimits(nowMs) {
+      let n = 0;
+      for (const [key, bucket] of buckets) {
+        if (bucket.fullMs <= Math.floor(nowMs)) {
+          buckets.delete(key);
+          n++;
+        }
+      }
+      return n;
+    },
+  };
+}

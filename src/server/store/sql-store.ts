@@ -22,6 +22,7 @@ export function createSqlStore(db: SqlDriver): Store {
     reclaimSpace: async () => {
       await db.reclaim?.();
     },
+    singleProcess: db.exclusive === true,
     ...adviserQueries(db),
     ...deviceRequestQueries(db),
     ...inviteQueries(db),

@@ -25,7 +25,7 @@ export type { Adviser, AdviserDevice, AdviserSummary, Computer, CredentialOwner 
 export type { Connection, ConnectionSummary } from './connections';
 export type { DeviceRequestState, PendingDeviceRequest } from './device-requests';
 export type { InviteState } from './invites';
-export type { AddItemResult, Direction, Item, ItemCursor, ItemWithEnvelope, Quota } from './items';
+export type { AddItemCheck, AddItemResult, Direction, Item, ItemCursor, ItemWithEnvelope, Quota } from './items';
 export type { ClaimedReminder, ClaimRef } from './push-queue';
 export type { NewReminder, Reminder, ReminderKind, ReminderState } from './reminders';
 export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers';
@@ -49,4 +49,6 @@ export interface Store
   close(): Promise<void>;
   /** After deletes: reclaims the space of deleted rows and overwrites them (the embedded store; PostgreSQL's autovacuum does this itself). */
   reclaimSpace(): Promise<void>;
+  /** True when this process alone can use the store (PGlite, see SqlDriver.exclusive): state kept in memory cannot diverge from another process's. */
+  readonly singleProcess?: boolean;
 }

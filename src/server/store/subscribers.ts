@@ -86,6 +86,25 @@ interface SubscriberRow {
 const SUBSCRIBER_COLUMNS =
   'id, endpoint, p256dh, auth, connection_id, adviser_device_id, replies_on, quiet_start, quiet_end, journal_days, journal_minute, created_at, updated_at';
 
+/**
+ * A JSON array of the subscribers (all SUBSCRIBER_COLUMNS) linked to the
+ * computers of adviser `adviser` (an SQL expression) used since `since` (an
+ * SQL expression), oldest first: listAdviserSubscribers inside another
+ * statement (items.ts, with a new item). Read with subscribersFromJson.
+ */
+export const ADVISER_SUBSCRIBERS_JSON = (adviser: string, since: string) =>
+  `(SELECT COALESCE(json_agg(json_build_object(${SUBSCRIBER_COLUMNS.split(', ')
+    .map((c) => `'${c}', s.${c}`)
+    .join(', ')}) ORDER BY s.created_at, s.id), '[]'::json)
+     FROM push_subscribers s JOIN adviser_devices d ON d.id = s.adviser_device_id
+     WHERE d.adviser_id = ${adviser} AND COALESCE(d.last_seen_at, d.created_at) >= ${since})`;
+
+/** The subscribers of ADVISER_SUBSCRIBERS_JSON (the drivers give json parsed; text is parsed here). */
+export function subscribersFromJson(value: unknown): PushSubscriber[] {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as SubscriberRow[];
+  return rows.map(toSubscriber);
+}
+
 function toSubscriber(row: SubscriberRow): PushSubscriber {
   return {
     id: row.id,

@@ -3,6 +3,7 @@
 // or an OCR error still shares most of its n-grams with the right word).
 // The trainer (tools/explainer/) and the app use this same code, so a change
 // here makes the shipped weights stale (tests/unit/notices/model.test.ts).
+import { englishShadow } from './welsh';
 
 /** Feature settings, recorded in the generated model so both sides agree. */
 export interface FeatureConfig {
@@ -37,88 +38,6 @@ export function modelText(text: string): string {
     .replace(/\b\d+\b/g, '0')
     .trim();
 }
-
-// Welsh words of Universal Credit messages, with their English meaning, so a
-// Welsh or Welsh-English message shares features with the English ones the
-// model learned from. Mutated forms are listed too ("gredyd", "daliad").
-const WELSH = new Map<string, string>(
-  Object.entries({
-    credyd: 'credit',
-    gredyd: 'credit',
-    nghredyd: 'credit',
-    cynhwysol: 'universal',
-    penderfyniad: 'decision',
-    benderfyniad: 'decision',
-    mhenderfyniad: 'decision',
-    penderfynu: 'decided',
-    hawliad: 'claim',
-    hawl: 'entitled',
-    taliad: 'payment',
-    daliad: 'payment',
-    thaliad: 'payment',
-    nhaliad: 'payment',
-    taliadau: 'payments',
-    sancsiwn: 'sanction',
-    lleihau: 'reduce',
-    gordaliad: 'overpayment',
-    adennill: 'recover',
-    didyniad: 'deduction',
-    didyniadau: 'deductions',
-    ddyledion: 'arrears',
-    dyled: 'debt',
-    tai: 'housing',
-    costau: 'costs',
-    gostau: 'costs',
-    chostau: 'costs',
-    rhent: 'rent',
-    gofal: 'care',
-    plant: 'child',
-    nodyn: 'note',
-    ffitrwydd: 'fit',
-    apwyntiad: 'appointment',
-    hapwyntiad: 'appointment',
-    anogwr: 'coach',
-    asesiad: 'assessment',
-    gallu: 'capability',
-    cyfyngedig: 'limited',
-    weithio: 'work',
-    gwaith: 'work',
-    holiadur: 'questionnaire',
-    ymrwymiadau: 'commitments',
-    ymrwymiad: 'commitment',
-    derbyn: 'accept',
-    cadarnhau: 'confirm',
-    cadarnhewch: 'confirm',
-    ymlaen: 'advance',
-    caledi: 'hardship',
-    datganiad: 'statement',
-    lwfans: 'allowance',
-    safonol: 'standard',
-    ailystyried: 'reconsider',
-    ailystyriaeth: 'reconsideration',
-    gorfodol: 'mandatory',
-    orfodol: 'mandatory',
-    apelio: 'appeal',
-    apêl: 'appeal',
-    tribiwnlys: 'tribunal',
-    cau: 'close',
-    newid: 'change',
-    newidiadau: 'changes',
-    symud: 'move',
-    treth: 'tax',
-    credydau: 'credits',
-    rhesymau: 'reasons',
-    ysgrifenedig: 'written',
-    egluro: 'explain',
-    cyfalaf: 'capital',
-    gyfalaf: 'capital',
-    enillion: 'earnings',
-    swydd: 'job',
-    dyddlyfr: 'journal',
-    cyfrif: 'account',
-    cyfnod: 'period',
-  }),
-);
 
 /** FNV-1a, 32 bit, over UTF-16 code units, seeded by the feature type. */
 function hash(seed: number, text: string, start = 0, end = text.length): number {
@@ -163,10 +82,15 @@ export function featurize(text: string, config: FeatureConfig, cues: readonly st
 
   const normal = modelText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
   const words = normal ? normal.split(' ') : [];
-  // A Welsh word also counts as its English meaning (one word feature; pairs and n-grams stay Welsh).
-  for (const word of words) {
-    const english = WELSH.get(word);
-    if (english !== undefined) add(hash(1, english) & mask);
+  // A Welsh message also counts the English words and word pairs of its known phrases (welsh.ts);
+  // a word with no English entry breaks the pairs ("" is never a word).
+  const shadow = englishShadow(words);
+  if (shadow) {
+    for (let i = 0; i < shadow.length; i++) {
+      if (!shadow[i]) continue;
+      add(hash(1, shadow[i]!) & mask);
+      if (config.wordGrams.includes(2) && shadow[i + 1]) add(hash(2, `${shadow[i]} ${shadow[i + 1]}`) & mask);
+    }
   }
   for (const gram of config.wordGrams) {
     for (let i = 0; i + gram <= words.length; i++) {

@@ -111,6 +111,18 @@ export const KIND_CLUES: ReadonlyArray<readonly [kind: NoticeKind, pattern: RegE
   ['claim-closed', new RegExp(String.raw`\b(?:your |the )?(?:${UC} )?claim (?:has been |was |is )?(?:now )?(?:closed|terminated|ended|stopped|cancelled)\b`)],
   ['claim-closed', new RegExp(String.raw`\byour ${UC} (?:has )?(?:ended|stopped)\b`)],
   ['claim-closed', /\bwe (?:have )?(?:closed|terminated|ended|stopped) your (?:universal credit |uc )?claim\b/],
+  // Any verb form, "award" as well as "claim", and a joint claim: "we've had to close your UC claim", "your award has ended".
+  [
+    'claim-closed',
+    new RegExp(String.raw`\b(?:clos(?:e|ed|ing)|end(?:ed|ing)?|stop(?:ped|ping)?|terminat(?:e|ed|ing)) your (?:joint )?(?:${UC} )?(?:joint )?(?:claim|award)\b`),
+  ],
+  [
+    'claim-closed',
+    new RegExp(
+      String.raw`\b(?:${UC}|joint) (?:claim|award) (?:has |had |will |would )?(?:been |be )?(?:now )?(?:closed|close|terminated|ended|end|stopped|cancelled)\b`,
+    ),
+  ],
+  ['claim-closed', /\bunable to (?:reactivate|reactive|reinstate|re-?open|restart) (?:your |the |claims?)/],
   ['claim-closed', /\bterminated\b/],
   ['claim-closed', /\bclosed\b/],
   ['claim-closed', /\bread[- ]only\b/],

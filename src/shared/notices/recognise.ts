@@ -8,6 +8,7 @@
 import { allCues, cueText, type Cue } from './cues';
 import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
+import { englishShadow } from './welsh';
 import { featurize, modelText, wordBucket, type FeatureConfig, type Features } from './features';
 import { CHALLENGES, type Challenge, type NoticeExplanation, type NoticeKind } from './types';
 
@@ -77,7 +78,13 @@ export function strongestWords(model: RecogniserModel, text: string, target: str
 /** The model's features of a message, and the decision phrases found in it (they are features too). */
 export function noticeFeatures(text: string, config: FeatureConfig): { features: Features; cues: Cue[] } {
   const cues = allCues(text);
-  const clues = config.clueWeight ? kindClues(cueText(text).replace(/\n/g, ' ')) : [];
+  let clues: string[] = [];
+  if (config.clueWeight) {
+    clues = kindClues(cueText(text).replace(/\n/g, ' '));
+    // A Welsh message's English shadow finds the key phrases the Welsh words say (welsh.ts).
+    const shadow = englishShadow(modelText(text).split(' '));
+    if (shadow) clues = [...new Set([...clues, ...kindClues(shadow.join(' '))])];
+  }
   return {
     features: featurize(
       text,

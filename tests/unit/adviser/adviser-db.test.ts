@@ -157,6 +157,17 @@ describe('adviser-db', () => {
     expect(JSON.stringify(file)).not.toContain('Thanks');
   });
 
+  it('calls a PDF a PDF in the receipts file, and text text', () => {
+    const file = store.buildReceiptExport(
+      'Mrs J',
+      'conn-1',
+      [receipt({ kind: 'pdf' }), receipt({ itemId: 'item-2', kind: 'text' })],
+      [],
+      '2025-03-06T12:00:00.000Z',
+    );
+    expect(file.received.map((r) => r.what)).toEqual(['PDF', 'text']);
+  });
+
   it('creates every store and index (numbered migrations, now version 4)', async () => {
     await store.getIdentity();
     await store.closeAdviserDb();

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressKey, clientAddress } from '../../../src/server/api/client-address';
 import { newToken } from '../../../src/server/api/auth';
 import { bucketKey, DEFAULT_RATE_LIMITS, RateLimiter } from '../../../src/server/api/rate-limit';
+import { memoryRateLimits } from '../../../src/server/store/rate-limits';
 import { createSqlStore } from '../../../src/server/store/sql-store';
 import type { Store } from '../../../src/server/store/store';
-import { call, connected, enrolled, invite, startRelay, UNLIMITED, type Relay } from '../../support/relay-api';
+import { call, connected, enrolled, envelope, invite, startRelay, UNLIMITED, uuid, type Relay } from '../../support/relay-api';
 import { openTestStore, SLOW, storeAdapters, type TestStore } from '../../support/store-adapters';
 
 const { adapters, stop } = await storeAdapters('rate limit');
@@ -205,5 +206,63 @@ describe.each(adapters)('rate limits on $name', (adapter) => {
     const keys = (await test.driver.query<{ key: string }>('SELECT key FROM rate_limits')).map((row) => row.key);
     expect(keys).not.toContain(bucketKey('invite-ip:198.51.100.200'));
     expect(keys.join(' ')).not.toContain('198.51.100');
+  });
+});
+
+describe('flood limits kept in memory (one process alone uses PGlite)', () => {
+  it('the in-memory buckets refill evenly, add nothing when the clock steps back, and sweep only full buckets', async () => {
+    const buckets = memoryRateLimits();
+    const rate = { limit: 2, windowMs: MINUTE };
+    const t0 = Date.now();
+    const take = (nowMs: number, key = 'a') => buckets.takeRateToken({ key, ...rate, nowMs });
+    expect((await take(t0)).allowed).toBe(true);
+    expect((await take(t0)).allowed).toBe(true);
+    expect(await take(t0)).toEqual({ allowed: false, waitMs: 30_000 });
+    expect((await take(t0 - 10 * MINUTE)).allowed).toBe(false);
+    expect((await take(t0 - 10 * MINUTE + 29_000)).allowed).toBe(false);
+    expect((await take(t0 - 10 * MINUTE + 31_000)).allowed).toBe(true);
+    await take(t0 + 20_000, 'b');
+    // 'a' was full again long before t0 + 31 s; 'b' holds 1 of 2 tokens until t0 + 50 s, so it stays.
+    expect(await buckets.sweepRateLimits(t0 + 31_000)).toBe(1);
+    expect((await take(t0 + 31_000, 'b')).allowed).toBe(true);
+    expect((await take(t0 + 31_000, 'b')).allowed).toBe(false);
+  });
+});
+
+describe.each(adapters)('flood limits on $name', (adapter) => {
+  let test: TestStore;
+  beforeAll(async () => {
+    test = await openTestStore(adapter);
+  }, SLOW);
+  afterAll(() => test?.close(), SLOW);
+
+  it('per-credential and per-connection send buckets both still limit; in memory on PGlite only, in the table on PostgreSQL', async () => {
+    const { store } = test;
+    expect(store.singleProcess).toBe(adapter.name === 'pglite');
+    const setup = await startRelay(store);
+    const { claimantToken } = await connected(setup, store);
+    await setup.close();
+    const relay = await startRelay(store, { ...UNLIMITED, sendsPerConnection: { limit: 3, windowMs: MINUTE }, anyPerCredential: { limit: 6, windowMs: MINUTE } });
+    // A time of this relay's own: the buckets it writes are the ones updated at it.
+    relay.clock.ms += 123_457;
+    const rows = async () =>
+      Number((await test.driver.query<{ n: number }>('SELECT count(*)::int AS n FROM rate_limits WHERE updated_ms = $1', [relay.clock.ms]))[0]!.n);
+    try {
+      const send = () => call(relay, 'POST', '/api/items', { token: claimantToken, body: { id: uuid(), envelope: envelope() } });
+      const sends = [];
+      for (let i = 0; i < 4; i++) sends.push((await send()).status);
+      // The send bucket (3 a minute) refuses the fourth.
+      expect(sends).toEqual([201, 201, 201, 429]);
+      const status = [];
+      for (let i = 0; i < 3; i++) status.push((await call(relay, 'GET', '/api/claimant/status', { token: claimantToken })).status);
+      // The credential's bucket (6 a minute) had 4 sends and refuses the seventh request.
+      expect(status).toEqual([200, 200, 429]);
+      // PGlite: no bucket written for these; PostgreSQL: both buckets in the table, shared with other relay processes.
+      expect(await rows()).toBe(adapter.name === 'pglite' ? 0 : 2);
+      relay.clock.ms += MINUTE;
+      expect((await send()).status).toBe(201);
+    } finally {
+      await relay.close();
+    }
   });
 });

@@ -2,9 +2,11 @@
 // never a duplicate), listed for the adviser a page at a time without
 // envelopes, fetched one at a time with the envelope, marked seen.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import { ITEM_PAGE_DEFAULT, ITEM_PAGE_MAX, type ItemPage, type ItemWithEnvelope } from '../../../shared/protocol/api-types';
-import type { Direction, ItemCursor } from '../../store/store';
-import { requireAdviser, requireClaimant } from '../auth';
+import type { AddItemCheck, Direction, ItemCursor, PushSubscriber } from '../../store/store';
+import { claimantTokenHash, deviceActiveSince, requireAdviser, requireClaimant } from '../auth';
+import type { ClaimantHint } from '../claimant-hints';
 import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
 import { badRequest, conflict, gone, notFound, QuotaError } from '../errors';
@@ -17,17 +19,21 @@ import { ownConnection } from './connections';
  * Stores an item (or a reply) and answers 201, or 200 for a resend of the
  * same item; 409 when the id was used for something else, 409
  * connection_full when the sender's side of the connection is at its quota.
- * `onCreated` runs once, for a new item.
+ * `onCreated` runs once, for a new item. With `check.claimantTokenHash` (a
+ * credential the caller has not looked up itself), false and nothing sent
+ * when the check fails in the store: the caller then checks the credential
+ * in full.
  */
 export async function storeItem(
-  { store, now, limit, limits, quota }: RelayDeps,
+  { store, now, limitFlood, limits, quota }: RelayDeps,
   res: ServerResponse,
   connectionId: string,
   direction: Direction,
   body: { id: string; envelope: string },
-  onCreated: () => Promise<void>,
-): Promise<void> {
-  await limit(`send:${connectionId}`, limits.sendsPerConnection);
+  onCreated: (result: { subscribers?: PushSubscriber[] | undefined }) => Promise<void>,
+  check?: AddItemCheck,
+): Promise<boolean> {
+  await limitFlood(`send:${connectionId}`, limits.sendsPerConnection);
   const result = await store.addItem(
     {
       id: body.id,
@@ -38,15 +44,18 @@ export async function storeItem(
       createdAt: now().toISOString(),
     },
     quota,
+    check,
   );
+  if (check?.claimantTokenHash !== undefined && 'stopped' in result) return false;
   // Stop sharing won the race (it checked before this send's own check): gone, never a 500.
   if ('stopped' in result) throw gone('Sharing has stopped for this connection.');
   if ('full' in result) throw new QuotaError({ limit: result.full, maxItems: quota.maxItems, maxBytes: quota.maxBytes });
   if ('conflict' in result || result.item.connectionId !== connectionId || result.item.direction !== direction) {
     throw conflict('A different message was already sent with this id.');
   }
-  if (result.created) await onCreated();
+  if (result.created) await onCreated(result);
   sendJson(res, result.created ? 201 : 200, itemInfo(result.item));
+  return true;
 }
 
 /** A page's cursor: the last item's time and id, as base64url (opaque to clients). */
@@ -78,14 +87,39 @@ export function readPage(req: IncomingMessage): { limit: number; before: ItemCur
 
 export const itemRoutes = [
   route('POST', '/api/items', async ({ req, res }, deps) => {
-    const { events } = deps;
+    const { events, claimantHints } = deps;
+    // Each computer's push carries the phone's hint for that computer's key, and no other (push-hooks.ts).
+    const send = (owner: ClaimantHint, body: z.output<typeof sendItemRequestSchema>, check?: AddItemCheck) =>
+      storeItem(
+        deps,
+        res,
+        owner.connectionId,
+        'to-adviser',
+        body,
+        ({ subscribers }) => events.newItem(owner.adviserId, { connectionId: owner.connectionId, itemId: body.id, hints: body.hints }, subscribers),
+        // The adviser's push subscribers come back with a new item, from the same statement.
+        { ...check, adviserSubscribersSince: deviceActiveSince(deps) },
+      );
+    const tokenHash = claimantTokenHash(req);
+    const hint = tokenHash === null ? undefined : claimantHints.get(tokenHash);
+    if (tokenHash !== null && hint) {
+      // A credential seen before: its connection is taken from the hint and
+      // checked by addItem in the same statement as the insert (one round
+      // trip less). Its body is read before that check; only a credential
+      // that once worked gets here.
+      const body = parse(sendItemRequestSchema, await readJsonBody(req));
+      if (await send(hint, body, { claimantTokenHash: tokenHash })) return;
+      // Sharing stopped (or the connection went): the full check answers as it always did.
+      claimantHints.delete(tokenHash);
+      const owner = await requireClaimant(req, deps);
+      await send(owner, body);
+      return;
+    }
     // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
     const owner = await requireClaimant(req, deps);
     const body = parse(sendItemRequestSchema, await readJsonBody(req));
-    // Each computer's push carries the phone's hint for that computer's key, and no other (push-hooks.ts).
-    await storeItem(deps, res, owner.connectionId, 'to-adviser', body, () =>
-      events.newItem(owner.adviserId, { connectionId: owner.connectionId, itemId: body.id, hints: body.hints }),
-    );
+    if (tokenHash !== null) claimantHints.set(tokenHash, owner);
+    await send(owner, body);
   }),
 
   route('GET', '/api/adviser/connections/:id/items', async ({ req, res, params }, deps) => {
