@@ -57,6 +57,8 @@ export interface PushSenderConfig {
   concurrency: number;
   /** Per-send timeout (PUSH_TIMEOUT_MS); null: 15 s, or half the lease when that is shorter. */
   timeoutMs: number | null;
+  /** Threads that encrypt payloads (PUSH_ENCRYPT_THREADS, 0 for none); null: one fewer than the cores, at most 2. */
+  encryptThreads: number | null;
   /** A CA certificate to trust as well (PUSH_CA_FILE): a test push service. */
   caFile: string | null;
   /** The push services endpoints may name: the real ones and PUSH_ENDPOINT_HOSTS (comma-separated). */
@@ -171,6 +173,7 @@ function readPushSender(env: NodeJS.ProcessEnv): PushSenderConfig {
     leaseMs,
     concurrency: readWhole('PUSH_CONCURRENCY', env.PUSH_CONCURRENCY, 10),
     timeoutMs,
+    encryptThreads: env.PUSH_ENCRYPT_THREADS ? readWhole('PUSH_ENCRYPT_THREADS', env.PUSH_ENCRYPT_THREADS, 0, 0) : null,
     caFile: env.PUSH_CA_FILE ? resolve(env.PUSH_CA_FILE) : null,
     endpoints: endpointPolicy((env.PUSH_ENDPOINT_HOSTS ?? '').split(',').filter((entry) => entry.trim() !== '')),
   };

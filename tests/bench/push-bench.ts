@@ -15,33 +15,38 @@
 // service and, for the sender, its database.
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:https';
+import { performance as nodePerformance } from 'node:perf_hooks';
 import webpush from 'web-push';
 import type { SqlDriver } from '../../src/server/store/driver';
 import { openPglite } from '../../src/server/store/pglite-driver';
 import { createSqlStore } from '../../src/server/store/sql-store';
 import { startScheduler } from '../../src/server/push/scheduler';
 import { createPushAgent } from '../../src/server/push/endpoint-policy';
+import { defaultEncryptThreads } from '../../src/server/push/encrypt-pool';
 import { insertManyReminders, insertSubscriber } from '../support/push-rows';
 import { startPushService, type PushService } from '../support/push-service';
 import { startProfile, stopProfile } from './profile';
 
-/** Wall time spent in each kind of statement (BENCH_SQL=1 prints it). */
-const sqlTimes = new Map<string, { n: number; ms: number; rows: number }>();
+/** Wall time and process CPU time spent in each kind of statement (BENCH_SQL=1 prints them; CPU includes other threads). */
+const sqlTimes = new Map<string, { n: number; ms: number; cpuMs: number; rows: number }>();
 function timed(inner: SqlDriver): SqlDriver {
   if (!process.env.BENCH_SQL) return inner;
   return {
     async query<T>(sql: string, params?: unknown[]) {
       const t0 = performance.now();
+      const cpu = process.cpuUsage();
       const rows = await inner.query<T>(sql, params);
+      const used = process.cpuUsage(cpu);
       const key = sql.replace(/\s+/g, ' ').trim().slice(0, 60);
-      const entry = sqlTimes.get(key) ?? { n: 0, ms: 0, rows: 0 };
+      const entry = sqlTimes.get(key) ?? { n: 0, ms: 0, cpuMs: 0, rows: 0 };
       entry.n++;
       entry.ms += performance.now() - t0;
+      entry.cpuMs += (used.user + used.system) / 1000;
       entry.rows += rows.length;
       sqlTimes.set(key, entry);
       return rows;
     },
-    transaction: (fn) => inner.transaction(fn),
+    transaction: (fn) => inner.transaction((tx) => fn(timed(tx))),
     close: () => inner.close(),
   };
 }
@@ -49,6 +54,8 @@ function timed(inner: SqlDriver): SqlDriver {
 const COUNT = Number(process.env.PUSH_BENCH_COUNT ?? 2000);
 const CONCURRENCY = Number(process.env.PUSH_BENCH_CONCURRENCY ?? 20);
 const BATCH = 100;
+/** Encryption threads (default: the sender's own default for this machine; 0 encrypts on the event loop). */
+const THREADS = process.env.PUSH_BENCH_THREADS === undefined ? defaultEncryptThreads() : Number(process.env.PUSH_BENCH_THREADS);
 
 const service = await startPushService();
 const driver = timed(await openPglite(null));
@@ -64,6 +71,7 @@ const scheduler = startScheduler({
   policy: service.policy,
   batch: BATCH,
   concurrency: CONCURRENCY,
+  encryptThreads: THREADS,
   loop: false,
   onOutcome: (_reminder, outcome) => {
     const key =
@@ -134,11 +142,13 @@ sqlTimes.clear();
 outcomes.clear();
 await startProfile();
 const cpuBefore = process.cpuUsage();
+const eluBefore = nodePerformance.eventLoopUtilization();
 const started = performance.now();
 let claimed = 0;
 for (let n = await scheduler.runOnce(); n > 0; n = await scheduler.runOnce()) claimed += n;
 const seconds = (performance.now() - started) / 1000;
 const cpuUsed = process.cpuUsage(cpuBefore);
+const elu = nodePerformance.eventLoopUtilization(eluBefore);
 await stopProfile('push-sender');
 const received = service.requests.length - before;
 const connections = service.connections - connectionsBefore;
@@ -146,18 +156,22 @@ const [{ sent } = { sent: '0' }] = await driver.query<{ sent: string }>("SELECT 
   subscriber.id,
 ]);
 
-for (const [sql, { n, ms, rows }] of sqlTimes) console.log(`  sql ${n} × ${(ms / n).toFixed(2)} ms (${rows} rows): ${sql}`);
+for (const [sql, { n, ms, cpuMs, rows }] of sqlTimes) console.log(`  sql ${n} × ${(ms / n).toFixed(2)} ms, CPU ${(cpuMs / n).toFixed(2)} ms (${rows} rows): ${sql}`);
 const bareAfter = await bareLoop(service, COUNT, bareAgent);
 const bare = (bareBefore + bareAfter) / 2;
 const rate = received / seconds;
 
-console.log(`push sender: ${COUNT} reminders, batch ${BATCH}, concurrency ${CONCURRENCY}, ${sample.body.length}-byte bodies, PGlite in memory`);
+console.log(
+  `push sender: ${COUNT} reminders, batch ${BATCH}, concurrency ${CONCURRENCY}, ${sample.body.length}-byte bodies, PGlite in memory, ${THREADS} encryption thread(s)`,
+);
 console.log(`  claimed ${claimed}, received by the push service ${received}, recorded sent ${sent}, new TLS connections ${connections}`);
 const others = [...outcomes].filter(([key]) => key !== 'sent');
 if (others.length > 0) console.log(`  not sent this time (the sender retries them later): ${others.map(([key, n]) => `${n} ${key}`).join(', ')}`);
 const senderCpu = (cpuUsed.user + cpuUsed.system) / 1000 / Math.max(1, received);
 const bareCpu = bareCpuMs.slice(-2).reduce((a, b) => a + b, 0) / 2;
-console.log(`  sender:    ${seconds.toFixed(2)} s → ${Math.round(rate)} pushes/second, CPU ${senderCpu.toFixed(2)} ms/push`);
+console.log(
+  `  sender:    ${seconds.toFixed(2)} s → ${Math.round(rate)} pushes/second, CPU ${senderCpu.toFixed(2)} ms/push (all threads), event loop busy ${Math.round(elu.utilization * 100)}% (${((elu.active / Math.max(1, received)) * 1000).toFixed(0)} µs/push)`,
+);
 console.log(
   `  bare POST: ${Math.round(bare)} requests/second (before ${Math.round(bareBefore)}, after ${Math.round(bareAfter)}), CPU ${bareCpu.toFixed(2)} ms/request`,
 );

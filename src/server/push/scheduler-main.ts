@@ -3,7 +3,7 @@
 // like the server (config.ts, README): DATABASE_URL or DATA_DIR, PUSH_SUBJECT,
 // VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (or the pair the relay keeps in the
 // database), PUSH_INTERVAL_MS, PUSH_BATCH, PUSH_LEASE_MS, PUSH_CONCURRENCY,
-// PUSH_TIMEOUT_MS, PUSH_CA_FILE, PUSH_ENDPOINT_HOSTS. Logs one JSON line per send to stdout.
+// PUSH_TIMEOUT_MS, PUSH_ENCRYPT_THREADS, PUSH_CA_FILE, PUSH_ENDPOINT_HOSTS. Logs one JSON line per send to stdout.
 import { loadConfig } from '../config';
 import { openStore } from '../store/open-store';
 import { startConfiguredScheduler } from './scheduler';

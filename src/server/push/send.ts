@@ -1,13 +1,13 @@
 // One push: the discreet payload, the Web Push request (encrypted by
 // web-push, aes128gcm, VAPID-signed) and what its answer means for the row.
 import { request, type Agent } from 'node:https';
-import webpush from 'web-push';
 import { MAX_PUSH_HINTS, type PushHint, type PushKind, type PushPayload } from '../../shared/protocol/push-types';
 import type { ClaimedReminder, Store } from '../store/store';
 import { utcToUk } from '../../shared/notices/uk-time';
 import { outOfQuietHours } from './uk-time';
 import { VapidJwtCache } from './vapid-jwt';
 import { allowedAddresses, checkLiteralHost, createPushAgent, DEFAULT_POLICY, parsePushEndpoint, type EndpointPolicy } from './endpoint-policy';
+import { encryptInline, type EncryptJob, type Encrypted } from './encrypt-pool';
 
 /** The part of the Store the sender uses. */
 export type PushQueue = Pick<
@@ -185,14 +185,27 @@ function post(
   });
 }
 
+/** A push's payload and, made ahead (the scheduler encrypts a batch on worker threads), its encrypted body. */
+export interface PreparedPush {
+  payload: PushPayload;
+  body: Promise<Encrypted>;
+}
+
+/** The payload and the encryption job for a reminder: the same JSON text sendPush() would encrypt itself. */
+export function pushJob(reminder: ClaimedReminder): { payload: PushPayload; job: EncryptJob } {
+  const payload = buildPayload(reminder);
+  return { payload, job: { p256dh: reminder.p256dh, auth: reminder.auth, payload: JSON.stringify(payload) } };
+}
+
 /**
  * Sends one push; never throws: the answer is classified. The request is what
  * web-push's sendNotification() sends (its aes128gcm encryption, a fresh ECDH
  * key per message; TTL, Urgency, Topic), with the VAPID header from the JWT
  * cache instead of a new signature per push, and no per-push option checks.
+ * `prepared`: the payload and body made ahead for this reminder (else both are made here).
  */
-export async function sendPush(reminder: ClaimedReminder, options: SendOptions, now: () => Date = () => new Date()): Promise<Outcome> {
-  const payload = buildPayload(reminder);
+export async function sendPush(reminder: ClaimedReminder, options: SendOptions, now: () => Date = () => new Date(), prepared?: PreparedPush): Promise<Outcome> {
+  const payload = prepared?.payload ?? buildPayload(reminder);
   const policy = options.policy ?? DEFAULT_POLICY;
   // Checked again here: rows stored before the allow-list, or a list since narrowed.
   // Parsed once: the same URL gives the request and the JWT's audience.
@@ -206,13 +219,9 @@ export async function sendPush(reminder: ClaimedReminder, options: SendOptions, 
   } catch (error) {
     return { type: 'failed', error: error instanceof Error ? error.message : 'The subscription endpoint is not a URL.' };
   }
-  let body: Buffer;
-  try {
-    body = webpush.encrypt(reminder.p256dh, reminder.auth, JSON.stringify(payload), 'aes128gcm').cipherText;
-  } catch (error) {
-    // A subscription with bad keys can never be sent.
-    return { type: 'failed', error: error instanceof Error ? error.message : 'The subscription keys are not valid.' };
-  }
+  const body = prepared ? await prepared.body : encryptInline({ p256dh: reminder.p256dh, auth: reminder.auth, payload: JSON.stringify(payload) });
+  // A subscription with bad keys can never be sent.
+  if (body instanceof Error) return { type: 'failed', error: body.message };
   const headers = {
     TTL: ttlFor(reminder.kind),
     'Content-Length': body.length,

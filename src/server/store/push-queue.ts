@@ -123,28 +123,49 @@ async function scheduleNextJournal(tx: SqlDriver, subscriberId: string, dueAt: D
   );
 }
 
+/**
+ * The claim: up to $3 rows that are due at $1, or whose lease ran out by $1,
+ * oldest due first, leased until $2. A row being sent was claimed when it was
+ * due, and its lease ends after that, so `due_at <= $1` holds for both kinds:
+ * reminders_claim_idx (migration 10) is read in due order from its start and
+ * the scan stops once the batch is full, passing over only the rows leased
+ * right now. Its cost follows the batch, not the backlog.
+ */
+export const CLAIM_SQL = `WITH claimed AS (
+     UPDATE reminders SET state = 'sending', claimed_until = $2::timestamptz, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM reminders
+       WHERE state IN ('due', 'sending') AND due_at <= $1::timestamptz AND (state = 'due' OR claimed_until < $1::timestamptz)
+       ORDER BY due_at
+       LIMIT $3
+       FOR UPDATE SKIP LOCKED
+     )
+     RETURNING id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, attempts, claimed_until, hints
+   )
+   SELECT c.id, c.subscriber_id, c.kind, c.ref, c.deadline_id, to_char(c.deadline_date, 'YYYY-MM-DD') AS deadline_date,
+          c.due_at, c.attempts, c.claimed_until, s.endpoint, s.p256dh, s.auth, s.quiet_start, s.quiet_end, c.hints
+   FROM claimed c JOIN push_subscribers s ON s.id = c.subscriber_id
+   ORDER BY c.due_at`;
+
+/**
+ * Run before CLAIM_SQL in its transaction. Without table statistics (PGlite
+ * never analyzes; PostgreSQL only after autovacuum has run) the planner takes
+ * a few due rows for granted and prefers to fetch them all and sort them,
+ * which at 20,000 due rows took 54 ms against 0.4 ms for the ordered index
+ * scan. With sorting disabled for this one transaction, the index's order is
+ * used (the final sort of the batch's own rows stays).
+ */
+export const CLAIM_PLANNER = 'SET LOCAL enable_sort = off';
+
 export function pushQueueQueries(db: SqlDriver): PushQueueStore {
   return {
     async claimDueReminders(options) {
       const until = new Date(options.now.getTime() + options.leaseMs);
-      const rows = await db.query<ClaimRow>(
-        `WITH claimed AS (
-           UPDATE reminders SET state = 'sending', claimed_until = $2::timestamptz, attempts = attempts + 1
-           WHERE id IN (
-             SELECT id FROM reminders
-             WHERE (state = 'due' AND due_at <= $1::timestamptz) OR (state = 'sending' AND claimed_until < $1::timestamptz)
-             ORDER BY due_at
-             LIMIT $3
-             FOR UPDATE SKIP LOCKED
-           )
-           RETURNING id, subscriber_id, kind, ref, deadline_id, deadline_date, due_at, attempts, claimed_until, hints
-         )
-         SELECT c.id, c.subscriber_id, c.kind, c.ref, c.deadline_id, to_char(c.deadline_date, 'YYYY-MM-DD') AS deadline_date,
-                c.due_at, c.attempts, c.claimed_until, s.endpoint, s.p256dh, s.auth, s.quiet_start, s.quiet_end, c.hints
-         FROM claimed c JOIN push_subscribers s ON s.id = c.subscriber_id
-         ORDER BY c.due_at`,
-        [options.now, until, options.batch],
-      );
+      // Planned without a sort (see CLAIM_SQL): the embedded store never gathers statistics.
+      const rows = await db.transaction(async (tx) => {
+        await tx.query(CLAIM_PLANNER);
+        return tx.query<ClaimRow>(CLAIM_SQL, [options.now, until, options.batch]);
+      });
       return rows.map((row) => ({
         id: row.id,
         subscriberId: row.subscriber_id,

@@ -1,6 +1,7 @@
 // Delivered pushes are recorded together (group commit): one UPDATE for the
-// pushes that ended in one turn of the event loop, only for the claim that
-// sent each row, never for journal reminders (they schedule their next one).
+// pushes that ended in one turn of the event loop (or, as the scheduler uses
+// it, for up to minItems of them, at most maxWaitMs late), only for the claim
+// that sent each row, never for journal reminders (they schedule their next one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../../src/server/store/pglite-driver';
 import type { SqlDriver } from '../../../src/server/store/driver';
@@ -41,6 +42,37 @@ describe('groupCommit', () => {
     expect(flushes).toEqual([[1], [12, 13, 14]]);
     await add(20);
     expect(flushes.at(-1)).toEqual([20]);
+  });
+});
+
+describe('groupCommit with minItems', () => {
+  it('waits for minItems, or drain(), before a flush', async () => {
+    const flushes: number[][] = [];
+    const add = groupCommit<number>(async (items) => void flushes.push(items), { minItems: 3, maxWaitMs: 60_000 });
+    const first = [add(1), add(2)];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(flushes).toEqual([]);
+    first.push(add(3));
+    await Promise.all(first);
+    expect(flushes).toEqual([[1, 2, 3]]);
+    const last = add(4);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(flushes).toHaveLength(1);
+    add.drain();
+    await last;
+    expect(flushes).toEqual([[1, 2, 3], [4]]);
+    add.drain(); // nothing queued: no empty flush
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(flushes).toHaveLength(2);
+  });
+
+  it('flushes fewer than minItems once the oldest has waited maxWaitMs', async () => {
+    const flushes: { items: number[]; at: number }[] = [];
+    const add = groupCommit<number>(async (items) => void flushes.push({ items, at: performance.now() }), { minItems: 50, maxWaitMs: 40 });
+    const start = performance.now();
+    await Promise.all([add(1), add(2)]);
+    expect(flushes.map((flush) => flush.items)).toEqual([[1, 2]]);
+    expect(flushes[0]!.at - start).toBeGreaterThanOrEqual(35);
   });
 });
 

@@ -2,7 +2,7 @@
 // rows go in with SQL, runOnce() claims and sends them (web-push: aes128gcm,
 // VAPID), the stand-in receives them and the test decrypts them with the
 // subscription's own private key, as a browser would.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ece from 'http_ece';
 import webpush from 'web-push';
 import type { PushPayload } from '../../../src/shared/protocol/push-types';
@@ -12,6 +12,7 @@ import { startScheduler, type Scheduler } from '../../../src/server/push/schedul
 import { endpointPolicy } from '../../../src/server/push/endpoint-policy';
 import { backoffMs, classify, daysLeft, MAX_ATTEMPTS } from '../../../src/server/push/send';
 import { nextJournalTime } from '../../../src/server/push/uk-time';
+import { encryptInline } from '../../../src/server/push/encrypt-pool';
 import { startPushService, type PushRequest, type PushService } from '../../support/push-service';
 import { insertReminder, insertSubscriber, type TestSubscription } from '../../support/push-rows';
 import { openTestStore, PGLITE } from '../../support/store-adapters';
@@ -53,6 +54,8 @@ beforeEach(async () => {
     now: () => clock,
   });
 });
+// Ends its encryption thread.
+afterEach(() => scheduler.stop());
 
 function decrypt(request: PushRequest, subscription: TestSubscription): unknown {
   const plain = ece.decrypt(request.body, { version: 'aes128gcm', privateKey: subscription.ecdh, authSecret: subscription.auth.toString('base64url') });
@@ -295,5 +298,36 @@ describe('push delivery', () => {
     // The dead sender's late outcome no longer applies to the row.
     expect(await store.markReminderRetry(id, START, { attempt: 1 })).toBe(false);
     expect((await reminderRow(id))?.state).toBe('sent');
+  });
+
+  it('the lease is checked once the body is encrypted: a push whose encryption outlasted its lease is not sent', async () => {
+    const sub = await insertSubscriber(driver, service.origin);
+    const id = await insertReminder(driver, sub.id, { kind: 'reply', dueAt: START });
+    // Encryption threads so slow that the lease (60 s, sends take up to 15 s) is nearly over when the body comes.
+    const slow = startScheduler({
+      store,
+      vapid,
+      agent: service.agent,
+      policy: service.policy,
+      loop: false,
+      leaseMs: 60_000,
+      now: () => clock,
+      encryptor: {
+        encrypt: async (jobs) => {
+          clock = new Date(clock.getTime() + 50_000);
+          return jobs.map(encryptInline);
+        },
+        close: async () => {},
+      },
+    });
+    expect(await slow.runOnce()).toBe(1);
+    expect(service.requests).toHaveLength(0);
+    // Left to be claimed again once the lease has run out, and then sent.
+    expect(await reminderRow(id)).toMatchObject({ state: 'sending', attempts: 1 });
+    clock = new Date(START.getTime() + 61_000);
+    expect(await scheduler.runOnce()).toBe(1);
+    expect(service.requests).toHaveLength(1);
+    expect(decrypt(service.requests[0]!, sub)).toStrictEqual({ v: 1, id, kind: 'reply' });
+    await slow.stop();
   });
 });

@@ -93,13 +93,22 @@ describe('relay config', () => {
         leaseMs: 120_000,
         concurrency: 10,
         timeoutMs: null,
+        encryptThreads: null,
         caFile: null,
         endpoints: DEFAULT_POLICY,
       });
       expect(
-        loadConfig({ PUSH_INTERVAL_MS: '100', PUSH_BATCH: '20', PUSH_LEASE_MS: '2500', PUSH_CONCURRENCY: '5', PUSH_TIMEOUT_MS: '1000', PUSH_CA_FILE: '/tmp/ca.pem' })
-          .pushSender,
-      ).toEqual({ intervalMs: 100, batch: 20, leaseMs: 2500, concurrency: 5, timeoutMs: 1000, caFile: '/tmp/ca.pem', endpoints: DEFAULT_POLICY });
+        loadConfig({
+          PUSH_INTERVAL_MS: '100',
+          PUSH_BATCH: '20',
+          PUSH_LEASE_MS: '2500',
+          PUSH_CONCURRENCY: '5',
+          PUSH_TIMEOUT_MS: '1000',
+          PUSH_CA_FILE: '/tmp/ca.pem',
+          PUSH_ENCRYPT_THREADS: '0',
+        }).pushSender,
+      ).toEqual({ intervalMs: 100, batch: 20, leaseMs: 2500, concurrency: 5, timeoutMs: 1000, encryptThreads: 0, caFile: '/tmp/ca.pem', endpoints: DEFAULT_POLICY });
+      expect(() => loadConfig({ PUSH_ENCRYPT_THREADS: 'two' })).toThrow(/PUSH_ENCRYPT_THREADS must be a whole number of at least 0/);
       expect(() => loadConfig({ PUSH_BATCH: 'ten' })).toThrow(/PUSH_BATCH must be a whole number of at least 1/);
       expect(() => loadConfig({ PUSH_CONCURRENCY: '0' })).toThrow(/PUSH_CONCURRENCY/);
       // A send that may outlast its lease is never started: nothing would be sent.

@@ -4,6 +4,7 @@
 // the same methods through the sender.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { CLAIM_PLANNER, CLAIM_SQL } from '../../../src/server/store/push-queue';
 import { createSqlStore } from '../../../src/server/store/sql-store';
 import type { NewReminder, Store } from '../../../src/server/store/store';
 import { emptyTables, openTestStore, SLOW, storeAdapters, type TestStore } from '../../support/store-adapters';
@@ -90,6 +91,65 @@ describe.each(adapters)('push queue on $name', (adapter) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('in a large backlog, claims in due order, holds leased rows until their lease ends, leaves later rows', async () => {
+    const sub = await subscribe();
+    // 1,500 due rows a second apart, stored in shuffled order; 200 not yet due.
+    const minutes = Array.from({ length: 1500 }, (_, i) => -30 + ((i * 7919) % 1500) / 60); // 7919 is prime to 1500: a permutation
+    const reminders = minutes.map((m) => ({ subscriberId: sub.id, kind: 'reply' as const, dueAt: at(m).toISOString() }));
+    reminders.push(...Array.from({ length: 200 }, (_, i) => ({ subscriberId: sub.id, kind: 'reply' as const, dueAt: at(60 + i).toISOString() })));
+    for (let i = 0; i < reminders.length; i += 250) await store.addReminders(reminders.slice(i, i + 250));
+    const dueOrder = (rows: { dueAt: Date }[]) => rows.map((r) => r.dueAt.getTime());
+    const ascending = (times: number[]) => times.every((t, i) => i === 0 || times[i - 1]! <= t);
+
+    // The oldest 100, leased for 10 minutes.
+    const first = await claim(0, 100);
+    expect(first).toHaveLength(100);
+    expect(ascending(dueOrder(first))).toBe(true);
+    expect(first[0]!.dueAt).toEqual(at(-30));
+    // The next claim passes over the leased rows and takes the next 100 in order.
+    const second = await claim(1, 100);
+    expect(second[0]!.dueAt.getTime()).toBeGreaterThan(first[99]!.dueAt.getTime());
+    expect(ascending(dueOrder(second))).toBe(true);
+    // The first claim's rows are back once their lease has run out (attempt 2), oldest first, before the rest.
+    const third = await claim(10.5, 150);
+    expect(third.slice(0, 100).map((r) => [r.id, r.attempts])).toEqual(first.map((r) => [r.id, 2]));
+    expect(third[100]!.dueAt.getTime()).toBeGreaterThan(second[99]!.dueAt.getTime());
+    // Nothing not yet due is ever claimed.
+    const rest = await claim(11, 5000);
+    expect(rest).toHaveLength(1500 - 250);
+    expect(rest.every((r) => r.dueAt.getTime() <= at(11).getTime())).toBe(true);
+  });
+
+  it('the claim reads reminders_claim_idx in due order: no sort of the due backlog (EXPLAIN)', async () => {
+    const sub = await subscribe();
+    // 5,000 due (from 3,000 up, without its planner setting, the claim fetched and sorted every due row here).
+    await db.driver.query(
+      `INSERT INTO reminders (id, subscriber_id, kind, due_at)
+       SELECT gen_random_uuid(), $1, 'reply', $2::timestamptz - g * interval '1 second' FROM generate_series(1, 5000) g`,
+      [sub.id, at(0)],
+    );
+    const plan = await db.driver.transaction(async (tx) => {
+      await tx.query(CLAIM_PLANNER);
+      const rows = await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${CLAIM_SQL}`, [at(0), at(10), 100]);
+      return rows.map((row) => row['QUERY PLAN']);
+    });
+    const text = plan.join('\n');
+    // The rows to claim come from an ordered scan of the claim index, under the lock and the limit…
+    const limit = plan.findIndex((line) => /->\s+Limit/.test(line) || /^Limit/.test(line.trim()));
+    const scan = plan.findIndex((line) => /Index Scan using reminders_claim_idx on reminders/.test(line));
+    expect(scan, text).toBeGreaterThan(limit);
+    expect(limit, text).toBeGreaterThanOrEqual(0);
+    // …with no sort between them (the only sort is of the claimed batch, at the top).
+    expect(
+      plan.slice(limit, scan).some((line) => /Sort/.test(line)),
+      text,
+    ).toBe(false);
+    expect(
+      plan.some((line) => /Bitmap|Seq Scan on reminders/.test(line)),
+      text,
+    ).toBe(false);
   });
 
   it('records each outcome only for the claim that holds the row', async () => {
