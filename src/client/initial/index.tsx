@@ -27,7 +27,7 @@ function afterLoad(): void {
   if (hasHint(PUSH_HINT) || hasHint(PUSH_ADVISER_HINT)) void import('../services/push-client').then((push) => push.resync()).catch(() => undefined);
   // Someone connected to an adviser: send whatever waits in the outbox now,
   // whatever screen they opened. Nobody else downloads this code.
-  if (hasHint(FORWARD_HINT)) void import('../services/outbox').then((outbox) => outbox.startOutboxSync()).catch(() => undefined);
+  if (hasHint(FORWARD_HINT)) void import('../services/outbox-sync').then((sync) => sync.startOutboxSync()).catch(() => undefined);
 }
 
 void start();

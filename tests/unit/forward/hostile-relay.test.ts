@@ -23,6 +23,8 @@ const { relay } = await import('../../../src/client/services/api-client');
 const crypto = await import('../../../src/client/services/crypto');
 const { checkInvite, connectWithConsent, claimantSafetyCode } = await import('../../../src/client/services/connect');
 const outbox = await import('../../../src/client/services/outbox');
+const { flushOutbox } = await import('../../../src/client/services/outbox-flush');
+const { refreshStatus } = await import('../../../src/client/services/outbox-status');
 const claimantDb = await import('../../../src/client/data/claimant-db');
 const { checkClaimantKey, compareClaimantSafetyCode, memoryPins } = await import('../../../src/client/services/claimant-pin');
 const { openClientItem, sealReply } = await import('../../../src/client/services/adviser-items');
@@ -121,7 +123,7 @@ describe('a hostile relay operator', () => {
 
       // A genuine item goes and opens; it is sealed to the adviser's computer only, not the operator's device key.
       await outbox.queueItem(payload('My claim was closed'));
-      expect((await outbox.flushOutbox()).sent).toBe(1);
+      expect((await flushOutbox()).sent).toBe(1);
       // Lists carry no envelopes: fetch each item's on its own, as the adviser's app does.
       const items = async (id: string): Promise<ItemWithEnvelope[]> =>
         Promise.all((await relay.items(adviser.deviceToken, id)).items.map((info) => relay.item(adviser.deviceToken, info.id)));
@@ -191,7 +193,7 @@ describe('a hostile relay operator', () => {
       const replayedReplyId = await injectItem(connectionId, 'to-claimant', reply.envelope);
       // An item of the claimant's own, turned round as a reply.
       const turnedId = await injectItem(connectionId, 'to-claimant', genuine!.envelope);
-      await outbox.refreshStatus();
+      await refreshStatus();
       const replies = Object.fromEntries((await claimantDb.listReplies()).map((r) => [r.id, r]));
       expect(replies[replyId]).toMatchObject({ text: 'Ring me on 07700 900123 about your appeal' });
       expect(replies[replyId]?.refused).toBeUndefined();
@@ -199,7 +201,7 @@ describe('a hostile relay operator', () => {
 
       // The phone still seals only to the adviser's vouched computer, never the operator's listed key.
       await outbox.queueItem(payload('Second letter'));
-      await outbox.flushOutbox();
+      await flushOutbox();
       const second = (await items(connectionId)).find((i) => ![genuine!.id, forgedId, injectedId, renamedId].includes(i.id))!;
       expect(await openClientItem(relayDevice, swapped.key, connectionId, second)).toEqual({ ok: false, why: 'not-for-this-computer' });
       expect(await openClientItem(adviser.computer, swapped.key, connectionId, second)).toMatchObject({ ok: true, payload: { text: 'Second letter' } });

@@ -123,8 +123,16 @@ vi.mock('../../../src/client/services/crypto', () => {
 
 type Db = typeof import('../../../src/client/data/claimant-db');
 type Outbox = typeof import('../../../src/client/services/outbox');
+type Flush = typeof import('../../../src/client/services/outbox-flush');
+type Status = typeof import('../../../src/client/services/outbox-status');
+type Events = typeof import('../../../src/client/services/outbox-events');
+type Stopping = typeof import('../../../src/client/services/stop-sharing');
 let db: Db;
 let outbox: Outbox;
+let flush: Flush;
+let status: Status;
+let events: Events;
+let stopping: Stopping;
 
 async function connect(): Promise<void> {
   await db.saveConnected(
@@ -160,6 +168,10 @@ beforeEach(async () => {
   relayState.sendCalls = [];
   db = await import('../../../src/client/data/claimant-db');
   outbox = await import('../../../src/client/services/outbox');
+  flush = await import('../../../src/client/services/outbox-flush');
+  status = await import('../../../src/client/services/outbox-status');
+  events = await import('../../../src/client/services/outbox-events');
+  stopping = await import('../../../src/client/services/stop-sharing');
   await connect();
 });
 
@@ -169,7 +181,7 @@ describe('outbox', () => {
   it('keeps an item waiting when queued with no signal', async () => {
     relayState.online = false;
     const item = await outbox.queueItem(text('My sanction letter says I missed a meeting'));
-    const result = await outbox.flushOutbox();
+    const result = await flush.flushOutbox();
     expect(result).toMatchObject({ offline: true, sent: 0, waiting: 1 });
     const stored = await db.getOutboxItem(item.id);
     expect(stored?.state).toBe('waiting');
@@ -181,9 +193,9 @@ describe('outbox', () => {
   it('sends it later, once, with the id made on the phone', async () => {
     relayState.online = false;
     const item = await outbox.queueItem(text('hello'));
-    await outbox.flushOutbox();
+    await flush.flushOutbox();
     relayState.online = true;
-    const result = await outbox.flushOutbox();
+    const result = await flush.flushOutbox();
     expect(result.sent).toBe(1);
     expect(relayState.sendCalls).toEqual([{ id: item.id, envelope: item.envelope }]);
     const receipt = await db.getOutboxItem(item.id);
@@ -191,7 +203,7 @@ describe('outbox', () => {
     // Sent: the locked copy is not kept (the Send screen reads every row on each change); the receipt is.
     expect(receipt?.envelope).toBeUndefined();
     expect(receipt).toMatchObject({ sha256: 'sha-hello', size: item.envelope!.length });
-    await outbox.flushOutbox();
+    await flush.flushOutbox();
     expect(relayState.sendCalls).toHaveLength(1);
   });
 
@@ -200,9 +212,9 @@ describe('outbox', () => {
     const item = await outbox.queueItem(text('hello'));
     relayState.online = true;
     relayState.loseNextResponse = true;
-    expect((await outbox.flushOutbox()).offline).toBe(true);
+    expect((await flush.flushOutbox()).offline).toBe(true);
     expect((await db.getOutboxItem(item.id))?.state).toBe('waiting');
-    await outbox.flushOutbox();
+    await flush.flushOutbox();
     expect(relayState.sendCalls.map((call) => call.id)).toEqual([item.id, item.id]);
     expect(relayState.items.size).toBe(1);
     expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
@@ -210,7 +222,7 @@ describe('outbox', () => {
 
   it('marks items seen and stores opened replies', async () => {
     const item = await outbox.queueItem(text('hello'));
-    await outbox.flushOutbox();
+    await flush.flushOutbox();
     relayState.status = {
       stopped: false,
       sent: [{ id: item.id, createdAt: '2026-01-01T10:00:00Z', seenAt: '2026-01-02T11:00:00Z', size: 10 }],
@@ -221,7 +233,7 @@ describe('outbox', () => {
     };
     relayState.replyEnvelopes.set('r1', 'reply|k1|Thanks, I will call the DWP.');
     relayState.replyEnvelopes.set('r2', 'reply|other-key|not for us');
-    const result = await outbox.refreshStatus();
+    const result = await status.refreshStatus();
     expect(result).toMatchObject({ newlySeen: 1, newReplies: 2, stopped: false });
     expect(await db.getOutboxItem(item.id)).toMatchObject({ state: 'seen', seenAt: '2026-01-02T11:00:00Z' });
     // One not for this phone's key cannot be the adviser's: it shows as refused, never as their words.
@@ -230,29 +242,29 @@ describe('outbox', () => {
       { id: 'r1', text: 'Thanks, I will call the DWP.', receivedAt: '2026-01-02T12:00:00Z' },
     ]);
     // Asking again does not store the same reply twice, nor fetch a stored one again.
-    expect((await outbox.refreshStatus()).newReplies).toBe(0);
+    expect((await status.refreshStatus()).newReplies).toBe(0);
     expect(relayState.replyFetches.filter((id) => id === 'r1')).toEqual(['r1']);
   });
 
   it('says when the relay is full for this connection, keeps the item waiting, and clears once one goes', async () => {
     relayState.full = true;
     const item = await outbox.queueItem(text('one too many'));
-    const result = await outbox.flushOutbox();
+    const result = await flush.flushOutbox();
     expect(result).toMatchObject({ sent: 0, waiting: 1, full: true, offline: false, stopped: false });
-    expect(outbox.isRelayFull()).toBe(true);
+    expect(flush.isRelayFull()).toBe(true);
     expect((await db.getOutboxItem(item.id))?.state).toBe('waiting');
     relayState.full = false;
-    expect((await outbox.flushOutbox()).sent).toBe(1);
-    expect(outbox.isRelayFull()).toBe(false);
+    expect((await flush.flushOutbox()).sent).toBe(1);
+    expect(flush.isRelayFull()).toBe(false);
   });
 
   it('keeps nothing too big for the relay: it could never be sent, and would hold up what comes after it', async () => {
     // The stand-in envelope holds the text as it is: about 2.1 MB of it is over the relay's limit.
-    await expect(outbox.queueItem(text('x'.repeat(2_100_000)))).rejects.toThrow(outbox.TooBigError);
+    await expect(outbox.queueItem(text('x'.repeat(2_100_000)))).rejects.toThrow(events.TooBigError);
     expect(await db.listWaiting()).toEqual([]);
     expect(relayState.sendCalls).toHaveLength(0);
     const item = await outbox.queueItem(text('a short one still goes'));
-    expect((await outbox.flushOutbox()).sent).toBe(1);
+    expect((await flush.flushOutbox()).sent).toBe(1);
     expect((await db.getOutboxItem(item.id))?.state).toBe('sent');
   });
 
@@ -261,7 +273,7 @@ describe('outbox', () => {
     const item = await outbox.queueItem(text('with steps'), { onStep: (step) => steps.push(step) });
     expect(steps).toEqual([...outbox.QUEUE_STEPS]);
     expect((await db.getOutboxItem(item.id))?.state).toBeDefined();
-    await outbox.flushOutbox();
+    await flush.flushOutbox();
     relayState.sendCalls = [];
     for (const stopAt of outbox.QUEUE_STEPS) {
       const controller = new AbortController();
@@ -277,16 +289,16 @@ describe('outbox', () => {
 
   it('shows the connection as stopped when the relay answers 410', async () => {
     relayState.statusFailure = 410;
-    expect((await outbox.refreshStatus()).stopped).toBe(true);
+    expect((await status.refreshStatus()).stopped).toBe(true);
     expect((await db.getConnection())?.stoppedAt).toBeTruthy();
-    await expect(outbox.queueItem(text('late'))).rejects.toThrow(outbox.NotConnectedError);
+    await expect(outbox.queueItem(text('late'))).rejects.toThrow(events.NotConnectedError);
   });
 
   it('stop sharing forgets the keys but keeps the receipts', async () => {
     const item = await outbox.queueItem(text('hello'));
-    await outbox.flushOutbox();
+    await flush.flushOutbox();
     await db.saveReply({ id: 'r1', text: 'hi', receivedAt: '2026-01-02T12:00:00Z' });
-    await outbox.stopSharing();
+    await stopping.stopSharing();
     expect(relayState.stopCalls).toBe(1);
     expect(await db.getIdentity()).toBeUndefined();
     expect(await db.getConnection()).toBeUndefined();
@@ -299,7 +311,7 @@ describe('outbox', () => {
 
   it('will not stop sharing with no signal, and keeps everything', async () => {
     relayState.online = false;
-    await expect(outbox.stopSharing()).rejects.toMatchObject({ offline: true });
+    await expect(stopping.stopSharing()).rejects.toMatchObject({ offline: true });
     expect(await db.getIdentity()).toBeDefined();
     expect(await db.getConnection()).toBeDefined();
   });
@@ -319,7 +331,7 @@ describe('outbox: what is sealed and what is opened', () => {
     };
     // Status carries no envelopes: each reply's is fetched on its own.
     envelopes.forEach((envelope, i) => relayState.replyEnvelopes.set(`r${i + 1}`, envelope));
-    await outbox.refreshStatus();
+    await status.refreshStatus();
     return Object.fromEntries((await db.listReplies()).map((reply) => [reply.id, reply]));
   }
 
@@ -409,7 +421,7 @@ describe("outbox: the adviser's computers", () => {
 
   it('stops when the relay says the connection has gone', async () => {
     relayState.adviserKeysFailure = 410;
-    await expect(outbox.queueItem(text('late'))).rejects.toThrow(outbox.NotConnectedError);
+    await expect(outbox.queueItem(text('late'))).rejects.toThrow(events.NotConnectedError);
     expect((await db.getConnection())?.stoppedAt).toBeTruthy();
   });
 });

@@ -8,7 +8,8 @@ import { getNotice } from '../../data/notices-db';
 // Loaded when a picture is added (the Explain screen's photo reader shares it).
 import type { ImageMode } from '../../services/compress-image';
 import type { Payload } from '../../services/crypto';
-import { QUEUE_STEPS, queueItem, summarise, TooBigError, type QueueStep } from '../../services/outbox';
+import { QUEUE_STEPS, queueItem, summarise, type QueueStep } from '../../services/outbox';
+import { TooBigError } from '../../services/outbox-events';
 import { checkPdf, looksLikePdf, MAX_PDF_BYTES, PDF_TYPE } from '../../services/pdf-file';
 import { takeHandedOffPhoto, useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';

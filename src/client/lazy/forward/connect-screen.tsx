@@ -9,7 +9,7 @@ import { navigate } from '../../initial/router';
 import { relayProblem, type RelayProblemKind } from '../../services/relay-problem';
 import { checkInvite, connectWithConsent, isInviteCode, normaliseCode, type Consent } from '../../services/connect';
 import { getConnection, type Connection } from '../../data/claimant-db';
-import { startOutboxSync } from '../../services/outbox';
+import { startOutboxSync } from '../../services/outbox-sync';
 import { useDraft } from '../../ui/draft';
 import { ErrorSummary } from '../../ui/error-summary';
 import { FieldError } from '../../ui/field-error';

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
 import { relayProblem } from '../../services/relay-problem';
-import { stopSharing } from '../../services/outbox';
+import { stopSharing } from '../../services/stop-sharing';
 import { ErrorSummary } from '../../ui/error-summary';
 import { focusWhenShown } from '../../ui/focus';
 

@@ -1,7 +1,7 @@
 // Live views of the claimant's forwarding data: re-read on every change.
 import { useEffect, useState } from 'preact/hooks';
 import { getConnection, listOutbox, listReplies, type Connection, type OutboxItem, type Reply } from '../../data/claimant-db';
-import { forwardEvents } from '../../services/outbox';
+import { forwardEvents } from '../../services/outbox-events';
 
 export interface ForwardData {
   /** undefined while loading; null when not connected. */
