@@ -4,14 +4,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../../initial/i18n/use-translation';
 import { announce } from '../../initial/status';
-import { getNotice } from '../../data/notices-db';
 // Loaded when a picture is added (the Explain screen's photo reader shares it).
 import type { ImageMode } from '../../services/compress-image';
-import type { Payload } from '../../services/crypto';
-import { QUEUE_STEPS, queueItem, summarise, type QueueStep } from '../../services/outbox';
+import { QUEUE_STEPS, queueItem, type QueueStep } from '../../services/outbox';
 import { TooBigError } from '../../services/outbox-events';
-import { checkPdf, looksLikePdf, MAX_PDF_BYTES, PDF_TYPE } from '../../services/pdf-file';
-import { takeHandedOffPhoto, useDraft } from '../../ui/draft';
+import { checkPdf, looksLikePdf, MAX_PDF_BYTES } from '../../services/pdf-file';
+import { useDraft } from '../../ui/draft';
 import { formatSize } from '../../ui/format-size';
 import { ErrorSummary } from '../../ui/error-summary';
 import { focusWhenShown } from '../../ui/focus';
@@ -19,8 +17,10 @@ import { ProgressPanel } from '../../ui/progress-panel';
 import { CHOOSE_PDF, CHOOSE_PICTURE, PictureInputs, TAKE_PHOTO } from './picture-inputs';
 import { PicturePreview, REMOVE_PICTURE, type Picture } from './picture-preview';
 import { PdfPreview, REMOVE_PDF, type PdfFile } from './pdf-preview';
+import { composePayload } from './compose-payload';
+import { ComposeTextFields, TEXT } from './compose-text-fields';
+import { useComposePrefill } from './use-compose-prefill';
 
-const TEXT = 'send-text';
 const SEND_BUTTON = 'send-submit';
 
 export function ComposeForm() {
@@ -61,54 +61,7 @@ export function ComposeForm() {
     [],
   );
 
-  // /send?from=explain: start from the words on the Explain screen (its draft).
-  useEffect(() => {
-    if (new URLSearchParams(location.search).get('from') !== 'explain') return;
-    // The photo the Explain screen read, if any, comes along.
-    const photo = takeHandedOffPhoto();
-    if (photo) void addFile(photo);
-    if (text.trim()) return;
-    try {
-      const draft = JSON.parse(sessionStorage.getItem('explain-text') ?? 'null') as unknown;
-      if (typeof draft === 'string' && draft.trim()) {
-        setText(draft);
-        announce(t('forward:send.prefilledExplain'));
-      }
-    } catch {
-      /* no draft: start empty */
-    }
-  }, []);
-
-  // /send?notice=<id>: start from that saved notice's words, once.
-  useEffect(() => {
-    const id = new URLSearchParams(location.search).get('notice');
-    if (!id || id === prefilledFrom) return;
-    void getNotice(id)
-      .then((saved) => {
-        if (!saved) return;
-        setPrefilledFrom(id);
-        if (saved.text.trim() && !text.trim()) {
-          setText(saved.text);
-          announce(t('forward:send.prefilled'));
-        }
-      })
-      .catch(() => undefined);
-  }, []);
-
-  // Android "Share → UC Companion" lands here as /send?shared=1 (see src/sw/sw.ts).
-  useEffect(() => {
-    const shared = new URLSearchParams(location.search).get('shared');
-    if (shared === 'failed') fail(t('forward:send.sharedFailed'), TAKE_PHOTO);
-    if (shared !== '1') return;
-    void import('../../services/shared-file')
-      .then((m) => m.takeSharedThings())
-      .then(async ({ file, text: sharedText }) => {
-        if (sharedText && !text.trim()) setText(sharedText);
-        if (file) await addFile(file);
-        else if (sharedText) announce(t('forward:send.sharedAdded'));
-      })
-      .catch(() => fail(t('forward:send.sharedFailed'), TAKE_PHOTO));
-  }, []);
+  useComposePrefill({ text, setText, prefilledFrom, setPrefilledFrom, addFile, fail });
 
   /** A PDF goes the PDF way (by its type, name or first bytes); anything else is a picture. */
   async function addFile(file: File, chosen = false) {
@@ -184,28 +137,7 @@ export function ComposeForm() {
     const mine = new AbortController();
     sendController.current = mine;
     try {
-      const joined = [words, extra].filter(Boolean).join('\n\n');
-      let payload: Payload;
-      let summary: string;
-      if (pdf) {
-        // As it is: the file's own bytes, locked like every item.
-        payload = { kind: 'image', image: pdf.bytes, mime: PDF_TYPE, name: pdf.name, sentAt: new Date().toISOString(), ...(joined ? { text: joined } : {}) };
-        summary = t('forward:send.pdfSummary', { name: pdf.name });
-      } else if (picture) {
-        const image = new Uint8Array(await picture.compressed.blob.arrayBuffer());
-        payload = {
-          kind: 'image',
-          image,
-          mime: picture.compressed.mime,
-          name: picture.name,
-          sentAt: new Date().toISOString(),
-          ...(joined ? { text: joined } : {}),
-        };
-        summary = t('forward:send.photoSummary');
-      } else {
-        payload = { kind: 'text', text: joined, sentAt: new Date().toISOString() };
-        summary = summarise(payload);
-      }
+      const { payload, summary } = await composePayload(t, { words, extra, pdf, picture });
       await queueItem(payload, {
         summary,
         signal: mine.signal,
@@ -289,39 +221,7 @@ export function ComposeForm() {
         />
       )}
 
-      <div class="field">
-        <label class="field__label" for={TEXT}>
-          {t('forward:send.textLabel')}
-        </label>
-        <p class="field__hint" id={`${TEXT}-hint`}>
-          {t('forward:send.textHint')}
-        </p>
-        <textarea
-          dir="auto"
-          id={TEXT}
-          name={TEXT}
-          class="input forward-textarea"
-          rows={6}
-          value={text}
-          aria-describedby={`${TEXT}-hint`}
-          onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </div>
-
-      <div class="field">
-        <label class="field__label" for="send-note">
-          {t('forward:send.noteLabel')}
-        </label>
-        <textarea
-          dir="auto"
-          id="send-note"
-          name="send-note"
-          class="input"
-          rows={2}
-          value={note}
-          onInput={(event) => setNote((event.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </div>
+      <ComposeTextFields text={text} setText={setText} note={note} setNote={setNote} />
 
       <p class="field__hint">{t('forward:send.lockedHint')}</p>
       <button type="submit" id={SEND_BUTTON} class="button button--start" aria-disabled={busy || undefined}>
