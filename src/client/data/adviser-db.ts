@@ -278,39 +278,6 @@ async function updateDeskItem(itemId: string, change: (old: DeskItem | undefined
   return next;
 }
 
-export interface ReceiptExport {
-  client: string;
-  connectionId: string;
-  exportedAt: string;
-  received: Array<{ what: string; sent: string; received: string; seen: string; sha256: string; itemId: string; size: number }>;
-  replies: Array<{ what: string; sent: string; sha256: string; replyId: string }>;
-}
-
-/** The "Download receipts" file: what arrived, when, and a hash of each. Pure. */
-export function buildReceiptExport(
-  label: string,
-  connectionId: string,
-  receipts: Receipt[],
-  replies: SentReply[],
-  exportedAt: string,
-): ReceiptExport {
-  return {
-    client: label,
-    connectionId,
-    exportedAt,
-    received: receipts.map((r) => ({
-      what: r.kind === 'image' ? 'photo' : r.kind === 'pdf' ? 'PDF' : 'text',
-      sent: r.sentAt,
-      received: r.receivedAt,
-      seen: r.seenAt,
-      sha256: r.sha256,
-      itemId: r.itemId,
-      size: r.size,
-    })),
-    replies: replies.map((r) => ({ what: 'reply', sent: r.sentAt, sha256: r.sha256, replyId: r.id })),
-  };
-}
-
 /** Closes and forgets the connection (tests, or after clearing data). */
 export async function closeAdviserDb(): Promise<void> {
   await database.close();

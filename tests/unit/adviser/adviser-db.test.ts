@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Identity, Receipt, SentReply } from '../../../src/client/data/adviser-db.ts';
+import { buildReceiptExport } from '../../../src/client/adviser/receipt-export.ts';
 
 type Store = typeof import('../../../src/client/data/adviser-db.ts');
 
@@ -135,7 +136,7 @@ describe('adviser-db', () => {
   });
 
   it('builds the receipts file: what, sent, received, seen and sha256', () => {
-    const file = store.buildReceiptExport('Mrs J', 'conn-1', [receipt()], [reply()], '2025-03-06T12:00:00.000Z');
+    const file = buildReceiptExport('Mrs J', 'conn-1', [receipt()], [reply()], '2025-03-06T12:00:00.000Z');
     expect(file).toEqual({
       client: 'Mrs J',
       connectionId: 'conn-1',
@@ -158,13 +159,7 @@ describe('adviser-db', () => {
   });
 
   it('calls a PDF a PDF in the receipts file, and text text', () => {
-    const file = store.buildReceiptExport(
-      'Mrs J',
-      'conn-1',
-      [receipt({ kind: 'pdf' }), receipt({ itemId: 'item-2', kind: 'text' })],
-      [],
-      '2025-03-06T12:00:00.000Z',
-    );
+    const file = buildReceiptExport('Mrs J', 'conn-1', [receipt({ kind: 'pdf' }), receipt({ itemId: 'item-2', kind: 'text' })], [], '2025-03-06T12:00:00.000Z');
     expect(file.received.map((r) => r.what)).toEqual(['PDF', 'text']);
   });
 
