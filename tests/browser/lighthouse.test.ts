@@ -92,8 +92,8 @@ async function savedNoticePath(): Promise<string> {
  * Stops the service workers, as Chromium does once one has been idle for 30 s. Someone opens a
  * notice they saved earlier in a new renderer that starts the worker; a worker left running keeps
  * the renderer of the page before (the set-up page, or the last run) alive, the next page loads
- * into it and pays for its clean-up: one 15 to 38 ms CPU task (90 ms wall-clock) before the page
- * commits, none of it the app's, which made the first run score 87 to 90 where the next scored 99.
+ * into it and pays for its clean-up: a task of up to 38 ms of CPU (90 ms wall-clock) before the
+ * page commits, none of it the app's (the first runs scored 87 to 99; see the README).
  */
 async function stopServiceWorkers(): Promise<void> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
