@@ -200,7 +200,10 @@ for (const language of LANGUAGES) {
           };
           const first = await run();
           const runs = [first];
-          while (!first.runtimeError && runs.length < PERFORMANCE_RUNS && Math.max(...runs.map((r) => r.performance)) < MIN_PERFORMANCE) runs.push(await run());
+          // Another run while either score is short of the goal: load only ever lowers both.
+          const short = () =>
+            Math.max(...runs.map((r) => r.performance)) < MIN_PERFORMANCE || Math.max(...runs.map((r) => r.atCpuTime.performance)) < MIN_PERFORMANCE;
+          while (!first.runtimeError && runs.length < PERFORMANCE_RUNS && short()) runs.push(await run());
           const best = runs.filter((r) => !r.runtimeError).sort((a, b) => b.performance - a.performance || a.tbtMs - b.tbtMs)[0] ?? first;
           const figures: Figures = {
             ...first,
