@@ -14,17 +14,7 @@ import { join } from 'node:path';
 import lighthouse, { type Flags, type RunnerResult } from 'lighthouse';
 // Lighthouse's own artifact saver: it writes what its audit mode reads.
 import { saveArtifacts } from 'lighthouse/core/lib/asset-saver.js';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { isLoadingMainFrame?: boolean; documentLoaderURL?: string } };
-}
+import { rendererMainThread, type TraceEvent } from './trace-events';
 
 const TOP_LEVEL = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
@@ -33,7 +23,7 @@ export function atCpuTime(events: readonly TraceEvent[]): TraceEvent[] {
   const navigation = events
     .filter((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && (e.args.data.documentLoaderURL ?? '').startsWith('http'))
     .at(-1);
-  const thread = navigation && events.find((e) => e.name === 'thread_name' && e.pid === navigation.pid && e.args?.name === 'CrRendererMain');
+  const thread = navigation && rendererMainThread(events, navigation.pid);
   if (!navigation || !thread) return [...events];
   const copy = events.map((e) => ({ ...e }));
   const mine = copy.filter((e) => e.pid === navigation.pid && e.tid === thread.tid).sort((a, b) => a.ts - b.ts);

@@ -15,21 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { SAMPLE_MRN, startHarness, type Harness } from './harness';
+import { rendererMainThread, type TraceEvent } from './trace-events';
 
 const BUDGET_MS = 80;
 const CPU_SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
 let harness: Harness;
 const results: Record<string, { blockingMs: number; longTasksMs: number[] }> = {};
@@ -76,7 +66,7 @@ async function measure(path: string | ((page: Page) => Promise<string>), languag
     await cdp.send('Tracing.end');
     await complete;
     const fcp = events.find((event) => event.name === 'firstContentfulPaint');
-    const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain' && event.pid === fcp?.pid);
+    const main = rendererMainThread(events, fcp?.pid);
     expect(fcp, 'the screen painted').toBeDefined();
     expect(main, "the page's main thread is in the trace").toBeDefined();
     const longTasksMs = events

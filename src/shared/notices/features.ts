@@ -69,8 +69,21 @@ function buffers(size: number) {
 /** Longest text read: a whole pasted journal page is cut to its first part. */
 const MAX_CHARS = 6000;
 
+/** A message as the model reads it: its normalised text and words, and a Welsh message's English shadow (welsh.ts). */
+export interface ModelWords {
+  normal: string;
+  words: string[];
+  shadow: string[] | null;
+}
+
+export function modelWords(text: string): ModelWords {
+  const normal = modelText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+  const words = normal ? normal.split(' ') : [];
+  return { normal, words, shadow: englishShadow(words) };
+}
+
 /** `cues`: the decision rules that matched (their ids), a strong hint of the kind too. */
-export function featurize(text: string, config: FeatureConfig, cues: readonly string[] = [], clues: readonly string[] = []): Features {
+export function featurize(input: string | ModelWords, config: FeatureConfig, cues: readonly string[] = [], clues: readonly string[] = []): Features {
   const size = 1 << config.bits;
   const mask = size - 1;
   const { counts, used } = buffers(size);
@@ -80,11 +93,9 @@ export function featurize(text: string, config: FeatureConfig, cues: readonly st
     counts[bucket] = 1;
   };
 
-  const normal = modelText(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-  const words = normal ? normal.split(' ') : [];
+  const { normal, words, shadow } = typeof input === 'string' ? modelWords(input) : input;
   // A Welsh message also counts the English words and word pairs of its known phrases (welsh.ts);
   // a word with no English entry breaks the pairs ("" is never a word).
-  const shadow = englishShadow(words);
   if (shadow) {
     for (let i = 0; i < shadow.length; i++) {
       if (!shadow[i]) continue;

@@ -8,8 +8,7 @@
 import { allCues, cueText, type Cue } from './cues';
 import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
-import { englishShadow } from './welsh';
-import { featurize, modelText, wordBucket, type FeatureConfig, type Features } from './features';
+import { featurize, modelText, modelWords, wordBucket, type FeatureConfig, type Features } from './features';
 import { CHALLENGES, type Challenge, type NoticeExplanation, type NoticeKind } from './types';
 
 export interface Recognition {
@@ -78,16 +77,16 @@ export function strongestWords(model: RecogniserModel, text: string, target: str
 /** The model's features of a message, and the decision phrases found in it (they are features too). */
 export function noticeFeatures(text: string, config: FeatureConfig): { features: Features; cues: Cue[] } {
   const cues = allCues(text);
+  const read = modelWords(text);
   let clues: string[] = [];
   if (config.clueWeight) {
     clues = kindClues(cueText(text).replace(/\n/g, ' '));
     // A Welsh message's English shadow finds the key phrases the Welsh words say (welsh.ts).
-    const shadow = englishShadow(modelText(text).split(' '));
-    if (shadow) clues = [...new Set([...clues, ...kindClues(shadow.join(' '))])];
+    if (read.shadow) clues = [...new Set([...clues, ...kindClues(read.shadow.join(' '))])];
   }
   return {
     features: featurize(
-      text,
+      read,
       config,
       cues.map((cue) => cue.rule),
       clues,

@@ -2,9 +2,9 @@
 // module graph (src/build/adviser-only.ts): a new adviser-only service needs
 // no list kept by hand to stay out of the claimant's download.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeTempProject } from '../../support/temp-project';
 import { build } from 'vite';
 import { adviserOnly, type AdviserOnly } from '../../../src/build/adviser-only';
 
@@ -26,11 +26,7 @@ const FILES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'uc-adviser-only-'));
-  for (const [path, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  root = writeTempProject('uc-adviser-only-', FILES);
   plugin = adviserOnly();
   await build({
     root,

@@ -3,9 +3,9 @@
 // holds: a cold screen fetches a few scripts, not one per combination of
 // screens, and Home's first download does not grow.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeTempProject } from '../../support/temp-project';
 import { build, type Rolldown } from 'vite';
 import { screensShared, type ScreensShared } from '../../../src/build/screens-shared';
 
@@ -34,11 +34,7 @@ const FILES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'uc-screens-shared-'));
-  for (const [path, text] of Object.entries(FILES)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
+  root = writeTempProject('uc-screens-shared-', FILES);
   plugin = screensShared(() => false);
   output = (await build({
     root,

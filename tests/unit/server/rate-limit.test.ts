@@ -20,6 +20,18 @@ afterAll(stop, SLOW);
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
+type Take = (nowMs: number) => Promise<{ allowed: boolean; waitMs: number }>;
+
+/** A bucket of 2 a minute, taken at `t0`: empty after two, and refilled evenly (a clock step back adds nothing). */
+async function expectEvenRefill(take: Take, t0: number): Promise<void> {
+  expect((await take(t0)).allowed).toBe(true);
+  expect((await take(t0)).allowed).toBe(true);
+  expect(await take(t0)).toEqual({ allowed: false, waitMs: 30_000 });
+  expect((await take(t0 - 10 * MINUTE)).allowed).toBe(false);
+  expect((await take(t0 - 10 * MINUTE + 29_000)).allowed).toBe(false);
+  expect((await take(t0 - 10 * MINUTE + 31_000)).allowed).toBe(true);
+}
+
 function request(socket: string, forwarded?: string | string[]): IncomingMessage {
   return { socket: { remoteAddress: socket }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } } as unknown as IncomingMessage;
 }
@@ -171,12 +183,7 @@ describe.each(adapters)('rate limits on $name', (adapter) => {
     const key = bucketKey(`refill-${Math.random()}`);
     const t0 = Date.now();
     const take = (nowMs: number) => store.takeRateToken({ key, ...rate, nowMs });
-    expect((await take(t0)).allowed).toBe(true);
-    expect((await take(t0)).allowed).toBe(true);
-    expect(await take(t0)).toEqual({ allowed: false, waitMs: 30_000 });
-    expect((await take(t0 - 10 * MINUTE)).allowed).toBe(false);
-    expect((await take(t0 - 10 * MINUTE + 29_000)).allowed).toBe(false);
-    expect((await take(t0 - 10 * MINUTE + 31_000)).allowed).toBe(true);
+    await expectEvenRefill(take, t0);
   });
 
   it('clean-up drops only full buckets: the per-prefix guessing limit survives a flood of other keys', async () => {
@@ -215,12 +222,7 @@ describe('flood limits kept in memory (one process alone uses PGlite)', () => {
     const rate = { limit: 2, windowMs: MINUTE };
     const t0 = Date.now();
     const take = (nowMs: number, key = 'a') => buckets.takeRateToken({ key, ...rate, nowMs });
-    expect((await take(t0)).allowed).toBe(true);
-    expect((await take(t0)).allowed).toBe(true);
-    expect(await take(t0)).toEqual({ allowed: false, waitMs: 30_000 });
-    expect((await take(t0 - 10 * MINUTE)).allowed).toBe(false);
-    expect((await take(t0 - 10 * MINUTE + 29_000)).allowed).toBe(false);
-    expect((await take(t0 - 10 * MINUTE + 31_000)).allowed).toBe(true);
+    await expectEvenRefill(take, t0);
     await take(t0 + 20_000, 'b');
     // 'a' was full again long before t0 + 31 s; 'b' holds 1 of 2 tokens until t0 + 50 s, so it stays.
     expect(await buckets.sweepRateLimits(t0 + 31_000)).toBe(1);
