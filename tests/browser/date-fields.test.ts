@@ -132,7 +132,8 @@ describe('Date of the message (Explain)', () => {
     await typeKeys(page, '#notice-date-month', '10', async () => {});
     await expect(page.locator('[role="alert"]').count()).resolves.toBe(0);
     await expect(page.title()).resolves.not.toMatch(/^Error/);
-    await expect(page.locator('section.result .deadline__date strong').first().textContent()).resolves.toBe(appealDate('2026-10-09'));
+    // The explainer's worker answers a moment after the last key: wait for it.
+    await expect.poll(() => page.locator('section.result .deadline__date strong').first().textContent()).toBe(appealDate('2026-10-09'));
     await page.context().close();
   });
 
