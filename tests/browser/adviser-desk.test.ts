@@ -120,8 +120,10 @@ describe("the adviser's desk", () => {
     await sendText(claimant, 'You need to accept your claimant commitment. Accept it within 7 days or your claim may be closed.', 3);
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
     expect(await rows.first().textContent()).toContain('Due within 7 days');
-    const notes = await adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body));
-    expect(notes).toEqual(['A new item from a client has a deadline within 7 days.']);
+    // The notice is shown a moment after the row appears (they are two steps): wait for it.
+    await expect
+      .poll(() => adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body)), { timeout: 30_000 })
+      .toEqual(['A new item from a client has a deadline within 7 days.']);
 
     // "Handled" clears a row, on this computer only.
     await rows

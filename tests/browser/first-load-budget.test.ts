@@ -179,6 +179,9 @@ describe('first-load budget', () => {
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
       harness.requestLog.length = 0;
+      // Who asked for what (the page or its service worker): said if this fails.
+      const asked: string[] = [];
+      context.on('request', (request) => asked.push(`${request.serviceWorker() ? 'worker' : 'page'} ${request.method()} ${new URL(request.url()).pathname}`));
 
       const again = await context.newPage();
       await again.goto('/');
@@ -187,7 +190,21 @@ describe('first-load budget', () => {
       await again.locator('.site-nav a[href="/explain"]').click();
       await again.locator('#notice-text').waitFor();
       await again.waitForLoadState('networkidle');
-      expect(harness.requestLog.filter((request) => request !== 'GET /sw.js')).toEqual([]);
+      const fetched = harness.requestLog.filter((request) => request !== 'GET /sw.js');
+      if (fetched.length > 0) {
+        const kept = await again.evaluate(async () =>
+          Object.fromEntries(
+            await Promise.all(
+              (await caches.keys()).map(async (name) => [
+                name,
+                (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname).filter((path) => path.includes('locales')),
+              ]),
+            ),
+          ),
+        );
+        console.log(JSON.stringify({ asked, kept, controlled: await again.evaluate(() => Boolean(navigator.serviceWorker.controller)) }, null, 1));
+      }
+      expect(fetched).toEqual([]);
       await context.close();
     });
   }

@@ -171,7 +171,7 @@ export function App() {
         </p>
       </footer>
       <div class="visually-hidden" role="status" aria-live="polite">
-        {status}
+        {status.text && <span key={status.id}>{status.text}</span>}
       </div>
     </div>
   );
