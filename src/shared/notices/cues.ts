@@ -159,7 +159,17 @@ const DECISION_RULES: readonly Rule[] = [
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this) (?:single |joint )?(?:${UC} )?(?:claim|account|award) (?:has|was|is|will)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|close|end)`,
+    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:${UC} )?(?:claim|account|award) (?:has|was|is|will|got)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)`,
+  ),
+  // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
+  rule(
+    'made-decision',
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
+  ),
+  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC".
+  rule(
+    'they-stopped-my',
+    String.raw`\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:stopped|cut|reduced|sanctioned|taken away) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent)`,
   ),
   rule(
     'no-reactivate',
@@ -382,6 +392,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'deduction-changed': ['deduction'],
   'you-will-lose': ['lose'],
   'agreed-to-change': ['agreed'],
+  'made-decision': ['decision'],
+  'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken away'],
   'right-to-reside-accepted': ['reside', 'resident'],
 };
 

@@ -52,6 +52,14 @@ describe('decision families', () => {
     ['Because you have a spare bedroom we have reduced housing costs by 14%.', 'we-changed-award'],
     ['We cannot include the severe disability addition for your daughter yet.', 'cannot-pay-costs'],
     ['Your single Universal Credit payment will be nil this month because of your earnings.', 'payment-reduced'],
+    // Said by a decision maker, a claimant or an adviser, not in DWP's usual words.
+    ['I made my decision using the information from your health questionnaire.', 'made-decision'],
+    ['The decision maker has reached a decision on your housing costs.', 'made-decision'],
+    ['A decision has been made about your claim. Read the letter in your journal.', 'made-decision'],
+    ["They've stopped my money and I don't know why.", 'they-stopped-my'],
+    ['DWP have cut my UC by £80 this month.', 'they-stopped-my'],
+    ['My claim was shut down after I missed the appointment.', 'claim-has-closed'],
+    ['His award got cancelled last week.', 'claim-has-closed'],
     // "so" starts what happened, whatever came before it.
     ['Your earnings were more than you can earn before Universal Credit stops, so you will not get a payment on 6 June.', 'no-payment'],
   ])('"%s" is a decision (%s)', (text, id) => {
@@ -94,6 +102,11 @@ describe('lookalikes stay undecided by the phrases', () => {
     'We have agreed to give you more time to send your fit note.',
     'If you have been awarded PIP, tell us so we can add it to your claim.',
     "I have asked the DM why my deduction went up, I don't think it's right.",
+    'We will tell you when we have made a decision.',
+    'Once a decision has been made, you will get a message in your journal.',
+    'We have not made a decision yet.',
+    'If they cut my payments I cannot pay the rent.',
+    'Can they stop my money if I miss the appointment?',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
