@@ -147,7 +147,11 @@ const DECISION_RULES: readonly Rule[] = [
     'did-not-give-good-reason',
     String.raw`\b(?:did not|didn't|didnt|gave no|have not given|haven't given) (?:show |give |have |provide )?(?:us )?(?:a |any )?good reason`,
   ),
-  rule('sanction-applied', String.raw`\bsanction (?:has been |was |is being |have been |has now been )?(?:applied|imposed|put on|added|given)`),
+  // Not "no sanction imposed", "without a sanction being applied".
+  rule(
+    'sanction-applied',
+    String.raw`(?<!\bno )(?<!\bwithout a )(?<!\bnot a )\bsanction (?:has been |was |is being |have been |has now been |being )?(?:applied|imposed|put on|added|given)`,
+  ),
   rule('sanctioned', String.raw`\b(?:you|he|she|they)(?:'ve| have| has| were| was)? been sanctioned`),
   rule('sanction-reduction', String.raw`\bsanction (?:reduction|deduction) (?:applied|of)`),
   rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),

@@ -60,6 +60,7 @@ describe('decision families', () => {
     ['DWP have cut my UC by £80 this month.', 'they-stopped-my'],
     ['My claim was shut down after I missed the appointment.', 'claim-has-closed'],
     ['His award got cancelled last week.', 'claim-has-closed'],
+    ['No contact was made, so a sanction has been applied from 3 March.', 'sanction-applied'],
     // "so" starts what happened, whatever came before it.
     ['Your earnings were more than you can earn before Universal Credit stops, so you will not get a payment on 6 June.', 'no-payment'],
   ])('"%s" is a decision (%s)', (text, id) => {
@@ -107,6 +108,8 @@ describe('lookalikes stay undecided by the phrases', () => {
     'We have not made a decision yet.',
     'If they cut my payments I cannot pay the rent.',
     'Can they stop my money if I miss the appointment?',
+    'Contact made and good reason given: no sanction imposed.',
+    'The case was closed without a sanction being applied.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
