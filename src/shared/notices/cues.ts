@@ -78,6 +78,11 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-decision-correct',
     String.raw`\b(?:the )?(?:original|earlier|previous) decision (?:was|is|remains|has been) (?:still )?(?:correct|right|upheld|confirmed|maintained)`,
   ),
+  // An MR that changed nothing, in anyone's words: "the 13 week sanction was upheld", "we have upheld the decision".
+  rule(
+    'mrn-upheld',
+    String.raw`\b(?:decision|sanction)s? (?:was|has been|have been|were|is|had been) upheld|\b(?:we|i|they|the decision maker|dm|dwp)${HAVE} upheld (?:the|our|my|this|that|his|her|their) (?:original )?(?:decision|sanction)`,
+  ),
   rule('mrn-reconsideration-outcome', String.raw`\b(?:mandatory )?reconsideration (?:outcome|result)s?\b`),
   // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal".
   rule(
@@ -382,6 +387,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-request-considered': ['reconsideration'],
   'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'look again', 'looked again', 'appeal'],
   'mrn-reconsideration-outcome': ['reconsideration'],
+  'mrn-upheld': ['upheld'],
   entitled: ['entitled'],
   awarded: ['awarded'],
   'claim-not-successful': ['successful', 'paid'],

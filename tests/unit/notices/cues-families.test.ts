@@ -75,6 +75,9 @@ describe('decision families', () => {
     ['This is the result of your request for a reconsideration dated 4 April.', 'mrn-request-considered'],
     ['Following your request for a reconsideration, the original decision is correct.', 'mrn-decision-correct'],
     ['Mandatory reconsideration outcome: not changed.', 'mrn-reconsideration-outcome'],
+    ['I asked them to look at it again but the 13 week sanction was upheld.', 'mrn-upheld'],
+    ['We have upheld the original decision about your housing costs.', 'mrn-upheld'],
+    ['The decision has been upheld. You can now ask a tribunal to look at it.', 'mrn-upheld'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -110,6 +113,7 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Can they stop my money if I miss the appointment?',
     'Contact made and good reason given: no sanction imposed.',
     'The case was closed without a sanction being applied.',
+    'If the decision is upheld you can appeal to a tribunal.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
