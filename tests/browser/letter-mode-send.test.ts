@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { startHarness, waitForApp, type Harness } from './harness';
 import { photoSet, type PhotoSet } from '../support/letter-photos/generate';
 
+/** The machine is shared: a picture can take a moment to load into the preview. */
+const SLOW = { timeout: 20_000 };
 let harness: Harness;
 let set: PhotoSet;
 
@@ -70,15 +72,15 @@ describe('letter mode on the Send screen', () => {
     const cleanedSize = await page.locator('.forward-preview').textContent();
     const kb = (text: string | null) => Number(/Size: (\d+) KB/.exec(text ?? '')?.[1]);
     expect(kb(cleanedSize)).toBeLessThanOrEqual(100);
-    // Portrait A4, straightened.
-    const { width, height } = await preview.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }));
-    expect(height / width).toBeCloseTo(Math.SQRT2, 2);
+    // Portrait A4, straightened. (The preview loads its picture after it shows: its size is 0 until then.)
+    const naturalRatio = () => preview.evaluate((img: HTMLImageElement) => img.naturalHeight / img.naturalWidth);
+    await expect.poll(naturalRatio, SLOW).toBeCloseTo(Math.SQRT2, 2);
 
     // "As it is": today's photo, not straightened, and back again.
     await page.getByRole('button', { name: 'Send the photo as it is' }).click();
     await page.getByText('Your adviser will get the photo as you took it', { exact: false }).waitFor({ timeout: 60_000 });
-    const plain = await preview.evaluate((img: HTMLImageElement) => ({ width: img.naturalWidth, height: img.naturalHeight }));
-    expect(Math.max(plain.width, plain.height)).toBe(1600);
+    // A new picture in the preview: it loads after the note shows.
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => Math.max(img.naturalWidth, img.naturalHeight)), SLOW).toBe(1600);
     await page.getByRole('button', { name: 'Send the clear page instead' }).click();
     await page.getByText('We straightened the page and made the writing clear.', { exact: false }).waitFor({ timeout: 60_000 });
 
