@@ -26,6 +26,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // expect.poll waits for what the page does a moment later (a worker's answer, a notification): 1 s,
+          // Vitest's default, is not enough on a busy 2-core machine. A passing poll returns as soon as it holds.
+          expect: { poll: { timeout: 15_000 } },
           // Tests marked concurrent (the per-language screen checks) run two at a time.
           maxConcurrency: 2,
         },
