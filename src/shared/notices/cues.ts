@@ -39,7 +39,7 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-named', String.raw`\b(?:this is|here is|attached is|uploaded) (?:your|the|a) (?:mrn|mandatory reconsideration notice)`),
   rule(
     'mrn-looked-again',
-    String.raw`\b(?:we|i|the decision maker|a decision maker)${HAVE} (?:now )?(?:looked again at|reconsidered|re-considered) (?:the|your|our|my|this|that)`,
+    String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:looked again at|reconsidered|re-considered)(?: and (?:revised|changed|kept|not changed))? (?:the|your|our|my|this|that)`,
   ),
   rule(
     'mrn-looked-at-decision-again',
@@ -49,12 +49,22 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-outcome', String.raw`\b(?:result|outcome) of (?:your|the) (?:mandatory reconsideration|mr)\b`),
   rule(
     'mrn-mr-done',
-    String.raw`\b(?:your|the) (?:mandatory reconsideration|mr) (?:has been|was|is) (?:unsuccessful|successful|refused|rejected|completed|upheld|not successful)`,
+    String.raw`\b(?:your|the) (?:request for (?:a |an )?)?(?:mandatory reconsideration|mr) (?:has been|was|is) (?:unsuccessful|successful|refused|rejected|completed|upheld|not successful)`,
   ),
   rule('mrn-not-changed', String.raw`\b(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|our|my|this|that) decision`),
   rule(
     'mrn-decision-stands',
-    String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains the same|is unchanged)`,
+    String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains (?:the same|unchanged)|is unchanged)|\breconsideration(?: decision)?:? (?:decision )?(?:not changed|not revised|unchanged)`,
+  ),
+  // "We have been unable to change the decision", "I am not able to change our decision" (not "… until you send").
+  rule(
+    'mrn-cannot-change',
+    String.raw`\b(?:we|i|the decision maker|dm)(?:'re|'m|'ve been| are| am| have been| were| was)? (?:unable to|not able to|cannot|can't|could not|couldn't|can not|(?:have not|haven't) been able to) (?:change|revise|alter) (?:the|our|my|this|that|your) (?:original )?decision(?![^.!?\n]{0,40}\b(?:until|unless|if|without|by phone|over the phone)\b)`,
+  ),
+  // "The decision dated 4 March has been reconsidered", "the reconsideration did not change the decision".
+  rule(
+    'mrn-decision-reconsidered',
+    String.raw`\b(?:the|our|my|this|that|your) (?:original )?decision(?: (?:dated|of|made on|about) [^.!?\n]{1,40}?)? (?:has been|was|have been) (?:reconsidered|looked at again)|\breconsideration (?:did not|didn't|has not|hasn't|does not) change (?:the|our|my|your|this) decision`,
   ),
   rule('mrn-can-now-appeal', String.raw`\byou can now appeal`),
   // The appeal paragraph of an MRN, also when OCR lost words around it: "you can appeal ... within one month of the date of this notice".
@@ -388,6 +398,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'look again', 'looked again', 'appeal'],
   'mrn-reconsideration-outcome': ['reconsideration'],
   'mrn-upheld': ['upheld'],
+  'mrn-cannot-change': ['change', 'revise', 'alter'],
+  'mrn-decision-reconsidered': ['reconsider', 'again'],
   entitled: ['entitled'],
   awarded: ['awarded'],
   'claim-not-successful': ['successful', 'paid'],

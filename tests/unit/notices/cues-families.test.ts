@@ -78,6 +78,15 @@ describe('decision families', () => {
     ['I asked them to look at it again but the 13 week sanction was upheld.', 'mrn-upheld'],
     ['We have upheld the original decision about your housing costs.', 'mrn-upheld'],
     ['The decision has been upheld. You can now ask a tribunal to look at it.', 'mrn-upheld'],
+    ['We have been unable to change the decision about your housing costs.', 'mrn-cannot-change'],
+    ["After looking at everything again, I'm not able to change our decision.", 'mrn-cannot-change'],
+    ['We have not been able to change our decision about your sanction.', 'mrn-cannot-change'],
+    ['The decision made on 2 May about your sanction has been reconsidered.', 'mrn-decision-reconsidered'],
+    ['The reconsideration did not change the decision.', 'mrn-decision-reconsidered'],
+    ['Reconsideration decision: not revised.', 'mrn-decision-stands'],
+    ['The original decision remains unchanged.', 'mrn-decision-stands'],
+    ['Your request for a mandatory reconsideration was unsuccessful.', 'mrn-mr-done'],
+    ['The DM has reconsidered and revised the decision in your favour.', 'mrn-looked-again'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -114,6 +123,9 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Contact made and good reason given: no sanction imposed.',
     'The case was closed without a sanction being applied.',
     'If the decision is upheld you can appeal to a tribunal.',
+    'We cannot change the decision until you send us your bank statements.',
+    'If we cannot change the decision, we will tell you why.',
+    'Ask us to look at it again if you think the decision is wrong.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
