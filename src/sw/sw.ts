@@ -3,7 +3,6 @@
 import { precacheAndRoute, cleanupOutdatedCaches, createHandlerBoundToURL } from 'workbox-precaching';
 import { registerRoute, NavigationRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { OCR_BASE } from 'virtual:ocr-engine';
@@ -40,7 +39,8 @@ registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/assets/locales/'),
   new CacheFirst({
     cacheName: LOCALE_FILES,
-    plugins: [new ExpirationPlugin({ maxEntries: 40 })],
+    // A hashed file is the same whatever the request's headers said: never miss it for a Vary header.
+    matchOptions: { ignoreVary: true },
   }),
 );
 
@@ -49,32 +49,46 @@ registerRoute(
 // the precache; another language is kept here once someone uses it, and is
 // brought up to date when a new version of the app takes over (below), so a
 // repeat visit fetches nothing.
-registerRoute(({ url }) => url.origin === self.location.origin && /^\/locales\/[\w-]+\.json$/.test(url.pathname), new CacheFirst({ cacheName: LOCALE_MANIFESTS }));
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && /^\/locales\/[\w-]+\.json$/.test(url.pathname),
+  new CacheFirst({ cacheName: LOCALE_MANIFESTS, matchOptions: { ignoreVary: true } }),
+);
 
-/** A new version is taking over: each kept language's file and the files it names, fresh. Offline: the old ones stay. */
+/**
+ * A new version is taking over: each kept language's file and the files it
+ * names, fresh; then the files no kept language names any more (an older
+ * version's words) are deleted. Offline: the old ones stay.
+ */
 async function refreshLanguages(): Promise<void> {
   const manifests = await caches.open(LOCALE_MANIFESTS);
   const files = await caches.open(LOCALE_FILES);
+  const named = new Set<string>();
+  let allRead = true;
   for (const request of await manifests.keys()) {
     try {
       const response = await fetch(request.url, { cache: 'no-cache' });
-      if (!response.ok) continue;
+      if (!response.ok) throw new Error(`${request.url}: ${response.status}`);
       const { urls } = (await response.clone().json()) as { urls?: Record<string, string> };
+      const wanted = Object.entries(urls ?? {})
+        .filter(([namespace]) => namespace !== 'adviser')
+        .map(([, url]) => new URL(url, self.location.origin).href);
       await Promise.all(
-        Object.entries(urls ?? {})
-          .filter(([namespace]) => namespace !== 'adviser')
-          .map(async ([, url]) => {
-            if (await files.match(url)) return;
-            const file = await fetch(url);
-            if (!file.ok) throw new Error(`${url}: ${file.status}`);
-            await files.put(url, file);
-          }),
+        wanted.map(async (url) => {
+          if (await files.match(url, { ignoreVary: true })) return;
+          const file = await fetch(url);
+          if (!file.ok) throw new Error(`${url}: ${file.status}`);
+          await files.put(url, file);
+        }),
       );
       await manifests.put(request, response);
+      for (const url of wanted) named.add(url);
     } catch {
       /* no signal: keep this language's old words until the next version */
+      allRead = false;
     }
   }
+  if (!allRead) return;
+  for (const request of await files.keys()) if (!named.has(request.url)) await files.delete(request);
 }
 
 // The OCR engine (about 4 MB) is never precached: the page fetches it when

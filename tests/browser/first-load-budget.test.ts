@@ -202,6 +202,18 @@ describe('first-load budget', () => {
             ),
           ),
         );
+        // When each kept file was fetched, and the request headers it was kept under (a Vary header compares them).
+        const files = await again.evaluate(async () => {
+          const cache = await caches.open('locales');
+          return Promise.all(
+            (await cache.keys()).map(async (request) => ({
+              path: new URL(request.url).pathname,
+              headers: [...request.headers].map(([name, value]) => `${name}: ${value}`),
+              date: (await cache.match(request))?.headers.get('date'),
+            })),
+          );
+        });
+        console.log(JSON.stringify({ now: new Date().toUTCString(), files }, null, 1));
         console.log(JSON.stringify({ asked, kept, controlled: await again.evaluate(() => Boolean(navigator.serviceWorker.controller)) }, null, 1));
       }
       expect(fetched).toEqual([]);

@@ -72,6 +72,62 @@ describe('offline and updates', () => {
     await context.close();
   });
 
+  it("a new version brings a kept language's words up to date and drops the old version's", async () => {
+    const context = await harness.newContext({ locale: 'cy-GB' });
+    let page = await context.newPage();
+    await page.goto('/');
+    await waitForApp(page);
+    await waitForServiceWorker(page);
+    const keptWelsh = () =>
+      page.evaluate(async () =>
+        (await (await caches.open('locales')).keys())
+          .map((request) => new URL(request.url).pathname)
+          .filter((path) => path.startsWith('/assets/locales/cy-'))
+          .sort(),
+      );
+    await expect.poll(async () => (await keptWelsh()).length).toBeGreaterThanOrEqual(6);
+    const before = await keptWelsh();
+    // A file an older version named, still kept.
+    await page.evaluate(async () => (await caches.open('locales')).put('/assets/locales/cy-explain-0ldVers1.json', new Response('{}')));
+
+    // The next release: the Welsh explain words have a new name, and a new sw.js.
+    const manifestPath = '/locales/cy.json';
+    const originalManifest = harness.files.get(manifestPath)!;
+    const originalSw = harness.files.get('/sw.js')!;
+    const manifest = JSON.parse(originalManifest.body.toString('utf8')) as { urls: Record<string, string> };
+    const oldExplain = manifest.urls.explain!;
+    const newExplain = oldExplain.replace(/-[\w-]{8}\.json$/, '-n3wVers1.json');
+    expect(newExplain).not.toBe(oldExplain);
+    const release = {
+      [manifestPath]: {
+        ...originalManifest,
+        body: Buffer.from(JSON.stringify({ ...manifest, urls: { ...manifest.urls, explain: newExplain } })),
+        gzip: undefined,
+        brotli: undefined,
+      },
+      '/sw.js': { ...originalSw, body: Buffer.concat([originalSw.body, Buffer.from('\n// next release\n')]), gzip: undefined, brotli: undefined },
+      [newExplain]: harness.files.get(oldExplain)!,
+    };
+    for (const [path, file] of Object.entries(release)) harness.files.set(path, file);
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      // The new worker has installed; it takes over once no page uses the old one (all tabs closed, then a new visit).
+      await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 30_000 });
+      await page.close();
+      page = await context.newPage();
+      await page.goto('/');
+      await waitForApp(page);
+      // Once the new version has taken over: the new file is kept, the two older ones are gone, the rest stay.
+      const expected = [...before.filter((path) => path !== oldExplain), newExplain].sort();
+      await expect.poll(keptWelsh, { timeout: 30_000 }).toEqual(expected);
+    } finally {
+      harness.files.set(manifestPath, originalManifest);
+      harness.files.set('/sw.js', originalSw);
+      harness.files.delete(newExplain);
+    }
+    await context.close();
+  });
+
   it('offers "Reload to update" for a new version and keeps what was typed', async () => {
     const context = await harness.newContext();
     const page = await context.newPage();

@@ -215,6 +215,9 @@ export async function changeLanguage(code: string): Promise<void> {
   }
 }
 
+/** Languages whose files this page has asked the service worker to keep. */
+const keptForOffline = new Set<string>();
+
 /**
  * Once a language is chosen it must work offline on every screen, not only
  * the ones already visited: fetch all its files through the service worker
@@ -222,12 +225,28 @@ export async function changeLanguage(code: string): Promise<void> {
  * still downloads just what it shows. English is in the precache.
  */
 export function cacheLanguageForOffline(code: string): void {
-  if (code === FALLBACK_LANGUAGE || !navigator.serviceWorker?.controller) return;
+  if (code === FALLBACK_LANGUAGE || !navigator.serviceWorker?.controller || keptForOffline.has(code)) return;
+  // Once per language while this page is open (the worker's take-over and the
+  // end of its registration both ask): the same files twice at once would be
+  // downloaded twice on a first visit.
+  keptForOffline.add(code);
   // Fetched again (not the copy in memory): the first visit's copy did not pass the worker.
-  void fetch(localeManifestUrl(code))
+  fetch(localeManifestUrl(code))
     .then((response) => response.json() as Promise<LocaleManifest>)
-    .then((manifest) => {
-      for (const [namespace, url] of Object.entries(manifest.urls)) if (namespace !== 'adviser') void fetch(url).catch(() => undefined);
-    })
-    .catch(() => undefined);
+    .then((manifest) =>
+      Promise.all(
+        Object.entries(manifest.urls)
+          .filter(([namespace]) => namespace !== 'adviser')
+          .map(([, url]) =>
+            fetch(url).then(async (response) => {
+              if (!response.ok) throw new Error(`${url}: ${response.status}`);
+              // Read to the end: a body left unread keeps the worker's answer open, and a
+              // waiting new version cannot take over until it ends.
+              await response.arrayBuffer();
+            }),
+          ),
+      ),
+    )
+    // No signal: asked again the next time (a language change, the next visit).
+    .catch(() => keptForOffline.delete(code));
 }
