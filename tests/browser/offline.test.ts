@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, waitForApp, waitForServiceWorker, SAMPLE_MRN, type Harness } from './harness';
 
 import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 
 const WELSH_EXPLAIN_TITLE = (JSON.parse(readFileSync('locales/cy/explain.json', 'utf8')) as { title: string }).title;
 const WELSH_HELPERS_TITLE = (JSON.parse(readFileSync('locales/cy/helpers.json', 'utf8')) as { title: string }).title;
@@ -11,6 +12,25 @@ beforeAll(async () => {
   harness = await startHarness();
 });
 afterAll(async () => harness?.close());
+
+/** A first visit in Welsh, until the service worker controls the page. */
+async function welshVisitWithWorker(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await harness.newContext({ locale: 'cy-GB' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForApp(page);
+  await waitForServiceWorker(page);
+  return { context, page };
+}
+
+/** The Welsh word files the service worker keeps, by path. */
+const keptWelshFiles = (page: Page) =>
+  page.evaluate(async () =>
+    (await (await caches.open('locales')).keys())
+      .map((request) => new URL(request.url).pathname)
+      .filter((path) => path.startsWith('/assets/locales/cy-'))
+      .sort(),
+  );
 
 describe('offline and updates', () => {
   it('says "Ready to use offline" once, then every screen works in airplane mode, even after a reload', async () => {
@@ -48,17 +68,9 @@ describe('offline and updates', () => {
   });
 
   it('works offline in the chosen language on screens not yet visited', async () => {
-    const context = await harness.newContext({ locale: 'cy-GB' });
-    const page = await context.newPage();
-    await page.goto('/');
-    await waitForApp(page);
-    await waitForServiceWorker(page);
+    const { context, page } = await welshVisitWithWorker();
     // Every Welsh file is kept by the service worker, not only Home's.
-    await expect
-      .poll(() => page.evaluate(async () => (await (await caches.open('locales')).keys()).map((request) => request.url).filter((url) => /\/cy-/.test(url)).length), {
-        timeout: 20_000,
-      })
-      .toBeGreaterThanOrEqual(6);
+    await expect.poll(async () => (await keptWelshFiles(page)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
     await context.setOffline(true);
     for (const [path, title] of [
       ['/explain', WELSH_EXPLAIN_TITLE],
@@ -73,18 +85,10 @@ describe('offline and updates', () => {
   });
 
   it("a new version brings a kept language's words up to date and drops the old version's", async () => {
-    const context = await harness.newContext({ locale: 'cy-GB' });
-    let page = await context.newPage();
-    await page.goto('/');
-    await waitForApp(page);
-    await waitForServiceWorker(page);
-    const keptWelsh = () =>
-      page.evaluate(async () =>
-        (await (await caches.open('locales')).keys())
-          .map((request) => new URL(request.url).pathname)
-          .filter((path) => path.startsWith('/assets/locales/cy-'))
-          .sort(),
-      );
+    const visit = await welshVisitWithWorker();
+    const context = visit.context;
+    let page = visit.page;
+    const keptWelsh = () => keptWelshFiles(page);
     await expect.poll(async () => (await keptWelsh()).length).toBeGreaterThanOrEqual(6);
     const before = await keptWelsh();
     // A file an older version named, still kept.
