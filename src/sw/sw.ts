@@ -39,6 +39,8 @@ registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/assets/locales/'),
   new CacheFirst({
     cacheName: LOCALE_FILES,
+    // A hashed file is the same whatever the request's headers said: never miss it for a Vary header.
+    matchOptions: { ignoreVary: true },
   }),
 );
 
@@ -47,7 +49,10 @@ registerRoute(
 // the precache; another language is kept here once someone uses it, and is
 // brought up to date when a new version of the app takes over (below), so a
 // repeat visit fetches nothing.
-registerRoute(({ url }) => url.origin === self.location.origin && /^\/locales\/[\w-]+\.json$/.test(url.pathname), new CacheFirst({ cacheName: LOCALE_MANIFESTS }));
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && /^\/locales\/[\w-]+\.json$/.test(url.pathname),
+  new CacheFirst({ cacheName: LOCALE_MANIFESTS, matchOptions: { ignoreVary: true } }),
+);
 
 /**
  * A new version is taking over: each kept language's file and the files it
@@ -69,7 +74,7 @@ async function refreshLanguages(): Promise<void> {
         .map(([, url]) => new URL(url, self.location.origin).href);
       await Promise.all(
         wanted.map(async (url) => {
-          if (await files.match(url)) return;
+          if (await files.match(url, { ignoreVary: true })) return;
           const file = await fetch(url);
           if (!file.ok) throw new Error(`${url}: ${file.status}`);
           await files.put(url, file);
