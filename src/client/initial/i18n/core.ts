@@ -240,8 +240,7 @@ export function cacheLanguageForOffline(code: string): void {
           .map(([, url]) =>
             fetch(url).then(async (response) => {
               if (!response.ok) throw new Error(`${url}: ${response.status}`);
-              // Read to the end: a body left unread keeps the worker's answer open, and a
-              // waiting new version cannot take over until it ends.
+              // Read to the end, so no answer from the worker is left half-read.
               await response.arrayBuffer();
             }),
           ),
