@@ -99,8 +99,16 @@ async function refreshLanguages(): Promise<void> {
 // new service worker takes over.
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname.startsWith(OCR_PATH_PREFIX), new CacheFirst({ cacheName: OCR_CACHE }));
 
+// Pages wait for an activating worker (a reload after "Reload to update"
+// too), so the words get at most a few seconds of the take-over: on a
+// connection that hangs, the page loads with the words kept so far while
+// the refresh goes on behind it (it drops nothing until all is read).
+const LANGUAGE_REFRESH_WAIT_MS = 3000;
+
 self.addEventListener('activate', (event) => {
-  event.waitUntil(Promise.all([dropOldOcrEngines(), refreshLanguages()]));
+  const refreshed = refreshLanguages();
+  const waited = new Promise<void>((resolve) => setTimeout(resolve, LANGUAGE_REFRESH_WAIT_MS));
+  event.waitUntil(Promise.all([dropOldOcrEngines(), Promise.race([refreshed, waited])]));
 });
 
 async function dropOldOcrEngines(): Promise<void> {

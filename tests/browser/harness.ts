@@ -2,7 +2,7 @@
 // server on 127.0.0.1 (a free port each), and Debian's Chromium.
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { createAppServer, listen } from '../../src/server/server';
 import { createApiHandler } from '../../src/server/api/handler';
@@ -21,6 +21,11 @@ export interface Harness {
   newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
   /** Every request the server received (method and path), in order; tests may empty it. */
   requestLog: string[];
+  /**
+   * Requests for `path` get no answer (as on a connection that hangs) until
+   * the returned function is called; they are then answered as usual.
+   */
+  stall(path: string): () => void;
   /** The relay's store, when started with `{ relay: true }`. */
   store: Store | null;
   /** How the relay hashes invite and device codes (to find them in the store). */
@@ -36,6 +41,15 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
   const codeSecret = randomBytes(32);
   const api = store ? createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {}, codeSecret }) : undefined;
   const server: Server = createAppServer({ staticDir: 'dist' }, files, api);
+  const stalled = new Map<string, (() => void)[]>();
+  const answer = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const reply = () => answer.forEach((handler) => handler.call(server, request, response));
+    const held = stalled.get(new URL(request.url ?? '/', 'http://x').pathname);
+    if (held) held.push(reply);
+    else reply();
+  });
   const requestLog: string[] = [];
   server.prependListener('request', (request) => requestLog.push(`${request.method} ${new URL(request.url ?? '/', 'http://x').pathname}`));
   const baseUrl = await listen(server, 0, '127.0.0.1');
@@ -48,6 +62,14 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
     requestLog,
     store,
     codeHash: codeHasher(codeSecret),
+    stall(path) {
+      stalled.set(path, []);
+      return () => {
+        const held = stalled.get(path) ?? [];
+        stalled.delete(path);
+        held.forEach((reply) => reply());
+      };
+    },
     async newContext(options) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-GB', ...options });
       contexts.push(context);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 
 const WELSH_EXPLAIN_TITLE = (JSON.parse(readFileSync('locales/cy/explain.json', 'utf8')) as { title: string }).title;
+const WELSH_RELOAD = (JSON.parse(readFileSync('locales/cy/common.json', 'utf8')) as { update: { reload: string } }).update.reload;
 const WELSH_HELPERS_TITLE = (JSON.parse(readFileSync('locales/cy/helpers.json', 'utf8')) as { title: string }).title;
 
 let harness: Harness;
@@ -128,6 +129,30 @@ describe('offline and updates', () => {
       harness.files.set(manifestPath, originalManifest);
       harness.files.set('/sw.js', originalSw);
       harness.files.delete(newExplain);
+    }
+    await context.close();
+  });
+
+  it('"Reload to update" in Welsh finishes while the connection hangs on fetching the Welsh words', async () => {
+    const { context, page } = await welshVisitWithWorker();
+    await expect.poll(async () => (await keptWelshFiles(page)).length).toBeGreaterThanOrEqual(6);
+    const original = harness.files.get('/sw.js')!;
+    harness.files.set('/sw.js', { ...original, body: Buffer.concat([original.body, Buffer.from('\n// next release\n')]), gzip: undefined, brotli: undefined });
+    // The new version's take-over asks for the kept language's file list again: the signal drops there.
+    const release = harness.stall('/locales/cy.json');
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const reload = page.getByRole('button', { name: WELSH_RELOAD });
+      await reload.waitFor({ timeout: 30_000 });
+      await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), reload.click()]);
+      await waitForApp(page);
+      await expect(page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).resolves.toMatch(/\/sw\.js$/);
+      await expect(page.getByRole('button', { name: WELSH_RELOAD }).count()).resolves.toBe(0);
+      // The words already kept are still there: nothing was dropped for want of a signal.
+      await expect(keptWelshFiles(page).then((files) => files.length)).resolves.toBeGreaterThanOrEqual(6);
+    } finally {
+      release();
+      harness.files.set('/sw.js', original);
     }
     await context.close();
   });
