@@ -118,6 +118,24 @@ describe('layout and input', () => {
     await context.close();
   });
 
+  it('has an axe check that finds what it should: an image with no text, low contrast (and not when told to skip it)', async () => {
+    const context = await contextIn('en');
+    const page = await context.newPage();
+    await page.goto('/privacy');
+    await page.waitForSelector('h1.page-heading');
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><p id="pale">Pale words</p>');
+      // Set from script: the app's CSP refuses style attributes.
+      Object.assign(document.getElementById('pale')!.style, { color: '#bbb', background: '#fff' });
+    });
+    const found = await axeViolations(page);
+    expect(found.map((v) => v.split(':')[0])).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+    const withoutContrast = await axeViolations(page, { skipContrast: true });
+    expect(withoutContrast.map((v) => v.split(':')[0])).toEqual(['image-alt']);
+    await context.close();
+  });
+
   it('follows dark mode and reduced motion', async () => {
     const context = await contextIn('en', { colorScheme: 'dark', reducedMotion: 'reduce' });
     const page = await context.newPage();

@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createAppServer, listen } from '../../src/server/server';
 import { createApiHandler } from '../../src/server/api/handler';
 import { codeHasher, type CodeHasher } from '../../src/server/api/code-hash';
@@ -33,6 +34,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * axe-core for the accessibility checks (layout.ts), at an address of the
+ * app's own origin (so the app's CSP lets the page load it) and cacheable:
+ * each page then compiles it from Chromium's code cache instead of afresh.
+ */
+export const AXE_PATH = '/__test__/axe.min.js';
+let axeSource: Buffer | undefined;
+function serveAxe(response: ServerResponse): void {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
+  response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600', 'content-length': axeSource.length });
+  response.end(axeSource);
+}
+
 export async function startHarness(options: { relay?: boolean; dataDir?: string } = {}): Promise<Harness> {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: dist/ is missing.');
   const files = loadStaticFiles('dist');
@@ -45,6 +59,7 @@ export async function startHarness(options: { relay?: boolean; dataDir?: string 
   const answer = server.listeners('request') as ((request: IncomingMessage, response: ServerResponse) => void)[];
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.url === AXE_PATH) return serveAxe(response);
     const reply = () => answer.forEach((handler) => handler.call(server, request, response));
     const held = stalled.get(new URL(request.url ?? '/', 'http://x').pathname);
     if (held) held.push(reply);
