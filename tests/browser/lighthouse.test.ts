@@ -12,11 +12,12 @@
 // Another process on the machine can only lengthen a task (a busy 2-core
 // machine stretched this app's tasks 2 to 8 times their CPU time: at most
 // 15 ms of CPU each, so 60 ms at 4×), never shorten it, so load can only lower
-// the score: the best of up to three runs (stopping at the first that reaches
-// 98) is the one least disturbed, and is the one kept; every run is in the
-// report. Even so, at a load average of 9 to 12 the best of three was 97 on
-// screens that score 100 on a quiet machine. Accessibility, best practices and
-// layout shift are from the first run and never retried.
+// the score. A screen is run again (up to three runs) only while the asserted
+// score, at CPU time, is short of 98; the best Lighthouse score of its runs is
+// recorded, and every run is in the report. (At a load average of 9 to 12 the
+// best of three was 97 on screens that score 100 on a quiet machine.)
+// Accessibility, best practices and layout shift are from the first run and
+// never retried.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -200,9 +201,9 @@ for (const language of LANGUAGES) {
           };
           const first = await run();
           const runs = [first];
-          // Another run while either score is short of the goal: load only ever lowers both.
-          const short = () =>
-            Math.max(...runs.map((r) => r.performance)) < MIN_PERFORMANCE || Math.max(...runs.map((r) => r.atCpuTime.performance)) < MIN_PERFORMANCE;
+          // Another run while the asserted score is short of the goal (load only ever lowers it). Not for
+          // Lighthouse's own score, which is only recorded: re-running for it cost CI about 4 minutes.
+          const short = () => Math.max(...runs.map((r) => r.atCpuTime.performance)) < MIN_PERFORMANCE;
           while (!first.runtimeError && runs.length < PERFORMANCE_RUNS && short()) runs.push(await run());
           const best = runs.filter((r) => !r.runtimeError).sort((a, b) => b.performance - a.performance || a.tbtMs - b.tbtMs)[0] ?? first;
           const figures: Figures = {
