@@ -46,7 +46,19 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`\b(?:we|i|the decision maker)${HAVE} (?:now )?(?:looked at|reviewed|considered|gone over) (?:the|your|our|my|this|that) [^.!?\n]{0,40}?decision again`,
   ),
   rule('mrn-looked-at-mr', String.raw`\b(?:looked at|considered|reviewed|decided) your (?:mandatory reconsideration|mr)\b(?! request)`),
-  rule('mrn-outcome', String.raw`\b(?:result|outcome) of (?:your|the) (?:mandatory reconsideration|mr)\b`),
+  // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
+  // (not "we will write to you with the result of your MR", "to tell you the outcome of your MR").
+  rule(
+    'mrn-outcome',
+    String.raw`(?<!\b(?:will|'ll|to|aim to|try to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
+  ),
+  // "My MR came back: no change", "the mandatory reconsideration has come back unchanged" (not "when it comes back").
+  rule('mrn-came-back', String.raw`\b(?:my|the|your|his|her|their) (?:mandatory reconsideration|mr) (?:has |have )?(?:came|come) back`),
+  // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
+  rule(
+    'mrn-result-line',
+    String.raw`\b(?:mr (?:result|decision|outcome)|mandatory reconsideration decision) ?[:-] ?(?:no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed)`,
+  ),
   rule(
     'mrn-mr-done',
     String.raw`\b(?:your|the) (?:request for (?:a |an )?)?(?:mandatory reconsideration|mr) (?:has been|was|is) (?:unsuccessful|successful|refused|rejected|completed|upheld|not successful)`,
@@ -341,6 +353,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
+  'mrn-came-back': ['back'],
+  'mrn-result-line': ['reconsideration', 'mr'],
   'mrn-mr-done': ['reconsideration', 'mr'],
   'mrn-not-changed': ['change'],
   'mrn-decision-stands': ['decision'],

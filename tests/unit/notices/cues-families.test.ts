@@ -87,6 +87,13 @@ describe('decision families', () => {
     ['The original decision remains unchanged.', 'mrn-decision-stands'],
     ['Your request for a mandatory reconsideration was unsuccessful.', 'mrn-mr-done'],
     ['The DM has reconsidered and revised the decision in your favour.', 'mrn-looked-again'],
+    ["Result of 'Mandatory Reconsideration' came today. No change.", 'mrn-outcome'],
+    ['Got the outcome of my mandatory reconsideration this morning: they kept the decision.', 'mrn-outcome'],
+    ['They wrote to me with the result of my MR and nothing has changed.', 'mrn-outcome'],
+    ['My MR came back unchanged so I am going to appeal.', 'mrn-came-back'],
+    ['The mandatory reconsideration has come back and the sanction stays.', 'mrn-came-back'],
+    ['MR result: no change', 'mrn-result-line'],
+    ['Mandatory reconsideration decision - not revised', 'mrn-result-line'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -126,6 +133,12 @@ describe('lookalikes stay undecided by the phrases', () => {
     'We cannot change the decision until you send us your bank statements.',
     'If we cannot change the decision, we will tell you why.',
     'Ask us to look at it again if you think the decision is wrong.',
+    'We will write to you with the result of your mandatory reconsideration.',
+    "We'll let you know the outcome of your MR as soon as we can.",
+    'We aim to tell you the outcome of your mandatory reconsideration within 14 days.',
+    'Still waiting for the outcome of my mandatory reconsideration.',
+    'When my MR comes back I will let you know.',
+    "I'm waiting for my mandatory reconsideration to come back.",
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
