@@ -47,10 +47,11 @@ const MRN_RULES: readonly Rule[] = [
   ),
   rule('mrn-looked-at-mr', String.raw`\b(?:looked at|considered|reviewed|decided) your (?:mandatory reconsideration|mr)\b(?! request)`),
   // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
-  // (not "we will write to you with the result of your MR", "to tell you the outcome of your MR").
+  // (not a promise of one: "we will write to you with the result of your MR", "we aim to tell you the outcome";
+  // "we are writing to tell you the outcome of your MR" is the MRN itself).
   rule(
     'mrn-outcome',
-    String.raw`(?<!\b(?:will|'ll|to|aim to|try to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
+    String.raw`(?<!\b(?:will|'ll|aim to|try to|able to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
   ),
   // "My MR came back: no change", "the mandatory reconsideration has come back unchanged" (not "when it comes back").
   rule('mrn-came-back', String.raw`\b(?:my|the|your|his|her|their) (?:mandatory reconsideration|mr) (?:has |have )?(?:came|come) back`),

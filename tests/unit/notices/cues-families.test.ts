@@ -90,6 +90,8 @@ describe('decision families', () => {
     ["Result of 'Mandatory Reconsideration' came today. No change.", 'mrn-outcome'],
     ['Got the outcome of my mandatory reconsideration this morning: they kept the decision.', 'mrn-outcome'],
     ['They wrote to me with the result of my MR and nothing has changed.', 'mrn-outcome'],
+    ['We are writing to tell you the outcome of your mandatory reconsideration.', 'mrn-outcome'],
+    ['This letter is to let you know the result of your MR.', 'mrn-outcome'],
     ['My MR came back unchanged so I am going to appeal.', 'mrn-came-back'],
     ['The mandatory reconsideration has come back and the sanction stays.', 'mrn-came-back'],
     ['MR result: no change', 'mrn-result-line'],
