@@ -52,13 +52,8 @@ async function savedNoticePath(page: Page): Promise<string> {
  * ×4 on the page's thread, counted as the screen's.
  */
 async function headingShown(cdp: CDPSession): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: "document.querySelector('main h1') !== null" });
-    if (result.value === true) return;
-    if (Date.now() > deadline) throw new Error('the screen showed no heading within 30 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const shown = async () => (await cdp.send('Runtime.evaluate', { expression: "document.querySelector('main h1') !== null" })).result.value;
+  await expect.poll(shown, { timeout: 30_000 }).toBe(true);
 }
 
 /** A first visit to the screen (no service worker), traced: its blocking time and long tasks, from CPU time. */
