@@ -14,14 +14,23 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-/** A first visit in Welsh, until the service worker controls the page. */
+/** A first visit in Welsh, until the service worker controls the page and keeps every Welsh file. */
 async function welshVisitWithWorker(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await harness.newContext({ locale: 'cy-GB' });
   const page = await context.newPage();
   await page.goto('/');
   await waitForApp(page);
   await waitForServiceWorker(page);
+  // Every Welsh file is kept by the service worker, not only Home's.
+  await expect.poll(async () => (await keptWelshFiles(page)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
   return { context, page };
+}
+
+/** The next release's service worker (the same script, one comment longer), until the returned function puts the old one back. */
+function releaseNewWorker(): () => void {
+  const original = harness.files.get('/sw.js')!;
+  harness.files.set('/sw.js', { ...original, body: Buffer.concat([original.body, Buffer.from('\n// next release\n')]), gzip: undefined, brotli: undefined });
+  return () => harness.files.set('/sw.js', original);
 }
 
 /** The Welsh word files the service worker keeps, by path. */
@@ -70,8 +79,6 @@ describe('offline and updates', () => {
 
   it('works offline in the chosen language on screens not yet visited', async () => {
     const { context, page } = await welshVisitWithWorker();
-    // Every Welsh file is kept by the service worker, not only Home's.
-    await expect.poll(async () => (await keptWelshFiles(page)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
     await context.setOffline(true);
     for (const [path, title] of [
       ['/explain', WELSH_EXPLAIN_TITLE],
@@ -90,7 +97,6 @@ describe('offline and updates', () => {
     const context = visit.context;
     let page = visit.page;
     const keptWelsh = () => keptWelshFiles(page);
-    await expect.poll(async () => (await keptWelsh()).length).toBeGreaterThanOrEqual(6);
     const before = await keptWelsh();
     // A file an older version named, still kept.
     await page.evaluate(async () => (await caches.open('locales')).put('/assets/locales/cy-explain-0ldVers1.json', new Response('{}')));
@@ -98,7 +104,6 @@ describe('offline and updates', () => {
     // The next release: the Welsh explain words have a new name, and a new sw.js.
     const manifestPath = '/locales/cy.json';
     const originalManifest = harness.files.get(manifestPath)!;
-    const originalSw = harness.files.get('/sw.js')!;
     const manifest = JSON.parse(originalManifest.body.toString('utf8')) as { urls: Record<string, string> };
     const oldExplain = manifest.urls.explain!;
     const newExplain = oldExplain.replace(/-[\w-]{8}\.json$/, '-n3wVers1.json');
@@ -110,10 +115,10 @@ describe('offline and updates', () => {
         gzip: undefined,
         brotli: undefined,
       },
-      '/sw.js': { ...originalSw, body: Buffer.concat([originalSw.body, Buffer.from('\n// next release\n')]), gzip: undefined, brotli: undefined },
       [newExplain]: harness.files.get(oldExplain)!,
     };
     for (const [path, file] of Object.entries(release)) harness.files.set(path, file);
+    const oldWorkerBack = releaseNewWorker();
     try {
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       // The new worker has installed; it takes over once no page uses the old one (all tabs closed, then a new visit).
@@ -127,7 +132,7 @@ describe('offline and updates', () => {
       await expect.poll(keptWelsh, { timeout: 30_000 }).toEqual(expected);
     } finally {
       harness.files.set(manifestPath, originalManifest);
-      harness.files.set('/sw.js', originalSw);
+      oldWorkerBack();
       harness.files.delete(newExplain);
     }
     await context.close();
@@ -135,9 +140,7 @@ describe('offline and updates', () => {
 
   it('"Reload to update" in Welsh finishes while the connection hangs on fetching the Welsh words', async () => {
     const { context, page } = await welshVisitWithWorker();
-    await expect.poll(async () => (await keptWelshFiles(page)).length).toBeGreaterThanOrEqual(6);
-    const original = harness.files.get('/sw.js')!;
-    harness.files.set('/sw.js', { ...original, body: Buffer.concat([original.body, Buffer.from('\n// next release\n')]), gzip: undefined, brotli: undefined });
+    const oldWorkerBack = releaseNewWorker();
     // The new version's take-over asks for the kept language's file list again: the signal drops there.
     const release = harness.stall('/locales/cy.json');
     try {
@@ -152,7 +155,7 @@ describe('offline and updates', () => {
       await expect(keptWelshFiles(page).then((files) => files.length)).resolves.toBeGreaterThanOrEqual(6);
     } finally {
       release();
-      harness.files.set('/sw.js', original);
+      oldWorkerBack();
     }
     await context.close();
   });
@@ -166,9 +169,7 @@ describe('offline and updates', () => {
     await page.getByLabel('Your message').fill('Your claim has been closed.');
 
     // A new release: the server now answers with a different sw.js.
-    const original = harness.files.get('/sw.js')!;
-    const changed = Buffer.concat([original.body, Buffer.from('\n// next release\n')]);
-    harness.files.set('/sw.js', { ...original, body: changed, gzip: undefined, brotli: undefined });
+    const oldWorkerBack = releaseNewWorker();
     try {
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       const reload = page.getByRole('button', { name: 'Reload to update' });
@@ -178,7 +179,7 @@ describe('offline and updates', () => {
       await expect(page.getByLabel('Your message').inputValue()).resolves.toBe('Your claim has been closed.');
       await expect(page.getByRole('button', { name: 'Reload to update' }).count()).resolves.toBe(0);
     } finally {
-      harness.files.set('/sw.js', original);
+      oldWorkerBack();
     }
     await context.close();
   });
