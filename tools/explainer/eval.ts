@@ -67,6 +67,8 @@ interface VariantResult {
   about: string;
   thresholds?: RecogniserModel['thresholds'];
   cv: Figures;
+  /** Cross-validation figures on the public quotes alone (what real users paste). */
+  cvReal?: Figures;
   sealed?: ReturnType<typeof headline>;
   size?: { raw: number; gzip: number };
   curve?: CutoffPoint[];
@@ -83,6 +85,12 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
   const { cv, curve, thresholds } = calibrate(training, config, variant.strategy, cache);
   const oof = training.map((e) => explainer({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, variant)(e));
   const result: VariantResult = { name: variant.name, about: variant.about, cv: figures(training, oof), seconds: 0 };
+  const real = training.map((e, i) => [e, i] as const).filter(([e]) => isPublicQuote(e));
+  if (real.length)
+    result.cvReal = figures(
+      real.map(([e]) => e),
+      real.map(([, i]) => oof[i]!),
+    );
   if (variant.config) {
     result.thresholds = thresholds;
     result.curve = curve;
@@ -98,6 +106,9 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
   result.seconds = Math.round((Date.now() - started) / 100) / 10;
   return result;
 }
+
+/** Public quotes (real-NNN ids): real journal messages and letters, not text we wrote. */
+const isPublicQuote = (e: Example) => e.origin === 'corpus' && e.id.startsWith('real-');
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
 
@@ -131,6 +142,7 @@ function main() {
       `\n${r.name}: ${r.about}${r.thresholds ? ` (cut-offs: kind ${r.thresholds.kind}, rights ${r.thresholds.rights}, neither ${r.thresholds.neither})` : ''} [${r.seconds} s]`,
     );
     printFigures('CV', headline(r.cv));
+    if (r.cvReal) printFigures('CV real', headline(r.cvReal));
     if (r.sealed) printFigures('sealed', r.sealed);
     if (r.size) console.log(`  model ${(r.size.raw / 1024).toFixed(1)} KB, ${(r.size.gzip / 1024).toFixed(1)} KB gzip`);
   }
