@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // In-memory stores start from one initialised data folder instead of each running initdb.
+          globalSetup: ['tests/support/pglite-template.ts'],
           // Two files at a time: Vitest's default on 2 cores is one (cores - 1), and most
           // unit files wait on databases, child processes and sockets rather than the CPU.
           maxWorkers: 2,
