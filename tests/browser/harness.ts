@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createAppServer, listen } from '../../src/server/server';
 import { createApiHandler } from '../../src/server/api/handler';
@@ -47,9 +49,12 @@ function serveAxe(response: ServerResponse): void {
   response.end(axeSource);
 }
 
+/** Compressed copies of the built files, kept between test files (each starts a server): 2.5 s a start saved. */
+export const STATIC_CACHE_DIR = join(tmpdir(), 'uc-companion-tests', 'static');
+
 export async function startHarness(options: { relay?: boolean; dataDir?: string } = {}): Promise<Harness> {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: dist/ is missing.');
-  const files = loadStaticFiles('dist');
+  const files = loadStaticFiles('dist', { cacheDir: STATIC_CACHE_DIR });
   // The relay API on an embedded database (in memory unless a folder is given).
   const store = options.relay ? await openStore({ dataDir: options.dataDir ?? null }) : null;
   const codeSecret = randomBytes(32);

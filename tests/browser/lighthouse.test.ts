@@ -29,7 +29,7 @@ import { createApiHandler } from '../../src/server/api/handler';
 import { openStore } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { loadStaticFiles } from '../../src/server/static-files';
-import { CHROMIUM_PATH, SAMPLE_MRN } from './harness';
+import { CHROMIUM_PATH, SAMPLE_MRN, STATIC_CACHE_DIR } from './harness';
 import { rescoreAtCpuTime } from './lighthouse-cpu-time';
 
 const MIN_PERFORMANCE = 98;
@@ -64,7 +64,7 @@ const results: Record<string, Record<string, Figures>> = {};
 beforeAll(async () => {
   store = await openStore({ dataDir: null });
   const api = createApiHandler({ store, config: { publicOrigin: 'http://127.0.0.1' }, log: () => {} });
-  server = createAppServer({ staticDir: 'dist' }, loadStaticFiles('dist'), api);
+  server = createAppServer({ staticDir: 'dist' }, loadStaticFiles('dist', { cacheDir: STATIC_CACHE_DIR }), api);
   baseUrl = await listen(server, 0, '127.0.0.1');
   chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', '--no-sandbox'], logLevel: 'silent' });
 });
