@@ -96,6 +96,17 @@ describe('decision families', () => {
     ['The mandatory reconsideration has come back and the sanction stays.', 'mrn-came-back'],
     ['MR result: no change', 'mrn-result-line'],
     ['Mandatory reconsideration decision - not revised', 'mrn-result-line'],
+    ['my mandatory reconsideration got turned down so now its the tribunal', 'mrn-mr-done'],
+    ['His MR was rejected last week.', 'mrn-mr-done'],
+    ['They refused my MR even with the letter from my consultant.', 'mrn-they-refused-mr'],
+    ['DWP have rejected her mandatory reconsideration.', 'mrn-they-refused-mr'],
+    ["I've had my MR back, they refused it.", 'mrn-had-back'],
+    ['Got the mandatory reconsideration letter back today and nothing changed.', 'mrn-had-back'],
+    ['The reconsidered decision is that you are not entitled to the housing element.', 'mrn-reconsidered-decision'],
+    ['We have reviewed the decision about your work capability and it stays the same.', 'mrn-reviewed-unchanged'],
+    ['The decision maker has looked at the decision and it is correct.', 'mrn-reviewed-unchanged'],
+    ['The decision stays the same.', 'mrn-decision-stays'],
+    ['Following your MR request, we have changed our decision.', 'mrn-following'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -141,6 +152,14 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Still waiting for the outcome of my mandatory reconsideration.',
     'When my MR comes back I will let you know.',
     "I'm waiting for my mandatory reconsideration to come back.",
+    'If your mandatory reconsideration is refused, you can appeal to a tribunal.',
+    'What happens if they refuse my MR?',
+    'If they reject the mandatory reconsideration I will appeal.',
+    "I haven't got my MR back yet, it's been 6 weeks.",
+    'Have you got your MR back?',
+    'The decision stays the same unless you send us new evidence.',
+    'We will review the decision when we get your fit note.',
+    'We have reviewed your claim and you need to send your payslips.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
