@@ -55,17 +55,25 @@ registerRoute(
   new CacheFirst({ cacheName: LOCALE_MANIFESTS, matchOptions: { ignoreVary: true } }),
 );
 
+/** The language a words file belongs to: "/assets/locales/cy-explain-1a2b.json" is Welsh's. */
+const fileOfLanguage = (fileUrl: string, code: string) => new URL(fileUrl).pathname.startsWith(`/assets/locales/${code}-`);
+
 /**
  * A new version is taking over: each kept language's file and the files it
- * names, fresh; then the files no kept language names any more (an older
- * version's words) are deleted. Offline: the old ones stay.
+ * names, fresh; then those languages' files that their file no longer names
+ * (an older version's words) are deleted. Offline: the old ones stay. Only
+ * the languages read here lose files: one first used while this runs (its
+ * list kept a moment after this began) keeps every file it has just fetched.
  */
 async function refreshLanguages(): Promise<void> {
   const manifests = await caches.open(LOCALE_MANIFESTS);
   const files = await caches.open(LOCALE_FILES);
   const named = new Set<string>();
+  const languages: string[] = [];
   let allRead = true;
   for (const request of await manifests.keys()) {
+    const code = /^\/locales\/([\w-]+)\.json$/.exec(new URL(request.url).pathname)?.[1];
+    if (code) languages.push(code);
     try {
       const response = await fetch(request.url, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${request.url}: ${response.status}`);
@@ -89,7 +97,9 @@ async function refreshLanguages(): Promise<void> {
     }
   }
   if (!allRead) return;
-  for (const request of await files.keys()) if (!named.has(request.url)) await files.delete(request);
+  for (const request of await files.keys()) {
+    if (!named.has(request.url) && languages.some((code) => fileOfLanguage(request.url, code))) await files.delete(request);
+  }
 }
 
 // The OCR engine (about 4 MB) is never precached: the page fetches it when

@@ -100,6 +100,9 @@ describe('offline and updates', () => {
     const before = await keptWelsh();
     // A file an older version named, still kept.
     await page.evaluate(async () => (await caches.open('locales')).put('/assets/locales/cy-explain-0ldVers1.json', new Response('{}')));
+    // A language being picked while the new version takes over: its file is kept before its list is.
+    const justPicked = '/assets/locales/ar-explain-justPick.json';
+    await page.evaluate(async (path) => (await caches.open('locales')).put(path, new Response('{}')), justPicked);
 
     // The next release: the Welsh explain words have a new name, and a new sw.js.
     const manifestPath = '/locales/cy.json';
@@ -130,6 +133,8 @@ describe('offline and updates', () => {
       // Once the new version has taken over: the new file is kept, the two older ones are gone, the rest stay.
       const expected = [...before.filter((path) => path !== oldExplain), newExplain].sort();
       await expect.poll(keptWelsh, { timeout: 30_000 }).toEqual(expected);
+      // Only the languages whose lists it read lose files: the Arabic one fetched meanwhile stays.
+      await expect(page.evaluate(async (path) => Boolean(await (await caches.open('locales')).match(path)), justPicked)).resolves.toBe(true);
     } finally {
       harness.files.set(manifestPath, originalManifest);
       oldWorkerBack();
