@@ -246,7 +246,8 @@ describe('forwarding a notice to an adviser', () => {
     await expect.poll(() => second.locator('.item .not-checked').count()).toBe(2);
     await adviser.getByLabel('Your reply').fill('Thanks. I will send your appeal today.');
     await adviser.getByRole('button', { name: 'Send reply' }).click();
-    await adviser.getByText('Reply sent.').first().waitFor();
+    // Said in the live region and shown under the button (the region's words may be replaced at once by another's).
+    await adviser.locator('#reply-sent').filter({ hasText: 'Reply sent.' }).waitFor();
     // The inbox no longer marks the client.
     await adviser.goto('/adviser');
     await waitForApp(adviser);

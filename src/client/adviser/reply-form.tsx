@@ -33,6 +33,9 @@ export function ReplyForm({
   const { errors, attempt, busy, problem, check, run } = useForm();
   // One id per reply, kept across retries, so a repeat is not sent twice.
   const [replyId, setReplyId] = useState(() => crypto.randomUUID());
+  // Shown under the button until the next reply is typed: the live region's message can be replaced at once
+  // by another (a client's deadline coming up), and a sighted adviser needs to see it went too.
+  const [sent, setSent] = useState(false);
   const left = replyLeft(text);
   const countText = left >= 0 ? t('adviser:reply.left', { count: left }) : t('adviser:reply.over', { count: -left });
   const band = countBand(left);
@@ -61,6 +64,7 @@ export function ReplyForm({
         await saveReply({ id: replyId, connectionId: connection.id, label, text: body, sentAt, sha256 });
         setText('');
         setReplyId(crypto.randomUUID());
+        setSent(true);
         announce(t('adviser:reply.sent'));
         onSent();
       },
@@ -83,7 +87,10 @@ export function ReplyForm({
           hint={t('adviser:reply.hint', { max: REPLY_MAX })}
           error={errors[0]?.message}
           value={text}
-          onInput={setText}
+          onInput={(value) => {
+            setText(value);
+            setSent(false);
+          }}
           describedBy={COUNT_ID}
         >
           <p class={left < 0 ? 'field__hint field__hint--over' : 'field__hint'} id={COUNT_ID}>
@@ -93,6 +100,11 @@ export function ReplyForm({
         <button type="submit" class="button" aria-disabled={busy || undefined} aria-busy={busy}>
           {t('adviser:reply.submit')}
         </button>
+        {sent && (
+          <p id="reply-sent" class="field__hint">
+            {t('adviser:reply.sent')}
+          </p>
+        )}
       </form>
     </section>
   );
