@@ -69,7 +69,9 @@ async function refreshLanguages(): Promise<void> {
   const manifests = await caches.open(LOCALE_MANIFESTS);
   const files = await caches.open(LOCALE_FILES);
   const named = new Set<string>();
-  const languages: string[] = [];
+  // English's list is in the precache and never read here: its files in this cache (the adviser's words) go at each
+  // update, as before, and come back when next used.
+  const languages: string[] = ['en'];
   let allRead = true;
   for (const request of await manifests.keys()) {
     const code = /^\/locales\/([\w-]+)\.json$/.exec(new URL(request.url).pathname)?.[1];

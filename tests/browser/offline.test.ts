@@ -98,11 +98,12 @@ describe('offline and updates', () => {
     let page = visit.page;
     const keptWelsh = () => keptWelshFiles(page);
     const before = await keptWelsh();
-    // A file an older version named, still kept.
-    await page.evaluate(async () => (await caches.open('locales')).put('/assets/locales/cy-explain-0ldVers1.json', new Response('{}')));
     // A language being picked while the new version takes over: its file is kept before its list is.
+    // (Put first: an old worker deleting in the cache's order reaches it before the old Welsh file below.)
     const justPicked = '/assets/locales/ar-explain-justPick.json';
     await page.evaluate(async (path) => (await caches.open('locales')).put(path, new Response('{}')), justPicked);
+    // A file an older version named, still kept.
+    await page.evaluate(async () => (await caches.open('locales')).put('/assets/locales/cy-explain-0ldVers1.json', new Response('{}')));
 
     // The next release: the Welsh explain words have a new name, and a new sw.js.
     const manifestPath = '/locales/cy.json';

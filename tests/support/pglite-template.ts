@@ -1,17 +1,17 @@
 // Vitest global set-up for the unit tests: makes one freshly initialised PGlite
 // data folder and has every in-memory store start from it (PGLITE_MEMORY_TEMPLATE,
 // read by src/server/store/pglite-driver.ts), instead of each running initdb:
-// about 1.5 s of CPU saved per store. Kept in the system's temporary folder,
-// per PGlite version, so later runs reuse it.
+// about 1.5 s of CPU saved per store. Kept in this checkout's
+// node_modules/.cache (not a folder other users share), per PGlite version,
+// so later runs reuse it.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 export default async function setup(): Promise<void> {
   const manifest = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url);
   const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  const folder = join(tmpdir(), 'uc-companion-tests');
+  const folder = resolve('node_modules', '.cache', 'uc-companion-tests');
   const path = join(folder, `pglite-${version}-initdb.tar.gz`);
   if (!existsSync(path)) {
     const db = await PGlite.create();

@@ -53,6 +53,7 @@ export function ReplyForm({
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (busy) return;
+    setSent(false);
     const error = replyError(text);
     if (!check(error ? [{ target: REPLY_ID, message: t(`adviser:reply.${error}`, { max: REPLY_MAX }) }] : [])) return;
     await run(

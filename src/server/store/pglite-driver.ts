@@ -122,7 +122,7 @@ async function rows<T>(db: Queryable, sql: string, params?: unknown[]): Promise<
  */
 function memoryTemplate(): Blob | undefined {
   const path = process.env.PGLITE_MEMORY_TEMPLATE;
-  return path ? new Blob([readFileSync(path)]) : undefined;
+  return path ? new Blob([readFileSync(path)], { type: 'application/x-gzip' }) : undefined;
 }
 
 /** Embedded PostgreSQL (WebAssembly). `dataDir` null keeps everything in memory. */

@@ -65,23 +65,24 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-mr-done',
     String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?(?:mandatory reconsideration|mr)(?: request)? (?:has been|was|is|got|has|had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful)`,
   ),
-  // "They refused my MR", "DWP rejected his mandatory reconsideration" (not "they may refuse", "if they reject").
+  // "They refused my MR", "DWP rejected his mandatory reconsideration" (not "they may refuse", "if they reject",
+  // "have they rejected my MR yet?").
   rule(
     'mrn-they-refused-mr',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b(?![^.!\n]*\?)`,
   ),
   // "I've had my MR back, no change", "got the mandatory reconsideration back today" (not "haven't got my MR back",
-  // "have you got your MR back", "when I get it back").
+  // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
   rule(
     'mrn-had-back',
-    String.raw`(?<!\b(?:you|not|haven't|hasn't|havent|hasnt|never|yet to have|still not) )\b(?:had|got|received) (?:my|the|his|her|their) (?:mandatory reconsideration|mr)(?: decision| result| outcome| letter)? back`,
+    String.raw`(?<!\b(?:you|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet)(?: [\w']+){0,2} )\b(?:had|got|received) (?:my|the|his|her|their) (?:mandatory reconsideration|mr)(?: decision| result| outcome| letter)? back\b(?![^.!\n]*\?)`,
   ),
-  // "The reconsidered decision is that you are not entitled."
-  rule('mrn-reconsidered-decision', String.raw`\bthe reconsidered decision\b`),
+  // "The reconsidered decision is that you are not entitled." (not "the reconsidered decision will be sent to you")
+  rule('mrn-reconsidered-decision', String.raw`\bthe reconsidered decision (?:is|was|says|states)\b`),
   // "We have reviewed the decision about your LCW and it stays the same" (an MR answered without the letter's words).
   rule(
     'mrn-reviewed-unchanged',
-    String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:reviewed|looked at|checked|gone through) (?:the|your|our|this|that) decision\b[^.!?\n]{0,60}?\b(?:stays the same|remains the same|is unchanged|remains unchanged|has not changed|hasn't changed|still stands|is correct|was correct)`,
+    String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:reviewed|looked at|checked|gone through) (?:the|your|our|this|that) decision\b[^.!?\n]{0,60}?(?:,| and) (?:it|the decision|our decision|this|that) (?:stays the same|remains the same|is unchanged|remains unchanged|has not changed|hasn't changed|still stands)`,
   ),
   rule('mrn-not-changed', String.raw`\b(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|our|my|this|that) decision`),
   rule(
@@ -138,10 +139,10 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
   rule(
     'mrn-following',
-    String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
+    String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
   ),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
-  rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if)\b)`),
+  rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
 ];
 
 const DECISION_RULES: readonly Rule[] = [
