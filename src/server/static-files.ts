@@ -3,9 +3,10 @@
 // Hashed assets are cached for a year; the shell, sw.js and the manifest
 // must always be revalidated so updates reach people.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { replaceFile } from './replace-file';
 import { OCR_WORKER_CONTENT_SECURITY_POLICY } from './security-headers';
 
 const TYPES: Record<string, string> = {
@@ -73,15 +74,9 @@ function compressed(body: Buffer, cacheDir: string | undefined): { gzip: Buffer;
   if (existsSync(`${base}.gz`) && existsSync(`${base}.br`)) return { gzip: readFileSync(`${base}.gz`), brotli: readFileSync(`${base}.br`) };
   const made = make();
   mkdirSync(cacheDir, { recursive: true });
-  // Written aside and renamed: a server starting at the same moment never reads half a file.
-  for (const [extension, data] of [
-    ['gz', made.gzip],
-    ['br', made.brotli],
-  ] as const) {
-    const partial = `${base}.${process.pid}.${extension}.partial`;
-    writeFileSync(partial, data);
-    renameSync(partial, `${base}.${extension}`);
-  }
+  // A server starting at the same moment never reads half a file.
+  replaceFile(`${base}.gz`, made.gzip);
+  replaceFile(`${base}.br`, made.brotli);
   return made;
 }
 

@@ -50,8 +50,9 @@ registerRoute(
 // the precache; another language is kept here once someone uses it, and is
 // brought up to date when a new version of the app takes over (below), so a
 // repeat visit fetches nothing.
+const LOCALE_MANIFEST_PATH = /^\/locales\/([\w-]+)\.json$/;
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && /^\/locales\/[\w-]+\.json$/.test(url.pathname),
+  ({ url }) => url.origin === self.location.origin && LOCALE_MANIFEST_PATH.test(url.pathname),
   new CacheFirst({ cacheName: LOCALE_MANIFESTS, matchOptions: { ignoreVary: true } }),
 );
 
@@ -74,7 +75,7 @@ async function refreshLanguages(): Promise<void> {
   const languages: string[] = ['en'];
   let allRead = true;
   for (const request of await manifests.keys()) {
-    const code = /^\/locales\/([\w-]+)\.json$/.exec(new URL(request.url).pathname)?.[1];
+    const code = LOCALE_MANIFEST_PATH.exec(new URL(request.url).pathname)?.[1];
     if (code) languages.push(code);
     try {
       const response = await fetch(request.url, { cache: 'no-cache' });

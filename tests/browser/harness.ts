@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createAppServer, listen } from '../../src/server/server';
 import { createApiHandler } from '../../src/server/api/handler';
@@ -12,6 +12,7 @@ import { codeHasher, type CodeHasher } from '../../src/server/api/code-hash';
 import { openStore } from '../../src/server/store/open-store';
 import type { Store } from '../../src/server/store/store';
 import { loadStaticFiles, type StaticFile } from '../../src/server/static-files';
+import { TEST_CACHE_DIR } from '../support/test-cache';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -49,7 +50,7 @@ function serveAxe(response: ServerResponse): void {
 }
 
 /** Compressed copies of the built files, kept between test files (each starts a server): 2.5 s a start saved. */
-export const STATIC_CACHE_DIR = resolve('node_modules', '.cache', 'uc-companion-tests', 'static');
+export const STATIC_CACHE_DIR = join(TEST_CACHE_DIR, 'static');
 
 export async function startHarness(options: { relay?: boolean; dataDir?: string } = {}): Promise<Harness> {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: dist/ is missing.');

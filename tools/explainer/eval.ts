@@ -85,11 +85,11 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
   const { cv, curve, thresholds } = calibrate(training, config, variant.strategy, cache);
   const oof = training.map((e) => explainer({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, variant)(e));
   const result: VariantResult = { name: variant.name, about: variant.about, cv: figures(training, oof), seconds: 0 };
-  const real = training.map((e, i) => [e, i] as const).filter(([e]) => isPublicQuote(e));
-  if (real.length)
+  const real = training.map(isPublicQuote);
+  if (real.includes(true))
     result.cvReal = figures(
-      real.map(([e]) => e),
-      real.map(([, i]) => oof[i]!),
+      training.filter((_, i) => real[i]),
+      oof.filter((_, i) => real[i]),
     );
   if (variant.config) {
     result.thresholds = thresholds;
