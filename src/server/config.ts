@@ -218,6 +218,15 @@ function readCodeSecret(env: NodeJS.ProcessEnv, dataDir: string): Config['codeSe
   return { kind: 'file', path: resolve(env.CODE_HASH_SECRET_FILE || join(dirname(dataDir), 'code-hash.secret')) };
 }
 
+/**
+ * PGLITE_MEMORY_TEMPLATE (for tests): a data folder dump that in-memory PGlite stores start from
+ * (store/pglite-driver.ts). Read here with the rest of the environment; no store opened by the
+ * relay's own config is in memory, so it is not part of Config.
+ */
+export function pgliteMemoryTemplatePath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.PGLITE_MEMORY_TEMPLATE || undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = readPort(env.PORT, 8080);
   const host = env.HOST || '127.0.0.1';

@@ -4,6 +4,7 @@ import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type { SqlDriver } from './driver';
 import { lockDataDir } from './data-dir-lock';
 import { reclaimPglite } from './reclaim';
+import { pgliteMemoryTemplatePath } from '../config';
 
 /** How many fsync calls reached the disk (for the test that they do). */
 export const fsyncStats = { calls: 0 };
@@ -121,7 +122,7 @@ async function rows<T>(db: Queryable, sql: string, params?: unknown[]): Promise<
  * some 30 of them (tests/support/pglite-template.ts); unset, nothing changes.
  */
 function memoryTemplate(): Blob | undefined {
-  const path = process.env.PGLITE_MEMORY_TEMPLATE;
+  const path = pgliteMemoryTemplatePath();
   return path ? new Blob([readFileSync(path)], { type: 'application/x-gzip' }) : undefined;
 }
 
