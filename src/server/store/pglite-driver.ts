@@ -83,6 +83,7 @@ function durableStartParams(): string[] {
 type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 
 const TEXT_OID = 25;
+const BYTEA_OID = 17;
 /**
  * Text parameters given as bytes (a Buffer of UTF-8, as items.ts gives an
  * envelope) go to PostgreSQL as they are, in binary format, as node-postgres
@@ -93,6 +94,7 @@ const TEXT_OID = 25;
 const QUERY_OPTIONS = {
   serializers: {
     [TEXT_OID]: (value: unknown) => (value instanceof Uint8Array ? value : value instanceof Date ? value.toISOString() : String(value)),
+    [BYTEA_OID]: (value: unknown) => (value instanceof Uint8Array ? value : String(value)),
   },
 } as unknown as QueryOptions;
 

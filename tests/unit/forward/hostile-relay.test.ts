@@ -67,8 +67,9 @@ async function injectItem(connectionId: string, direction: 'to-adviser' | 'to-cl
     id,
     connectionId,
     direction,
-    envelope,
-    envelope.length,
+    // As the store keeps an envelope: the bytes of its base64url text (migration 11).
+    Buffer.from(envelope, 'base64url'),
+    Buffer.from(envelope, 'base64url').length,
   ]);
   return id;
 }

@@ -1,6 +1,7 @@
 // Issue 12, point 5: per-connection quotas (items and bytes, per side), the
 // adviser's item list a page at a time, and lists and status polls that
 // never read an envelope. On PGlite and PostgreSQL.
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SqlDriver } from '../../../src/server/store/driver';
 import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
@@ -187,10 +188,52 @@ describe.each(adapters)('quotas and paging on $name', (adapter) => {
         ['to-adviser', 20],
         ['to-claimant', 5],
       ] as const) {
-        await db.query(`INSERT INTO items (id, connection_id, direction, envelope, size) VALUES ($1, $2, $3, 'x', $4)`, [uuid(), connectionId, direction, size]);
+        await db.query(`INSERT INTO items (id, connection_id, direction, envelope, size) VALUES ($1, $2, $3, $4, $5)`, [
+          uuid(),
+          connectionId,
+          direction,
+          randomBytes(size).toString('base64url'),
+          size,
+        ]);
       }
       await migrate(db);
       expect((await usageOf(db, connectionId)).counters).toEqual({ toAdviser: [2, 30], toClaimant: [1, 5] });
+      const storage = await db.query<{ attstorage: string }>(`SELECT attstorage FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'envelope'`);
+      expect(storage).toEqual([{ attstorage: 'e' }]);
+      await db.close();
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('migration 11 keeps each stored envelope as its bytes, and gives back exactly the text that was sent', async () => {
+    const fresh = await adapter.fresh();
+    try {
+      const db = await fresh.open();
+      await migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < 11),
+      );
+      const adviserId = uuid();
+      const connectionId = uuid();
+      await db.query(`INSERT INTO advisers (id, name, org, enrol_token_hash, enrol_expires_at) VALUES ($1, 'A', 'O', $2, now())`, [adviserId, uuid()]);
+      await db.query(`INSERT INTO connections (id, adviser_id, label, claimant_public_key) VALUES ($1, $2, '', 'k')`, [connectionId, adviserId]);
+      // Every remainder of base64url (no padding, one or two characters short), '-' and '_', and a long one
+      // that PostgreSQL's base64 would break into lines.
+      const sent = [Buffer.from([0xfb, 0xff]), Buffer.from([0xfb, 0xff, 0xfe]), Buffer.from([0xff, 0xff, 0xfe, 0xfb]), randomBytes(100_000)].map((bytes) => ({
+        id: uuid(),
+        text: bytes.toString('base64url'),
+        size: bytes.length,
+      }));
+      expect(sent.map((e) => e.text).join('')).toMatch(/-.*_|_.*-/);
+      for (const { id, text, size } of sent) {
+        await db.query(`INSERT INTO items (id, connection_id, direction, envelope, size) VALUES ($1, $2, 'to-adviser', $3, $4)`, [id, connectionId, text, size]);
+      }
+      await migrate(db);
+      const stored = await db.query<{ id: string; bytes: number }>(`SELECT id, octet_length(envelope) AS bytes FROM items`);
+      expect(new Map(stored.map((row) => [row.id, Number(row.bytes)]))).toEqual(new Map(sent.map((e) => [e.id, e.size])));
+      const items = createSqlStore(db);
+      for (const { id, text } of sent) expect((await items.getEnvelope(id))?.envelope).toBe(text);
       const storage = await db.query<{ attstorage: string }>(`SELECT attstorage FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'envelope'`);
       expect(storage).toEqual([{ attstorage: 'e' }]);
       await db.close();

@@ -551,7 +551,14 @@ describe('PGlite on disk', () => {
       await store.createInvite({ codeHash, adviserId: adviser.id, label: 'disk', expiresAt: at(60) });
       const made = await store.connect({ codeHash, connectionId: randomUUID(), claimantPublicKey: 'pk', claimantTokenHash: hash('c'), now: NOW });
       if (!made) throw new Error('connect failed');
-      const sent = { id: randomUUID(), connectionId: made.connection.id, direction: 'to-adviser' as const, envelope: 'ciphertext', size: 10, createdAt: at(1) };
+      const sent = {
+        id: randomUUID(),
+        connectionId: made.connection.id,
+        direction: 'to-adviser' as const,
+        envelope: Buffer.from('ciphertext').toString('base64url'),
+        size: 10,
+        createdAt: at(1),
+      };
       await store.addItem(sent);
       await store.close();
 
