@@ -151,9 +151,8 @@ const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
  * The envelope as a parameter: the bytes its base64url text encodes (a
  * quarter fewer than the text), which both drivers send in binary format, so
  * neither re-encodes it. The column is bytea (migration 11); the text is made
- * again by the database when one envelope is read (ENVELOPE_TEXT). Measured
- * with `npm run bench:relay` on PostgreSQL: 0.33 to 0.35 of bare Node as text,
- * 0.39 to 0.42 as bytes (see the README).
+ * again by the database when one envelope is read (ENVELOPE_TEXT). Measured in
+ * the README ("Envelopes as bytes").
  */
 const envelopeParam = (envelope: string) => Buffer.from(envelope, 'base64url');
 
@@ -164,11 +163,12 @@ export function itemQueries(db: SqlDriver): ItemStore {
   return {
     async addItem(item, quota, check) {
       if (!isUuid(item.connectionId)) return { stopped: true };
+      const envelope = envelopeParam(item.envelope);
       // A repeat is compared in the database: the stored envelope is never read out.
       const repeat = async (): Promise<AddItemResult | null> => {
         const existing = await db.query<ItemRow & { same: boolean }>(`SELECT ${ITEM_COLUMNS}, envelope = $2::bytea AS same FROM items WHERE id = $1`, [
           item.id,
-          envelopeParam(item.envelope),
+          envelope,
         ]);
         const row = existing[0];
         if (!row) return null;
@@ -181,7 +181,7 @@ export function itemQueries(db: SqlDriver): ItemStore {
           item.id,
           item.connectionId,
           item.direction,
-          envelopeParam(item.envelope),
+          envelope,
           item.size,
           item.createdAt,
           quota?.maxItems ?? null,

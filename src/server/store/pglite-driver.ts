@@ -85,11 +85,11 @@ type Queryable = Pick<PGlite, 'query'> | Pick<Transaction, 'query'>;
 const TEXT_OID = 25;
 const BYTEA_OID = 17;
 /**
- * Text parameters given as bytes (a Buffer of UTF-8, as items.ts gives an
+ * Text and bytea parameters given as bytes (a Buffer, as items.ts gives an
  * envelope) go to PostgreSQL as they are, in binary format, as node-postgres
  * sends a Buffer; anything else is made text as PGlite does by default.
- * PGlite would otherwise call toString() on the bytes and count and copy the
- * string in JavaScript again.
+ * PGlite would otherwise turn the bytes into a string (bytea: hex, twice the
+ * size) and count and copy it in JavaScript again.
  */
 const QUERY_OPTIONS = {
   serializers: {

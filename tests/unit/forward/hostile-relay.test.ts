@@ -63,13 +63,14 @@ async function enrolAdviser() {
 const payload = (text: string) => ({ kind: 'text' as const, text, sentAt: new Date().toISOString() });
 
 async function injectItem(connectionId: string, direction: 'to-adviser' | 'to-claimant', envelope: string, id: string = randomUUID()): Promise<string> {
+  // As the store keeps an envelope: the bytes of its base64url text (migration 11).
+  const bytes = Buffer.from(envelope, 'base64url');
   await db.driver.query(`INSERT INTO items (id, connection_id, direction, envelope, size, created_at) VALUES ($1, $2, $3, $4, $5, now())`, [
     id,
     connectionId,
     direction,
-    // As the store keeps an envelope: the bytes of its base64url text (migration 11).
-    Buffer.from(envelope, 'base64url'),
-    Buffer.from(envelope, 'base64url').length,
+    bytes,
+    bytes.length,
   ]);
   return id;
 }

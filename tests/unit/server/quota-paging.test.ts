@@ -171,18 +171,35 @@ describe.each(adapters)('quotas and paging on $name', (adapter) => {
     await expectUsage(other.connectionId, { toAdviser: [1, 100], toClaimant: [0, 0] });
   });
 
-  it('migration 9 counts the items already stored; the envelope column is stored out of line without compression', async () => {
+  /**
+   * A new store of this adapter migrated up to (not including) `version`, with
+   * one adviser and one connection, for a migration's test; dropped afterwards.
+   */
+  async function beforeMigration(version: number, test: (db: SqlDriver, connectionId: string) => Promise<void>): Promise<void> {
     const fresh = await adapter.fresh();
     try {
       const db = await fresh.open();
       await migrate(
         db,
-        MIGRATIONS.filter((m) => m.version < 9),
+        MIGRATIONS.filter((m) => m.version < version),
       );
       const adviserId = uuid();
       const connectionId = uuid();
       await db.query(`INSERT INTO advisers (id, name, org, enrol_token_hash, enrol_expires_at) VALUES ($1, 'A', 'O', $2, now())`, [adviserId, uuid()]);
       await db.query(`INSERT INTO connections (id, adviser_id, label, claimant_public_key) VALUES ($1, $2, '', 'k')`, [connectionId, adviserId]);
+      await test(db, connectionId);
+      await db.close();
+    } finally {
+      await fresh.drop();
+    }
+  }
+
+  /** How the envelope column is stored ('e': out of line, never compressed). */
+  const envelopeStorage = (db: SqlDriver) =>
+    db.query<{ attstorage: string }>(`SELECT attstorage FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'envelope'`);
+
+  it('migration 9 counts the items already stored; the envelope column is stored out of line without compression', async () => {
+    await beforeMigration(9, async (db, connectionId) => {
       for (const [direction, size] of [
         ['to-adviser', 10],
         ['to-adviser', 20],
@@ -198,26 +215,12 @@ describe.each(adapters)('quotas and paging on $name', (adapter) => {
       }
       await migrate(db);
       expect((await usageOf(db, connectionId)).counters).toEqual({ toAdviser: [2, 30], toClaimant: [1, 5] });
-      const storage = await db.query<{ attstorage: string }>(`SELECT attstorage FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'envelope'`);
-      expect(storage).toEqual([{ attstorage: 'e' }]);
-      await db.close();
-    } finally {
-      await fresh.drop();
-    }
+      expect(await envelopeStorage(db)).toEqual([{ attstorage: 'e' }]);
+    });
   });
 
   it('migration 11 keeps each stored envelope as its bytes, and gives back exactly the text that was sent', async () => {
-    const fresh = await adapter.fresh();
-    try {
-      const db = await fresh.open();
-      await migrate(
-        db,
-        MIGRATIONS.filter((m) => m.version < 11),
-      );
-      const adviserId = uuid();
-      const connectionId = uuid();
-      await db.query(`INSERT INTO advisers (id, name, org, enrol_token_hash, enrol_expires_at) VALUES ($1, 'A', 'O', $2, now())`, [adviserId, uuid()]);
-      await db.query(`INSERT INTO connections (id, adviser_id, label, claimant_public_key) VALUES ($1, $2, '', 'k')`, [connectionId, adviserId]);
+    await beforeMigration(11, async (db, connectionId) => {
       // Every remainder of base64url (no padding, one or two characters short), '-' and '_', and a long one
       // that PostgreSQL's base64 would break into lines.
       const sent = [Buffer.from([0xfb, 0xff]), Buffer.from([0xfb, 0xff, 0xfe]), Buffer.from([0xff, 0xff, 0xfe, 0xfb]), randomBytes(100_000)].map((bytes) => ({
@@ -234,12 +237,8 @@ describe.each(adapters)('quotas and paging on $name', (adapter) => {
       expect(new Map(stored.map((row) => [row.id, Number(row.bytes)]))).toEqual(new Map(sent.map((e) => [e.id, e.size])));
       const items = createSqlStore(db);
       for (const { id, text } of sent) expect((await items.getEnvelope(id))?.envelope).toBe(text);
-      const storage = await db.query<{ attstorage: string }>(`SELECT attstorage FROM pg_attribute WHERE attrelid = 'items'::regclass AND attname = 'envelope'`);
-      expect(storage).toEqual([{ attstorage: 'e' }]);
-      await db.close();
-    } finally {
-      await fresh.drop();
-    }
+      expect(await envelopeStorage(db)).toEqual([{ attstorage: 'e' }]);
+    });
   });
 
   it('pages the adviser list newest first with a cursor; bad limits and cursors are 400', async () => {
