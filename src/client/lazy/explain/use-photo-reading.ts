@@ -68,8 +68,11 @@ export function usePhotoReading(languages: readonly OcrLanguage[], onText: (text
       const result = await module.readPhoto(picture, {
         signal,
         languages,
-        onProgress: (stage, fraction) => setState({ step: 'working', stage, fraction }),
+        // A late report must not bring back a bar the person stopped.
+        onProgress: (stage, fraction) => signal.aborted || setState({ step: 'working', stage, fraction }),
       });
+      // Words that arrive just after Cancel are not shown: "Stopped." stands.
+      if (signal.aborted) return;
       const url = URL.createObjectURL(result.page.blob);
       showPage(url);
       const text = result.text
@@ -101,17 +104,22 @@ export function usePhotoReading(languages: readonly OcrLanguage[], onText: (text
     file: state.step === 'done' ? file : null,
     choose(picture) {
       controller.current?.abort();
+      const checking = new AbortController();
+      controller.current = checking;
       setFile(picture);
       showPage(null);
       setState({ step: 'checking' });
       void ocr().then(
         async (module) => {
+          if (checking.signal.aborted) return;
           if (!module.hasWebAssembly()) return setState({ step: 'error', code: 'no-wasm' });
           const missing = await module.missingFiles(languages);
+          // Cancelled, or another picture chosen, while this phone was checked.
+          if (checking.signal.aborted) return;
           if (missing.length === 0) begin(picture);
           else setState({ step: 'ask', transfer: module.transferSize(missing) });
         },
-        () => setState({ step: 'error', code: 'download-failed' }),
+        () => checking.signal.aborted || setState({ step: 'error', code: 'download-failed' }),
       );
     },
     download() {
@@ -122,14 +130,17 @@ export function usePhotoReading(languages: readonly OcrLanguage[], onText: (text
       void ocr().then(
         async (module) => {
           try {
-            await module.downloadEngine(languages, { signal: next.signal, onProgress: (progress) => setState({ step: 'download', progress }) });
+            await module.downloadEngine(languages, {
+              signal: next.signal,
+              onProgress: (progress) => next.signal.aborted || setState({ step: 'download', progress }),
+            });
           } catch (error) {
             if (!next.signal.aborted) setState({ step: 'error', code: codeOf(error, module) });
             return;
           }
-          begin(file);
+          if (!next.signal.aborted) begin(file);
         },
-        () => setState({ step: 'error', code: 'download-failed' }),
+        () => next.signal.aborted || setState({ step: 'error', code: 'download-failed' }),
       );
     },
     cancel() {
