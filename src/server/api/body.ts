@@ -3,6 +3,7 @@
 // moment it does, and the rest is discarded (never buffered).
 import type { IncomingMessage } from 'node:http';
 import { ApiError, badRequest, tooLarge } from './errors';
+import { LONG_TEXT_BYTES, parseJsonKeepingLongText } from './long-base64url';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -15,7 +16,11 @@ function isJsonType(header: string | undefined): boolean {
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+/**
+ * With `keepLongText` (the routes that take an envelope), long string values
+ * come back as LongBase64url rather than strings: see long-base64url.ts.
+ */
+export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES, { keepLongText = false } = {}): Promise<unknown> {
   if (!isJsonType(req.headers['content-type'])) {
     throw new ApiError('unsupported_media_type', 'Send the request as JSON (Content-Type: application/json).');
   }
@@ -24,7 +29,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     abandon(req);
     throw tooLarge();
   }
-  const text = await new Promise<string>((resolve, reject) => {
+  const body = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
     let done = false;
@@ -45,7 +50,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
       if (done) return;
       done = true;
       cleanup();
-      resolve(Buffer.concat(chunks, total).toString('utf8'));
+      resolve(Buffer.concat(chunks, total));
     };
     const onError = () => {
       if (done) return;
@@ -64,12 +69,21 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     req.on('error', onError);
     req.on('aborted', onError);
   });
-  if (text.trim() === '') throw badRequest('The request has no body. Send JSON.');
+  if (isBlank(body)) throw badRequest('The request has no body. Send JSON.');
   try {
-    return JSON.parse(text) as unknown;
+    return keepLongText && body.length >= LONG_TEXT_BYTES ? parseJsonKeepingLongText(body) : (JSON.parse(body.toString('utf8')) as unknown);
   } catch {
     throw badRequest('The request is not valid JSON.');
   }
+}
+
+/** Nothing but white space, as String.prototype.trim sees it (without making a long body a string). */
+function isBlank(body: Buffer): boolean {
+  for (const byte of body) {
+    if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d)) continue;
+    return byte < 0x80 ? false : body.toString('utf8').trim() === '';
+  }
+  return true;
 }
 
 /** Discards whatever is left of a body we will not read (so the response can still be delivered). */

@@ -22,11 +22,11 @@ import type {
 import { MAX_ENVELOPE_CHARS } from '../../shared/protocol/api-types';
 import { HINT_CHARS } from '../../shared/protocol/hint-shape';
 import { normaliseInviteCode } from './invite-code';
+import { LongBase64url, unusedBitsClear } from './long-base64url';
 
 /** Raw P-256 point (0x04 ‖ X ‖ Y) = 65 bytes = 87 base64url characters. */
 export const PUBLIC_KEY_CHARS = 87;
 
-const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 /** Reused output for the alphabet check below (never read); grows up to SCRATCH_MAX. */
 let scratch = Buffer.alloc(0);
 const SCRATCH_MAX = 2 * 1024 * 1024;
@@ -55,17 +55,32 @@ export function isCanonicalBase64url(text: string): boolean {
     written = Buffer.from(text, 'base64url').length;
   }
   if (written !== bytes) return false;
-  if (rest === 0) return true;
-  // Two characters left over hold one byte and 4 unused bits; three hold two bytes and 2 unused bits.
-  const last = BASE64URL_ALPHABET.indexOf(text[length - 1]!);
-  return (last & (rest === 2 ? 0b1111 : 0b11)) === 0;
+  return rest === 0 || unusedBitsClear(text[length - 1]!, rest);
 }
 
+/**
+ * An envelope: base64url text, or (from a body read with keepLongText) a
+ * LongBase64url, which holds canonical base64url and what it encodes.
+ */
 export const envelopeSchema = z
   .string()
   .min(1, 'The message is empty.')
   .max(MAX_ENVELOPE_CHARS, 'The message is too big.')
-  .refine(isCanonicalBase64url, 'The message must be base64url text.');
+  .refine(isCanonicalBase64url, 'The message must be base64url text.')
+  .or(
+    z
+      .instanceof(LongBase64url)
+      // Its characters are canonical base64url already (it is made only then); they can still be too many.
+      .refine((envelope) => envelope.length <= MAX_ENVELOPE_CHARS, 'The message is too big.'),
+  );
+
+/** A request type as the relay receives it: its envelope may be a LongBase64url. */
+export type Received<T> = { [K in keyof T]: K extends 'envelope' ? string | LongBase64url : T[K] };
+
+/** The bytes a validated envelope encodes. */
+export function envelopeBytes(envelope: string | LongBase64url): Buffer {
+  return typeof envelope === 'string' ? Buffer.from(envelope, 'base64url') : envelope.bytes;
+}
 
 /** True when the 65 bytes are an uncompressed point on P-256 (OpenSSL checks the curve equation). */
 export function isP256Point(key: string): boolean {
@@ -173,8 +188,8 @@ export const sendItemRequestSchema = z.object({
     .max(MAX_ITEM_HINTS, 'Too many hints.')
     .refine((hints) => new Set(hints.map((h) => h.key)).size === hints.length, 'One hint per computer.')
     .optional(),
-}) satisfies z.ZodType<SendItemRequest>;
-export const replyRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<ReplyRequest>;
+}) satisfies z.ZodType<Received<SendItemRequest>>;
+export const replyRequestSchema = z.object({ id: idSchema, envelope: envelopeSchema }) satisfies z.ZodType<Received<ReplyRequest>>;
 
 /**
  * True when A and B are the same type (no field more or less, none optional
@@ -200,11 +215,11 @@ export type SchemasMatchTypes = [
   Check<Exactly<z.output<typeof renewTokenSchema>, RenewToken>>,
   Check<Exactly<z.output<typeof inviteLookupRequestSchema>, InviteLookupRequest>>,
   Check<Exactly<z.output<typeof connectRequestSchema>, ConnectRequest>>,
-  Check<Exactly<z.output<typeof sendItemRequestSchema>, SendItemRequest>>,
-  Check<Exactly<z.output<typeof replyRequestSchema>, ReplyRequest>>,
+  Check<Exactly<z.output<typeof sendItemRequestSchema>, Received<SendItemRequest>>>,
+  Check<Exactly<z.output<typeof replyRequestSchema>, Received<ReplyRequest>>>,
 ];
 
 /** Bytes of a (validated) base64url envelope, without decoding it. */
-export function envelopeSize(envelope: string): number {
+export function envelopeSize(envelope: { length: number }): number {
   return Math.floor((envelope.length * 3) / 4);
 }

@@ -30,6 +30,9 @@ export interface ItemWithEnvelope extends Item {
   envelope: string;
 }
 
+/** An item to add: its envelope as the base64url text, or as the bytes that text encodes (what the API hands over). */
+export type NewItem = Omit<Item, 'seenAt'> & { envelope: string | Buffer };
+
 /** What one side may keep on a connection at a time (items it sent that the relay still holds). */
 export interface Quota {
   maxItems: number;
@@ -68,7 +71,7 @@ export interface ItemStore {
    * stop won a race with this add.
    * `{ full }` when the sender's items on this connection would go over `quota`.
    */
-  addItem(item: Omit<ItemWithEnvelope, 'seenAt'>, quota?: Quota, check?: AddItemCheck): Promise<AddItemResult>;
+  addItem(item: NewItem, quota?: Quota, check?: AddItemCheck): Promise<AddItemResult>;
   /** Newest first, without envelopes; at most `page.limit`, older than `page.before` when given. */
   listItems(connectionId: string, direction: Direction, page?: { limit: number; before?: ItemCursor | undefined }): Promise<Item[]>;
   getItem(id: string): Promise<Item | null>;
@@ -154,7 +157,7 @@ const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
  * again by the database when one envelope is read (ENVELOPE_TEXT). Measured in
  * the README ("Envelopes as bytes").
  */
-const envelopeParam = (envelope: string) => Buffer.from(envelope, 'base64url');
+const envelopeParam = (envelope: string | Buffer) => (typeof envelope === 'string' ? Buffer.from(envelope, 'base64url') : envelope);
 
 /** The stored bytes as the base64url text the client sent (PostgreSQL's base64 breaks lines every 76 characters). */
 const ENVELOPE_TEXT = `translate(encode(envelope, 'base64'), E'+/=\\n', '-_') AS envelope`;

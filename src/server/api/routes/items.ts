@@ -11,7 +11,8 @@ import { readJsonBody } from '../body';
 import { route, type RelayDeps } from '../context';
 import { badRequest, conflict, gone, notFound, QuotaError } from '../errors';
 import { parse, sendJson } from '../respond';
-import { envelopeSize, idSchema, sendItemRequestSchema } from '../schemas';
+import { envelopeBytes, envelopeSize, idSchema, sendItemRequestSchema } from '../schemas';
+import type { LongBase64url } from '../long-base64url';
 import { itemInfo, itemWithEnvelope } from '../views';
 import { ownConnection } from './connections';
 
@@ -29,7 +30,7 @@ export async function storeItem(
   res: ServerResponse,
   connectionId: string,
   direction: Direction,
-  body: { id: string; envelope: string },
+  body: { id: string; envelope: string | LongBase64url },
   onCreated: (result: { subscribers?: PushSubscriber[] | undefined }) => Promise<void>,
   check?: AddItemCheck,
 ): Promise<boolean> {
@@ -39,7 +40,7 @@ export async function storeItem(
       id: body.id,
       connectionId,
       direction,
-      envelope: body.envelope,
+      envelope: envelopeBytes(body.envelope),
       size: envelopeSize(body.envelope),
       createdAt: now().toISOString(),
     },
@@ -107,7 +108,7 @@ export const itemRoutes = [
       // checked by addItem in the same statement as the insert (one round
       // trip less). Its body is read before that check; only a credential
       // that once worked gets here.
-      const body = parse(sendItemRequestSchema, await readJsonBody(req));
+      const body = parse(sendItemRequestSchema, await readJsonBody(req, undefined, { keepLongText: true }));
       if (await send(hint, body, { claimantTokenHash: tokenHash })) return;
       // Sharing stopped (or the connection went): the full check answers as it always did.
       claimantHints.delete(tokenHash);
@@ -117,7 +118,7 @@ export const itemRoutes = [
     }
     // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
     const owner = await requireClaimant(req, deps);
-    const body = parse(sendItemRequestSchema, await readJsonBody(req));
+    const body = parse(sendItemRequestSchema, await readJsonBody(req, undefined, { keepLongText: true }));
     if (tokenHash !== null) claimantHints.set(tokenHash, owner);
     await send(owner, body);
   }),
