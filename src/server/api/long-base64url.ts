@@ -72,12 +72,18 @@ export function unusedBitsClear(last: string, rest: number): boolean {
 
 const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
+/** The only key whose value is kept as bytes: what the send and reply requests call their envelope. */
+const KEY = Buffer.from('"envelope"');
+/** A send with every hint it may carry has about 2,000 quotes; a body with more is parsed as it is. */
+const MAX_QUOTES = 8192;
+
 /**
- * JSON.parse of a UTF-8 body, except that each string value of at least
- * `minBytes` that is canonical unpadded base64url comes back as a
- * LongBase64url. Object keys and every other string stay strings. A body
- * JSON.parse refuses is refused: each string replaced is swapped for a short
- * plain string, so the parser meets the same kind of token where it was.
+ * JSON.parse of a UTF-8 body, except that each value of an `envelope` key
+ * that is at least `minBytes` of canonical unpadded base64url comes back as a
+ * LongBase64url. Every other value stays as JSON.parse gives it (a long
+ * string elsewhere is refused by the schemas as before). A body JSON.parse
+ * refuses is refused: each string replaced is swapped for a short plain
+ * string, so the parser meets the same kind of token where it was.
  */
 export function parseJsonKeepingLongText(body: Buffer, minBytes = LONG_TEXT_BYTES): unknown {
   // Strings in JSON start and end at unescaped quotes; a quote inside one is
@@ -87,7 +93,10 @@ export function parseJsonKeepingLongText(body: Buffer, minBytes = LONG_TEXT_BYTE
   const marker = `long:${randomUUID()}:`; // no request can guess it
   let copiedTo = 0;
   let open = -1;
+  let previous = { open: -1, close: -1 };
+  let quotes = 0;
   for (let quote = body.indexOf(QUOTE); quote !== -1; quote = body.indexOf(QUOTE, quote + 1)) {
+    if (++quotes > MAX_QUOTES) return JSON.parse(body.toString('utf8'));
     if (open === -1) {
       open = quote;
       continue;
@@ -95,23 +104,59 @@ export function parseJsonKeepingLongText(body: Buffer, minBytes = LONG_TEXT_BYTE
     let slashes = 0;
     while (body[quote - 1 - slashes] === BACKSLASH) slashes++;
     if (slashes % 2 === 1) continue; // an escaped quote, inside the string
-    const start = open + 1;
+    const literal = { open, close: quote };
     open = -1;
-    if (quote - start < minBytes) continue;
-    let next = quote + 1;
-    while (isSpace(body[next])) next++;
-    if (body[next] === COLON) continue; // a key
-    const ascii = body.subarray(start, quote);
+    const key = previous;
+    previous = literal;
+    if (quote - literal.open - 1 < minBytes || !isValueOfKey(body, key, literal.open)) continue;
+    const ascii = body.subarray(literal.open + 1, quote);
     // Only the alphabet decodes: no escape, control character or other byte is ever taken out of the parser's sight.
     const bytes = decodeCanonical(ascii);
     if (!bytes) continue;
-    pieces.push(body.subarray(copiedTo, start), Buffer.from(`${marker}${kept.length}`));
+    pieces.push(body.subarray(copiedTo, literal.open + 1), Buffer.from(`${marker}${kept.length}`));
     kept.push(new LongBase64url(ascii, bytes));
     copiedTo = quote;
   }
   if (kept.length === 0) return JSON.parse(body.toString('utf8'));
   pieces.push(body.subarray(copiedTo));
-  return JSON.parse(Buffer.concat(pieces).toString('utf8'), (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(marker) ? kept[Number(value.slice(marker.length))] : value,
-  );
+  const value = JSON.parse(Buffer.concat(pieces).toString('utf8')) as unknown;
+  putBack(value, marker, kept);
+  return value;
+}
+
+/** True when the string literal opening at `open` follows `"envelope"` and a colon (white space aside). */
+function isValueOfKey(body: Buffer, key: { open: number; close: number }, open: number): boolean {
+  if (key.close - key.open + 1 !== KEY.length || !body.subarray(key.open, key.close + 1).equals(KEY)) return false;
+  let at = key.close + 1;
+  while (isSpace(body[at])) at++;
+  if (body[at] !== COLON) return false;
+  at++;
+  while (isSpace(body[at])) at++;
+  return at === open;
+}
+
+/**
+ * Puts each kept value where its stand-in is (always an `envelope`
+ * property). A loop with its own stack, not JSON.parse's reviver: that
+ * recurses, and a deeply nested body that JSON.parse takes would overflow it.
+ */
+function putBack(value: unknown, marker: string, kept: LongBase64url[]): void {
+  let left = kept.length;
+  const stack = [value];
+  while (stack.length > 0 && left > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+      const item = record[name];
+      if (name === 'envelope' && typeof item === 'string' && item.startsWith(marker)) {
+        record[name] = kept[Number(item.slice(marker.length))];
+        left--;
+      } else if (item !== null && typeof item === 'object') stack.push(item);
+    }
+  }
 }

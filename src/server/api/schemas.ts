@@ -46,6 +46,8 @@ export function isCanonicalBase64url(text: string): boolean {
   if (rest === 1) return false;
   if (length === 0) return true;
   if (text.includes('+') || text.includes('/')) return false;
+  // Only ASCII: the decoder reads a character over U+00FF by its low byte ("Ł" as "A").
+  if (Buffer.byteLength(text, 'utf8') !== length) return false;
   const bytes = Math.floor((length * 3) / 4);
   let written: number;
   if (bytes <= SCRATCH_MAX) {
@@ -62,17 +64,23 @@ export function isCanonicalBase64url(text: string): boolean {
  * An envelope: base64url text, or (from a body read with keepLongText) a
  * LongBase64url, which holds canonical base64url and what it encodes.
  */
-export const envelopeSchema = z
+const envelopeTextSchema = z
   .string()
   .min(1, 'The message is empty.')
   .max(MAX_ENVELOPE_CHARS, 'The message is too big.')
-  .refine(isCanonicalBase64url, 'The message must be base64url text.')
-  .or(
+  .refine(isCanonicalBase64url, 'The message must be base64url text.');
+
+export const envelopeSchema = z.union(
+  [
+    envelopeTextSchema,
     z
       .instanceof(LongBase64url)
       // Its characters are canonical base64url already (it is made only then); they can still be too many.
       .refine((envelope) => envelope.length <= MAX_ENVELOPE_CHARS, 'The message is too big.'),
-  );
+  ],
+  // Neither (missing, a number…): what the text's schema says, as when it was the only one.
+  { error: (issue) => envelopeTextSchema.safeParse(issue.input).error?.issues[0]?.message },
+);
 
 /** A request type as the relay receives it: its envelope may be a LongBase64url. */
 export type Received<T> = { [K in keyof T]: K extends 'envelope' ? string | LongBase64url : T[K] };

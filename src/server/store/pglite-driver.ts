@@ -62,6 +62,20 @@ type Resizable = ArrayBuffer & { resizable?: boolean; maxByteLength?: number; re
  * V8 grows in place: no copy, and no new zeroed array to fault in (the
  * doubling still cost 0.6 ms an item, measured in the README).
  */
+/**
+ * A view that grows with its resizable buffer, or null when V8 cannot
+ * reserve the room (each reserves IN_PLACE_MAX of address space; a process
+ * limited with `ulimit -v` may not have it): the caller then copies.
+ */
+function growableArray(capacity: number): Uint8Array | null {
+  try {
+    const ResizableBuffer = ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer;
+    return new Uint8Array(new ResizableBuffer(Math.min(capacity, IN_PLACE_MAX), { maxByteLength: IN_PLACE_MAX }));
+  } catch {
+    return null;
+  }
+}
+
 class GrowingMemoryFS extends MemoryFS {
   override async init(pg: PGlite, opts: Parameters<MemoryFS['init']>[1]) {
     const patch = (mod: MemfsModule) => {
@@ -74,18 +88,15 @@ class GrowingMemoryFS extends MemoryFS {
         const buffer = node.contents.buffer as Resizable;
         // A length-tracking view over the whole buffer: it grows with it.
         if (buffer.resizable && node.contents.byteOffset === 0 && wanted <= buffer.maxByteLength!) {
-          buffer.resize!(Math.min(buffer.maxByteLength!, capacity));
-          return;
+          try {
+            buffer.resize!(Math.min(buffer.maxByteLength!, capacity));
+            return;
+          } catch {
+            /* no memory to grow it in place: copied below, as before */
+          }
         }
         const data = memfs.getFileDataAsTypedArray(node);
-        if (capacity >= IN_PLACE_FROM && wanted <= IN_PLACE_MAX) {
-          const grows = new (ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer)(Math.min(capacity, IN_PLACE_MAX), {
-            maxByteLength: IN_PLACE_MAX,
-          });
-          node.contents = new Uint8Array(grows);
-        } else {
-          node.contents = new Uint8Array(capacity);
-        }
+        node.contents = (capacity >= IN_PLACE_FROM && wanted <= IN_PLACE_MAX && growableArray(capacity)) || new Uint8Array(capacity);
         node.contents.set(data);
       };
     };

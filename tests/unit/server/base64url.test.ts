@@ -50,4 +50,11 @@ describe('isCanonicalBase64url', () => {
     expect(isCanonicalBase64url('AQ')).toBe(true);
     expect(isCanonicalBase64url('AR')).toBe(false);
   });
+
+  it('only ASCII: Node reads a character over U+00FF by its low byte (Ł as A)', () => {
+    expect(Buffer.from('\u0141AAA', 'base64url')).toEqual(Buffer.from('AAAA', 'base64url'));
+    for (const odd of ['\u0141AAA', 'AAA\u0141', 'AB\u0143A', '\u{1F600}AA', 'AAAAAAA\u0141']) expect(isCanonicalBase64url(odd), odd).toBe(false);
+    const long = randomBytes(30_000).toString('base64url');
+    expect(isCanonicalBase64url(`${long.slice(0, 1000)}\u0141${long.slice(1001)}`)).toBe(false);
+  });
 });

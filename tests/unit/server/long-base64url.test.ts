@@ -1,6 +1,6 @@
 // Bodies with an envelope are parsed without making the envelope a string
 // (long-base64url.ts). What comes back must be what JSON.parse gives, with
-// each long plain string as a LongBase64url of the same characters; a body
+// each long canonical envelope as a LongBase64url of the same characters; a body
 // JSON.parse refuses must still be refused; and a LongBase64url's bytes must
 // be exactly what the string check and Buffer give for the same text.
 import { randomBytes } from 'node:crypto';
@@ -18,10 +18,11 @@ function asStrings(value: unknown): unknown {
   return value;
 }
 
-function longValues(value: unknown): LongBase64url[] {
-  if (value instanceof LongBase64url) return [value];
-  if (Array.isArray(value)) return value.flatMap(longValues);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(longValues);
+/** Every LongBase64url, with the key it was found under. */
+function longValues(value: unknown, key = ''): Array<[string, LongBase64url]> {
+  if (value instanceof LongBase64url) return [[key, value]];
+  if (Array.isArray(value)) return value.flatMap((item) => longValues(item));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => longValues(v, k));
   return [];
 }
 
@@ -37,33 +38,72 @@ const text = fc.oneof(
 const json = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+  object: fc.dictionary(fc.oneof(fc.constant('envelope'), fc.constant('envelope'), text), tie('value'), { maxKeys: 4 }),
 })).value;
 
 describe('parseJsonKeepingLongText', () => {
-  it('gives what JSON.parse gives, with exactly the long plain strings kept as bytes', () => {
+  it('gives what JSON.parse gives, with exactly the long canonical envelopes kept as bytes', () => {
     fc.assert(
       fc.property(json, fc.constantFrom(0, 2), (value, indent) => {
         const body = Buffer.from(JSON.stringify(value, null, indent));
         const parsed = parseJsonKeepingLongText(body, MIN);
         expect(asStrings(parsed)).toEqual(JSON.parse(body.toString('utf8')));
-        for (const long of longValues(parsed)) {
+        for (const [key, long] of longValues(parsed)) {
+          expect(key).toBe('envelope');
           expect(isCanonicalBase64url(long.toString()) && long.length >= MIN).toBe(true);
           expect(long.bytes).toEqual(Buffer.from(long.toString(), 'base64url'));
         }
+        // And every long canonical envelope was kept.
+        const strings = JSON.stringify(parsed, (k, v: unknown) =>
+          k === 'envelope' && typeof v === 'string' && v.length >= MIN && isCanonicalBase64url(v) ? 'MISSED' : v,
+        );
+        expect(strings).not.toContain('MISSED');
       }),
       { numRuns: 3000 },
     );
   });
 
-  it('keeps keys, escaped strings and non-ASCII strings as strings', () => {
+  it('keeps only envelopes: other keys, escaped, non-ASCII and non-canonical strings stay strings', () => {
     const long = 'A'.repeat(100);
-    const parsed = parseJsonKeepingLongText(Buffer.from(JSON.stringify({ [long]: long, b: `${long}"`, c: `${long}é`, d: [long] })), MIN) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual([long, 'b', 'c', 'd']);
-    expect(parsed[long]).toBeInstanceOf(LongBase64url);
-    expect(parsed.b).toBe(`${long}"`);
-    expect(parsed.c).toBe(`${long}é`);
-    expect((parsed.d as unknown[])[0]).toBeInstanceOf(LongBase64url);
+    const body = {
+      [long]: long,
+      envelope: long,
+      b: { envelope: `${long}"` },
+      c: [{ envelope: `${long}é` }, { 'envelope ': long }],
+      d: [{ envelope: long }],
+      e: `${long}B`,
+    };
+    const parsed = parseJsonKeepingLongText(Buffer.from(JSON.stringify(body)), MIN) as typeof body;
+    expect(Object.keys(parsed)).toEqual(Object.keys(body));
+    expect(parsed[long]).toBe(long);
+    expect(parsed.envelope).toBeInstanceOf(LongBase64url);
+    expect(parsed.b.envelope).toBe(`${long}"`);
+    expect(parsed.c).toEqual([{ envelope: `${long}é` }, { 'envelope ': long }]);
+    expect(parsed.d[0]!.envelope).toBeInstanceOf(LongBase64url);
+    expect(parsed.e).toBe(`${long}B`); // 101 characters: not canonical, and not an envelope
+    // White space around the colon is still the same key.
+    const spaced = parseJsonKeepingLongText(Buffer.from(`{ "envelope" \n:\t "${long}" }`), MIN) as { envelope: unknown };
+    expect(spaced.envelope).toBeInstanceOf(LongBase64url);
+  });
+
+  it('takes any nesting JSON.parse takes, and a body full of quotes, as JSON.parse does', () => {
+    const envelope = 'A'.repeat(100);
+    // (JSON.parse's reviver recursed, and overflowed the stack on this.)
+    const deep = parseJsonKeepingLongText(Buffer.from(`{"envelope":"${envelope}","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`), MIN) as {
+      envelope: unknown;
+      x: unknown;
+    };
+    expect(deep.envelope).toBeInstanceOf(LongBase64url);
+    let depth = 0;
+    for (let node = deep.x; Array.isArray(node); node = node[0] as unknown) depth++;
+    expect(depth).toBe(20_000);
+    const deepObject = `${'{"a":'.repeat(1_000)}{"envelope":"${envelope}"}${'}'.repeat(1_000)}`;
+    const kept = parseJsonKeepingLongText(Buffer.from(deepObject), MIN);
+    expect(asStrings(kept)).toEqual(JSON.parse(deepObject));
+    expect(longValues(kept)).toHaveLength(1);
+    // Past 8,192 quotes the body is parsed as it is (the envelope then a string).
+    const quotes = JSON.stringify({ envelope, list: Array.from({ length: 5_000 }, () => '') });
+    expect(parseJsonKeepingLongText(Buffer.from(quotes), MIN)).toEqual(JSON.parse(quotes));
   });
 
   it('refuses whatever JSON.parse refuses', () => {
@@ -86,12 +126,10 @@ describe('parseJsonKeepingLongText', () => {
   });
 
   it('cannot be fooled by a string that looks like its stand-in', () => {
-    const body = Buffer.from(JSON.stringify({ a: 'A'.repeat(100), b: 'long:00000000-0000-4000-8000-000000000000:0' }));
-    const parsed = parseJsonKeepingLongText(body, MIN) as Record<string, unknown>;
-    expect(parsed.a).toBeInstanceOf(LongBase64url);
-    expect(asStrings(parsed.b)).toBe('long:00000000-0000-4000-8000-000000000000:0');
-    const short = parseJsonKeepingLongText(Buffer.from(JSON.stringify({ a: 'A'.repeat(100), b: 'long:0:0' })), MIN) as Record<string, unknown>;
-    expect(short.b).toBe('long:0:0');
+    const body = Buffer.from(JSON.stringify({ envelope: 'A'.repeat(100), b: { envelope: 'long:00000000-0000-4000-8000-000000000000:0' } }));
+    const parsed = parseJsonKeepingLongText(body, MIN) as { envelope: unknown; b: { envelope: unknown } };
+    expect(parsed.envelope).toBeInstanceOf(LongBase64url);
+    expect(parsed.b.envelope).toBe('long:00000000-0000-4000-8000-000000000000:0');
   });
 });
 
@@ -104,7 +142,7 @@ describe('decodeCanonical and the envelope schema', () => {
     for (const size of [1, 2, 3, 48 * 1024 - 1, 48 * 1024, 48 * 1024 + 1, 100 * 1024, 300 * 1024 + 2]) {
       const bytes = randomBytes(size);
       const text = bytes.toString('base64url');
-      expect(decode(text)).toEqual(bytes);
+      expect(decode(text)!.equals(bytes)).toBe(true);
       for (const at of [0, 1, 65535, 65536, 65537, text.length - 2, text.length - 1].filter((i) => i >= 0 && i < text.length)) {
         for (const bad of ['=', '+', '/', ' ', '.', '\n']) {
           const broken = text.slice(0, at) + bad + text.slice(at + 1);
@@ -122,7 +160,7 @@ describe('decodeCanonical and the envelope schema', () => {
       for (const last of alphabet) {
         const text = body + tail + last;
         expect(decode(text) !== null, text.slice(-5)).toBe(isCanonicalBase64url(text));
-        if (isCanonicalBase64url(text)) expect(decode(text)).toEqual(Buffer.from(text, 'base64url'));
+        if (isCanonicalBase64url(text)) expect(decode(text)!.equals(Buffer.from(text, 'base64url'))).toBe(true);
       }
     }
   });
@@ -145,5 +183,30 @@ describe('decodeCanonical and the envelope schema', () => {
     const tooBig = 'A'.repeat(MAX_ENVELOPE_CHARS + 4);
     expect(message(long(tooBig))).toBe('The message is too big.');
     expect(message(tooBig)).toBe('The message is too big.');
+  });
+
+  it('a send is answered as JSON.parse would have it answered, whatever is long or missing', () => {
+    const id = '6f1c2a5e-8a4b-4c1e-9f00-123456789abc';
+    const long = randomBytes(30_000).toString('base64url');
+    const key = randomBytes(65).toString('base64url');
+    const requests = [
+      { id, envelope: long },
+      { id },
+      { id, envelope: 5 },
+      { id: long, envelope: long },
+      { id, envelope: long, hints: [{ key, hint: long }] },
+      { id, envelope: { envelope: long } },
+      { id, envelope: [long] },
+    ];
+    const answer = (value: unknown) => {
+      const result = sendItemRequestSchema.safeParse(value);
+      return result.success
+        ? { ok: true, envelope: String(result.data.envelope) }
+        : { ok: false, issue: [result.error.issues[0]?.path, result.error.issues[0]?.message] };
+    };
+    for (const request of requests) {
+      const body = Buffer.from(JSON.stringify(request));
+      expect(answer(parseJsonKeepingLongText(body)), JSON.stringify(request).slice(0, 80)).toEqual(answer(JSON.parse(body.toString('utf8'))));
+    }
   });
 });
