@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { startHarness, waitForApp, waitForServiceWorker, type Harness } from './harness';
 import { LANGUAGES } from '../../src/client/initial/i18n/languages';
 
@@ -145,6 +146,23 @@ describe('first-load budget', () => {
     );
   });
 
+  /** What each cache keeps of the words, and when each was fetched: said if the repeat visit fetches any. */
+  const keptWords = (page: Page) =>
+    page.evaluate(async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await caches.keys()).map(async (name) => {
+            const cache = await caches.open(name);
+            const entries = (await cache.keys()).filter((request) => request.url.includes('locales'));
+            return [
+              name,
+              await Promise.all(entries.map(async (request) => `${new URL(request.url).pathname} ${(await cache.match(request))?.headers.get('date')}`)),
+            ];
+          }),
+        ),
+      ),
+    );
+
   // With the service worker in charge, opening the app again (and moving to
   // another screen) is served from the phone: the server sees nothing but
   // the worker's update check, in English (precached) and in Arabic (kept
@@ -173,12 +191,13 @@ describe('first-load budget', () => {
       // The first page may still be fetching a file twice (the worker took
       // charge mid-way and the page asked again): close it and let the server
       // go quiet for a second before counting.
+      const keptBeforeSecondVisit = await keptWords(page);
       await page.close();
       for (let seen = -1; seen !== harness.requestLog.length;) {
         seen = harness.requestLog.length;
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
-      harness.requestLog.length = 0;
+      const whileGoingQuiet = harness.requestLog.splice(0);
       // Who asked for what (the page or its service worker): said if this fails.
       const asked: string[] = [];
       context.on('request', (request) => asked.push(`${request.serviceWorker() ? 'worker' : 'page'} ${request.method()} ${new URL(request.url()).pathname}`));
@@ -192,24 +211,16 @@ describe('first-load budget', () => {
       await again.waitForLoadState('networkidle');
       const fetched = harness.requestLog.filter((request) => request !== 'GET /sw.js');
       if (fetched.length > 0) {
-        // What each cache keeps of the words, and when each was fetched (now, if it was fetched again).
-        const kept = await again.evaluate(async () =>
-          Object.fromEntries(
-            await Promise.all(
-              (await caches.keys()).map(async (name) => {
-                const cache = await caches.open(name);
-                const entries = (await cache.keys()).filter((request) => request.url.includes('locales'));
-                return [
-                  name,
-                  await Promise.all(entries.map(async (request) => `${new URL(request.url).pathname} ${(await cache.match(request))?.headers.get('date')}`)),
-                ];
-              }),
-            ),
-          ),
-        );
         console.log(
           JSON.stringify(
-            { now: new Date().toUTCString(), asked, kept, controlled: await again.evaluate(() => Boolean(navigator.serviceWorker.controller)) },
+            {
+              now: new Date().toUTCString(),
+              keptBeforeSecondVisit,
+              whileGoingQuiet,
+              asked,
+              kept: await keptWords(again),
+              controlled: await again.evaluate(() => Boolean(navigator.serviceWorker.controller)),
+            },
             null,
             1,
           ),
