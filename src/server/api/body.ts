@@ -20,7 +20,7 @@ function isJsonType(header: string | undefined): boolean {
  * With `keepLongText` (the routes that take an envelope), long string values
  * come back as LongBase64url rather than strings: see long-base64url.ts.
  */
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES, { keepLongText = false } = {}): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, { limit = MAX_BODY_BYTES, keepLongText = false } = {}): Promise<unknown> {
   if (!isJsonType(req.headers['content-type'])) {
     throw new ApiError('unsupported_media_type', 'Send the request as JSON (Content-Type: application/json).');
   }

@@ -20,25 +20,21 @@ const BASE64URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 /**
  * A long string value from a request body that is canonical unpadded
- * base64url, held as the body's own ASCII bytes and the bytes they encode. It
+ * base64url, held only as the bytes it encodes (the body itself can go). It
  * stands for the string JSON.parse would have given; the schemas accept it
  * where an envelope goes and nowhere else.
  */
 export class LongBase64url {
-  /** Characters, as a string's length. */
-  readonly length: number;
-
   constructor(
-    private readonly ascii: Buffer,
     /** The bytes it encodes. */
     readonly bytes: Buffer,
-  ) {
-    this.length = ascii.length;
-  }
+    /** Characters, as a string's length. */
+    readonly length: number,
+  ) {}
 
-  /** The characters as a string (a long string again: for tests and errors, never on a send). */
+  /** The characters as a string (canonical, so encoding the bytes gives them back; a long string again: for tests, never on a send). */
   toString(): string {
-    return this.ascii.toString('latin1');
+    return this.bytes.toString('base64url');
   }
 }
 
@@ -114,7 +110,7 @@ export function parseJsonKeepingLongText(body: Buffer, minBytes = LONG_TEXT_BYTE
     const bytes = decodeCanonical(ascii);
     if (!bytes) continue;
     pieces.push(body.subarray(copiedTo, literal.open + 1), Buffer.from(`${marker}${kept.length}`));
-    kept.push(new LongBase64url(ascii, bytes));
+    kept.push(new LongBase64url(bytes, ascii.length));
     copiedTo = quote;
   }
   if (kept.length === 0) return JSON.parse(body.toString('utf8'));

@@ -108,7 +108,7 @@ export const itemRoutes = [
       // checked by addItem in the same statement as the insert (one round
       // trip less). Its body is read before that check; only a credential
       // that once worked gets here.
-      const body = parse(sendItemRequestSchema, await readJsonBody(req, undefined, { keepLongText: true }));
+      const body = parse(sendItemRequestSchema, await readJsonBody(req, { keepLongText: true }));
       if (await send(hint, body, { claimantTokenHash: tokenHash })) return;
       // Sharing stopped (or the connection went): the full check answers as it always did.
       claimantHints.delete(tokenHash);
@@ -118,7 +118,7 @@ export const itemRoutes = [
     }
     // The credential is found only while sharing goes on, with its adviser; addItem checks again, atomically.
     const owner = await requireClaimant(req, deps);
-    const body = parse(sendItemRequestSchema, await readJsonBody(req, undefined, { keepLongText: true }));
+    const body = parse(sendItemRequestSchema, await readJsonBody(req, { keepLongText: true }));
     if (tokenHash !== null) claimantHints.set(tokenHash, owner);
     await send(owner, body);
   }),

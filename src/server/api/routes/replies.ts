@@ -16,7 +16,7 @@ export const replyRoutes = [
     const { store, events } = deps;
     const owner = await requireAdviser(req, deps);
     const connection = await ownConnection(store, owner.adviserId, params.id);
-    const body = parse(replyRequestSchema, await readJsonBody(req, undefined, { keepLongText: true }));
+    const body = parse(replyRequestSchema, await readJsonBody(req, { keepLongText: true }));
     if (connection.stoppedAt !== null) throw gone('This client has stopped sharing, so replies cannot be sent.');
     await storeItem(deps, res, connection.id, 'to-claimant', body, () => events.reply(connection.id));
   }),
