@@ -16,6 +16,10 @@
 // with the same amount stored (PGlite in memory slows as it grows); a bare
 // run lasts RELAY_BENCH_SECONDS (default 4). RELAY_BENCH_STORES picks stores
 // (default memory,disk,postgres);
+// then (RELAY_BENCH_READS=0 leaves them out) as many reads of the items just
+// sent, the adviser opening one (GET /api/adviser/items/:id, the envelope in
+// the answer), against a bare server that keeps the envelopes it was sent as
+// strings and answers JSON.stringify of one;
 // BENCH_PROFILE=<dir> writes a CPU profile of each server's measured part;
 // BENCH_SQL=1 prints the relay's time per kind of statement (wall, queueing included).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -33,11 +37,14 @@ const REQUESTS = Number(process.env.RELAY_BENCH_REQUESTS ?? 600);
 const ENVELOPE_BYTES = 100 * 1024;
 const STORES = (process.env.RELAY_BENCH_STORES ?? 'memory,disk,postgres').split(',');
 const PROFILE = process.env.BENCH_PROFILE;
+const READS = process.env.RELAY_BENCH_READS !== '0';
 
 interface Target {
   child: ChildProcess;
   url: string;
   token: string;
+  /** The adviser's credential, for reads. */
+  adviserToken: string;
   ask<T>(message: { type: string; name?: string }, reply: string): Promise<T>;
 }
 
@@ -48,8 +55,8 @@ async function startTarget(env: Record<string, string>): Promise<Target> {
     // The relay's request log goes where production's would (a stream nobody reads here).
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const ready = await new Promise<{ url: string; token: string }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { url: string; token: string }));
+  const ready = await new Promise<{ url: string; token: string; adviserToken: string }>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as { url: string; token: string; adviserToken: string }));
     child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
   });
   const ask = <T>(message: { type: string; name?: string }, reply: string) =>
@@ -75,6 +82,9 @@ async function stopTarget(target: Target): Promise<void> {
 const envelope = randomBytes(ENVELOPE_BYTES).toString('base64url');
 const template = Buffer.from(JSON.stringify({ id: randomUUID(), envelope }));
 const ID_AT = template.indexOf('"id":"') + 6;
+const ENVELOPE_TEXT_CHARS = envelope.length;
+/** Reads go round this many of the newest items sent. */
+const READ_POOL = 500;
 
 interface Result {
   rate: number;
@@ -90,30 +100,56 @@ interface Result {
   pgMs: number | null;
 }
 
-/** Sends for `amount.seconds`, or exactly `amount.requests` requests. */
-async function drive(target: Target, amount: { seconds: number } | { requests: number }, profileName?: string, pgDir?: string): Promise<Result> {
-  const url = new URL('/api/items', target.url);
+/** Ids of the items each target took (sends that got 201), which reads fetch. */
+const sentIds = new Map<Target, string[]>();
+
+/**
+ * Sends for `amount.seconds`, or exactly `amount.requests` requests; with
+ * `reads`, fetches items sent before instead (the adviser opening one: GET
+ * /api/adviser/items/:id, 200 with the envelope), round the sent ids.
+ */
+async function drive(target: Target, amount: { seconds: number } | { requests: number }, profileName?: string, pgDir?: string, reads = false): Promise<Result> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const post = () =>
+  const ids = sentIds.get(target) ?? [];
+  sentIds.set(target, ids);
+  // The newest ones: the bare server keeps only its last BARE_KEEPS.
+  const readIds = ids.slice(-READ_POOL);
+  let nextRead = 0;
+  const call = () =>
     new Promise<number>((resolve, reject) => {
-      const body = Buffer.from(template);
-      body.write(randomUUID(), ID_AT, 'latin1');
+      let body: Buffer | null = null;
+      let id = '';
+      if (!reads) {
+        id = randomUUID();
+        body = Buffer.from(template);
+        body.write(id, ID_AT, 'latin1');
+      }
+      const path = reads ? `/api/adviser/items/${readIds[nextRead++ % readIds.length]}` : '/api/items';
+      const token = reads ? target.adviserToken : target.token;
       const req = request(
         {
-          hostname: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: 'POST',
+          hostname: '127.0.0.1',
+          port: new URL(target.url).port,
+          path,
+          method: reads ? 'GET' : 'POST',
           agent,
-          headers: { 'Content-Type': 'application/json', 'Content-Length': body.length, ...(target.token ? { Authorization: `Bearer ${target.token}` } : {}) },
+          headers: {
+            ...(body ? { 'Content-Type': 'application/json', 'Content-Length': body.length } : {}),
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
         },
         (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+          res.on('end', () => {
+            if (res.statusCode === 201) ids.push(id);
+            // A read counts only with the whole envelope in it.
+            resolve(reads && bytes < ENVELOPE_TEXT_CHARS ? 0 : (res.statusCode ?? 0));
+          });
         },
       );
       req.on('error', reject);
-      req.end(body);
+      req.end(body ?? undefined);
     });
   if (profileName) await target.ask({ type: 'profile-start' }, 'profile-started');
   const before = await target.ask<{ usage: NodeJS.CpuUsage }>({ type: 'usage' }, 'usage');
@@ -129,9 +165,9 @@ async function drive(target: Target, amount: { seconds: number } | { requests: n
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end && left-- > 0) {
         const t0 = performance.now();
-        const status = await post();
+        const status = await call();
         latencies.push(performance.now() - t0);
-        if (status === 201) ok++;
+        if (status === (reads ? 200 : 201)) ok++;
         else failed++;
       }
     }),
@@ -159,7 +195,7 @@ async function drive(target: Target, amount: { seconds: number } | { requests: n
 }
 
 const line = (name: string, r: Result) =>
-  `  ${name.padEnd(26)} ${r.rate.toFixed(0).padStart(5)} req/s  (${r.ok} created, ${r.failed} failed)  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server CPU ${r.cpuMs.toFixed(2)} ms/req (${r.sysMs.toFixed(2)} system)${r.pgMs === null ? '' : `, PostgreSQL CPU ${r.pgMs.toFixed(2)} ms/req`}`;
+  `  ${name.padEnd(33)} ${r.rate.toFixed(0).padStart(5)} req/s  (${r.ok} ok, ${r.failed} failed)  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  server CPU ${r.cpuMs.toFixed(2)} ms/req (${r.sysMs.toFixed(2)} system)${r.pgMs === null ? '' : `, PostgreSQL CPU ${r.pgMs.toFixed(2)} ms/req`}`;
 
 console.log(
   `POST /api/items, ${ENVELOPE_BYTES / 1024} KB envelope, concurrency ${CONCURRENCY}; relay runs ${REQUESTS} items, bare runs ${SECONDS} s; servers in child processes`,
@@ -206,6 +242,16 @@ for (const store of STORES) {
         ` (server CPU ${result.cpuMs.toFixed(2)} vs ${((bareBefore.cpuMs + bareAfter.cpuMs) / 2).toFixed(2)} ms/req)`,
     );
     bareBefore = bareAfter;
+    if (READS) {
+      const reads = await drive(relay, { requests: REQUESTS }, PROFILE ? `relay-${store}-reads` : undefined, postgres?.dataDir, true);
+      console.log(line(`relay reads, ${label}`, reads));
+      const bareReads = await drive(bare, { seconds: SECONDS }, undefined, undefined, true);
+      console.log(line('bare reads', bareReads));
+      summary.push(
+        `  ${`${label}, reads`.padEnd(17)} relay ${reads.rate.toFixed(0)} / bare ${bareReads.rate.toFixed(0)} req/s = ratio ${(reads.rate / bareReads.rate).toFixed(2)}` +
+          ` (server CPU ${reads.cpuMs.toFixed(2)} vs ${bareReads.cpuMs.toFixed(2)} ms/req)`,
+      );
+    }
   } finally {
     await stopTarget(relay);
     await postgres?.stop();

@@ -1,12 +1,13 @@
 // A server for `npm run bench:relay`, run as a child process so that it has
 // a process (and, on an idle machine, a core) of its own, as in production:
 //   BENCH_TARGET=bare   a bare node:http server that reads the body, JSON-parses
-//                       it and answers 201 with a small JSON object;
+//                       it and answers 201 with a small JSON object; a GET of
+//                       /…/:id answers JSON.stringify of one it kept;
 //   BENCH_TARGET=relay  the relay (createApiHandler + createAppServer, the
 //                       production request log to stdout, push hooks on) on
 //                       BENCH_STORE=memory | disk (DATA_DIR) | postgres (DATABASE_URL),
 //                       rate limits lifted; makes one adviser and one connection.
-// Says {url, token} over IPC when ready; 'profile-start' / 'profile-stop'
+// Says {url, token, adviserToken} over IPC when ready; 'profile-start' / 'profile-stop'
 // messages take a CPU profile of the measured part (BENCH_PROFILE=<dir>).
 import { createServer } from 'node:http';
 import { createApiHandler } from '../../src/server/api/handler';
@@ -47,20 +48,36 @@ function timed(inner: SqlDriver): SqlDriver {
 const send = (message: unknown) => process.send?.(message);
 
 let close: () => Promise<void>;
+/** How many of the newest envelopes the bare server keeps for reads. */
+const BARE_KEEPS = 1000;
 if (target === 'bare') {
+  // The newest envelopes sent (BARE_KEEPS), for reads: GET /api/adviser/items/:id.
+  const kept = new Map<string, { createdAt: string; size: number; envelope: string }>();
   const server = createServer((req, res) => {
+    if (req.method === 'GET') {
+      const item = kept.get(req.url?.split('/').pop() ?? '');
+      const text = item
+        ? JSON.stringify({ id: req.url!.split('/').pop(), createdAt: item.createdAt, seenAt: null, size: item.size, envelope: item.envelope })
+        : '{}';
+      res.writeHead(item ? 200 : 404, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; envelope: string };
-      const text = JSON.stringify({ id: body.id, createdAt: new Date().toISOString(), seenAt: null, size: Math.floor((body.envelope.length * 3) / 4) });
+      const item = { createdAt: new Date().toISOString(), size: Math.floor((body.envelope.length * 3) / 4), envelope: body.envelope };
+      kept.set(body.id, item);
+      if (kept.size > BARE_KEEPS) kept.delete(kept.keys().next().value!);
+      const text = JSON.stringify({ id: body.id, createdAt: item.createdAt, seenAt: null, size: item.size });
       res.writeHead(201, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
       res.end(text);
     });
   });
   const url = await listen(server, 0, '127.0.0.1');
   close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  send({ url, token: '' });
+  send({ url, token: '', adviserToken: '' });
 } else {
   const kind = process.env.BENCH_STORE ?? 'memory';
   const driver = timed(kind === 'postgres' ? await openPostgres(process.env.DATABASE_URL!) : await openPglite(kind === 'disk' ? process.env.DATA_DIR! : null));
@@ -71,13 +88,13 @@ if (target === 'bare') {
   const server = createAppServer({ staticDir: '/nonexistent' }, new Map(), api);
   const url = await listen(server, 0, '127.0.0.1');
   const relay: Relay = { base: url, server, logs: [], clock: { ms: Date.now() }, close: async () => {} };
-  const { claimantToken } = await connected(relay, store);
+  const { claimantToken, adviser } = await connected(relay, store);
   close = async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await store.close();
   };
-  send({ url, token: claimantToken });
+  send({ url, token: claimantToken, adviserToken: adviser.deviceToken });
 }
 
 process.on('message', (message: { type: string; name?: string }) => {

@@ -1,14 +1,18 @@
 // What the API shows of stored rows (src/shared/protocol/api-types.ts).
 import type { AdviserKeys, ItemInfo, ItemWithEnvelope } from '../../shared/protocol/api-types';
-import type { Adviser, Item, ItemWithEnvelope as StoredItem } from '../store/store';
+import type { ServerResponse } from 'node:http';
+import type { Adviser, Item, ItemWithEnvelopePieces } from '../store/store';
 import { notFound } from './errors';
+import { sendJsonWithPieces } from './respond';
 
 export function itemInfo(item: Item): ItemInfo {
   return { id: item.id, createdAt: item.createdAt, seenAt: item.seenAt, size: item.size };
 }
 
-export function itemWithEnvelope(item: StoredItem): ItemWithEnvelope {
-  return { ...itemInfo(item), envelope: item.envelope };
+/** Sends ItemWithEnvelope (GET an item or a reply) with the envelope's text written in its pieces. */
+export function sendItemWithEnvelope(res: ServerResponse, item: ItemWithEnvelopePieces): void {
+  const key: keyof ItemWithEnvelope = 'envelope';
+  sendJsonWithPieces(res, 200, { ...itemInfo(item) }, key, item.envelopePieces);
 }
 
 export function newestFirst<T extends { createdAt: string }>(list: T[]): T[] {

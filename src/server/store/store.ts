@@ -25,7 +25,7 @@ export type { Adviser, AdviserDevice, AdviserSummary, Computer, CredentialOwner 
 export type { Connection, ConnectionSummary } from './connections';
 export type { DeviceRequestState, PendingDeviceRequest } from './device-requests';
 export type { InviteState } from './invites';
-export type { AddItemCheck, AddItemResult, Direction, Item, ItemCursor, ItemWithEnvelope, NewItem, Quota } from './items';
+export type { AddItemCheck, AddItemResult, Direction, Item, ItemCursor, ItemWithEnvelope, ItemWithEnvelopePieces, NewItem, Quota } from './items';
 export type { ClaimedReminder, ClaimRef } from './push-queue';
 export type { NewReminder, Reminder, ReminderKind, ReminderState } from './reminders';
 export type { PushKeys, PushPreferencesRow, PushSubscriber } from './subscribers';

@@ -276,9 +276,10 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       const [first, second] = clients as [(typeof clients)[0], (typeof clients)[0]];
       const a = uuid();
       const b = uuid();
+      const bEnvelope = envelope(20);
       await call(relay, 'POST', '/api/items', { token: first.token, body: { id: a, envelope: envelope(10) } });
       relay.clock.ms += 1000;
-      await call(relay, 'POST', '/api/items', { token: first.token, body: { id: b, envelope: envelope(20) } });
+      await call(relay, 'POST', '/api/items', { token: first.token, body: { id: b, envelope: bEnvelope } });
       const list = await call(relay, 'GET', '/api/adviser/connections', { token: adviser.deviceToken });
       expect(list.status).toBe(200);
       // The relay holds the labels sealed (by the adviser's app), never in the clear.
@@ -300,13 +301,43 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       const one = await call(relay, 'GET', `/api/adviser/items/${b}`, { token: adviser.deviceToken });
       expect(one.status).toBe(200);
       expect(one.body).toMatchObject({ id: b, size: 20, seenAt: null });
-      expect(typeof one.body.envelope).toBe('string');
+      expect(one.body.envelope).toBe(bEnvelope);
 
       const seen = await call(relay, 'POST', `/api/adviser/items/${a}/seen`, { token: adviser.deviceToken });
       expect(seen.status).toBe(200);
       expect(seen.body.seenAt).not.toBeNull();
       const after = await call(relay, 'GET', '/api/adviser/connections', { token: adviser.deviceToken });
       expect(after.body[1].unseen).toBe(1);
+    });
+
+    it('gives a large envelope back exactly, with its length, type and headers, to the adviser and as a reply', async () => {
+      const { claimantToken, adviser, connectionId } = await connected(relay, store);
+      const sent = envelope(100 * 1024 + 1);
+      const id = uuid();
+      expect((await call(relay, 'POST', '/api/items', { token: claimantToken, body: { id, envelope: sent } })).status).toBe(201);
+      const replyText = envelope(60 * 1024);
+      const replyId = uuid();
+      const reply = await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, {
+        token: adviser.deviceToken,
+        body: { id: replyId, envelope: replyText },
+      });
+      expect(reply.status).toBe(201);
+      for (const [path, token, text] of [
+        [`/api/adviser/items/${id}`, adviser.deviceToken, sent],
+        [`/api/claimant/replies/${replyId}`, claimantToken, replyText],
+      ] as const) {
+        const res = await fetch(relay.base + path, { headers: { Authorization: `Bearer ${token}` } });
+        expect(res.status).toBe(200);
+        const body = Buffer.from(await res.arrayBuffer());
+        expect(res.headers.get('content-length')).toBe(String(body.length));
+        expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        const json = JSON.parse(body.toString('utf8'));
+        expect(Object.keys(json).sort()).toEqual(['createdAt', 'envelope', 'id', 'seenAt', 'size']);
+        expect(json).toMatchObject({ id: path.endsWith(id) ? id : replyId, size: Buffer.from(text, 'base64url').length });
+        expect(json.envelope).toBe(text);
+      }
     });
 
     it("403 for another adviser's connection or item; 404 unknown; 400 bad ids", async () => {

@@ -2,11 +2,12 @@
 // real PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster from Debian's
 // binaries; skipped with a message when neither is there).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqlDriver } from '../../../src/server/store/driver';
+import { ENVELOPE_PIECE_BYTES, ENVELOPE_PIECE_CHARS } from '../../../src/server/store/items';
 import { migrate, MIGRATIONS } from '../../../src/server/store/migrations';
 import { openStore } from '../../../src/server/store/open-store';
 import { createSqlStore } from '../../../src/server/store/sql-store';
@@ -366,6 +367,26 @@ describe.each(adapters)('store on $name', (adapter) => {
       expect(await store.getItem(randomUUID())).toBeNull();
       expect(await store.getItem('nope')).toBeNull();
       expect(await store.listItems('nope', 'to-adviser')).toEqual([]);
+    });
+
+    it('gives an envelope back as the text sent, in pieces of at most 64 Ki characters (all full but the last), at every length around the edge of a piece', async () => {
+      const { adviser } = await enrolledAdviser();
+      const { connection: c } = await connection(adviser.id);
+      const P = ENVELOPE_PIECE_BYTES;
+      for (const bytes of [1, 2, 3, P - 1, P, P + 1, 2 * P + 2, 100 * 1024]) {
+        const text = randomBytes(bytes).toString('base64url');
+        const sent = await added({ ...item(c.id, 'to-adviser', at(1), text), size: bytes });
+        const got = await store.getEnvelopePieces(sent.id);
+        expect(got, `${bytes} bytes`).toMatchObject({ ...sent, seenAt: null });
+        const pieces = got!.envelopePieces;
+        expect(pieces.length, `${bytes} bytes`).toBe(Math.ceil(bytes / P));
+        for (const piece of pieces.slice(0, -1)) expect(piece.length).toBe(ENVELOPE_PIECE_CHARS);
+        expect(pieces.at(-1)!.length).toBeLessThanOrEqual(ENVELOPE_PIECE_CHARS);
+        expect(pieces.join(''), `${bytes} bytes`).toBe(text);
+        expect((await store.getEnvelope(sent.id))?.envelope).toBe(text);
+      }
+      expect(await store.getEnvelopePieces(randomUUID())).toBeNull();
+      expect(await store.getEnvelopePieces('nope')).toBeNull();
     });
 
     it('markSeen sets seenAt once and keeps the first time', async () => {

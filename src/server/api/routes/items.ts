@@ -3,7 +3,7 @@
 // envelopes, fetched one at a time with the envelope, marked seen.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import { ITEM_PAGE_DEFAULT, ITEM_PAGE_MAX, type ItemPage, type ItemWithEnvelope } from '../../../shared/protocol/api-types';
+import { ITEM_PAGE_DEFAULT, ITEM_PAGE_MAX, type ItemPage } from '../../../shared/protocol/api-types';
 import type { AddItemCheck, Direction, ItemCursor, PushSubscriber } from '../../store/store';
 import { claimantTokenHash, deviceActiveSince, requireAdviser, requireClaimant } from '../auth';
 import type { ClaimantHint } from '../claimant-hints';
@@ -13,7 +13,7 @@ import { badRequest, conflict, gone, notFound, QuotaError } from '../errors';
 import { parse, sendJson } from '../respond';
 import { envelopeBytes, envelopeSize, idSchema, sendItemRequestSchema } from '../schemas';
 import type { LongBase64url } from '../long-base64url';
-import { itemInfo, itemWithEnvelope } from '../views';
+import { itemInfo, sendItemWithEnvelope } from '../views';
 import { ownConnection } from './connections';
 
 /**
@@ -143,10 +143,9 @@ export const itemRoutes = [
     const meta = await store.getItem(id);
     if (!meta || meta.direction !== 'to-adviser') throw notFound('There is no such message.');
     await ownConnection(store, owner.adviserId, meta.connectionId);
-    const item = await store.getEnvelope(id);
+    const item = await store.getEnvelopePieces(id);
     if (!item) throw notFound('There is no such message.');
-    const response: ItemWithEnvelope = itemWithEnvelope(item);
-    sendJson(res, 200, response);
+    sendItemWithEnvelope(res, item);
   }),
 
   route('POST', '/api/adviser/items/:id/seen', async ({ req, res, params }, deps) => {

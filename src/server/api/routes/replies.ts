@@ -1,13 +1,13 @@
 // Replies from the adviser, and the claimant's view of the connection: what
 // they sent (seen or not) and the replies, which count as seen once fetched.
-import type { ClaimantStatus, ItemWithEnvelope } from '../../../shared/protocol/api-types';
+import type { ClaimantStatus } from '../../../shared/protocol/api-types';
 import { requireAdviser, requireClaimant } from '../auth';
 import { readJsonBody } from '../body';
 import { route } from '../context';
 import { gone, notFound } from '../errors';
 import { parse, sendJson } from '../respond';
 import { idSchema, replyRequestSchema } from '../schemas';
-import { itemInfo, itemWithEnvelope, newestFirst } from '../views';
+import { itemInfo, newestFirst, sendItemWithEnvelope } from '../views';
 import { ownConnection } from './connections';
 import { storeItem } from './items';
 
@@ -45,11 +45,10 @@ export const replyRoutes = [
     const meta = await store.getItem(id);
     // Another connection's reply is "not found", never "forbidden".
     if (!meta || meta.direction !== 'to-claimant' || meta.connectionId !== owner.connectionId) throw notFound('There is no such reply.');
-    const item = await store.getEnvelope(id);
+    const item = await store.getEnvelopePieces(id);
     if (!item) throw notFound('There is no such reply.');
     // Fetched is seen: the adviser's screen shows it as read.
     const seenAt = item.seenAt ?? (await store.markSeen(id, now().toISOString()))?.seenAt ?? null;
-    const response: ItemWithEnvelope = itemWithEnvelope({ ...item, seenAt });
-    sendJson(res, 200, response);
+    sendItemWithEnvelope(res, { ...item, seenAt });
   }),
 ];
