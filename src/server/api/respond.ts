@@ -26,17 +26,29 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * memory mapping of its own; see ItemWithEnvelopePieces).
  */
 export function sendJsonWithPieces(res: ServerResponse, status: number, body: Record<string, unknown>, key: string, pieces: readonly string[]): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (key in body) throw new Error(`sendJsonWithPieces: the body already has "${key}"`);
   const rest = JSON.stringify(body);
-  const head = Buffer.from(`${rest.slice(0, -1)}${rest === '{}' ? '' : ','}${JSON.stringify(key)}:"`);
-  const parts = [head, ...pieces.map((piece) => Buffer.from(piece, 'latin1')), Buffer.from('"}')];
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const head = `${rest.slice(0, -1)}${rest === '{}' ? '' : ','}${JSON.stringify(key)}:"`;
+  const tail = '"}';
+  let length = Buffer.byteLength(head) + tail.length;
+  for (const piece of pieces) length += piece.length;
+  // One copy of each piece, straight into the answer's buffer.
+  const out = Buffer.allocUnsafe(length);
+  let at = out.write(head);
+  for (const piece of pieces) at += out.write(piece, at, 'latin1');
+  at += out.write(tail, at, 'latin1');
+  if (at !== length) throw new Error('sendJsonWithPieces: wrote fewer bytes than it counted');
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Cache-Control': 'no-store',
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(length),
   });
-  res.end(Buffer.concat(parts, length));
+  res.end(out);
 }
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

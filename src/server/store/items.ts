@@ -1,8 +1,8 @@
 // Items: opaque ciphertext sent on a connection, claimant → adviser or
 // adviser → claimant (replies), with its size and times; and retention.
 // Lists and status never read the envelope column: one envelope is read at a
-// time (getEnvelope), so a connection full of large items costs a list what a
-// connection of small ones does.
+// time (getEnvelopePieces), so a connection full of large items costs a list
+// what a connection of small ones does.
 import type { SqlDriver } from './driver';
 import { iso, isoOrNull, isUuid } from './rows';
 import { ADVISER_SUBSCRIBERS_JSON, subscribersFromJson, type PushSubscriber } from './subscribers';
@@ -166,9 +166,9 @@ const ADD_ITEM: Record<Direction, string> = Object.fromEntries(
 /**
  * The envelope as a parameter: the bytes its base64url text encodes (a
  * quarter fewer than the text), which both drivers send in binary format, so
- * neither re-encodes it. The column is bytea (migration 11); the text is made
- * again by the database when one envelope is read (ENVELOPE_PIECES). Measured in
- * the README ("Envelopes as bytes").
+ * neither re-encodes it. The column is bytea (migration 11); Node makes the
+ * text again from the bytes when one envelope is read (ENVELOPE_PIECES).
+ * Measured in the README ("Envelopes as bytes", "Reading an envelope").
  */
 const envelopeParam = (envelope: string | Buffer) => (typeof envelope === 'string' ? Buffer.from(envelope, 'base64url') : envelope);
 

@@ -340,6 +340,35 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       }
     });
 
+    it('answers 404, not another item, when the id was deleted and used again between the check and the read', async () => {
+      const { claimantToken, adviser, connectionId } = await connected(relay, store);
+      const id = uuid();
+      expect((await call(relay, 'POST', '/api/items', { token: claimantToken, body: { id, envelope: envelope(30) } })).status).toBe(201);
+      const replyId = uuid();
+      const replyBody = { id: replyId, envelope: envelope(30) };
+      expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: replyBody })).status).toBe(201);
+      // What the second read finds: an item under the same id on another connection, or in the other direction.
+      for (const swap of [{ connectionId: uuid() }, { direction: 'to-claimant' as const }, { direction: 'to-adviser' as const }]) {
+        const swapped = Object.assign(Object.create(store) as Store, {
+          getEnvelopePieces: async (itemId: string) => {
+            const item = await store.getEnvelopePieces(itemId);
+            return item && { ...item, ...swap };
+          },
+        });
+        const other = await startRelay(swapped);
+        try {
+          const asAdviser = await call(other, 'GET', `/api/adviser/items/${id}`, { token: adviser.deviceToken });
+          const asClaimant = await call(other, 'GET', `/api/claimant/replies/${replyId}`, { token: claimantToken });
+          if (swap.direction === 'to-adviser') expect(asAdviser.status).toBe(200);
+          else expect(asAdviser.status, JSON.stringify(swap)).toBe(404);
+          if (swap.direction === 'to-claimant') expect(asClaimant.status).toBe(200);
+          else expect(asClaimant.status, JSON.stringify(swap)).toBe(404);
+        } finally {
+          await other.close();
+        }
+      }
+    });
+
     it("403 for another adviser's connection or item; 404 unknown; 400 bad ids", async () => {
       const { claimantToken, connectionId } = await connected(relay, store);
       const itemId = uuid();

@@ -144,7 +144,8 @@ export const itemRoutes = [
     if (!meta || meta.direction !== 'to-adviser') throw notFound('There is no such message.');
     await ownConnection(store, owner.adviserId, meta.connectionId);
     const item = await store.getEnvelopePieces(id);
-    if (!item) throw notFound('There is no such message.');
+    // The same item as the one checked (an id can be used again once its item is deleted).
+    if (!item || item.connectionId !== meta.connectionId || item.direction !== meta.direction) throw notFound('There is no such message.');
     sendItemWithEnvelope(res, item);
   }),
 
