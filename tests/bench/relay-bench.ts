@@ -115,6 +115,7 @@ async function drive(target: Target, amount: { seconds: number } | { requests: n
   // The newest ones: the bare server keeps only its last BARE_KEEPS.
   const readIds = ids.slice(-READ_POOL);
   let nextRead = 0;
+  const port = new URL(target.url).port;
   const call = () =>
     new Promise<number>((resolve, reject) => {
       let body: Buffer | null = null;
@@ -129,7 +130,7 @@ async function drive(target: Target, amount: { seconds: number } | { requests: n
       const req = request(
         {
           hostname: '127.0.0.1',
-          port: new URL(target.url).port,
+          port,
           path,
           method: reads ? 'GET' : 'POST',
           agent,

@@ -55,10 +55,9 @@ if (target === 'bare') {
   const kept = new Map<string, { createdAt: string; size: number; envelope: string }>();
   const server = createServer((req, res) => {
     if (req.method === 'GET') {
-      const item = kept.get(req.url?.split('/').pop() ?? '');
-      const text = item
-        ? JSON.stringify({ id: req.url!.split('/').pop(), createdAt: item.createdAt, seenAt: null, size: item.size, envelope: item.envelope })
-        : '{}';
+      const id = req.url?.split('/').pop() ?? '';
+      const item = kept.get(id);
+      const text = item ? JSON.stringify({ id, ...item, seenAt: null }) : '{}';
       res.writeHead(item ? 200 : 404, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
       res.end(text);
       return;

@@ -5,18 +5,7 @@ import { SECURITY_HEADERS } from '../security-headers';
 import { badRequest } from './errors';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Cache-Control': 'no-store',
-    ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) }),
-    ...headers,
-  });
-  res.end(text);
+  endJson(res, status, body === undefined ? undefined : JSON.stringify(body), headers);
 }
 
 /**
@@ -26,10 +15,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * memory mapping of its own; see ItemWithEnvelopePieces).
  */
 export function sendJsonWithPieces(res: ServerResponse, status: number, body: Record<string, unknown>, key: string, pieces: readonly string[]): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
   if (key in body) throw new Error(`sendJsonWithPieces: the body already has "${key}"`);
   const rest = JSON.stringify(body);
   const head = `${rest.slice(0, -1)}${rest === '{}' ? '' : ','}${JSON.stringify(key)}:"`;
@@ -40,15 +25,23 @@ export function sendJsonWithPieces(res: ServerResponse, status: number, body: Re
   const out = Buffer.allocUnsafe(length);
   let at = out.write(head);
   for (const piece of pieces) at += out.write(piece, at, 'latin1');
-  at += out.write(tail, at, 'latin1');
-  if (at !== length) throw new Error('sendJsonWithPieces: wrote fewer bytes than it counted');
+  out.write(tail, at, 'latin1');
+  endJson(res, status, out);
+}
+
+/** The answer with the security headers, never cached; JSON when there is a payload. */
+function endJson(res: ServerResponse, status: number, payload: string | Buffer | undefined, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Cache-Control': 'no-store',
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(length),
+    ...(payload === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(payload)) }),
+    ...headers,
   });
-  res.end(out);
+  res.end(payload);
 }
 
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

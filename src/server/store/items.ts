@@ -88,8 +88,13 @@ export interface ItemStore {
   getItem(id: string): Promise<Item | null>;
   /** The one item with its envelope. */
   getEnvelope(id: string): Promise<ItemWithEnvelope | null>;
-  /** The one item with its envelope in pieces (what the API sends). */
-  getEnvelopePieces(id: string): Promise<ItemWithEnvelopePieces | null>;
+  /**
+   * The envelope of `item`, in pieces (what the API sends): null unless the
+   * row under that id is still that item, on that connection in that
+   * direction (an id can be used again once its item is deleted, so a route
+   * that checked the item's owner gets that item's envelope or nothing).
+   */
+  getEnvelopePieces(item: Pick<Item, 'id' | 'connectionId' | 'direction'>): Promise<ItemWithEnvelopePieces | null>;
   markSeen(id: string, now: string): Promise<Item | null>;
   /** How many items and bytes one side holds on a connection. */
   itemUsage(connectionId: string, direction: Direction): Promise<{ items: number; bytes: number }>;
@@ -190,19 +195,21 @@ export const ENVELOPE_PIECE_CHARS = (ENVELOPE_PIECE_BYTES / 3) * 4;
  */
 const ENVELOPE_PIECES = `SELECT ${ITEM_COLUMNS}, substring(envelope FROM piece FOR ${ENVELOPE_PIECE_BYTES}) AS envelope
   FROM items, generate_series(1, greatest(octet_length(envelope), 1), ${ENVELOPE_PIECE_BYTES}) AS piece
-  WHERE id = $1 ORDER BY piece`;
+  WHERE id = $1 AND connection_id = $2 AND direction = $3 ORDER BY piece`;
 
 export function itemQueries(db: SqlDriver): ItemStore {
-  async function getEnvelopePieces(id: string): Promise<ItemWithEnvelopePieces | null> {
+  async function getItem(id: string): Promise<Item | null> {
     if (!isUuid(id)) return null;
-    const rows = await db.query<ItemRow & { envelope: Uint8Array }>(ENVELOPE_PIECES, [id]);
+    const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [id]);
+    return rows[0] ? toItem(rows[0]) : null;
+  }
+
+  async function getEnvelopePieces(item: Pick<Item, 'id' | 'connectionId' | 'direction'>): Promise<ItemWithEnvelopePieces | null> {
+    if (!isUuid(item.id) || !isUuid(item.connectionId)) return null;
+    // Both drivers give a bytea as a Buffer (pglite-driver.ts's parser, node-postgres's own).
+    const rows = await db.query<ItemRow & { envelope: Buffer }>(ENVELOPE_PIECES, [item.id, item.connectionId, item.direction]);
     const row = rows[0];
-    return row
-      ? {
-          ...toItem(row),
-          envelopePieces: rows.map((piece) => Buffer.from(piece.envelope.buffer, piece.envelope.byteOffset, piece.envelope.byteLength).toString('base64url')),
-        }
-      : null;
+    return row ? { ...toItem(row), envelopePieces: rows.map((piece) => piece.envelope.toString('base64url')) } : null;
   }
 
   return {
@@ -271,16 +278,13 @@ export function itemQueries(db: SqlDriver): ItemStore {
       return rows.map(toItem);
     },
 
-    async getItem(id) {
-      if (!isUuid(id)) return null;
-      const rows = await db.query<ItemRow>(`SELECT ${ITEM_COLUMNS} FROM items WHERE id = $1`, [id]);
-      return rows[0] ? toItem(rows[0]) : null;
-    },
+    getItem,
 
     async getEnvelope(id) {
-      const item = await getEnvelopePieces(id);
-      if (!item) return null;
-      const { envelopePieces, ...info } = item;
+      const item = await getItem(id);
+      const withPieces = item && (await getEnvelopePieces(item));
+      if (!withPieces) return null;
+      const { envelopePieces, ...info } = withPieces;
       return { ...info, envelope: envelopePieces.join('') };
     },
 

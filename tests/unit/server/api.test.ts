@@ -347,13 +347,11 @@ describe.each(adapters)('relay API on $name', (adapter) => {
       const replyId = uuid();
       const replyBody = { id: replyId, envelope: envelope(30) };
       expect((await call(relay, 'POST', `/api/adviser/connections/${connectionId}/replies`, { token: adviser.deviceToken, body: replyBody })).status).toBe(201);
-      // What the second read finds: an item under the same id on another connection, or in the other direction.
+      // As if the row under that id were now another connection's, or the other direction's: the envelope read
+      // asks for the checked item and must find nothing (here the question is changed instead of the row).
       for (const swap of [{ connectionId: uuid() }, { direction: 'to-claimant' as const }, { direction: 'to-adviser' as const }]) {
         const swapped = Object.assign(Object.create(store) as Store, {
-          getEnvelopePieces: async (itemId: string) => {
-            const item = await store.getEnvelopePieces(itemId);
-            return item && { ...item, ...swap };
-          },
+          getEnvelopePieces: (item: Parameters<Store['getEnvelopePieces']>[0]) => store.getEnvelopePieces({ ...item, ...swap }),
         });
         const other = await startRelay(swapped);
         try {

@@ -376,7 +376,7 @@ describe.each(adapters)('store on $name', (adapter) => {
       for (const bytes of [1, 2, 3, P - 1, P, P + 1, 2 * P + 2, 100 * 1024]) {
         const text = randomBytes(bytes).toString('base64url');
         const sent = await added({ ...item(c.id, 'to-adviser', at(1), text), size: bytes });
-        const got = await store.getEnvelopePieces(sent.id);
+        const got = await store.getEnvelopePieces(sent);
         expect(got, `${bytes} bytes`).toMatchObject({ ...sent, seenAt: null });
         const pieces = got!.envelopePieces;
         expect(pieces.length, `${bytes} bytes`).toBe(Math.ceil(bytes / P));
@@ -385,8 +385,13 @@ describe.each(adapters)('store on $name', (adapter) => {
         expect(pieces.join(''), `${bytes} bytes`).toBe(text);
         expect((await store.getEnvelope(sent.id))?.envelope).toBe(text);
       }
-      expect(await store.getEnvelopePieces(randomUUID())).toBeNull();
-      expect(await store.getEnvelopePieces('nope')).toBeNull();
+      const last = (await store.listItems(c.id, 'to-adviser'))[0]!;
+      expect(await store.getEnvelopePieces({ ...last, id: randomUUID() })).toBeNull();
+      expect(await store.getEnvelopePieces({ ...last, id: 'nope' })).toBeNull();
+      // Only that item's: not under its id on another connection or in the other direction.
+      expect(await store.getEnvelopePieces({ ...last, connectionId: randomUUID() })).toBeNull();
+      expect(await store.getEnvelopePieces({ ...last, direction: 'to-claimant' })).toBeNull();
+      expect(await store.getEnvelopePieces(last)).not.toBeNull();
     });
 
     it('markSeen sets seenAt once and keeps the first time', async () => {

@@ -143,9 +143,8 @@ export const itemRoutes = [
     const meta = await store.getItem(id);
     if (!meta || meta.direction !== 'to-adviser') throw notFound('There is no such message.');
     await ownConnection(store, owner.adviserId, meta.connectionId);
-    const item = await store.getEnvelopePieces(id);
-    // The same item as the one checked (an id can be used again once its item is deleted).
-    if (!item || item.connectionId !== meta.connectionId || item.direction !== meta.direction) throw notFound('There is no such message.');
+    const item = await store.getEnvelopePieces(meta);
+    if (!item) throw notFound('There is no such message.');
     sendItemWithEnvelope(res, item);
   }),
 

@@ -45,9 +45,8 @@ export const replyRoutes = [
     const meta = await store.getItem(id);
     // Another connection's reply is "not found", never "forbidden".
     if (!meta || meta.direction !== 'to-claimant' || meta.connectionId !== owner.connectionId) throw notFound('There is no such reply.');
-    const item = await store.getEnvelopePieces(id);
-    // The same item as the one checked (an id can be used again once its item is deleted).
-    if (!item || item.connectionId !== meta.connectionId || item.direction !== meta.direction) throw notFound('There is no such reply.');
+    const item = await store.getEnvelopePieces(meta);
+    if (!item) throw notFound('There is no such reply.');
     // Fetched is seen: the adviser's screen shows it as read.
     const seenAt = item.seenAt ?? (await store.markSeen(id, now().toISOString()))?.seenAt ?? null;
     sendItemWithEnvelope(res, { ...item, seenAt });
