@@ -53,11 +53,16 @@ const AdviserApp = lazyScreen<{ path: string }>(async () => {
   return module.AdviserApp;
 });
 
-/** Starts fetching the code and words of the screen at this address, alongside the first screen's words. */
-export function preloadScreen(path: string): void {
+/**
+ * Starts fetching the code and words of the screen at this address, alongside the first screen's
+ * words; settles (never rejects) once they have arrived or failed.
+ */
+export function preloadScreen(path: string): Promise<void> {
   const screen = lazyScreenFor(path);
-  screen?.preload().catch(() => undefined);
+  return screen ? screen.preload().then(noop, noop) : Promise.resolve();
 }
+
+function noop(): void {}
 
 function lazyScreenFor(path: string): { preload(): Promise<unknown> } | null {
   if (path === '/explain') return ExplainScreen;
