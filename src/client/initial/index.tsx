@@ -7,7 +7,7 @@ import { whenIdle } from './when-idle';
 import { FORWARD_HINT, PUSH_ADVISER_HINT, PUSH_HINT, hasHint } from '../data/hints';
 import './styles.css';
 
-/** The longest the service worker waits for the first screen's code, in ms. */
+/** The longest the service worker waits for the first screen's code, in ms from the load event. */
 const SCREEN_WAIT_MS = 10_000;
 
 async function start(): Promise<void> {
@@ -26,11 +26,11 @@ async function start(): Promise<void> {
 }
 
 function afterLoad(screenCode: Promise<void>): void {
-  // The service worker's install downloads and stores the whole app for offline use (about
-  // 450 KB): it waits until this screen's code has arrived and the page is idle, so it does not
-  // compete with drawing the screen for a cheap phone's CPU (Lighthouse, 2 cores: 5 to 10 points
-  // on every screen that loads its own code). Not for ever: a download that hangs on a poor
-  // signal must not keep the app from working offline.
+  // The service worker's install downloads and stores the rest of the app for offline use (48
+  // files, about 230 KB compressed): it waits until this screen's code has arrived and the page is
+  // idle, so it does not compete with drawing the screen for a cheap phone's CPU (Lighthouse on
+  // 2 cores, side by side: mean 90.1 before, 96.3 after; README). Not for ever: a download that
+  // hangs on a poor signal must not keep the app from working offline.
   const screenOrGiveUp = Promise.race([screenCode, new Promise<void>((resolve) => setTimeout(resolve, SCREEN_WAIT_MS))]);
   void screenOrGiveUp.then(whenIdle).then(registerServiceWorker);
   // Reminders on: push subscriptions vanish silently, so re-sync on every

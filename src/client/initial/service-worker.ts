@@ -1,5 +1,6 @@
 // This module is in the first download: think before adding to it.
-// Registers the service worker (index.tsx calls it once the first screen is drawn and the page is idle) and reports
+// Registers the service worker (index.tsx calls it once the first screen's code has arrived, or
+// 10 s after the load event, and the page is idle) and reports
 // offline-readiness and waiting updates to the UI. A few lines of the
 // browser's own API rather than workbox-window (2 KB gzip more on a first visit).
 import { announce } from './status';
