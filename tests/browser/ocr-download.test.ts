@@ -105,6 +105,10 @@ describe('downloading the reading tool', () => {
     await readWords(page).waitFor({ timeout: 120_000 });
     await expect(page.getByLabel('Your message').inputValue()).resolves.toContain('Mandatory Reconsideration Notice');
     await expect(page.locator('#result-heading').textContent()).resolves.toMatch(/reconsideration notice/i);
+    // The new explanation is announced a second after it appears, in the one
+    // status region. Wait for that, or it can come just after the "Stopped."
+    // below and take its place (it did once in CI, 959686d).
+    await page.getByRole('status').filter({ hasText: 'Explanation ready' }).waitFor();
 
     // Reading can be stopped too, and its worker ends. The engine is warm and
     // the picture small, so the reading can end just as Cancel is clicked
