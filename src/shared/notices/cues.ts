@@ -77,6 +77,13 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-had-back',
     String.raw`(?<!\b(?:you|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet)(?: [\w']+){0,2} )\b(?:had|got|received) (?:my|the|his|her|their) (?:mandatory reconsideration|mr)(?: decision| result| outcome| letter)? back\b(?![^.!\n]*\?)`,
   ),
+  // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
+  // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
+  // your MRN", "once the MRN arrives").
+  rule(
+    'mrn-received',
+    String.raw`(?<!\b(?:you|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet|when|once|until|after|before|if)(?: [\w']+){0,2} )\b(?:(?:got|had|received|recieved) (?:back )?(?:my|the|his|her|their|our) mrn|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b(?! yet)(?![^.!\n]*\?)`,
+  ),
   // "The reconsidered decision is that you are not entitled." (not "the reconsidered decision will be sent to you")
   rule('mrn-reconsidered-decision', String.raw`\bthe reconsidered decision (?:is|was|says|states)\b`),
   // "We have reviewed the decision about your LCW and it stays the same" (an MR answered without the letter's words).
@@ -220,10 +227,23 @@ const DECISION_RULES: readonly Rule[] = [
     'made-decision',
     String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
   ),
-  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC".
+  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they took
+  // my housing element off", "UC removed his LCWRA".
   rule(
     'they-stopped-my',
-    String.raw`\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:stopped|cut|reduced|sanctioned|taken away) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent)`,
+    String.raw`\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:stopped|cut|reduced|sanctioned|taken away|took away|taken|took|removed) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)\b`,
+  ),
+  // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
+  // (not "what if they say I'm fit for work?": the hedge and the question mark).
+  rule(
+    'they-say-fit',
+    String.raw`\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons)(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are) (?:now )?(?:fit for work|capable of work)\b(?![^.!\n]*\?)`,
+  ),
+  // A decision letter put in the journal: "Decision letter uploaded to your journal", "we have added a decision
+  // letter" (not "the decision letter will be sent", "when you get your decision letter").
+  rule(
+    'decision-letter',
+    String.raw`\bdecision letter (?:has been |was |is |now )?(?:uploaded|added|attached|sent|issued|posted|in your journal|on your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter`,
   ),
   rule(
     'no-reactivate',
@@ -348,17 +368,21 @@ export function cueText(text: string): string {
     .replace(/ ?\n[\s]*/g, '\n');
 }
 
-function hedged(text: string, start: number, end: number): boolean {
+/** The sentence up to `start`: back to a full stop, colon or line break (at most 250 characters). */
+function sentenceSoFar(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 250), start);
-  // The sentence so far: back to a full stop, colon or line break.
   const cut = Math.max(
     ...['. ', '? ', '! ', ': ', '; ', '.\n', '\n'].map((mark) => {
       const at = before.lastIndexOf(mark);
       return at < 0 ? -1 : at + mark.length - 1;
     }),
   );
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
+
+function hedged(text: string, start: number, end: number): boolean {
   // "6 May 2024" is a date, not "may" the hedge.
-  let sentence = (cut >= 0 ? before.slice(cut + 1) : before).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
+  let sentence = sentenceSoFar(text, start).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
   let last = -1;
   for (const m of sentence.matchAll(CONSEQUENCE)) last = m.index + m[0].length;
   if (last >= 0) sentence = sentence.slice(last);
@@ -452,7 +476,10 @@ const NEEDS: Record<string, readonly string[]> = {
   'you-will-lose': ['lose'],
   'agreed-to-change': ['agreed'],
   'made-decision': ['decision'],
-  'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken away'],
+  'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken', 'took', 'removed'],
+  'they-say-fit': ['fit for work', 'capable of work'],
+  'decision-letter': ['decision letter'],
+  'mrn-received': ['mrn'],
   'right-to-reside-accepted': ['reside', 'resident'],
 };
 
@@ -469,8 +496,23 @@ function worthTrying(text: string, id: string): boolean {
 const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'taking-money-off']);
 const REPAYS_ADVANCE = /\b(?:advance|hardship)\b/;
 
+/**
+ * Refusals of an advance or a hardship payment carry no MR right either (PRODUCT.md: ask again instead), so
+ * the refusal rules do not count when the sentence names one before the refusal, or as what was refused:
+ * "your budgeting advance application was unsuccessful", "we have refused your request for a hardship payment".
+ */
+const REFUSALS = new Set(['refused', 'we-refused', 'not-approved', 'claim-not-successful', 'cannot-accept-claim']);
+const NAMES_ADVANCE = /\b(?<!in )advance\b|\bhardship\b/;
+const REFUSED_ADVANCE = /^ (?:your |the |his |her |their |this )?(?:request|application|claim) for (?:a |an |your )?(?:[a-z-]+ ){0,2}?(?:advance|hardship)\b/;
+
+function refusesAdvance(text: string, id: string, start: number, end: number): boolean {
+  if (!REFUSALS.has(id)) return false;
+  return NAMES_ADVANCE.test(sentenceSoFar(text, start) + text.slice(start, end)) || REFUSED_ADVANCE.test(text.slice(end, end + 80));
+}
+
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end))) return true;
+  if (refusesAdvance(text, id, start, end)) return true;
   return hedged(text, start, end);
 }
 

@@ -46,6 +46,19 @@ describe('decisions and MRNs from their words', () => {
     expect(ids('blah blah ref 55/1 — your payment will be reduced')).toContain('mandatory-reconsideration');
   });
 
+  it('gives the appeal deadline when someone says their MRN came, counted from the day they read it', () => {
+    const result = explainNotice("Got my MRN today, they haven't changed anything", { today: TODAY });
+    expect(result.challenge).toMatchObject({ answer: 'mrn', sure: true, source: 'rule', cue: 'got my mrn' });
+    expect(result.deadlines.find((d) => d.id === 'appeal')).toMatchObject({ date: '2026-12-22' });
+    expect(ids('Got my MRN today')).not.toContain('mandatory-reconsideration');
+  });
+
+  it('gives no MR deadline outright for a refused advance (no right to ask for one)', () => {
+    const result = explainNotice('Your budgeting advance application was unsuccessful.', { today: TODAY });
+    expect(result.challenge.rule).toBeNull();
+    expect(result.challenge.source).not.toBe('rule');
+  });
+
   it('does not take a warning for a decision', () => {
     const result = explainNotice('If you do not attend your appointment, your payment could be reduced. We call this a sanction.', { today: TODAY });
     expect(result.challenge.rule).toBeNull();
