@@ -23,6 +23,8 @@ type Rule = readonly [id: string, pattern: RegExp];
 const UC = String.raw`(?:universal credit|uc)`;
 const HAVE = String.raw`(?:'ve| have| has)?`;
 const END = String.raw`(?![a-z])`;
+/** Not a yes/no question: "have they…", "did DWP…" opening a sentence or clause. */
+const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) )`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
 const MONEY = String.raw`£?\d[\d,]*(?:\.\d\d)?`;
 /** "closed" and its common typos ("clsoed", "colsed", "closd"). */
@@ -79,10 +81,16 @@ const MRN_RULES: readonly Rule[] = [
   ),
   // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
   // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
-  // your MRN", "once the MRN arrives").
+  // your MRN", "as soon as I've got my MRN", "make sure you've received the MRN", "they got my MRN", which
+  // people also say of their own MR request, "the MRN form").
   rule(
     'mrn-received',
-    String.raw`(?<!\b(?:you|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet|when|once|until|after|before|if)(?: [\w']+){0,2} )\b(?:(?:got|had|received|recieved) (?:back )?(?:my|the|his|her|their|our) mrn|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b(?! yet)(?![^.!\n]*\?)`,
+    String.raw`(?<!\b(?:you|you've|you'd|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre)(?: [\w']+){0,2} )\b(?:(?:got|had|received|recieved) (?:back )?(?:my|the|his|her|their|our) mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b(?! yet)(?![^.!,\n]*\?)`,
+  ),
+  // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
+  rule(
+    'mrn-letter-uploaded',
+    String.raw`(?<!\b(?:no|not|never|haven't|hasn't|havent|hasnt|yet|when|once|until|if)(?: [\w']+){0,2} )\b(?:mandatory reconsideration|mr|mrn) (?:decision |outcome |result )?letter (?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)\b(?! yet)(?![^.!,\n]*\?)`,
   ),
   // "The reconsidered decision is that you are not entitled." (not "the reconsidered decision will be sent to you")
   rule('mrn-reconsidered-decision', String.raw`\bthe reconsidered decision (?:is|was|says|states)\b`),
@@ -228,22 +236,23 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
   ),
   // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they took
-  // my housing element off", "UC removed his LCWRA".
+  // my housing element off", "UC removed his LCWRA" (not a yes/no question: "have they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:stopped|cut|reduced|sanctioned|taken away|took away|taken|took|removed) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)\b`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
-  // (not "what if they say I'm fit for work?": the hedge and the question mark).
+  // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
   rule(
     'they-say-fit',
-    String.raw`\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons)(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are) (?:now )?(?:fit for work|capable of work)\b(?![^.!\n]*\?)`,
+    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons)|they(?:'ve| have)? (?:decided|found|deemed))(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are) (?:now )?(?:not )?(?:fit for work|capable of work)\b`,
   ),
   // A decision letter put in the journal: "Decision letter uploaded to your journal", "we have added a decision
-  // letter" (not "the decision letter will be sent", "when you get your decision letter").
+  // letter" (not "no decision letter has been uploaded yet", "have you sent the decision letter?", "a decision
+  // letter is sent once…", the tribunal's or an MR's letter: the MR's is an MRN, below).
   rule(
     'decision-letter',
-    String.raw`\bdecision letter (?:has been |was |is |now )?(?:uploaded|added|attached|sent|issued|posted|in your journal|on your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter`,
+    String.raw`(?<!\b(?:no|not|never|haven't|hasn't|havent|hasnt|been|was|were|did|didn't|didnt|yet|you|when|once|until|if)(?: [\w']+){0,2} )(?:(?<!\b(?:reconsideration|mr|mrn|tribunal|appeal) )\bdecision letter (?:(?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)|(?:is (?:now )?)?(?:in|on) your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter)\b(?! yet)(?![^.!,\n]*\?)`,
   ),
   rule(
     'no-reactivate',
@@ -477,9 +486,10 @@ const NEEDS: Record<string, readonly string[]> = {
   'agreed-to-change': ['agreed'],
   'made-decision': ['decision'],
   'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken', 'took', 'removed'],
-  'they-say-fit': ['fit for work', 'capable of work'],
-  'decision-letter': ['decision letter'],
+  'they-say-fit': ['fit', 'capable'],
+  'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
+  'mrn-letter-uploaded': ['letter'],
   'right-to-reside-accepted': ['reside', 'resident'],
 };
 
@@ -498,16 +508,30 @@ const REPAYS_ADVANCE = /\b(?:advance|hardship)\b/;
 
 /**
  * Refusals of an advance or a hardship payment carry no MR right either (PRODUCT.md: ask again instead), so
- * the refusal rules do not count when the sentence names one before the refusal, or as what was refused:
- * "your budgeting advance application was unsuccessful", "we have refused your request for a hardship payment".
+ * the refusal rules do not count when what was refused is one: named in the refusal's words ("your
+ * application for a hardship payment has been refused"), just before them ("your budgeting advance
+ * application was unsuccessful") or just after ("we cannot accept your application for a budgeting advance",
+ * "you are not entitled to a hardship payment", "we have decided not to give you an advance"). A refused
+ * claim stays a decision when an advance or hardship is only mentioned ("I'm in real hardship, my claim has
+ * been refused").
  */
-const REFUSALS = new Set(['refused', 'we-refused', 'not-approved', 'claim-not-successful', 'cannot-accept-claim']);
-const NAMES_ADVANCE = /\b(?<!in )advance\b|\bhardship\b/;
-const REFUSED_ADVANCE = /^ (?:your |the |his |her |their |this )?(?:request|application|claim) for (?:a |an |your )?(?:[a-z-]+ ){0,2}?(?:advance|hardship)\b/;
+const REFUSALS = new Set(['refused', 'we-refused', 'not-approved', 'claim-not-successful', 'cannot-accept-claim', 'not-entitled', 'not-eligible', 'decided']);
+const NAMES_ADVANCE = /\b(?:(?<!in )advances?|hardship)\b/;
+const ADVANCE_BEFORE = /\b(?:(?<!in )advances?|hardship)(?: payments?)?(?: (?:request|application|claim))? $/;
+const ADVANCE_AFTER =
+  /^ (?:not to (?:give|pay|award|make|grant) (?:you |him |her |them )?|(?:that )?you (?:cannot|can't|can not|will not|won't|are not able to) (?:get|have|receive|be given) |(?:(?:your |the |his |her |their |this )?(?:request|application|claim) )?(?:to|for) )(?:a |an |your |the |any )?(?:[a-z-]+ ){0,2}?(?:advances?|hardship)\b/;
 
 function refusesAdvance(text: string, id: string, start: number, end: number): boolean {
   if (!REFUSALS.has(id)) return false;
-  return NAMES_ADVANCE.test(sentenceSoFar(text, start) + text.slice(start, end)) || REFUSED_ADVANCE.test(text.slice(end, end + 80));
+  const words = text.slice(start, end);
+  const after = text.slice(end, end + 80);
+  return (
+    NAMES_ADVANCE.test(words) ||
+    ADVANCE_BEFORE.test(sentenceSoFar(text, start)) ||
+    ADVANCE_AFTER.test(after) ||
+    // The refusal's words end with the article: "not eligible for the | budgeting advance".
+    (/\b(?:for|to|the|a|an)$/.test(words) && /^ (?:[a-z-]+ )?(?:advances?|hardship)\b/.test(after))
+  );
 }
 
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
