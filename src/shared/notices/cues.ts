@@ -200,6 +200,12 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   // A notification that a specific statement is ready: every statement can be challenged.
   rule('statement-ready', String.raw`\byour (?:universal credit |uc |payment |monthly )?statement(?: for [^.!?\n]{1,40}?)? is (?:now )?(?:ready|available)`),
+  // ... or someone saying they have it: "got my statement today", "just checked my UC statement" (not "have you
+  // checked your statement?", "when I get my statement", "the statement of reasons", a bank statement).
+  rule(
+    'statement-got',
+    String.raw`(?<!\b(?:not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet|when|once|until|till|if|soon as|you|you've)(?: [\w']+){0,2} )\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )statement\b(?! of| yet)(?![^.!,\n]*\?)`,
+  ),
   rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
   rule(
     'cannot-pay-costs',
@@ -239,7 +245,7 @@ const DECISION_RULES: readonly Rule[] = [
   // my housing element off", "UC removed his LCWRA" (not a yes/no question: "have they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed|knocked off|taken off|took off) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
   // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -425,6 +431,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-appeal-to': ['appeal'],
   'mrn-following': ['following'],
   'statement-ready': ['statement'],
+  'statement-got': ['statement'],
   decided: ['decided'],
   'payment-reduced': ['reduc', 'stop', 'cut', 'down', '£0', 'nil', 'end'],
   'payment-zero': ['£0'],
@@ -485,7 +492,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'you-will-lose': ['lose'],
   'agreed-to-change': ['agreed'],
   'made-decision': ['decision'],
-  'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken', 'took', 'removed'],
+  'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken', 'took', 'removed', 'knocked'],
   'they-say-fit': ['fit', 'capable'],
   'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
