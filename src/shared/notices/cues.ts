@@ -23,6 +23,12 @@ type Rule = readonly [id: string, pattern: RegExp];
 const UC = String.raw`(?:universal credit|uc)`;
 const HAVE = String.raw`(?:'ve| have| has)?`;
 const END = String.raw`(?![a-z])`;
+/** Not within three words after one of `words` (an alternation): "haven't got my MRN", "as soon as I've got". */
+const notAfter = (words: string) => String.raw`(?<!\b(?:${words})(?: [\w']+){0,2} )`;
+/** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
+const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet`;
+/** Not still to come ("… yet"), and not asked in the same clause ("got my MRN today, what now?" still counts). */
+const NOT_PENDING = String.raw`(?! yet)(?![^.!,\n]*\?)`;
 /** Not a yes/no question: "have they…", "did DWP…" opening a sentence or clause. */
 const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) )`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
@@ -77,7 +83,7 @@ const MRN_RULES: readonly Rule[] = [
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
   rule(
     'mrn-had-back',
-    String.raw`(?<!\b(?:you|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet)(?: [\w']+){0,2} )\b(?:had|got|received) (?:my|the|his|her|their) (?:mandatory reconsideration|mr)(?: decision| result| outcome| letter)? back\b(?![^.!\n]*\?)`,
+    String.raw`${notAfter(`you|${NEGATIONS}`)}\b(?:had|got|received) (?:my|the|his|her|their) (?:mandatory reconsideration|mr)(?: decision| result| outcome| letter)? back\b(?![^.!\n]*\?)`,
   ),
   // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
   // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
@@ -85,12 +91,12 @@ const MRN_RULES: readonly Rule[] = [
   // people also say of their own MR request, "the MRN form").
   rule(
     'mrn-received',
-    String.raw`(?<!\b(?:you|you've|you'd|not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre)(?: [\w']+){0,2} )\b(?:(?:got|had|received|recieved) (?:back )?(?:my|the|his|her|their|our) mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b(?! yet)(?![^.!,\n]*\?)`,
+    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre`)}\b(?:(?:got|had|received|recieved) (?:back )?(?:my|the|his|her|their|our) mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b${NOT_PENDING}`,
   ),
   // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
   rule(
     'mrn-letter-uploaded',
-    String.raw`(?<!\b(?:no|not|never|haven't|hasn't|havent|hasnt|yet|when|once|until|if)(?: [\w']+){0,2} )\b(?:mandatory reconsideration|mr|mrn) (?:decision |outcome |result )?letter (?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)\b(?! yet)(?![^.!,\n]*\?)`,
+    String.raw`${notAfter(`no|${NEGATIONS}|when|once|until|if`)}\b(?:mandatory reconsideration|mr|mrn) (?:decision |outcome |result )?letter (?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)\b${NOT_PENDING}`,
   ),
   // "The reconsidered decision is that you are not entitled." (not "the reconsidered decision will be sent to you")
   rule('mrn-reconsidered-decision', String.raw`\bthe reconsidered decision (?:is|was|says|states)\b`),
@@ -204,7 +210,7 @@ const DECISION_RULES: readonly Rule[] = [
   // checked your statement?", "when I get my statement", "the statement of reasons", a bank statement).
   rule(
     'statement-got',
-    String.raw`(?<!\b(?:not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet|when|once|until|till|if|soon as|you|you've)(?: [\w']+){0,2} )\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )statement\b(?! of| yet)(?![^.!,\n]*\?)`,
+    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|you've`)}\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )statement\b(?! of)${NOT_PENDING}`,
   ),
   rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
   rule(
@@ -258,7 +264,7 @@ const DECISION_RULES: readonly Rule[] = [
   // letter is sent once…", the tribunal's or an MR's letter: the MR's is an MRN, below).
   rule(
     'decision-letter',
-    String.raw`(?<!\b(?:no|not|never|haven't|hasn't|havent|hasnt|been|was|were|did|didn't|didnt|yet|you|when|once|until|if)(?: [\w']+){0,2} )(?:(?<!\b(?:reconsideration|mr|mrn|tribunal|appeal) )\bdecision letter (?:(?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)|(?:is (?:now )?)?(?:in|on) your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter)\b(?! yet)(?![^.!,\n]*\?)`,
+    String.raw`${notAfter(`no|${NEGATIONS}|been|was|were|did|you|when|once|until|if`)}(?:(?<!\b(?:reconsideration|mr|mrn|tribunal|appeal) )\bdecision letter (?:(?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)|(?:is (?:now )?)?(?:in|on) your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter)\b${NOT_PENDING}`,
   ),
   rule(
     'no-reactivate',
