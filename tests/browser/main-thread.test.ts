@@ -3,9 +3,13 @@
 // (Lighthouse's blocking time is simulated from wall-clock time, which a
 // shared machine stretches: see lighthouse.test.ts). From the first paint
 // on, every task of the page's main thread counts its thread CPU time times
-// 4 (Lighthouse's mobile CPU slowdown) and what is over 50 ms blocks, as in
-// Lighthouse's total blocking time. Budget: 80 ms a screen, in English and
-// Arabic (a performance score of 98 leaves room for about 100 ms of simulated
+// Lighthouse's mobile CPU slowdown, and what is over 50 ms blocks, as in
+// Lighthouse's total blocking time. The slowdown is ×4 on a machine as fast
+// as the one the budget was set on and less on a slower one, measured before
+// each screen with a fixed piece of work (cpu-calibration.ts): a slower CPU
+// lengthens CPU time too, and CI once failed Arabic Reminders at 102 ms with
+// tasks that take 57 ms here. Budget: 80 ms a screen, in English and Arabic
+// (a performance score of 98 leaves room for about 100 ms of simulated
 // blocking time). Before the explainer moved to a worker and UK time stopped
 // loading Intl's time-zone data, Explain, a saved notice, Write to DWP and
 // Reminders blocked for 50 to 150 ms; now every screen is at 0 to 36 ms
@@ -18,9 +22,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { SAMPLE_MRN, startHarness, type Harness } from './harness';
 import { rendererMainThread, type TraceEvent } from './trace-events';
+import { calibratedSlowdown, fixedWorkCpuMs } from './cpu-calibration';
 
 const BUDGET_MS = 80;
 const CPU_SLOWDOWN = 4;
+/** The least slowdown a slower machine gets: on a machine more than twice as slow as the reference, a screen is held to more than the reference's budget rather than waved through. */
+const MIN_CPU_SLOWDOWN = 2;
 const LONG_TASK_MS = 50;
 /**
  * A screen over budget is measured again, up to this many runs in all, and
@@ -32,7 +39,7 @@ const LONG_TASK_MS = 50;
 const MAX_RUNS = 3;
 
 let harness: Harness;
-const results: Record<string, { blockingMs: number; longTasksMs: number[] }> = {};
+const results: Record<string, { blockingMs: number; longTasksMs: number[]; slowdown: number; fixedWorkMs: number }> = {};
 
 beforeAll(async () => {
   harness = await startHarness();
@@ -41,7 +48,10 @@ beforeAll(async () => {
 afterAll(async () => {
   if (Object.keys(results).length > 0) {
     mkdirSync('.reports', { recursive: true });
-    writeFileSync('.reports/main-thread.json', JSON.stringify({ budgetMs: BUDGET_MS, cpuSlowdown: CPU_SLOWDOWN, results }, null, 2));
+    writeFileSync(
+      '.reports/main-thread.json',
+      JSON.stringify({ budgetMs: BUDGET_MS, cpuSlowdown: CPU_SLOWDOWN, minCpuSlowdown: MIN_CPU_SLOWDOWN, results }, null, 2),
+    );
   }
   await harness?.close();
 });
@@ -86,15 +96,22 @@ async function measure(path: string | ((page: Page) => Promise<string>), languag
     await page.waitForTimeout(2000);
     await cdp.send('Tracing.end');
     await complete;
+    const fixedWorkMs = await fixedWorkCpuMs(cdp);
+    const slowdown = calibratedSlowdown(fixedWorkMs, CPU_SLOWDOWN, MIN_CPU_SLOWDOWN);
     const fcp = events.find((event) => event.name === 'firstContentfulPaint');
     const main = rendererMainThread(events, fcp?.pid);
     expect(fcp, 'the screen painted').toBeDefined();
     expect(main, "the page's main thread is in the trace").toBeDefined();
     const longTasksMs = events
       .filter((event) => event.pid === main!.pid && event.tid === main!.tid && event.ph === 'X' && event.name === 'RunTask' && event.ts >= fcp!.ts)
-      .map((task) => Math.round((CPU_SLOWDOWN * (task.tdur ?? task.dur ?? 0)) / 1000))
+      .map((task) => Math.round((slowdown * (task.tdur ?? task.dur ?? 0)) / 1000))
       .filter((ms) => ms > LONG_TASK_MS);
-    return { blockingMs: longTasksMs.reduce((sum, ms) => sum + ms - LONG_TASK_MS, 0), longTasksMs };
+    return {
+      blockingMs: longTasksMs.reduce((sum, ms) => sum + ms - LONG_TASK_MS, 0),
+      longTasksMs,
+      slowdown: Math.round(slowdown * 100) / 100,
+      fixedWorkMs: Math.round(fixedWorkMs * 10) / 10,
+    };
   } finally {
     await context.close();
   }
@@ -113,7 +130,7 @@ const SCREENS: { name: string; path: string | ((page: Page) => Promise<string>) 
 ];
 
 for (const language of ['en', 'ar']) {
-  describe(`the page's main thread while a screen loads (CPU time ×${CPU_SLOWDOWN}), ${language}`, () => {
+  describe(`the page's main thread while a screen loads (CPU time ×${CPU_SLOWDOWN} on the reference machine), ${language}`, () => {
     for (const screen of SCREENS) {
       it(`${screen.name}: blocks for at most ${BUDGET_MS} ms`, { timeout: 90_000 }, async () => {
         let figures = await measure(screen.path, language);
@@ -122,7 +139,9 @@ for (const language of ['en', 'ar']) {
           if (again.blockingMs < figures.blockingMs) figures = again;
         }
         results[`${language} ${screen.name}`] = figures;
-        console.log(`main thread ${language} ${screen.name}: blocking ${figures.blockingMs} ms (long tasks ${figures.longTasksMs.join(', ') || 'none'} ms)`);
+        console.log(
+          `main thread ${language} ${screen.name}: blocking ${figures.blockingMs} ms (long tasks ${figures.longTasksMs.join(', ') || 'none'} ms; CPU ×${figures.slowdown}, fixed work ${figures.fixedWorkMs} ms)`,
+        );
         expect(figures.blockingMs).toBeLessThanOrEqual(BUDGET_MS);
       });
     }
