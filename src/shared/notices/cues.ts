@@ -301,7 +301,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned (?:me|you|him|her|them|-|for)`),
   rule(
     'reduction-applied',
-    String.raw`\b(?:a |the )?(?:reduction|sanction) (?:will be|has been|was|is being|was correctly|will remain|still) ?(?:applied|applies)?`,
+    String.raw`\b(?<!\bno )(?<!\bnot a )(?:a |the )?(?:reduction|sanction) (?:will be|has been|was|is being|was correctly|will remain|still) ?(?:applied|applies)?`,
   ),
   rule(
     'lcw-outcome',
@@ -563,6 +563,34 @@ function firstMatch(text: string, rules: readonly Rule[], answer: Cue['answer'])
     }
   }
   return null;
+}
+
+/**
+ * A decision that went the claimant's way: "we accept that you had a good reason", "your Universal Credit will
+ * not be reduced", "no sanction will be applied". Its words look like a decision's ("we have decided", "not …
+ * reduced"), but there is nothing to challenge in practice (PRODUCT.md), so the recogniser is never sure it is
+ * a decision then: it asks, and still shows the MR deadline for a yes. Not when the same text also says money
+ * is cut or a reason was not accepted ("we accept you had a good reason for 3 May but not for 10 May, so your
+ * Universal Credit will be reduced").
+ */
+const FAVOURABLE = new RegExp(
+  [
+    String.raw`\b(?:we|i|the decision maker|dm|dwp|they|he|she)(?:'ve| have| has| had)? (?:now )?(?:accept(?:ed|s)?|agree(?:d|s)?)(?: that)? (?:(?:you|he|she|they|i)(?:'d| had| have| has| did have| did)? (?:a )?|(?:my|your|his|her|their) )good (?:reason|cause)`,
+    String.raw`\b(?:your|his|her|their|my|the) (?:universal credit|uc|payments?|award|money|standard allowance)(?: payments?)? (?:will not|won't|wont|will no longer|is not going to|isn't going to) be (?:reduced|cut|sanctioned|affected|stopped)`,
+    String.raw`\bno sanction (?:will be|has been|is being|was) (?:applied|imposed|given)`,
+    String.raw`\b(?:decided |decision )?not to (?:apply|impose|give you) a sanction`,
+    String.raw`\b(?:we|i|they) (?:will not|won't|wont) (?:apply|impose|give you) a sanction`,
+    String.raw`\b(?:you|he|she|they) (?:will not|won't|wont) be sanctioned`,
+  ].join('|'),
+);
+const ADVERSE =
+  /\b(?:will be (?:reduced|cut|sanctioned|stopped)|we(?:'ve| have| will| are going to)? (?:reduce|reduced|stop|stopped|cut|end|ended|close|closed)\b|(?:did not|didn't|do not|don't|not) (?:have|had|show|shown|give|given|provide|provided) (?:a )?good reason|(?:no|without(?: a)?) good reason|decided to (?:reduce|stop|end|close|sanction|take)|not accept(?:ed)? (?:that )?(?:you|he|she|they)|sanction(?:ed)? (?:of|for) \d|(?:sanction|reduction) (?:will start|starts|has started|began|will begin))/;
+
+/** The words of a decision in the claimant's favour, or null (see FAVOURABLE). */
+export function inClaimantsFavour(text: string): string | null {
+  const normal = cueText(text);
+  const match = FAVOURABLE.exec(normal);
+  return match && !ADVERSE.test(normal) ? match[0].trim() : null;
 }
 
 /** The decision or MRN language in a message, if any. */

@@ -5,7 +5,7 @@
 // (b) comes from decision language (cues.ts) and the trained model, never
 // from (a) alone, so a decision worded in an unfamiliar way still gets its
 // deadline when the kind is unclear. Both say when they are unsure.
-import { allCues, cueText, type Cue } from './cues';
+import { allCues, cueText, inClaimantsFavour, type Cue } from './cues';
 import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
 import { featurize, modelText, modelWords, wordBucket, type FeatureConfig, type Features } from './features';
@@ -143,10 +143,15 @@ function answerChallenge(
 ): ChallengeAnswer {
   // The first rule that matched: MRN phrases come first (an MRN repeats the decision it looked at).
   const cue = strategy.cues ? found : null;
+  // "We have decided not to apply a sanction": a decision in the claimant's favour is asked about, never told.
+  const favour = strategy.cues ? inClaimantsFavour(text) : null;
+  if (cue && favour && cue.answer === 'decision' && cue.rule === 'decided')
+    return { answer: 'decision', possible: ['decision', 'neither'], sure: false, source: 'rule', cue: cue.words, rule: cue.rule, p };
   if (cue) return { answer: cue.answer, possible: [cue.answer], sure: true, source: 'rule', cue: cue.words, rule: cue.rule, p };
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
   const possible = possibleAnswers(p, model.thresholds);
   const answer = possible[0]!;
+  if (favour && answer === 'decision' && !possible.includes('neither')) possible.push('neither');
   const words = answer === 'neither' ? [] : strongestWords(model, text, answer);
   return {
     answer,

@@ -59,6 +59,37 @@ describe('decisions and MRNs from their words', () => {
     expect(result.challenge.source).not.toBe('rule');
   });
 
+  it('never tells the claimant to challenge a decision in their favour: it asks, and a yes still gives the MR deadline', () => {
+    for (const text of [
+      'We have accepted that you had a good reason, so your UC will not be reduced',
+      'Thank you for telling us why you missed your appointment. We accept you had good reason. Your Universal Credit will not be reduced.',
+      'We have decided not to apply a sanction because you had a good reason.',
+      'The decision maker accepted my good reason so no sanction',
+      'No sanction will be applied to your claim.',
+    ]) {
+      const { challenge } = explainNotice(text, { today: TODAY });
+      expect(challenge.possible, text).toContain('neither');
+      if (challenge.answer === 'decision') {
+        expect(challenge.sure, text).toBe(false);
+        expect(ids(text), text).toContain('mandatory-reconsideration');
+      }
+    }
+    // "We have decided" is a rule: the answer is a decision, asked about.
+    const decided = explainNotice('We have decided not to apply a sanction because you had a good reason.', { today: TODAY });
+    expect(decided.challenge).toMatchObject({ answer: 'decision', possible: ['decision', 'neither'], sure: false, rule: 'decided' });
+  });
+
+  it('stays sure of a decision that cuts money, even when a good reason was accepted for part of it', () => {
+    for (const text of [
+      'We accept you had a good reason for 3 May but not for 10 May, so your Universal Credit will be reduced.',
+      'We have decided that you did not have a good reason. Your Universal Credit will be reduced by £10.50 a day.',
+      'You did not have a good reason for missing your appointment. We have decided to reduce your Universal Credit.',
+      'We accept that you had a good reason for missing the appointment on 2 May. You missed the one on 9 May without good reason, so we have decided to reduce your payment.',
+    ]) {
+      expect(explainNotice(text, { today: TODAY }).challenge, text).toMatchObject({ answer: 'decision', sure: true });
+    }
+  });
+
   it('does not take a warning for a decision', () => {
     const result = explainNotice('If you do not attend your appointment, your payment could be reduced. We call this a sanction.', { today: TODAY });
     expect(result.challenge.rule).toBeNull();

@@ -240,6 +240,9 @@ describe('lookalikes stay undecided by the phrases', () => {
     'The reconsidered decision will be sent to you.',
     'We will review the decision when we get your fit note.',
     'We have reviewed your claim and you need to send your payslips.',
+    // Nothing was applied.
+    'No sanction will be applied to your claim.',
+    'No reduction will be applied because you had a good reason.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
