@@ -248,10 +248,11 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
   ),
   // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they took
-  // my housing element off", "UC removed his LCWRA" (not a yes/no question: "have they taken my element off?").
+  // my housing element off", "UC removed his LCWRA", "they've closed my claim" (not a yes/no question: "have
+  // they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed|knocked off|taken off|took off) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
   // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -498,7 +499,23 @@ const NEEDS: Record<string, readonly string[]> = {
   'you-will-lose': ['lose'],
   'agreed-to-change': ['agreed'],
   'made-decision': ['decision'],
-  'they-stopped-my': ['stopped', 'cut', 'reduced', 'sanctioned', 'taken', 'took', 'removed', 'knocked'],
+  'they-stopped-my': [
+    'stopped',
+    'cut',
+    'reduced',
+    'sanctioned',
+    'taken',
+    'took',
+    'removed',
+    'knocked',
+    'closed',
+    'clsoed',
+    'colsed',
+    'closd',
+    'ended',
+    'terminated',
+    'shut',
+  ],
   'they-say-fit': ['fit', 'capable'],
   'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
