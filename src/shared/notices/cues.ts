@@ -53,6 +53,12 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-looked-at-decision-again',
     String.raw`\b(?:we|i|the decision maker)${HAVE} (?:now )?(?:looked at|reviewed|considered|gone over) (?:the|your|our|my|this|that) [^.!?\n]{0,40}?decision again`,
   ),
+  // In people's words: "DWP looked at it again and said no", "they've looked at the decision again and kept it"
+  // (not "they will look at it again", "have they looked at it again?").
+  rule(
+    'mrn-they-looked-again',
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|the decision|my claim|my case|the sanction|this|that) again,? and (?:said no|refused|kept|upheld|(?:still|have still|has still) (?:said no|refused)|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
+  ),
   rule('mrn-looked-at-mr', String.raw`\b(?:looked at|considered|reviewed|decided) your (?:mandatory reconsideration|mr)\b(?! request)`),
   // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
   // (not a promise of one: "we will write to you with the result of your MR", "we aim to tell you the outcome";
@@ -73,11 +79,11 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-mr-done',
     String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?(?:mandatory reconsideration|mr)(?: request)? (?:has been|was|is|got|has|had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful)`,
   ),
-  // "They refused my MR", "DWP rejected his mandatory reconsideration" (not "they may refuse", "if they reject",
-  // "have they rejected my MR yet?").
+  // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
+  // "they may refuse", "if they reject", "have they rejected my MR yet?").
   rule(
     'mrn-they-refused-mr',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b(?![^.!\n]*\?)`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "I've had my MR back, no change", "got the mandatory reconsideration back today" (not "haven't got my MR back",
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
@@ -308,7 +314,11 @@ const DECISION_RULES: readonly Rule[] = [
     'lcw-outcome',
     String.raw`\b(?:lcw|lcwra|lcwea|limited capability for work(?: and work-related activity)?)(?: element)? (?:has been |was |is )?(?:awarded|backdated|removed|added|applied(?! for))`,
   ),
-  rule('found-fit', String.raw`\bfound (?:fit for work|capable of work|to have)`),
+  // "Found fit for work", "they've found me fit" (not "haven't found me fit", "have they found him fit?").
+  rule(
+    'found-fit',
+    String.raw`${notAfter(NEGATIONS)}\bfound (?:(?:(?:me|him|her|them|you) )?(?:fit|capable)(?: for work| of work)?\b(?! note)|to have)${NOT_PENDING}`,
+  ),
   rule('one-word-closed', String.raw`^(?:your )?(?:${UC} )?(?:claim )?(?:closed|terminated)$`),
   rule('claim-closed-short', String.raw`\bclaim (?:${CLOSED}|terminated)\b`),
   // "Your award ends on 27 January", "your claim closed from 3 May".
@@ -419,6 +429,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-heading': ['reconsideration'],
   'mrn-named': ['mrn', 'reconsideration'],
   'mrn-looked-again': ['again', 'reconsider', 're-consider'],
+  'mrn-they-looked-again': ['again'],
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
