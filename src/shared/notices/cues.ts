@@ -27,10 +27,14 @@ const END = String.raw`(?![a-z])`;
 const notAfter = (words: string) => String.raw`(?<!\b(?:${words})(?: [\w']+){0,2} )`;
 /** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
 const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet`;
-/** Not still to come ("… yet"), and not asked in the same clause ("got my MRN today, what now?" still counts). */
-const NOT_PENDING = String.raw`(?! yet)(?![^.!,\n]*\?)`;
-/** Not a yes/no question: "have they…", "did DWP…" opening a sentence or clause. */
-const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) )`;
+/**
+ * Not still to come ("… yet"), and not asked in the same clause: "got my MRN today, what now?", "they refused
+ * my MR so what do I do now?" and "dwp refused my mr - can I appeal?" still count (a comma, "so", "and", "but"
+ * or a dash starts a new clause). The scan stops after 80 characters, so a long unpunctuated paste costs little.
+ */
+const NOT_PENDING = String.raw`(?! yet)(?!(?:(?! so | and | but | - )[^.!,\n]){0,80}\?)`;
+/** Not a yes/no question: "have they…", "did DWP…", "has the jobcentre…", "hi have they…" opening a sentence or clause. */
+const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) )?(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) (?:the )?)`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
 const MONEY = String.raw`£?\d[\d,]*(?:\.\d\d)?`;
 /** "closed" and its common typos ("clsoed", "colsed", "closd"). */
@@ -57,7 +61,7 @@ const MRN_RULES: readonly Rule[] = [
   // (not "they will look at it again", "have they looked at it again?").
   rule(
     'mrn-they-looked-again',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|the decision|my claim|my case|the sanction|this|that) again,? and (?:said no|refused|kept|upheld|(?:still|have still|has still) (?:said no|refused)|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction)) again,? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
   ),
   rule('mrn-looked-at-mr', String.raw`\b(?:looked at|considered|reviewed|decided) your (?:mandatory reconsideration|mr)\b(?! request)`),
   // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
@@ -83,7 +87,7 @@ const MRN_RULES: readonly Rule[] = [
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
   rule(
     'mrn-they-refused-mr',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "I've had my MR back, no change", "got the mandatory reconsideration back today" (not "haven't got my MR back",
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
@@ -258,7 +262,7 @@ const DECISION_RULES: readonly Rule[] = [
   // they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their) (?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
   // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -308,16 +312,17 @@ const DECISION_RULES: readonly Rule[] = [
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned (?:me|you|him|her|them|-|for)`),
   rule(
     'reduction-applied',
-    String.raw`\b(?<!\bno )(?<!\bnot a )(?:a |the )?(?:reduction|sanction) (?:will be|has been|was|is being|was correctly|will remain|still) ?(?:applied|applies)?`,
+    String.raw`\b(?:a |the )?(?<!\b(?:no|not a|no further) )(?:reduction|sanction) (?:(?:will be|has been|was|is being|was correctly) applied|will remain(?: in place| applied)?|still (?:applies|stands))`,
   ),
   rule(
     'lcw-outcome',
     String.raw`\b(?:lcw|lcwra|lcwea|limited capability for work(?: and work-related activity)?)(?: element)? (?:has been |was |is )?(?:awarded|backdated|removed|added|applied(?! for))`,
   ),
-  // "Found fit for work", "they've found me fit" (not "haven't found me fit", "have they found him fit?").
+  // "Found fit for work", "they've found me fit" (not "haven't found me fit", "have they found him fit?", nor a
+  // doctor's "my GP found me fit to go back": with a person named, DWP has to be the one who found).
   rule(
     'found-fit',
-    String.raw`${notAfter(NEGATIONS)}\bfound (?:(?:(?:me|him|her|them|you) )?(?:fit|capable)(?: for work| of work)?\b(?! note)|to have)${NOT_PENDING}`,
+    String.raw`${notAfter(NEGATIONS)}(?:\bfound (?:fit for work|capable of work|to have)|${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?:'ve| have| has| had)? found (?:me|him|her|them|you) (?:fit|capable)(?: for work| of work)?\b(?! note| to | enough))${NOT_PENDING}`,
   ),
   rule('one-word-closed', String.raw`^(?:your )?(?:${UC} )?(?:claim )?(?:closed|terminated)$`),
   rule('claim-closed-short', String.raw`\bclaim (?:${CLOSED}|terminated)\b`),
@@ -541,10 +546,11 @@ function worthTrying(text: string, id: string): boolean {
 
 /**
  * Rules about money being taken back. Paying back an advance or a hardship payment is not a decision that can
- * be challenged ("your budgeting advance has been paid; we will take back £26 a month"), so these rules do not
- * count when an advance or a hardship payment is named shortly before.
+ * be challenged ("your budgeting advance has been paid; we will take back £26 a month", "a reduction will be
+ * applied to recover your advance"), so these rules do not count when an advance or a hardship payment is named
+ * shortly before or later in the same sentence.
  */
-const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'taking-money-off']);
+const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'taking-money-off', 'reduction-applied']);
 const REPAYS_ADVANCE = /\b(?:advance|hardship)\b/;
 
 /**
@@ -575,8 +581,13 @@ function refusesAdvance(text: string, id: string, start: number, end: number): b
   );
 }
 
+/** The sentence after `end`, up to its full stop or line break (at most 80 characters): "… to recover your advance". */
+function restOfSentence(text: string, end: number): string {
+  return /^[^.!?\n]{0,80}/.exec(text.slice(end))![0];
+}
+
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
-  if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end))) return true;
+  if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;
   return hedged(text, start, end);
 }
@@ -605,18 +616,23 @@ const FAVOURABLE = new RegExp(
   [
     String.raw`\b(?:we|i|the decision maker|dm|dwp|they|he|she)(?:'ve| have| has| had)? (?:now )?(?:accept(?:ed|s)?|agree(?:d|s)?)(?: that)? (?:(?:you|he|she|they|i)(?:'d| had| have| has| did have| did)? (?:a )?|(?:my|your|his|her|their) )good (?:reason|cause)`,
     String.raw`\b(?:your|his|her|their|my|the) (?:universal credit|uc|payments?|award|money|standard allowance)(?: payments?)? (?:will not|won't|wont|will no longer|is not going to|isn't going to) be (?:reduced|cut|sanctioned|affected|stopped)`,
-    String.raw`\bno sanction (?:will be|has been|is being|was) (?:applied|imposed|given)`,
+    String.raw`\b(?:satisfied|decided|agreed)(?: that)? (?:you|he|she|they) (?:had|have|has) (?:a )?good (?:reason|cause)`,
+    String.raw`\bnot to (?:sanction|reduce) (?:you|your|him|his|her|them|their)`,
+    String.raw`\b(?:the |your |this )?(?:sanction|reduction) (?:has been|was|will be) (?:lifted|removed|cancelled|withdrawn|not applied)`,
+    String.raw`\b(?:take|taking) no (?:further )?action`,
+    String.raw`\bno (?:further )?(?:sanction|reduction) (?:will be|has been|is being|was) (?:applied|imposed|given)`,
     String.raw`\b(?:decided |decision )?not to (?:apply|impose|give you) a sanction`,
     String.raw`\b(?:we|i|they) (?:will not|won't|wont) (?:apply|impose|give you) a sanction`,
     String.raw`\b(?:you|he|she|they) (?:will not|won't|wont) be sanctioned`,
   ].join('|'),
 );
 const ADVERSE =
-  /\b(?:will be (?:reduced|cut|sanctioned|stopped)|we(?:'ve| have| will| are going to)? (?:reduce|reduced|stop|stopped|cut|end|ended|close|closed)\b|(?:did not|didn't|do not|don't|not) (?:have|had|show|shown|give|given|provide|provided) (?:a )?good reason|(?:no|without(?: a)?) good reason|decided to (?:reduce|stop|end|close|sanction|take)|not accept(?:ed)? (?:that )?(?:you|he|she|they)|sanction(?:ed)? (?:of|for) \d|(?:sanction|reduction) (?:will start|starts|has started|began|will begin))/;
+  /\b(?:will be (?:reduced|cut|sanctioned|stopped)|(?:is being|has been|have been) (?:reduced|cut|sanctioned)|(?<!\bno (?:further )?)(?:sanction|reduction) (?:will be|has been|is being) applied|decided to apply (?:a |the )?(?:sanction|reduction)|(?:haven't|hasn't|have not|has not|failed to) (?:give|given|show|shown|provide|provided) (?:a )?good reason|we(?:'ve| have| will| are going to)? (?:reduce|reduced|stop|stopped|cut|end|ended|close|closed)\b|(?:did not|didn't|do not|don't|not) (?:have|had|show|shown|give|given|provide|provided) (?:a )?good reason|(?:no|without(?: a)?) good reason|decided to (?:reduce|stop|end|close|sanction|take(?! no))|not accept(?:ed)? (?:that )?(?:you|he|she|they)|sanction(?:ed)? (?:of|for) \d|(?:sanction|reduction) (?:will start|starts|has started|began|will begin))/;
 
 /** The words of a decision in the claimant's favour, or null (see FAVOURABLE). */
 export function inClaimantsFavour(text: string): string | null {
-  const normal = cueText(text);
+  // One space for a line break too: "your UC will not⏎be reduced".
+  const normal = cueText(text).replace(/\n/g, ' ');
   const match = FAVOURABLE.exec(normal);
   return match && !ADVERSE.test(normal) ? match[0].trim() : null;
 }

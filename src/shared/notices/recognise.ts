@@ -143,9 +143,10 @@ function answerChallenge(
 ): ChallengeAnswer {
   // The first rule that matched: MRN phrases come first (an MRN repeats the decision it looked at).
   const cue = strategy.cues ? found : null;
-  // "We have decided not to apply a sanction": a decision in the claimant's favour is asked about, never told.
+  // "We have decided not to apply a sanction", "we have made a decision: no sanction will be applied": a
+  // decision in the claimant's favour is asked about, never told (its MR date still shows for a yes).
   const favour = strategy.cues ? inClaimantsFavour(text) : null;
-  if (cue && favour && cue.answer === 'decision' && cue.rule === 'decided')
+  if (cue && favour && cue.answer === 'decision')
     return { answer: 'decision', possible: ['decision', 'neither'], sure: false, source: 'rule', cue: cue.words, rule: cue.rule, p };
   if (cue) return { answer: cue.answer, possible: [cue.answer], sure: true, source: 'rule', cue: cue.words, rule: cue.rule, p };
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };

@@ -66,6 +66,10 @@ describe('decisions and MRNs from their words', () => {
       'We have decided not to apply a sanction because you had a good reason.',
       'The decision maker accepted my good reason so no sanction',
       'No sanction will be applied to your claim.',
+      'We accept that you had a good reason.\nYour Universal Credit will not\nbe reduced.',
+      'We have made a decision. No sanction will be applied.',
+      'We are satisfied that you had a good reason. We have decided not to reduce your Universal Credit.',
+      'No reduction will be applied because you had a good reason.',
     ]) {
       const { challenge } = explainNotice(text, { today: TODAY });
       expect(challenge.possible, text).toContain('neither');
@@ -85,6 +89,7 @@ describe('decisions and MRNs from their words', () => {
       'We have decided that you did not have a good reason. Your Universal Credit will be reduced by £10.50 a day.',
       'You did not have a good reason for missing your appointment. We have decided to reduce your Universal Credit.',
       'We accept that you had a good reason for missing the appointment on 2 May. You missed the one on 9 May without good reason, so we have decided to reduce your payment.',
+      'We accept that you had a good reason for 2 May. For 9 May you failed to give a good reason, so we have decided to apply a sanction.',
     ]) {
       expect(explainNotice(text, { today: TODAY }).challenge, text).toMatchObject({ answer: 'decision', sure: true });
     }
