@@ -72,7 +72,12 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`(?<!\b(?:will|'ll|aim to|try to|able to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
   ),
   // "My MR came back: no change", "the mandatory reconsideration has come back unchanged" (not "when it comes back").
-  rule('mrn-came-back', String.raw`\b(?:my|the|your|his|her|their) (?:mandatory reconsideration|mr) (?:has |have )?(?:came|come) back`),
+  // "My MR came back", "the MR on the client's overpayment came back today" (not "has your MR come back yet?",
+  // "when the MR comes back", "if the MR came back negative").
+  rule(
+    'mrn-came-back',
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:my|the|your|his|her|their|our|client's) (?:mandatory reconsideration|mr|reconsideration)\b(?: [^.!?\n]{1,40}?)? (?:came back|(?:has|have) (?:now )?come back|is back|was back)\b${NOT_PENDING}`,
+  ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
     'mrn-result-line',
@@ -101,7 +106,7 @@ const MRN_RULES: readonly Rule[] = [
   // people also say of their own MR request, "the MRN form").
   rule(
     'mrn-received',
-    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre`)}\b(?:(?:got|had|received|recieved) (?:back )?(?:my|the|his|her|their|our) mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre`)}\b(?:(?:got|had|received|recieved) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b${NOT_PENDING}`,
   ),
   // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
   rule(
@@ -155,8 +160,15 @@ const MRN_RULES: readonly Rule[] = [
   // An MR that changed nothing, in anyone's words: "the 13 week sanction was upheld", "we have upheld the decision".
   rule(
     'mrn-upheld',
-    String.raw`\b(?:decision|sanction)s? (?:was|has been|have been|were|is|had been) upheld|\b(?:we|i|they|the decision maker|dm|dwp)${HAVE} upheld (?:the|our|my|this|that|his|her|their) (?:original )?(?:decision|sanction)`,
+    String.raw`\b(?:decision|sanction)s? (?:(?:was|has been|have been|were|is|had been) )?upheld|\b(?:we|i|they|the decision maker|dm|dwp)${HAVE} upheld (?:the|our|my|this|that|his|her|their) (?:original )?(?:decision|sanction)`,
   ),
+  // The decision someone disputed, looked at again: "a decision maker has reviewed the decision you disagreed
+  // with", "we have looked at the decision you asked us to check"; and an adviser's "decision unchanged".
+  rule(
+    'mrn-disputed-decision-reviewed',
+    String.raw`\b(?:reviewed|looked at|looked again at|reconsidered|considered|checked) the decision (?:that )?you (?:disagreed with|disagree with|asked us to (?:look at|check|change|reconsider)(?: again)?|challenged|disputed)`,
+  ),
+  rule('mrn-decision-unchanged', String.raw`\b(?:original )?decision (?:is |remains |was |has been )?(?:unchanged|not changed|not revised)\b${NOT_PENDING}`),
   rule('mrn-reconsideration-outcome', String.raw`\b(?:mandatory )?reconsideration (?:outcome|result)s?\b`),
   // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal".
   rule(
@@ -495,7 +507,9 @@ const NEEDS: Record<string, readonly string[]> = {
   'third-party-deduction': ['asked', 'applied', 'told'],
   'mrn-completed': ['reconsideration'],
   'mrn-request-considered': ['reconsideration'],
-  'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'look again', 'looked again', 'appeal'],
+  'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'again', 'appeal', 'review', 'disagree'],
+  'mrn-disputed-decision-reviewed': ['the decision'],
+  'mrn-decision-unchanged': ['unchanged', 'not changed', 'not revised'],
   'mrn-reconsideration-outcome': ['reconsideration'],
   'mrn-upheld': ['upheld'],
   'mrn-cannot-change': ['change', 'revise', 'alter'],
