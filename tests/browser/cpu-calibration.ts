@@ -3,11 +3,11 @@
 // machine. Lighthouse's ×4 CPU slowdown assumes a fast desktop and its own
 // docs say the multiplier is to be calibrated to the host (docs/throttling.md,
 // "CPU throttling"; DevTools' calibration does it with a benchmark). CPU
-// time already leaves out other processes' load (the figure below moved by
-// under 10 % with both cores held by busy loops); what it cannot leave out is
-// a slower CPU. CI once measured every screen's tasks 1.3 to 2 times as long
-// as this machine does, and Arabic Reminders failed the budget at 102 ms with
-// tasks that take 57 ms here.
+// time leaves out most of other processes' load, but not a slower or busier
+// CPU: in CI, Arabic Reminders failed the budget at 102 ms with tasks of 62
+// to 85 ms at ×4 that take 51 to 64 ms here, and on this machine the work
+// below took 32 ms of CPU quiet, about 39 with a busy loop on the other core,
+// and up to 52 in one test run as the host's own speed changed.
 //
 // The work is the kind a screen's load does, done cold so that the JIT's
 // warm-up does not decide it: compile fresh code, round-trip JSON, build and
@@ -48,10 +48,11 @@ function fixedWork(seed: number): string {
 }
 
 /**
- * The work's CPU time in `page` (the screen just measured: the same renderer
- * process, at about the same time): the lowest of its runs after one to warm
- * up (other work on the machine can lengthen a run, never shorten it). The
- * work adds its DOM at the end of the body and takes it away again.
+ * The work's CPU time in the page `cdp` is attached to (the screen just
+ * measured: the same renderer process, at about the same time): the lowest
+ * of its runs after one to warm up (other work on the machine can lengthen a
+ * run, never shorten it). The work adds its DOM at the end of the body and
+ * takes it away again.
  */
 export async function fixedWorkCpuMs(cdp: CDPSession): Promise<number> {
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
