@@ -651,6 +651,16 @@ export function inClaimantsFavour(text: string): string | null {
   return match && !ADVERSE.test(normal) ? match[0].trim() : null;
 }
 
+/**
+ * A short message that asks rather than tells: "Have they closed my claim? I cannot log in.", "My partner's
+ * claim was closed years ago, does that matter now?". People paste their own questions next to (or instead
+ * of) a notice; the words of one look like a decision's, but nothing in it says a decision was made.
+ */
+export function isShortQuestion(text: string): boolean {
+  const normal = cueText(text).trim();
+  return normal.length <= 200 && /\?/.test(normal);
+}
+
 /** The decision or MRN language in a message, if any. */
 export function findCue(text: string): Cue | null {
   const normal = cueText(text);

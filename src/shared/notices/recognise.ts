@@ -5,7 +5,7 @@
 // (b) comes from decision language (cues.ts) and the trained model, never
 // from (a) alone, so a decision worded in an unfamiliar way still gets its
 // deadline when the kind is unclear. Both say when they are unsure.
-import { allCues, cueText, inClaimantsFavour, type Cue } from './cues';
+import { allCues, cueText, inClaimantsFavour, isShortQuestion, type Cue } from './cues';
 import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
 import { featurize, modelText, modelWords, wordBucket, type FeatureConfig, type Features } from './features';
@@ -152,7 +152,8 @@ function answerChallenge(
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
   const possible = possibleAnswers(p, model.thresholds);
   const answer = possible[0]!;
-  if (favour && answer === 'decision' && !possible.includes('neither')) possible.push('neither');
+  // A decision or MRN read from the words alone is never told outright for a short question or a favourable decision.
+  if ((favour || isShortQuestion(text)) && answer !== 'neither' && !possible.includes('neither')) possible.push('neither');
   const words = answer === 'neither' ? [] : strongestWords(model, text, answer);
   return {
     answer,

@@ -83,6 +83,18 @@ describe('decisions and MRNs from their words', () => {
     expect(decided.challenge).toMatchObject({ answer: 'decision', possible: ['decision', 'neither'], sure: false, rule: 'decided' });
   });
 
+  it('asks, rather than tells, when a short question reads like a decision to the model alone', () => {
+    for (const text of ["My partner's claim was closed years ago, does that matter now?", 'Have they closed my claim? I cannot log in.']) {
+      const { challenge } = explainNotice(text, { today: TODAY });
+      expect(challenge.rule, text).toBeNull();
+      expect(challenge.sure, text).toBe(false);
+      expect(challenge.possible, text).toContain('neither');
+      if (challenge.answer === 'decision') expect(ids(text), text).toContain('mandatory-reconsideration');
+    }
+    // A phrase rule still tells: "they've closed my claim" is said, whatever is asked after it.
+    expect(explainNotice("They've closed my claim, what do I do now?", { today: TODAY }).challenge).toMatchObject({ answer: 'decision', sure: true });
+  });
+
   it('stays sure of a decision that cuts money, even when a good reason was accepted for part of it', () => {
     for (const text of [
       'We accept you had a good reason for 3 May but not for 10 May, so your Universal Credit will be reduced.',
