@@ -631,24 +631,23 @@ const FAVOURABLE = new RegExp(
     String.raw`\b(?:we|i|the decision maker|dm|dwp|they|he|she)(?:'ve| have| has| had)? (?:now )?(?:accept(?:ed|s)?|agree(?:d|s)?)(?: that)? (?:(?:you|he|she|they|i)(?:'d| had| have| has| did have| did)? (?:a )?|(?:my|your|his|her|their) )good (?:reason|cause)`,
     String.raw`\b(?:your|his|her|their|my|the) (?:universal credit|uc|payments?|award|money|standard allowance)(?: payments?)? (?:will not|won't|wont|will no longer|is not going to|isn't going to) be (?:reduced|cut|sanctioned|affected|stopped)`,
     String.raw`\b(?:satisfied|decided|agreed)(?: that)? (?:you|he|she|they) (?:had|have|has) (?:a )?good (?:reason|cause)`,
-    String.raw`\bnot to (?:sanction|reduce) (?:you|your|him|his|her|them|their)`,
+    String.raw`\bnot to (?:(?:sanction|reduce) (?:you|your|him|his|her|them|their)|(?:apply|impose|give you) a sanction)`,
     String.raw`\b(?:the |your |this )?(?:sanction|reduction) (?:has been|was|will be) (?:lifted|removed|cancelled|withdrawn|not applied)`,
     String.raw`\b(?:take|taking) no (?:further )?action`,
     String.raw`\bno (?:further )?(?:sanction|reduction) (?:will be|has been|is being|was) (?:applied|imposed|given)`,
-    String.raw`\b(?:decided |decision )?not to (?:apply|impose|give you) a sanction`,
     String.raw`\b(?:we|i|they) (?:will not|won't|wont) (?:apply|impose|give you) a sanction`,
     String.raw`\b(?:you|he|she|they) (?:will not|won't|wont) be sanctioned`,
   ].join('|'),
 );
 const ADVERSE =
-  /\b(?:will be (?:reduced|cut|sanctioned|stopped)|(?:is being|has been|have been) (?:reduced|cut|sanctioned)|(?<!\bno (?:further )?)(?:sanction|reduction) (?:will be|has been|is being) applied|decided to apply (?:a |the )?(?:sanction|reduction)|(?:haven't|hasn't|have not|has not|failed to) (?:give|given|show|shown|provide|provided) (?:a )?good reason|we(?:'ve| have| will| are going to)? (?:reduce|reduced|stop|stopped|cut|end|ended|close|closed)\b|(?:did not|didn't|do not|don't|not) (?:have|had|show|shown|give|given|provide|provided) (?:a )?good reason|(?:no|without(?: a)?) good reason|decided to (?:reduce|stop|end|close|sanction|take(?! no))|not accept(?:ed)? (?:that )?(?:you|he|she|they)|sanction(?:ed)? (?:of|for) \d|(?:sanction|reduction) (?:will start|starts|has started|began|will begin))/;
+  /\b(?:will be (?:reduced|cut|sanctioned|stopped)|(?:is being|has been|have been) (?:reduced|cut|sanctioned)|(?<!\bno (?:further )?)(?:sanction|reduction) (?:will be|has been|is being) applied|decided to apply (?:a |the )?(?:sanction|reduction)|we(?:'ve| have| will| are going to)? (?:reduce|reduced|stop|stopped|cut|end|ended|close|closed)\b|(?:haven't|hasn't|have not|has not|failed to|did not|didn't|do not|don't|not) (?:have|had|give|given|show|shown|provide|provided) (?:a )?good reason|(?:no|without(?: a)?) good reason|decided to (?:reduce|stop|end|close|sanction|take(?! no))|not accept(?:ed)? (?:that )?(?:you|he|she|they)|sanction(?:ed)? (?:of|for) \d|(?:sanction|reduction) (?:will start|starts|has started|began|will begin))/;
 
-/** The words of a decision in the claimant's favour, or null (see FAVOURABLE). */
-export function inClaimantsFavour(text: string): string | null {
+/** The words of a decision in the claimant's favour, or null (see FAVOURABLE); `normal` as cueText gives it. */
+export function inClaimantsFavour(normal: string): string | null {
   // One space for a line break too: "your UC will not⏎be reduced".
-  const normal = cueText(text).replace(/\n/g, ' ');
-  const match = FAVOURABLE.exec(normal);
-  return match && !ADVERSE.test(normal) ? match[0].trim() : null;
+  const line = normal.replace(/\n/g, ' ');
+  const match = FAVOURABLE.exec(line);
+  return match && !ADVERSE.test(line) ? match[0].trim() : null;
 }
 
 /**
@@ -656,9 +655,8 @@ export function inClaimantsFavour(text: string): string | null {
  * claim was closed years ago, does that matter now?". People paste their own questions next to (or instead
  * of) a notice; the words of one look like a decision's, but nothing in it says a decision was made.
  */
-export function isShortQuestion(text: string): boolean {
-  const normal = cueText(text).trim();
-  return normal.length <= 200 && /\?/.test(normal);
+export function isShortQuestion(normal: string): boolean {
+  return normal.trim().length <= 200 && normal.includes('?');
 }
 
 /** The decision or MRN language in a message, if any. */

@@ -143,17 +143,19 @@ function answerChallenge(
 ): ChallengeAnswer {
   // The first rule that matched: MRN phrases come first (an MRN repeats the decision it looked at).
   const cue = strategy.cues ? found : null;
-  // "We have decided not to apply a sanction", "we have made a decision: no sanction will be applied": a
-  // decision in the claimant's favour is asked about, never told (its MR date still shows for a yes).
-  const favour = strategy.cues ? inClaimantsFavour(text) : null;
-  if (cue && favour && cue.answer === 'decision')
-    return { answer: 'decision', possible: ['decision', 'neither'], sure: false, source: 'rule', cue: cue.words, rule: cue.rule, p };
-  if (cue) return { answer: cue.answer, possible: [cue.answer], sure: true, source: 'rule', cue: cue.words, rule: cue.rule, p };
+  const normal = cueText(text);
+  // "We have decided not to apply a sanction", "no sanction will be applied": a decision in the claimant's
+  // favour is asked about, never told (its MR date still shows for a yes); so is a decision or MRN that only
+  // the model reads into a short question.
+  const favour = strategy.cues && inClaimantsFavour(normal) !== null;
+  if (cue) {
+    const asks = favour && cue.answer === 'decision';
+    return { answer: cue.answer, possible: asks ? [cue.answer, 'neither'] : [cue.answer], sure: !asks, source: 'rule', cue: cue.words, rule: cue.rule, p };
+  }
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
   const possible = possibleAnswers(p, model.thresholds);
   const answer = possible[0]!;
-  // A decision or MRN read from the words alone is never told outright for a short question or a favourable decision.
-  if ((favour || isShortQuestion(text)) && answer !== 'neither' && !possible.includes('neither')) possible.push('neither');
+  if ((favour || isShortQuestion(normal)) && answer !== 'neither' && !possible.includes('neither')) possible.push('neither');
   const words = answer === 'neither' ? [] : strongestWords(model, text, answer);
   return {
     answer,
