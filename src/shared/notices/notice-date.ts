@@ -16,30 +16,65 @@ export interface RolledDate {
 }
 
 // Each test looks at the words just before the date, in the same sentence.
+// DWP writes to Welsh speakers in Welsh, so each role has its Welsh words too,
+// with the mutated forms they take after "ar", "eich", "fy" ("ar ddydd Mawrth",
+// "eich taliad", "fy nghyfweliad"); a Welsh date no rule knows would otherwise
+// be taken for the notice's own date.
+const WEEKDAY = String.raw`(?:\w+day,?\s*|d?dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul),?\s*)?`;
+const role = (pattern: string): RegExp => new RegExp(pattern.replaceAll('WEEKDAY', WEEKDAY));
 const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
   [
-    /\b(?:by|before|until|no later than|on or before|expires?(?: on)?|runs? out(?: on)?|deadline(?: date)?(?: is| of)?|due(?: date)?|return (?:it|this|the form|the questionnaire) by|latest)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    role(
+      String.raw`\b(?:by|before|until|no later than|on or before|expires?(?: on)?|runs? out(?: on)?|deadline(?: date)?(?: is| of)?|due(?: date)?|return (?:it|this|the form|the questionnaire) by|latest` +
+        String.raw`|erbyn|cyn|dim hwyrach na|hyd at|n?dyddiad cau(?: yw)?|d?terfyn amser)\s*:?\s*WEEKDAY(?:the\s+)?$`,
+    ),
     'deadline',
   ],
   [
-    /\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet)\b[^.!?\n]*?\b(?:on|for|is|date:?)\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    role(
+      String.raw`\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet` +
+        String.raw`|h?apwyntiad|(?:c|g|ngh|ch)yfweliad|h?asesiad|(?:c|g|ngh|ch)yfarfod|(?:g|ng)?alwad|fynychu|mynychu|dewch i mewn)` +
+        String.raw`\b[^.!?\n]*?\b(?:on|for|is|date:?|ar|yw|ydy|dyddiad:?)\s*WEEKDAY(?:the\s+)?$`,
+    ),
     'appointment',
   ],
   [
-    /\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay)\b[^.!?\n]{0,30}?\b(?:on|by|is|:)?\s*(?:\w+day,?\s*)?$/,
+    role(
+      String.raw`\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay` +
+        String.raw`|(?:t|d|th|nh)al(?:u|iad|iadau)|(?:t|d|th|nh)âl|i'?ch cyfrif(?: banc)?|byddwch yn cael|byddwn yn talu)` +
+        String.raw`\b[^.!?\n]{0,30}?\b(?:on|by|is|:|ar|erbyn|yw)?\s*WEEKDAY$`,
+    ),
     'payment',
   ],
-  [/\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/, 'period'],
+  [
+    role(
+      String.raw`\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-` +
+        String.raw`|(?:c|g|ngh|ch)yfnod(?: asesu)?|rhwng|o|ers|yn dechrau|gan ddechrau|yn gorffen|tan|i|a|ac)\s*:?\s*WEEKDAY(?:the\s+)?$`,
+    ),
+    'period',
+  ],
   // An earlier decision the message refers to ("we looked again at the decision dated 3 April"), not this notice.
   [
-    /\b(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)\s*:?\s*(?:\w+day,?\s*)?(?:the\s+)?$/,
+    role(
+      String.raw`\b(?:(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)` +
+        String.raw`|(?:y|eich|ein) (?:p|b|ph|mh)enderfyniad(?: gwreiddiol)?(?: a wnaed| a wnaethom)? (?:ar|o|dyddiedig))\s*:?\s*WEEKDAY(?:the\s+)?$`,
+    ),
     'event',
   ],
   [
-    /\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent)\s*:?\s*(?:on\s+)?(?:\w+day,?\s*)?$/,
+    role(
+      String.raw`\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent` +
+        String.raw`|(?:d|dd|n)yddiad(?: y (?:llythyr|hysbysiad|neges|penderfyniad))?|dyddiedig|anfonwyd(?: ar)?|cyhoeddwyd(?: ar)?)\s*:?\s*(?:on\s+|ar\s+)?WEEKDAY$`,
+    ),
     'notice',
   ],
-  [/\b(?:did not|didn't|missed|failed to|you told us|you reported|you left|you moved|you started|you stopped|born|died|on)\b[^.!?\n]*$/, 'event'],
+  [
+    role(
+      String.raw`\b(?:did not|didn't|missed|failed to|you told us|you reported|you left|you moved|you started|you stopped|born|died|on` +
+        String.raw`|ni wnaethoch|methu|methoch|fethu|golli|colli|collwyd|dywedoch wrthym|rhoi gwybod i ni|symud|symudoch|dechrau|dechreuoch|stopio|ganwyd|bu farw|ar)\b[^.!?\n]*$`,
+    ),
+    'event',
+  ],
 ];
 
 function roleBefore(before: string): DateRole {

@@ -1,0 +1,58 @@
+// Which date in a message is which: the notice's own date, a deadline, an
+// appointment, a payment, a period or an event, in English and in Welsh.
+import { describe, expect, it } from 'vitest';
+import { explainNotice } from '../../../src/shared/notices/explain';
+import { findNoticeDate, rolesOfDates, type DateRole } from '../../../src/shared/notices/notice-date';
+
+const today = '2026-12-05';
+const roles = (text: string): DateRole[] => rolesOfDates(text, today).map((d) => d.role);
+
+describe('the role of each date', () => {
+  it.each<[string, DateRole[]]>([
+    ['You have an appointment with your work coach on Tuesday 15 December at 10:30.', ['appointment']],
+    ['You must send your fit note by 20 December.', ['deadline']],
+    ['We will pay £300 into your bank account on 10 December.', ['payment']],
+    ['Assessment period: 5 October 2026 to 4 November 2026', ['period', 'period']],
+    ['Date: 1 December 2026. We have decided that you are not entitled to Universal Credit.', ['notice']],
+    ['Has your rent changed on 1 April? Tell us.', ['event']],
+  ])('English: %s', (text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+
+  // The same messages as DWP writes them in Welsh: before, every one of these dates was taken for the notice's own date.
+  it.each<[string, DateRole[]]>([
+    ["Mae gennych apwyntiad gyda'ch anogwr gwaith ar ddydd Mawrth 15 Rhagfyr am 10:30.", ['appointment']],
+    ['Mae gennych gyfweliad ar 3 Ionawr.', ['appointment']],
+    ['Rhaid i chi anfon eich nodyn ffitrwydd erbyn 20 Rhagfyr.', ['deadline']],
+    ['Dyddiad cau: 9 Ionawr 2027', ['deadline']],
+    ["Byddwn yn talu £300 i'ch cyfrif banc ar 10 Rhagfyr.", ['payment']],
+    ['Cyfnod asesu: 5 Hydref 2026 i 4 Tachwedd 2026', ['period', 'period']],
+    ['Rydych yn ffit i weithio o 2 Awst.', ['period']],
+    ['Dyddiad: 1 Rhagfyr 2026. Rydym wedi penderfynu nad oes gennych hawl i Gredyd Cynhwysol.', ['notice']],
+    ['Gofynnoch i ni edrych eto ar y penderfyniad dyddiedig 3 Hydref 2026.', ['event']],
+    ['Os yw eich rhent wedi newid ar 1 Ebrill, rhowch wybod i ni.', ['event']],
+    ['Gwnaethoch golli eich apwyntiad ar 2 Rhagfyr.', ['appointment']],
+  ])('Welsh: %s', (text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+
+  it('still takes a Welsh journal stamp at the start of a line as the notice date', () => {
+    const dates = rolesOfDates('3 Rhagfyr 2026\nRydym wedi penderfynu lleihau eich Credyd Cynhwysol.', today);
+    expect(dates.map((d) => d.role)).toEqual(['notice']);
+    expect(findNoticeDate(dates, today)).toBe('2026-12-03');
+  });
+});
+
+describe('Welsh dates in an explanation', () => {
+  it('gives a Welsh appointment its date to attend, in the future', () => {
+    const r = explainNotice("Mae gennych apwyntiad gyda'ch anogwr gwaith ar ddydd Iau 10 Rhagfyr am 11:00.", { today });
+    expect(r.noticeDate).toBeNull();
+    expect(r.deadlines).toContainEqual(expect.objectContaining({ id: 'attend', date: '2026-12-10', time: '11:00' }));
+  });
+
+  it('counts a Welsh sanction from the day it came, not from the missed interview', () => {
+    const r = explainNotice('Rydym wedi penderfynu lleihau eich Credyd Cynhwysol. Ni wnaethoch fynychu eich cyfweliad ar 25 Tachwedd heb reswm da.', { today });
+    expect(r.noticeDate).toBeNull();
+    expect(r.deadlines).toContainEqual(expect.objectContaining({ id: 'mandatory-reconsideration', date: '2027-01-05' }));
+  });
+});
