@@ -23,6 +23,19 @@ describe('englishShadow', () => {
     expect(shadow('Mae gennych gyfalaf. Nid oes gennych hawl i Gredyd Cynhwysol.')).toContain('you are not entitled');
   });
 
+  it("knows a to-do's everyday words, so a short Welsh message still gets its shadow", () => {
+    // One known phrase is not enough to call a text Welsh; "llenwch", "anfon", "yn ôl" and "erbyn" are the others here.
+    expect(shadow("Llenwch yr holiadur gallu i weithio (UC50) a'i anfon yn ôl erbyn 20 Rhagfyr.")).toContain('capability for work questionnaire');
+    expect(shadow("Mae angen i chi wirio pwy ydych chi. Dewch â'ch pasbort neu drwydded yrru.")).toContain('verify your identity');
+    expect(shadow("Mae angen i chi wirio pwy ydych chi. Dewch â'ch pasbort neu drwydded yrru.")).toContain('passport');
+    expect(shadow('Rhowch wybod i ni am unrhyw newid yn eich amgylchiadau.')).toContain('circumstances');
+    expect(shadow('Rydym wedi penderfynu nad oes gennych hawl i Gredyd Cynhwysol.')).toContain('you are not entitled');
+    expect(shadow('Dewch i Ganolfan Byd Gwaith Bangor gyda eich pasbort.')).toContain('jobcentre');
+    const mrn = shadow("Rydym wedi ailystyried y penderfyniad. Nid yw'r penderfyniad wedi newid.");
+    expect(mrn).toContain('we have reconsidered');
+    expect(mrn).toContain('the decision has not changed');
+  });
+
   it('never makes word pairs across Welsh words it does not know', () => {
     const out = englishShadow(words('Rydym wedi penderfynu lleihau eich Credyd Cynhwysol. Ni wnaethoch fynychu eich apwyntiad'))!;
     expect(out).toContain('');
@@ -52,5 +65,15 @@ describe('englishShadow', () => {
     expect(overpayment.kindCandidates).toContain('overpayment');
     const closed = explainNotice('Rydym wedi cau eich hawliad Credyd Cynhwysol.', { today: '2023-12-14' });
     expect(closed.kindCandidates).toContain('claim-closed');
+  });
+
+  it('reads Welsh to-dos for identity, the UC50 and a change of circumstances among their likely kinds', () => {
+    const today = '2026-12-05';
+    const identity = explainNotice("Mae angen i chi wirio pwy ydych chi. Dewch â'ch pasbort neu drwydded yrru i'r Ganolfan Byd Gwaith.", { today });
+    expect(identity.kindCandidates).toContain('verify-identity');
+    const uc50 = explainNotice("Llenwch yr holiadur gallu i weithio (UC50) a'i anfon yn ôl erbyn 20 Rhagfyr.", { today });
+    expect(uc50.kindCandidates).toContain('work-capability-questionnaire');
+    const change = explainNotice('Rhowch wybod i ni am unrhyw newid yn eich amgylchiadau, er enghraifft os byddwch yn symud tŷ.', { today });
+    expect(change.kindCandidates).toContain('report-change');
   });
 });
