@@ -170,10 +170,11 @@ const MRN_RULES: readonly Rule[] = [
   ),
   rule('mrn-decision-unchanged', String.raw`\b(?:original )?decision (?:is |remains |was |has been )?(?:unchanged|not changed|not revised)\b${NOT_PENDING}`),
   rule('mrn-reconsideration-outcome', String.raw`\b(?:mandatory )?reconsideration (?:outcome|result)s?\b`),
-  // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal".
+  // Welsh: "hysbysiad ailystyriaeth orfodol", "we have reconsidered", "you can appeal to the tribunal", "you asked us
+  // to reconsider / look again at".
   rule(
     'mrn-welsh',
-    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid)`,
+    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|gofynnoch i ni (?:ailystyried|edrych eto ar))`,
   ),
   rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
   rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
@@ -374,10 +375,17 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:we accept|we have accepted|we are satisfied) (?:that )?(?:you|he|she|they) (?:have|has|are|is) (?:a right to reside|habitually resident)`,
   ),
   // Welsh: "we have decided", "we will reduce your payment", "you are not entitled", "we paid you too much",
-  // "we will recover", "we have not approved".
+  // "we will recover", "we have not approved", "we have closed your claim", "your claim has ended".
   rule(
     'welsh',
     String.raw`\b(?:rydym wedi penderfynu|byddwn yn lleihau eich|nid oes gennych hawl|rydym wedi talu gormod|byddwn yn adennill|nid ydym wedi cymeradwyo|rydym wedi cau eich hawliad|mae eich hawliad wedi (?:cau|dod i ben))`,
+  ),
+  // The English families in Welsh: "you have not shown a good reason", "we have stopped your …", "your Universal
+  // Credit / award has ended", "your Universal Credit will be reduced", "your (next) payment will be £0",
+  // "you have limited capability for work", "(that) you are capable of work".
+  rule(
+    'welsh-families',
+    String.raw`\b(?:nid ydych(?: chi)? wedi dangos rheswm da|rydym wedi (?:stopio|atal|dileu) eich|mae eich (?:credyd cynhwysol|dyfarniad) wedi (?:dod i ben|stopio)|bydd eich (?:credyd cynhwysol|taliad(?:au)?)(?: credyd cynhwysol)?(?: nesaf)? yn cael (?:ei|eu) (?:leihau|lleihau|stopio|atal)|bydd eich taliad(?: credyd cynhwysol)?(?: nesaf)?(?: ar [^.!?\n]{0,20}?)? yn £0|mae gennych (?:allu|gallu) cyfyngedig i weithio|(?:eich bod|rydych) yn gallu gweithio)${NOT_PENDING}`,
   ),
   rule(
     'taking-money-off',
@@ -385,22 +393,23 @@ const DECISION_RULES: readonly Rule[] = [
   ),
 ];
 
-/** Words that make a phrase conditional or a warning when they come before it in the same sentence. */
-const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
+/** Words that make a phrase conditional or a warning when they come before it in the same sentence (with the Welsh ones: os, efallai, gall, cyn …). */
+const HEDGE =
+  /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b/;
 /**
  * ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice",
  * "accept your commitment or your claim will be closed" (an "or" further back is a list: "you did not send
  * them or give a good reason, so we have ended your award").
  */
 const HEDGE_NEAR =
-  /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our)|or|otherwise)\b(?:\s+[^\s,;]+){0,4}\s*$/;
+  /\b(?:why|how|what|when|pam|sut|beth|pryd|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our)|or|otherwise)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 /**
  * What follows "so", "this means" or "as a result" is what happened, whatever came before it: "this is more
  * than you can earn before your Universal Credit stops, so you will not get a payment".
  */
 const CONSEQUENCE = /(?:, so|\bso (?=we|you|your|the|this|his|her|their)|\bthis means(?: that)?|\bas a result|\bbecause of this|\btherefore)\b/g;
 /** ... or just after it: "your claim will be closed if you do not accept". */
-const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless)\b/;
+const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless|os|oni bai)\b/;
 
 /** Lower case, straight quotes, one space (or one line break): what the rules are written for. */
 export function cueText(text: string): string {
@@ -459,7 +468,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-appeal-within': ['notice'],
   'mrn-shorthand': ['mr', 'mrn', 'appeal'],
   'mrn-they-not-changed': ['change'],
-  'mrn-welsh': ['ailystyri', 'apelio', 'newid'],
+  'mrn-welsh': ['ailystyri', 'apelio', 'newid', 'edrych eto'],
   'mrn-notice': ['notice'],
   'mrn-you-asked': ['asked'],
   'mrn-looked-again-all': ['again'],
@@ -496,6 +505,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'one-word-closed': ['closed', 'terminated'],
   'claim-closed-short': ['closed', 'terminated'],
   welsh: ['rydym', 'byddwn', 'nid', 'hawliad'],
+  'welsh-families': ['nid', 'rydym', 'mae', 'bydd', 'gennych', 'gallu'],
   'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
   'paid-too-much': ['much', 'overpaid'],
   'take-back': ['back'],

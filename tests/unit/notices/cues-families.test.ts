@@ -88,6 +88,16 @@ describe('decision families', () => {
     ['No contact was made, so a sanction has been applied from 3 March.', 'sanction-applied'],
     // "so" starts what happened, whatever came before it.
     ['Your earnings were more than you can earn before Universal Credit stops, so you will not get a payment on 6 June.', 'no-payment'],
+    // The same families as DWP writes them in Welsh.
+    ['Nid ydych wedi dangos rheswm da dros beidio â mynychu eich cyfweliad.', 'welsh-families'],
+    ['Rydym wedi stopio eich costau tai am nad ydych yn talu rhent.', 'welsh-families'],
+    ['Mae eich Credyd Cynhwysol wedi dod i ben.', 'welsh-families'],
+    ['Bydd eich Credyd Cynhwysol yn cael ei leihau am 28 diwrnod.', 'welsh-families'],
+    ['Bydd eich taliad Credyd Cynhwysol nesaf yn £0 oherwydd eich enillion.', 'welsh-families'],
+    ['Bydd eich taliad ar 14 Rhagfyr yn £0.', 'welsh-families'],
+    ["Mae gennych allu cyfyngedig i weithio a gweithgarwch sy'n gysylltiedig â gwaith.", 'welsh-families'],
+    ['Ar ôl eich asesiad, rydych yn gallu gweithio.', 'welsh-families'],
+    ['Mae eich Credyd Cynhwysol wedi dod i ben, beth ddylwn i ei wneud?', 'welsh-families'],
   ])('"%s" is a decision (%s)', (text, id) => {
     expect(answer(text)).toBe('decision');
     expect(rule(text)).toBe(id);
@@ -154,6 +164,9 @@ describe('decision families', () => {
     ['I have checked the decision about your sanction and it has not changed.', 'mrn-reviewed-unchanged'],
     ['The decision stays the same.', 'mrn-decision-stays'],
     ['Following your MR request, we have changed our decision.', 'mrn-following'],
+    // Welsh: "you asked us to reconsider / to look again at".
+    ['Gofynnoch i ni ailystyried ein penderfyniad am eich costau gofal plant. Rydym wedi newid y penderfyniad.', 'mrn-welsh'],
+    ['Gofynnoch i ni edrych eto ar y penderfyniad am eich sancsiwn.', 'mrn-welsh'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -285,6 +298,16 @@ describe('lookalikes stay undecided by the phrases', () => {
     // Nothing was applied.
     'No sanction will be applied to your claim.',
     'No reduction will be applied because you had a good reason.',
+    // Welsh warnings, guidance and questions: "if", "may", "could", "before", "you can", "why", a question.
+    'Os nad ydych yn dangos rheswm da, bydd eich Credyd Cynhwysol yn cael ei leihau.',
+    'Efallai y bydd eich Credyd Cynhwysol yn cael ei leihau os na fyddwch yn mynychu.',
+    'Bydd eich Credyd Cynhwysol yn cael ei leihau os na fyddwch yn derbyn eich ymrwymiad.',
+    'Os oes gennych allu cyfyngedig i weithio, ni fydd rhaid i chi chwilio am waith.',
+    'Rhaid i chi fynychu eich apwyntiad neu gallai eich Credyd Cynhwysol gael ei leihau.',
+    'Pam mae eich Credyd Cynhwysol wedi dod i ben?',
+    'Ydych chi yn gallu gweithio? Rhowch wybod i ni.',
+    'Rydych yn gallu gweithio?',
+    'Os ydych yn anghytuno, gallwch ofyn i ni edrych eto ar y penderfyniad.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
