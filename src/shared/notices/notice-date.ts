@@ -103,16 +103,42 @@ function afterPeriodLabel(text: string, index: number): boolean {
   return /\b(?:assessment period|period|from|between|effective from|starting|to|until|and|-)\s*:?\s*$/i.test(previous);
 }
 
+/** What an appointment is called, in a heading or a to-do row (English and Welsh). */
+const APPOINTMENT_WORDS =
+  /\b(?:appointment|interview|assessment(?! period)|work search review|meeting|h?apwyntiad|(?:c|g|ngh|ch)yfweliad|h?asesiad|(?:c|g|ngh|ch)yfarfod)\b/i;
+
+/** ... but not a decision's heading: "Work capability assessment decision", "Your assessment outcome". */
+const DECISION_WORDS = /\b(?:decision|outcome|result|sanction|reduc\w*|(?:p|b|mh)enderfyniad|(?:c|g|ngh)anlyniad)\b/i;
+
+function namesAppointment(words: string): boolean {
+  return APPOINTMENT_WORDS.test(words) && !DECISION_WORDS.test(words);
+}
+
+/** The line before the date's is a short label, not a sentence ("Telephone appointment", then the date). */
+function labelLineBefore(text: string, index: number): string {
+  const lineStart = text.lastIndexOf('\n', index - 1);
+  if (lineStart < 0) return '';
+  const previous = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
+  return previous.length <= 40 && !/[.!?]/.test(previous) ? previous : '';
+}
+
 export function rolesOfDates(text: string, today: string): RolledDate[] {
   const times = findTimes(text);
   return findDates(text).map((found) => {
-    let role = roleBefore(sentenceBefore(text, found.index));
+    const before = sentenceBefore(text, found.index);
+    let role = roleBefore(before);
     if (role === 'plain' && afterPeriodLabel(text, found.index)) role = 'period';
+    const time = times.find((t) => t.index >= found.end && t.index - found.end <= 12)?.time;
+    // A date and a time after an appointment's name, with no "on" between: "Appointment with your work coach
+    // Thursday 21 November, 11:10", "Work search review: Tuesday 5 December at 10am". Still to come, not the
+    // notice's own date.
+    if (role === 'plain' && time && (namesAppointment(before) || namesAppointment(labelLineBefore(text, found.index)))) {
+      role = 'appointment';
+    }
     const stamp = role === 'plain' && isLineStart(text, found.index);
     if (stamp) role = 'notice';
     const direction = role === 'notice' || role === 'event' || role === 'plain' ? 'past' : 'future';
     const date = resolveYear(found, today, direction);
-    const time = times.find((t) => t.index >= found.end && t.index - found.end <= 12)?.time;
     return { date, found, role, ...(time ? { time } : {}), ...(stamp ? { stamp } : {}) };
   });
 }

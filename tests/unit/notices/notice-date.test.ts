@@ -36,6 +36,21 @@ describe('the role of each date', () => {
     expect(roles(text)).toEqual(expected);
   });
 
+  // An appointment's name, then its date and time with no "on": a to-do row, a heading, a label on the line before.
+  it.each<[string, DateRole[]]>([
+    ['Appointment with your work coach   Thursday 10 December, 11:10   View', ['appointment']],
+    ['Work search review: Tuesday 15 December at 10am', ['appointment']],
+    ['Telephone appointment\nMonday 7 December\n2:30pm', ['appointment']],
+    ['Apwyntiad ffôn\nDydd Llun 7 Rhagfyr\n2:30pm', ['appointment']],
+    // A decision's heading, or a sentence that only mentions an appointment, keeps the stamp as the notice's date.
+    ["Work capability assessment decision\n3 December 2026 10:42\nWe've decided you have limited capability for work.", ['notice']],
+    ['Your appointment is confirmed.\n4 November 2026 09:12\nWe have decided to reduce your Universal Credit.', ['notice']],
+    // No time: it could be the day the row was posted.
+    ['Appointment with your work coach   Thursday 10 December   View', ['plain']],
+  ])('appointment with no lead-in: %s', (text, expected) => {
+    expect(roles(text)).toEqual(expected);
+  });
+
   it('still takes a Welsh journal stamp at the start of a line as the notice date', () => {
     const dates = rolesOfDates('3 Rhagfyr 2026\nRydym wedi penderfynu lleihau eich Credyd Cynhwysol.', today);
     expect(dates.map((d) => d.role)).toEqual(['notice']);
@@ -43,11 +58,17 @@ describe('the role of each date', () => {
   });
 });
 
-describe('Welsh dates in an explanation', () => {
+describe('dates in an explanation', () => {
   it('gives a Welsh appointment its date to attend, in the future', () => {
     const r = explainNotice("Mae gennych apwyntiad gyda'ch anogwr gwaith ar ddydd Iau 10 Rhagfyr am 11:00.", { today });
     expect(r.noticeDate).toBeNull();
     expect(r.deadlines).toContainEqual(expect.objectContaining({ id: 'attend', date: '2026-12-10', time: '11:00' }));
+  });
+
+  it("gives a to-do row's appointment its date to attend, in the future, not as the day the notice came", () => {
+    const r = explainNotice('Appointment with your work coach   Thursday 10 December, 11:10   View', { today });
+    expect(r.noticeDate).toBeNull();
+    expect(r.deadlines).toContainEqual(expect.objectContaining({ id: 'attend', date: '2026-12-10', time: '11:10' }));
   });
 
   it('counts a Welsh sanction from the day it came, not from the missed interview', () => {
