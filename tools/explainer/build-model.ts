@@ -9,8 +9,8 @@ import { featurizeAll, SHIPPED, trainModel } from './train';
 export function buildModelFile(): { text: string; hash: string; examples: number; thresholds: { kind: number; rights: number; neither: number } } {
   const examples = loadTraining();
   const cache = featurizeAll(examples, SHIPPED.features);
-  const { thresholds, splits } = calibrate(examples, SHIPPED, DEFAULT_STRATEGY, cache);
-  console.log(`cut-offs of each split: ${splits.map((t) => `${t.kind}/${t.rights}/${t.neither}`).join(', ')}`);
+  const { thresholds, bySplit } = calibrate(examples, SHIPPED, DEFAULT_STRATEGY, cache);
+  console.log(`cut-offs of each split: ${bySplit.map((t) => `${t.kind}/${t.rights}/${t.neither}`).join(', ')}`);
   const model = trainModel(examples, { ...SHIPPED, thresholds }, cache);
   const hash = inputsHash();
   return { text: renderModelFile(model, { hash, examples: examples.length }), hash, examples: examples.length, thresholds };

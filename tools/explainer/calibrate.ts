@@ -135,37 +135,44 @@ export function chooseKindCut(examples: Example[], recognitions: Recognition[]):
  */
 export const SPLITS = 5;
 
+/** The middle value (of an odd count; SPLITS is odd). */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** The cut-offs one split's out-of-fold answers give. */
-function cutoffsOf(examples: Example[], recognitions: Recognition[]) {
+/** The rights curve of one split, on the notices no decision phrase answered. */
+function rightsCurveOf(examples: Example[], recognitions: Recognition[]): CutoffPoint[] {
   // The rights cut only matters for the notices no decision phrase answered: it is chosen on those alone. (Counting
   // the ones the phrases answered would let better phrases raise the cut and ask less on wordings they miss.)
   const left = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([, r]) => r.challenge.source !== 'rule');
-  const curve = rightsCurve(
+  return rightsCurve(
     left.map(([e]) => e),
     left.map(([, r]) => r),
   );
-  const rights = chooseRightsCut(curve);
-  const neither = chooseNeitherCut(neitherCurve(examples, recognitions, rights));
-  return { curve, thresholds: { kind: chooseKindCut(examples, recognitions), rights, neither } };
 }
 
-/** Cross-validates on several splits, then picks each cut-off as the median of the splits' choices. */
-export function calibrate(examples: Example[], config: TrainerConfig, strategy: Strategy, cache?: Map<string, Features>, splits = SPLITS) {
+/**
+ * Cross-validates on several splits. The rights and kind cut-offs are the medians of the splits' choices; the
+ * "neither" cut-off depends on the rights one, so each split chooses it again at the median rights cut-off, and
+ * its median counts.
+ */
+export function calibrate(examples: Example[], config: TrainerConfig, strategy: Strategy, cache?: Map<string, Features>, splitCount = SPLITS) {
   const features = cache ?? featurizeAll(examples, config.features);
-  const runs = Array.from({ length: splits }, (_, seed) => {
+  const runs = Array.from({ length: splitCount }, (_, seed) => {
     const cv = crossValidate(examples, config, FOLDS, features, seed);
-    return { cv, ...cutoffsOf(examples, outOfFold(examples, cv, strategy)) };
+    const recognitions = outOfFold(examples, cv, strategy);
+    const curve = rightsCurveOf(examples, recognitions);
+    return { cv, recognitions, curve, rights: chooseRightsCut(curve), kind: chooseKindCut(examples, recognitions) };
   });
-  const thresholds = {
-    kind: median(runs.map((r) => r.thresholds.kind)),
-    rights: median(runs.map((r) => r.thresholds.rights)),
-    neither: median(runs.map((r) => r.thresholds.neither)),
-  };
+  const rights = median(runs.map((r) => r.rights));
+  const neitherOf = runs.map((r) => chooseNeitherCut(neitherCurve(examples, r.recognitions, rights)));
+  const thresholds = { kind: median(runs.map((r) => r.kind)), rights, neither: median(neitherOf) };
   // The figures are reported on the first split (the one README's history was measured on).
-  return { cv: runs[0]!.cv, curve: runs[0]!.curve, thresholds, splits: runs.map((r) => r.thresholds) };
+  return {
+    cv: runs[0]!.cv,
+    curve: runs[0]!.curve,
+    thresholds,
+    bySplit: runs.map((r, i) => ({ kind: r.kind, rights: r.rights, neither: neitherOf[i]! })),
+  };
 }

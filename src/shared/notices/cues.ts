@@ -382,10 +382,10 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   // The English families in Welsh: "you have not shown a good reason", "we have stopped your …", "your Universal
   // Credit / award has ended", "your Universal Credit will be reduced", "your (next) payment will be £0",
-  // "you have limited capability for work", "(that) you are capable of work".
+  // "you have limited capability for work", "(that) you are able to work".
   rule(
     'welsh-families',
-    String.raw`\b(?:nid ydych(?: chi)? wedi dangos rheswm da|rydym wedi (?:stopio|atal|dileu) eich|mae eich (?:credyd cynhwysol|dyfarniad) wedi (?:dod i ben|stopio)|bydd eich (?:credyd cynhwysol|taliad(?:au)?)(?: credyd cynhwysol)?(?: nesaf)? yn cael (?:ei|eu) (?:leihau|lleihau|stopio|atal)|bydd eich taliad(?: credyd cynhwysol)?(?: nesaf)?(?: ar [^.!?\n]{0,20}?)? yn £0|mae gennych (?:allu|gallu) cyfyngedig i weithio|(?:eich bod|rydych) yn gallu gweithio)${NOT_PENDING}`,
+    String.raw`\b(?:nid ydych(?: chi)? wedi dangos rheswm da|rydym wedi (?:stopio|atal|dileu) eich (?:credyd cynhwysol|taliad\w*|hawliad|dyfarniad|costau|elfen|lwfans)|mae eich (?:credyd cynhwysol|dyfarniad) wedi (?:dod i ben|stopio)|bydd eich (?:credyd cynhwysol|taliad(?:au)?)(?: credyd cynhwysol)?(?: nesaf)? yn cael (?:ei|eu) (?:leihau|lleihau|stopio|atal)|bydd eich taliad(?: credyd cynhwysol)?(?: nesaf)?(?: ar [^.!?\n]{0,20}?)? yn £0(?:\.00)?(?!\.?\d)|mae gennych (?:allu|gallu) cyfyngedig i weithio|(?:eich bod|rydych) yn gallu gweithio(?=[.,;!\n]|$))${NOT_PENDING}`,
   ),
   rule(
     'taking-money-off',
@@ -394,22 +394,25 @@ const DECISION_RULES: readonly Rule[] = [
 ];
 
 /** Words that make a phrase conditional or a warning when they come before it in the same sentence (with the Welsh ones: os, efallai, gall, cyn …). */
-const HEDGE =
-  /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b/;
+const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
+/** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
+const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd)\b(?:\s+[^\s,;]+){0,4}\s*$/;
+const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad)\b/;
 /**
  * ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice",
  * "accept your commitment or your claim will be closed" (an "or" further back is a list: "you did not send
  * them or give a good reason, so we have ended your award").
  */
 const HEDGE_NEAR =
-  /\b(?:why|how|what|when|pam|sut|beth|pryd|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our)|or|otherwise)\b(?:\s+[^\s,;]+){0,4}\s*$/;
+  /\b(?:why|how|what|when|call(?:s|ed)?|wait(?:ing)? for|need|copy of|send|(?:get|receive) (?:a|an|the|your|our)|or|otherwise)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 /**
  * What follows "so", "this means" or "as a result" is what happened, whatever came before it: "this is more
  * than you can earn before your Universal Credit stops, so you will not get a payment".
  */
-const CONSEQUENCE = /(?:, so|\bso (?=we|you|your|the|this|his|her|their)|\bthis means(?: that)?|\bas a result|\bbecause of this|\btherefore)\b/g;
+const CONSEQUENCE =
+  /(?:, so|\bso (?=we|you|your|the|this|his|her|their)|\bthis means(?: that)?|\bas a result|\bbecause of this|\btherefore|\bfelly|\bo ganlyniad|\bmae hyn yn golygu(?: bod)?)\b/g;
 /** ... or just after it: "your claim will be closed if you do not accept". */
-const HEDGE_AFTER = /^[ \n]?(?:[\w'£.,]+ ){0,3}(?:if|unless|os|oni bai)\b/;
+const HEDGE_AFTER = /^[ \n]?(?:(?:[\w'£,]|\.(?=\d))+ ){0,3}(?:if|unless|os|oni bai)\b/;
 
 /** Lower case, straight quotes, one space (or one line break): what the rules are written for. */
 export function cueText(text: string): string {
@@ -444,7 +447,12 @@ function hedged(text: string, start: number, end: number): boolean {
   let last = -1;
   for (const m of sentence.matchAll(CONSEQUENCE)) last = m.index + m[0].length;
   if (last >= 0) sentence = sentence.slice(last);
-  return HEDGE.test(sentence) || HEDGE_NEAR.test(sentence) || HEDGE_AFTER.test(text.slice(end, end + 40));
+  return (
+    HEDGE.test(sentence) ||
+    HEDGE_NEAR.test(sentence) ||
+    (WELSH_WORDS.test(text.slice(start, end)) && HEDGE_CY.test(sentence)) ||
+    HEDGE_AFTER.test(text.slice(end, end + 40))
+  );
 }
 
 /**

@@ -21,17 +21,17 @@ export interface RolledDate {
 // "eich taliad", "fy nghyfweliad"); a Welsh date no rule knows would otherwise
 // be taken for the notice's own date.
 const WEEKDAY = String.raw`(?:\w+day,?\s*|d?dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul),?\s*)?`;
-const role = (pattern: string): RegExp => new RegExp(pattern.replaceAll('WEEKDAY', WEEKDAY));
+const roleRule = (pattern: string): RegExp => new RegExp(pattern.replaceAll('WEEKDAY', WEEKDAY));
 const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
   [
-    role(
+    roleRule(
       String.raw`\b(?:by|before|until|no later than|on or before|expires?(?: on)?|runs? out(?: on)?|deadline(?: date)?(?: is| of)?|due(?: date)?|return (?:it|this|the form|the questionnaire) by|latest` +
-        String.raw`|erbyn|cyn|dim hwyrach na|hyd at|n?dyddiad cau(?: yw)?|d?terfyn amser)\s*:?\s*WEEKDAY(?:the\s+)?$`,
+        String.raw`|erbyn|cyn|dim hwyrach na|hyd at|tan|n?dyddiad cau(?: yw)?|d?terfyn amser)\s*:?\s*WEEKDAY(?:the\s+)?$`,
     ),
     'deadline',
   ],
   [
-    role(
+    roleRule(
       String.raw`\b(?:appointment|interview|assessment(?! period)|review|meeting|call|attend|come in|see you|meet` +
         String.raw`|h?apwyntiad|(?:c|g|ngh|ch)yfweliad|h?asesiad|(?:c|g|ngh|ch)yfarfod|(?:g|ng)?alwad|fynychu|mynychu|dewch i mewn)` +
         String.raw`\b[^.!?\n]*?\b(?:on|for|is|date:?|ar|yw|ydy|dyddiad:?)\s*WEEKDAY(?:the\s+)?$`,
@@ -39,7 +39,7 @@ const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
     'appointment',
   ],
   [
-    role(
+    roleRule(
       String.raw`\b(?:paid|pay you|payment(?: date)?|payday|into your (?:bank )?account|next payment|you will get|you'll get|we'll pay|we will pay` +
         String.raw`|(?:t|d|th|nh)al(?:u|iad|iadau)|(?:t|d|th|nh)âl|i'?ch cyfrif(?: banc)?|byddwch yn cael|byddwn yn talu)` +
         String.raw`\b[^.!?\n]{0,30}?\b(?:on|by|is|:|ar|erbyn|yw)?\s*WEEKDAY$`,
@@ -47,29 +47,35 @@ const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
     'payment',
   ],
   [
-    role(
+    roleRule(
       String.raw`\b(?:assessment period|period|from|between|since|starting|started|starts|ending|ended|ends|to|and|until|-` +
-        String.raw`|(?:c|g|ngh|ch)yfnod(?: asesu)?|rhwng|o|ers|yn dechrau|gan ddechrau|yn gorffen|tan|i|a|ac)\s*:?\s*WEEKDAY(?:the\s+)?$`,
+        String.raw`|(?:c|g|ngh|ch)yfnod(?: asesu)?|rhwng|o|ers|yn dechrau|gan ddechrau|yn gorffen|i|a|ac)\s*:?\s*WEEKDAY(?:the\s+)?$`,
     ),
     'period',
   ],
+  [
+    roleRule(
+      String.raw`\b(?:anfonwyd|cyhoeddwyd|ysgrifennwyd|gwnaed|gwnaethom)(?: (?:y|ein) (?:llythyr|neges|hysbysiad|penderfyniad)(?: hwn)?)?(?: atoch)? ar\s+WEEKDAY$`,
+    ),
+    'notice',
+  ],
   // An earlier decision the message refers to ("we looked again at the decision dated 3 April"), not this notice.
   [
-    role(
+    roleRule(
       String.raw`\b(?:(?:the|your|our|that|a|my) (?:original |earlier |previous )?(?:decision|reduction|sanction)(?: we made| you asked us to look at again| made| was made)? (?:on|of|dated|from)` +
         String.raw`|(?:y|eich|ein) (?:p|b|ph|mh)enderfyniad(?: gwreiddiol)?(?: a wnaed| a wnaethom)? (?:ar|o|dyddiedig))\s*:?\s*WEEKDAY(?:the\s+)?$`,
     ),
     'event',
   ],
   [
-    role(
+    roleRule(
       String.raw`\b(?:date(?:d)?|date of (?:this |the )?(?:notice|letter|message|decision|notification)|notice date|letter date|sent(?: on)?|issued(?: on)?|posted(?: on)?|written(?: on)?|made (?:this |the |a |our )?decision on|decision (?:was )?made on|decision date|journal(?: entry| message)?|message sent` +
         String.raw`|(?:d|dd|n)yddiad(?: y (?:llythyr|hysbysiad|neges|penderfyniad))?|dyddiedig|anfonwyd(?: ar)?|cyhoeddwyd(?: ar)?)\s*:?\s*(?:on\s+|ar\s+)?WEEKDAY$`,
     ),
     'notice',
   ],
   [
-    role(
+    roleRule(
       String.raw`\b(?:did not|didn't|missed|failed to|you told us|you reported|you left|you moved|you started|you stopped|born|died|on` +
         String.raw`|ni wnaethoch|methu|methoch|fethu|golli|colli|collwyd|dywedoch wrthym|rhoi gwybod i ni|symud|symudoch|dechrau|dechreuoch|stopio|ganwyd|bu farw|ar)\b[^.!?\n]*$`,
     ),
@@ -92,7 +98,9 @@ function sentenceBefore(text: string, index: number): string {
 function isLineStart(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   // Allow a weekday ("Tuesday", "Tue") before it.
-  return /^\s*(?:\w+day,?\s*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$/i.test(text.slice(lineStart, index));
+  return /^\s*(?:\w+day,?\s*|d?dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul),?\s*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$/i.test(
+    text.slice(lineStart, index),
+  );
 }
 
 /** The line before ends with a period label ("Assessment period" on its own line, then the dates). */
@@ -132,7 +140,7 @@ export function rolesOfDates(text: string, today: string): RolledDate[] {
     // A date and a time after an appointment's name, with no "on" between: "Appointment with your work coach
     // Thursday 21 November, 11:10", "Work search review: Tuesday 5 December at 10am". Still to come, not the
     // notice's own date.
-    if (role === 'plain' && time && (namesAppointment(before) || namesAppointment(labelLineBefore(text, found.index)))) {
+    if (role === 'plain' && time && found.year === null && (namesAppointment(before) || namesAppointment(labelLineBefore(text, found.index)))) {
       role = 'appointment';
     }
     const stamp = role === 'plain' && isLineStart(text, found.index);

@@ -221,7 +221,7 @@ for (const [welsh, english] of PHRASES) {
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.words.length - a.words.length);
 
 // Words that are also ordinary English (or UC shorthand) do not show a text is Welsh on their own.
-const ALSO_ENGLISH = new Set(['tai', 'hawl', 'chi', 'cau', 'newid', 'rhent', 'derbyn', 'credyd', 'gwaith']);
+const ALSO_ENGLISH = new Set(['faint', 'tai', 'hawl', 'chi', 'cau', 'newid', 'rhent', 'derbyn', 'credyd', 'gwaith']);
 
 /** At least this many Welsh phrases before a shadow is made, so English text never gets one. */
 const MIN_WELSH_PHRASES = 2;

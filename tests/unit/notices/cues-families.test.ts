@@ -98,6 +98,12 @@ describe('decision families', () => {
     ["Mae gennych allu cyfyngedig i weithio a gweithgarwch sy'n gysylltiedig â gwaith.", 'welsh-families'],
     ['Ar ôl eich asesiad, rydych yn gallu gweithio.', 'welsh-families'],
     ['Mae eich Credyd Cynhwysol wedi dod i ben, beth ddylwn i ei wneud?', 'welsh-families'],
+    // A warning word in the next sentence does not take the decision back (English and Welsh).
+    ['Rydym wedi cau eich hawliad. Os ydych yn anghytuno, gallwch ofyn i ni edrych eto ar y penderfyniad.', 'welsh'],
+    ['We have closed your claim. If you disagree, you can ask us to look again.', 'claim-closed'],
+    // Welsh hedges hold only for Welsh phrases: "Gall", "Beth", "Pam" and "Cyn" are also English names.
+    ['Dear Mr Gall, we have decided that you are not entitled to Universal Credit.', 'decided'],
+    ['My work coach Beth said they have stopped my UC.', 'they-stopped-my'],
   ])('"%s" is a decision (%s)', (text, id) => {
     expect(answer(text)).toBe('decision');
     expect(rule(text)).toBe(id);
@@ -308,6 +314,10 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Ydych chi yn gallu gweithio? Rhowch wybod i ni.',
     'Rydych yn gallu gweithio?',
     'Os ydych yn anghytuno, gallwch ofyn i ni edrych eto ar y penderfyniad.',
+    // Not a decision about the claimant's money: "you can work and get UC", "we have cancelled your appointment", 50p.
+    'Rydych yn gallu gweithio a chael Credyd Cynhwysol ar yr un pryd.',
+    'Rydym wedi dileu eich apwyntiad ar 10 Rhagfyr. Byddwn yn trefnu un newydd.',
+    'Bydd eich taliad nesaf yn £0.50 yn is oherwydd didyniad.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });

@@ -31,6 +31,9 @@ describe('the role of each date', () => {
     ['Dyddiad: 1 Rhagfyr 2026. Rydym wedi penderfynu nad oes gennych hawl i Gredyd Cynhwysol.', ['notice']],
     ['Gofynnoch i ni edrych eto ar y penderfyniad dyddiedig 3 Hydref 2026.', ['event']],
     ['Os yw eich rhent wedi newid ar 1 Ebrill, rhowch wybod i ni.', ['event']],
+    ['Anfonwyd y llythyr hwn ar 3 Rhagfyr 2026.', ['notice']],
+    ['Mae gennych tan 20 Rhagfyr i anfon eich nodyn ffitrwydd.', ['deadline']],
+    ['Dydd Iau 3 Rhagfyr 2026\nRydym wedi penderfynu lleihau eich Credyd Cynhwysol.', ['notice']],
     ['Gwnaethoch golli eich apwyntiad ar 2 Rhagfyr.', ['appointment']],
   ])('Welsh: %s', (text, expected) => {
     expect(roles(text)).toEqual(expected);
@@ -45,6 +48,8 @@ describe('the role of each date', () => {
     // A decision's heading, or a sentence that only mentions an appointment, keeps the stamp as the notice's date.
     ["Work capability assessment decision\n3 December 2026 10:42\nWe've decided you have limited capability for work.", ['notice']],
     ['Your appointment is confirmed.\n4 November 2026 09:12\nWe have decided to reduce your Universal Credit.', ['notice']],
+    // A journal stamp has its year; a to-do row's date does not.
+    ['Missed appointment\n3 December 2026 10:42\nYou did not attend your appointment. We have decided to reduce your Universal Credit.', ['notice']],
     // No time: it could be the day the row was posted.
     ['Appointment with your work coach   Thursday 10 December   View', ['plain']],
   ])('appointment with no lead-in: %s', (text, expected) => {

@@ -48,6 +48,7 @@ describe('englishShadow', () => {
     expect(shadow('Your rent has changed. Please tell us about your housing costs.')).toBeNull();
     expect(shadow('Your claimant commitment has changed')).toBeNull();
     expect(shadow('A plant hire company and a tai chi class')).toBeNull();
+    expect(shadow('I felt faint at my assessment and felt faint again this morning.')).toBeNull();
   });
 
   it('lets a Welsh message share the English key phrases and features', () => {
