@@ -174,7 +174,7 @@ const MRN_RULES: readonly Rule[] = [
   // to reconsider / look again at".
   rule(
     'mrn-welsh',
-    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|gofynnoch i ni (?:ailystyried|edrych eto ar))`,
+    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
   ),
   rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
   rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
@@ -385,7 +385,7 @@ const DECISION_RULES: readonly Rule[] = [
   // "you have limited capability for work", "(that) you are able to work".
   rule(
     'welsh-families',
-    String.raw`\b(?:nid ydych(?: chi)? wedi dangos rheswm da|rydym wedi (?:stopio|atal|dileu) eich (?:credyd cynhwysol|taliad\w*|hawliad|dyfarniad|costau|elfen|lwfans)|mae eich (?:credyd cynhwysol|dyfarniad) wedi (?:dod i ben|stopio)|bydd eich (?:credyd cynhwysol|taliad(?:au)?)(?: credyd cynhwysol)?(?: nesaf)? yn cael (?:ei|eu) (?:leihau|lleihau|stopio|atal)|bydd eich taliad(?: credyd cynhwysol)?(?: nesaf)?(?: ar [^.!?\n]{0,20}?)? yn £0(?:\.00)?(?!\.?\d)|mae gennych (?:allu|gallu) cyfyngedig i weithio|(?:eich bod|rydych) yn gallu gweithio(?=[.,;!\n]|$))${NOT_PENDING}`,
+    String.raw`\b(?:nid ydych(?: chi)? wedi dangos rheswm da|ni wnaethoch(?: chi)? ddangos rheswm da|nid oedd gennych(?: chi)? reswm da|ni fyddwch yn cael (?:taliad|unrhyw daliad)|nid oes gennych(?: chi)? (?:allu|gallu) cyfyngedig i weithio|rydym wedi (?:stopio|atal|dileu) eich (?:credyd cynhwysol|taliad\w*|hawliad|dyfarniad|costau|elfen|lwfans)|mae eich (?:credyd cynhwysol|dyfarniad) wedi (?:dod i ben|stopio)|bydd eich (?:credyd cynhwysol|taliad(?:au)?)(?: credyd cynhwysol)?(?: nesaf)? yn cael (?:ei|eu) (?:leihau|lleihau|stopio|atal)|bydd eich taliad(?: credyd cynhwysol)?(?: nesaf)?(?: ar [^.!?\n]{0,20}?)? yn £0(?:\.00)?(?!\.?\d)|mae gennych(?: chi)? (?:allu|gallu) cyfyngedig i weithio|(?:eich bod|rydych) yn gallu gweithio(?=[.,;!\n]|$))${NOT_PENDING}`,
   ),
   rule(
     'taking-money-off',
@@ -396,8 +396,8 @@ const DECISION_RULES: readonly Rule[] = [
 /** Words that make a phrase conditional or a warning when they come before it in the same sentence (with the Welsh ones: os, efallai, gall, cyn …). */
 const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
-const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd)\b(?:\s+[^\s,;]+){0,4}\s*$/;
-const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad)\b/;
+const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
+const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad|wnaethoch|fyddwch|oedd|oes)\b/;
 /**
  * ... or just before it: "tell you what we have decided", "you will get a mandatory reconsideration notice",
  * "accept your commitment or your claim will be closed" (an "or" further back is a list: "you did not send
@@ -513,7 +513,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'one-word-closed': ['closed', 'terminated'],
   'claim-closed-short': ['closed', 'terminated'],
   welsh: ['rydym', 'byddwn', 'nid', 'hawliad'],
-  'welsh-families': ['nid', 'rydym', 'mae', 'bydd', 'gennych', 'gallu'],
+  'welsh-families': ['nid', 'ni ', 'rydym', 'mae', 'bydd', 'gennych', 'gallu'],
   'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
   'paid-too-much': ['much', 'overpaid'],
   'take-back': ['back'],

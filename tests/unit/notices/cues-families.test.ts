@@ -98,6 +98,11 @@ describe('decision families', () => {
     ["Mae gennych allu cyfyngedig i weithio a gweithgarwch sy'n gysylltiedig â gwaith.", 'welsh-families'],
     ['Ar ôl eich asesiad, rydych yn gallu gweithio.', 'welsh-families'],
     ['Mae eich Credyd Cynhwysol wedi dod i ben, beth ddylwn i ei wneud?', 'welsh-families'],
+    ['Ni wnaethoch ddangos rheswm da dros golli eich apwyntiad.', 'welsh-families'],
+    ['Nid oedd gennych reswm da dros beidio â mynychu.', 'welsh-families'],
+    ['Ni fyddwch yn cael taliad ym mis Rhagfyr oherwydd eich enillion.', 'welsh-families'],
+    ['Nid oes gennych allu cyfyngedig i weithio.', 'welsh-families'],
+    ['Mae gennych chi allu cyfyngedig i weithio.', 'welsh-families'],
     // A warning word in the next sentence does not take the decision back (English and Welsh).
     ['Rydym wedi cau eich hawliad. Os ydych yn anghytuno, gallwch ofyn i ni edrych eto ar y penderfyniad.', 'welsh'],
     ['We have closed your claim. If you disagree, you can ask us to look again.', 'claim-closed'],
@@ -173,6 +178,8 @@ describe('decision families', () => {
     // Welsh: "you asked us to reconsider / to look again at".
     ['Gofynnoch i ni ailystyried ein penderfyniad am eich costau gofal plant. Rydym wedi newid y penderfyniad.', 'mrn-welsh'],
     ['Gofynnoch i ni edrych eto ar y penderfyniad am eich sancsiwn.', 'mrn-welsh'],
+    ['Gofynnoch chi i ni ailystyried y penderfyniad.', 'mrn-welsh'],
+    ['Fe ofynnoch i ni edrych eto ar y penderfyniad.', 'mrn-welsh'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -318,6 +325,11 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Rydych yn gallu gweithio a chael Credyd Cynhwysol ar yr un pryd.',
     'Rydym wedi dileu eich apwyntiad ar 10 Rhagfyr. Byddwn yn trefnu un newydd.',
     'Bydd eich taliad nesaf yn £0.50 yn is oherwydd didyniad.',
+    // "... or", "if ...": warnings.
+    'Rhaid i chi fynychu neu ni fyddwch yn cael taliad.',
+    'Derbyniwch eich ymrwymiad neu bydd eich Credyd Cynhwysol yn cael ei leihau.',
+    'Os na fyddwch yn mynychu, ni fyddwch yn cael taliad.',
+    'Os nad oes gennych allu cyfyngedig i weithio, bydd rhaid i chi chwilio am waith.',
   ])('"%s"', (text) => {
     expect(answer(text)).toBe('neither');
   });
