@@ -20,7 +20,8 @@ export interface RolledDate {
 // with the mutated forms they take after "ar", "eich", "fy" ("ar ddydd Mawrth",
 // "eich taliad", "fy nghyfweliad"); a Welsh date no rule knows would otherwise
 // be taken for the notice's own date.
-const WEEKDAY = String.raw`(?:\w+day,?\s*|d?dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul),?\s*)?`;
+const WELSH_WEEKDAY = String.raw`d?dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul)`;
+const WEEKDAY = String.raw`(?:\w+day,?\s*|${WELSH_WEEKDAY},?\s*)?`;
 const roleRule = (pattern: string): RegExp => new RegExp(pattern.replaceAll('WEEKDAY', WEEKDAY));
 const BEFORE: ReadonlyArray<readonly [RegExp, DateRole]> = [
   [
@@ -95,19 +96,25 @@ function sentenceBefore(text: string, index: number): string {
   return cut >= 0 ? chunk.slice(cut + 1) : chunk;
 }
 
+const LINE_START = new RegExp(String.raw`^\s*(?:\w+day,?\s*|${WELSH_WEEKDAY},?\s*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$`, 'i');
+
 function isLineStart(text: string, index: number): boolean {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   // Allow a weekday ("Tuesday", "Tue") before it.
-  return /^\s*(?:\w+day,?\s*|d?dydd (?:llun|mawrth|mercher|iau|gwener|sadwrn|sul),?\s*|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?$/i.test(
-    text.slice(lineStart, index),
-  );
+  return LINE_START.test(text.slice(lineStart, index));
+}
+
+/** The whole line before the date's line, or null on the first line. */
+function lineBefore(text: string, index: number): string | null {
+  const lineStart = text.lastIndexOf('\n', index - 1);
+  if (lineStart < 0) return null;
+  return text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
 }
 
 /** The line before ends with a period label ("Assessment period" on its own line, then the dates). */
 function afterPeriodLabel(text: string, index: number): boolean {
-  const lineStart = text.lastIndexOf('\n', index - 1);
-  if (lineStart < 0) return false;
-  const previous = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart);
+  const previous = lineBefore(text, index);
+  if (previous === null) return false;
   return /\b(?:assessment period|period|from|between|effective from|starting|to|until|and|-)\s*:?\s*$/i.test(previous);
 }
 
@@ -124,9 +131,7 @@ function namesAppointment(words: string): boolean {
 
 /** The line before the date's is a short label, not a sentence ("Telephone appointment", then the date). */
 function labelLineBefore(text: string, index: number): string {
-  const lineStart = text.lastIndexOf('\n', index - 1);
-  if (lineStart < 0) return '';
-  const previous = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trim();
+  const previous = (lineBefore(text, index) ?? '').trim();
   return previous.length <= 40 && !/[.!?]/.test(previous) ? previous : '';
 }
 
