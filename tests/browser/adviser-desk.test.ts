@@ -46,6 +46,9 @@ describe("the adviser's desk", () => {
     const adviserContext = await harness.newContext({ viewport: { width: 1280, height: 900 } });
     await adviserContext.grantPermissions(['notifications'], { origin: harness.baseUrl });
     const adviser = await adviserContext.newPage();
+    // What the adviser's page says in its console, printed if the notification below never comes.
+    const adviserConsole: string[] = [];
+    adviser.on('console', (message) => adviserConsole.push(`${message.type()}: ${message.text()}`));
     await adviser.goto(await enrolmentLink(harness, dataDir));
     await waitForApp(adviser);
     await adviser.getByRole('button', { name: 'Set up this computer' }).click();
@@ -121,9 +124,13 @@ describe("the adviser's desk", () => {
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBe(3);
     expect(await rows.first().textContent()).toContain('Due within 7 days');
     // The notice is shown a moment after the row appears (they are two steps): wait for it.
+    const bodies = () => adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body));
     await expect
-      .poll(() => adviser.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.body)), { timeout: 30_000 })
-      .toEqual(['A new item from a client has a deadline within 7 days.']);
+      .poll(bodies, { timeout: 30_000 })
+      .toEqual(['A new item from a client has a deadline within 7 days.'])
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\nThe adviser page's console:\n${adviserConsole.join('\n') || '(nothing)'}`);
+      });
 
     // "Handled" clears a row, on this computer only.
     await rows

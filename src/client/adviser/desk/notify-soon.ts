@@ -33,19 +33,35 @@ async function noteShown(itemId: string): Promise<void> {
   }
 }
 
+/** This page's service worker registration once it has an active worker (none: no service worker here). */
+async function activeRegistration(): Promise<ServiceWorkerRegistration | undefined> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  // While an update installs or activates there can be a moment with no active worker, and showNotification needs one.
+  return registration && !registration.active ? navigator.serviceWorker.ready : registration;
+}
+
+const RETRY_MS = 1_000;
+
 /** Shows the notification unless it was already shown for `itemId` (by a push, say); true when shown now. */
 export async function notifySoon(title: string, body: string, itemId?: string): Promise<boolean> {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted' || !('serviceWorker' in navigator)) return false;
   try {
     if (itemId !== undefined && (await shownItems()).includes(itemId)) return false;
-    const registration = await navigator.serviceWorker.getRegistration();
-    if (!registration) return false;
     // The same notification the service worker shows for a push (push-routing.ts), in this page's words.
     const { options } = adviserSoonNotification();
-    await registration.showNotification(title, { ...options, body } as NotificationOptions);
-    if (itemId !== undefined) await noteShown(itemId);
-    return true;
-  } catch {
+    const show = async () => {
+      const registration = await activeRegistration();
+      if (!registration) return false;
+      await registration.showNotification(title, { ...options, body } as NotificationOptions);
+      return true;
+    };
+    // A deadline within 7 days is worth a second try: a busy browser can refuse once.
+    const shown = await show().catch(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(show()), RETRY_MS)));
+    if (shown && itemId !== undefined) await noteShown(itemId);
+    return shown;
+  } catch (error) {
+    // The page has already said it in words (tellSoon); the console says why the notification did not come.
+    console.warn('The "deadline within 7 days" notification could not be shown:', error);
     return false;
   }
 }
