@@ -45,6 +45,26 @@ function rule(id: string, source: string): Rule {
   return [id, new RegExp(source.replace(/ /g, '[ \\n]') + END, 'g')];
 }
 
+/**
+ * A second look at a decision, done: "we've had another look at", "we looked at your sanction again", "having
+ * reconsidered", "your request for us to look at the decision again has been completed" (not "we will look at
+ * it again", "we have not looked at it again"). Then, within the next sentence or two, what it found: kept
+ * ("the sanction stays", "it still applies", "we have not changed it", "like you asked") or changed ("we have
+ * changed it", "revised in your favour"). A review in plainer words ("we have reviewed / gone over the
+ * decision", "we looked at your claim again") counts only with a kept outcome: DWP also reviews decisions of its
+ * own accord when something changes, and that new decision is one to challenge, not an MRN.
+ */
+const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|to|can|could|may|might|would|should|must`);
+const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that|(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at|reconsidered|re-considered|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request))`;
+/** The claimant's request done: "your request for us to look at the decision again has been completed". */
+const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
+const PLAIN_REVIEW = String.raw`(?:(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)|looked at (?:your|the|his|her|their) (?:claim|case) again)`;
+const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:as|like) you (?:asked|requested))`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:it|the|our|your|this|that)\b|(?:is|was|has been|have been) (?:revised|changed|overturned)|in your favour)`;
+/** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
+const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once)\b)[^?]){0,150}?`;
+const LOOKED_AGAIN_THEN_OUTCOME = String.raw`(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}`;
+
 // Checked first: an MRN also repeats the decision it looked at again.
 const MRN_RULES: readonly Rule[] = [
   rule('mrn-heading', String.raw`\bmandatory reconsideration notice`),
@@ -185,6 +205,15 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-following',
     String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
   ),
+  // The first decision kept or agreed with, by whoever looked again: "a different decision maker has looked at it
+  // and upheld the original decision", "they agreed with the first decision".
+  rule(
+    'mrn-original-kept',
+    String.raw`\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:the|our|my|your|his|her|their) (?:original|first|earlier|previous|initial) (?:decision|sanction)`,
+  ),
+  // A second look that is done, then what it found (see LOOKED_AGAIN): "we've had another look at your sanction
+  // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
+  rule('mrn-looked-again-outcome', LOOKED_AGAIN_THEN_OUTCOME),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
   rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
 ];
@@ -263,7 +292,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:${UC} )?(?:claim|account|award) (?:has|was|is|will|got)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)`,
+    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:has|was|is|will|got)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)`,
   ),
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
@@ -482,6 +511,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-again-all': ['again'],
   'mrn-appeal-to': ['appeal'],
   'mrn-following': ['following'],
+  'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
+  'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked'],
   'statement-ready': ['statement'],
   'statement-got': ['statement'],
   decided: ['decided'],

@@ -85,6 +85,8 @@ describe('decision families', () => {
     ['I got an advance but my claim has been refused.', 'refused'],
     ['My claim was shut down after I missed the appointment.', 'claim-has-closed'],
     ['His award got cancelled last week.', 'claim-has-closed'],
+    ['Your Universal Credit has ended because you did not accept your claimant commitment.', 'claim-has-closed'],
+    ['Your UC has been closed.', 'claim-has-closed'],
     ['No contact was made, so a sanction has been applied from 3 March.', 'sanction-applied'],
     // "so" starts what happened, whatever came before it.
     ['Your earnings were more than you can earn before Universal Credit stops, so you will not get a payment on 6 June.', 'no-payment'],
@@ -175,6 +177,16 @@ describe('decision families', () => {
     ['I have checked the decision about your sanction and it has not changed.', 'mrn-reviewed-unchanged'],
     ['The decision stays the same.', 'mrn-decision-stays'],
     ['Following your MR request, we have changed our decision.', 'mrn-following'],
+    // A second look, done, then what it found (kept, or changed), in words that never say "reconsideration".
+    ["We've had another look at your sanction decision like you asked. We're sorry but the sanction stays.", 'mrn-looked-again-outcome'],
+    ['We looked at your sanction again. It still applies.', 'mrn-looked-again-outcome'],
+    ['We have taken a second look at the decision on your housing costs and it has not changed.', 'mrn-looked-again-outcome'],
+    ['Your request for us to look at the decision again has been completed. We have not changed it.', 'mrn-looked-again-outcome'],
+    ['After reviewing your mandatory reconsideration request, we have decided to change our decision.', 'mrn-looked-again-outcome'],
+    ['The sanction decision has been reviewed and will remain in place.', 'mrn-looked-again-outcome'],
+    ["We've gone back over the decision like you asked and we still think it is right.", 'mrn-looked-again-outcome'],
+    ['A different decision maker has looked at it and upheld the original decision.', 'mrn-original-kept'],
+    ['Your MR request was looked at by someone else. They agreed with the first decision.', 'mrn-original-kept'],
     // Welsh: "you asked us to reconsider / to look again at".
     ['Gofynnoch i ni ailystyried ein penderfyniad am eich costau gofal plant. Rydym wedi newid y penderfyniad.', 'mrn-welsh'],
     ['Gofynnoch i ni edrych eto ar y penderfyniad am eich sancsiwn.', 'mrn-welsh'],
@@ -325,6 +337,13 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Rydych yn gallu gweithio a chael Credyd Cynhwysol ar yr un pryd.',
     'Rydym wedi dileu eich apwyntiad ar 10 Rhagfyr. Byddwn yn trefnu un newydd.',
     'Bydd eich taliad nesaf yn £0.50 yn is oherwydd didyniad.',
+    // A second look still to come, not done, asked for, or a review of a claim that changed something.
+    'We will look at your decision again and the decision remains in place until then.',
+    'We have not looked at your sanction again yet.',
+    'If we have another look at the decision and it stays the same, you can appeal.',
+    'You can ask us to look at the decision again.',
+    'We reviewed your claim because your rent has changed. Your payment is still the same.',
+    'Have they had another look at the decision and kept it?',
     // "... or", "if ...": warnings.
     'Rhaid i chi fynychu neu ni fyddwch yn cael taliad.',
     'Derbyniwch eich ymrwymiad neu bydd eich Credyd Cynhwysol yn cael ei leihau.',
