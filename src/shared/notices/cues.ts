@@ -35,6 +35,8 @@ const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|
 const NOT_PENDING = String.raw`(?! yet)(?!(?:(?! so | and | but | - )[^.!,\n]){0,80}\?)`;
 /** Not a yes/no question: "have they…", "did DWP…", "has the jobcentre…", "hi have they…" opening a sentence or clause. */
 const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) )?(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) (?:the )?)`;
+/** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "MR". */
+const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
 const MONEY = String.raw`£?\d[\d,]*(?:\.\d\d)?`;
 /** "closed" and its common typos ("clsoed", "colsed", "closd"). */
@@ -55,14 +57,22 @@ function rule(id: string, source: string): Rule {
  * own accord when something changes, and that new decision is one to challenge, not an MRN.
  */
 const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|to|can|could|may|might|would|should|must`);
-const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that|(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at|reconsidered|re-considered|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request))`;
+const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that|(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at|reconsidered|re-considered|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request)|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
 const PLAIN_REVIEW = String.raw`(?:(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)|looked at (?:your|the|his|her|their) (?:claim|case) again)`;
-const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:as|like) you (?:asked|requested))`;
-const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:it|the|our|your|this|that)\b|(?:is|was|has been|have been) (?:revised|changed|overturned)|in your favour)`;
+const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:as|like) you (?:asked|requested)|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|restored)\b|in your favour)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
 const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once)\b)[^?]){0,150}?`;
+/**
+ * The claimant's MR request named, then a decision made on it: "you asked for a mandatory reconsideration on 4
+ * October. We have now made a decision", "we got your request to look at the decision again … we have changed
+ * our decision" (not "we have not made a decision yet", "we will tell you when we have made a decision").
+ */
+const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider)))`;
+const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|(?<!\b(?:not|never|n't) )(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
+const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b${DECIDED_ON_IT}${NOT_PENDING}`;
 const LOOKED_AGAIN_THEN_OUTCOME = String.raw`(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}`;
 
 // Checked first: an MRN also repeats the decision it looked at again.
@@ -83,7 +93,10 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-they-looked-again',
     String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction)) again,? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
   ),
-  rule('mrn-looked-at-mr', String.raw`\b(?:looked at|considered|reviewed|decided) your (?:mandatory reconsideration|mr)\b(?! request)`),
+  rule(
+    'mrn-looked-at-mr',
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|will|to`)}\b(?:looked at|considered|reviewed|decided) (?:your|my|his|her|their|the) (?:mandatory reconsideration|mr)\b(?! request)${NOT_PENDING}`,
+  ),
   // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
   // (not a promise of one: "we will write to you with the result of your MR", "we aim to tell you the outcome";
   // "we are writing to tell you the outcome of your MR" is the MRN itself).
@@ -96,7 +109,7 @@ const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:my|the|your|his|her|their|our|client's) (?:mandatory reconsideration|mr|reconsideration)\b(?: [^.!?\n]{1,40}?)? (?:came back|(?:has|have) (?:now )?come back|is back|was back)\b${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)? (?:came back|(?:has|have) (?:now )?come back|is back|was back)\b${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
@@ -106,7 +119,7 @@ const MRN_RULES: readonly Rule[] = [
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?(?:mandatory reconsideration|mr)(?: request)? (?:has been|was|is|got|has|had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful)`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?${MR_NAME}(?: request)? (?:(?:has been|was|is|got|has|had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful|done|carried out|dealt with)|went against (?:me|him|her|them|us|you)|failed\b)${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|their|the|our) (?:mandatory reconsideration|mr)\b`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -118,7 +131,7 @@ const MRN_RULES: readonly Rule[] = [
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
   rule(
     'mrn-had-back',
-    String.raw`${notAfter(`you|${NEGATIONS}`)}\b(?:had|got|received) (?:my|the|his|her|their) (?:mandatory reconsideration|mr)(?: decision| result| outcome| letter)? back\b(?![^.!\n]*\?)`,
+    String.raw`${notAfter(`you|${NEGATIONS}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) back (?:on|about|from) (?:my|the|his|her|their) ${MR_NAME})\b(?![^.!\n]*\?)`,
   ),
   // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
   // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
@@ -140,10 +153,13 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-reviewed-unchanged',
     String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:reviewed|looked at|checked|gone through) (?:the|your|our|this|that) decision\b[^.!?\n]{0,60}?(?:,| and) (?:it|the decision|our decision|this|that) (?:stays the same|remains the same|is unchanged|remains unchanged|has not changed|hasn't changed|still stands)`,
   ),
-  rule('mrn-not-changed', String.raw`\b(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|our|my|this|that) decision`),
+  rule(
+    'mrn-not-changed',
+    String.raw`\b(?:(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed)|decided not to (?:change|revise|alter)|decided to keep) (?:the|our|my|this|that|their) (?:original )?decision`,
+  ),
   rule(
     'mrn-decision-stands',
-    String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains (?:the same|unchanged)|is unchanged)|\breconsideration(?: decision)?:? (?:decision )?(?:not changed|not revised|unchanged)`,
+    String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains (?:the same|unchanged)|is unchanged|is (?:still )?the same as (?:before|it was))|\breconsideration(?: decision)?:? (?:decision )?(?:not changed|not revised|unchanged)`,
   ),
   // "We have been unable to change the decision", "I am not able to change our decision" (not "… until you send").
   rule(
@@ -160,13 +176,13 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-appeal-within', String.raw`\byou can (?:[a-z]+ )?appeal\b[^.!?]{0,60}? within (?:one|1) month of the date of this notice`),
   rule(
     'mrn-shorthand',
-    String.raw`\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)`,
+    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision|won|lost|successful|overturned|revised)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if`)}\bmrn (?:rec'd|recd|received|arrived|came|back)\b${NOT_PENDING}`,
   ),
   rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
   // The MR done, in the reviewer's words: "we have completed your mandatory reconsideration", "I have now carried out the reconsideration".
   rule(
     'mrn-completed',
-    String.raw`(?<!\b(?:after|once|when|until|before) )\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:completed|finished|carried out|done) (?:the|your|a|our) (?:mandatory )?reconsideration`,
+    String.raw`(?<!\b(?:after|once|when|until|before) )\b(?:we|i|the decision maker|a decision maker|dm|they|dwp)${HAVE} (?:now )?(?:completed|finished|carried out|done|did) (?:the|your|a|our|my|his|her|their) (?:(?:mandatory )?reconsideration|mr\b)${NOT_PENDING}`,
   ),
   // "We have considered your request for mandatory reconsideration", "the result of your request for a reconsideration".
   rule(
@@ -200,7 +216,7 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
   rule('mrn-looked-again-all', String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?looked again at (?:all|everything)`),
   // Tolerant of one stray word and a misspelt "tribunal" (photos read by OCR: "You can sow appeal to un independent tibunal").
-  rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
+  rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?(?:appeal to|ask) (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
   rule(
     'mrn-following',
     String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
@@ -214,6 +230,12 @@ const MRN_RULES: readonly Rule[] = [
   // A second look that is done, then what it found (see LOOKED_AGAIN): "we've had another look at your sanction
   // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
   rule('mrn-looked-again-outcome', LOOKED_AGAIN_THEN_OUTCOME),
+  rule('mrn-asked-then-decided', MR_ASKED_THEN_DECIDED),
+  // A decision on the MR itself: "we have now made a decision on your request for a mandatory reconsideration".
+  rule(
+    'mrn-decision-on-request',
+    String.raw`\b(?:made|reached|taken) (?:a|our|my|the|their) decision (?:on|about) (?:your|the|his|her|their) (?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)`,
+  ),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
   rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
 ];
@@ -498,7 +520,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-outcome': ['reconsideration', 'mr'],
   'mrn-came-back': ['back'],
   'mrn-result-line': ['reconsideration', 'mr'],
-  'mrn-mr-done': ['reconsideration', 'mr'],
+  'mrn-mr-done': ['recon', 'mr'],
   'mrn-not-changed': ['change'],
   'mrn-decision-stands': ['decision'],
   'mrn-can-now-appeal': ['appeal'],
@@ -509,8 +531,10 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-notice': ['notice'],
   'mrn-you-asked': ['asked'],
   'mrn-looked-again-all': ['again'],
-  'mrn-appeal-to': ['appeal'],
+  'mrn-appeal-to': ['appeal', 'tribunal', 'hmcts', 'courts'],
   'mrn-following': ['following'],
+  'mrn-decision-on-request': ['reconsideration', 'mr'],
+  'mrn-asked-then-decided': ['asked', 'request'],
   'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
   'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked'],
   'statement-ready': ['statement'],
@@ -554,7 +578,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'no-right-to-reside': ['reside'],
   'nil-award': ['nil'],
   'third-party-deduction': ['asked', 'applied', 'told'],
-  'mrn-completed': ['reconsideration'],
+  'mrn-completed': ['reconsideration', 'mr'],
   'mrn-request-considered': ['reconsideration'],
   'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'again', 'appeal', 'review', 'disagree'],
   'mrn-disputed-decision-reviewed': ['the decision'],

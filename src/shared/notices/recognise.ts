@@ -150,7 +150,11 @@ function answerChallenge(
   const favour = strategy.cues && inClaimantsFavour(normal) !== null;
   if (cue) {
     const asks = favour && cue.answer === 'decision';
-    return { answer: cue.answer, possible: asks ? [cue.answer, 'neither'] : [cue.answer], sure: !asks, source: 'rule', cue: cue.words, rule: cue.rule, p };
+    // An MRN repeats the decision it looked at ("MRN rec'd - refused, nil award unchanged"): when only a decision's
+    // words matched and the model finds an MRN likely enough to show its deadline, ask which it is.
+    const orMrn = cue.answer === 'decision' && p.mrn >= model.thresholds.rights;
+    const possible: Challenge[] = [cue.answer, ...(orMrn ? (['mrn'] as const) : []), ...(asks ? (['neither'] as const) : [])];
+    return { answer: cue.answer, possible, sure: possible.length === 1, source: 'rule', cue: cue.words, rule: cue.rule, p };
   }
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };
   const possible = possibleAnswers(p, model.thresholds);

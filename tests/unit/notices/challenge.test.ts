@@ -127,6 +127,15 @@ describe('when we are not sure', () => {
     expect(result.deadlines.map((d) => d.id).sort()).toEqual(['appeal', 'late-limit', 'mandatory-reconsideration']);
   });
 
+  it("asks whether a decision's words are in an MRN when the model finds an MRN likely enough, and shows both deadlines", () => {
+    const text = 'Your claim has been closed.';
+    const mrnLikely = explainWith(flatModel({ decision: 0.5, mrn: 0.3, neither: 0.2 }), text, { today: TODAY });
+    expect(mrnLikely.challenge).toMatchObject({ answer: 'decision', possible: ['decision', 'mrn'], sure: false, source: 'rule', rule: 'claim-has-closed' });
+    expect(mrnLikely.deadlines.map((d) => d.id).sort()).toEqual(['appeal', 'late-limit', 'mandatory-reconsideration']);
+    const mrnUnlikely = explainWith(flatModel({ decision: 0.5, mrn: 0.2, neither: 0.3 }), text, { today: TODAY });
+    expect(mrnUnlikely.challenge).toMatchObject({ answer: 'decision', possible: ['decision'], sure: true });
+  });
+
   it('is sure when one answer is far likelier', () => {
     const result = explainWith(flatModel({ decision: 0.05, mrn: 0.05, neither: 0.9 }), 'words', { today: TODAY });
     expect(result.challenge).toMatchObject({ answer: 'neither', sure: true, possible: ['neither'] });
