@@ -57,12 +57,12 @@ function rule(id: string, source: string): Rule {
  * own accord when something changes, and that new decision is one to challenge, not an MRN.
  */
 const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|to|can|could|may|might|would|should|must`);
-const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that|(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at|reconsidered|re-considered|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request)|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
+const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at|reconsidered|re-considered|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request)|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
 const PLAIN_REVIEW = String.raw`(?:(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)|looked at (?:your|the|his|her|their) (?:claim|case) again)`;
 const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:as|like) you (?:asked|requested)|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
-const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|restored)\b|in your favour)`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|restored)\b|in your favour|(?:have|has|'ve) (?:now )?accepted\b|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:it |the [a-z]+ )?off\b|put (?:me|him|her|them|us) (?:in|on|into)\b|changed (?:their|there|his|her|its) minds?\b)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
 const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once)\b)[^?]){0,150}?`;
 /**
@@ -70,10 +70,18 @@ const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once)\b)[^?]){0,
  * October. We have now made a decision", "we got your request to look at the decision again … we have changed
  * our decision" (not "we have not made a decision yet", "we will tell you when we have made a decision").
  */
-const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider)))`;
+const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|dwp|the dwp|uc|the jobcentre) to (?:look at [^.!?\n]{0,40}? again|look again|reconsider)|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision))`;
 const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|(?<!\b(?:not|never|n't) )(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
-const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b${DECIDED_ON_IT}${NOT_PENDING}`;
-const LOOKED_AGAIN_THEN_OUTCOME = String.raw`(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}`;
+/** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
+const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|remains|still applies|still no|the same)|still (?:no|refused)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
+const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no)`;
+/**
+ * "Looked at it again" names no decision: a work coach "looked at it again and said no, I have to attend". With
+ * it, what was kept must be the decision itself (or changed): "looked at it again and the deduction stays".
+ */
+const LOOKED_AT_IT_AGAIN = String.raw`looked at (?:it|this|that) again`;
+const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|since|because|when) ${MR_ASKED}\b`;
+const LOOKED_AGAIN_THEN_OUTCOME = String.raw`(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
 // Checked first: an MRN also repeats the decision it looked at again.
 const MRN_RULES: readonly Rule[] = [
@@ -187,7 +195,7 @@ const MRN_RULES: readonly Rule[] = [
   // "We have considered your request for mandatory reconsideration", "the result of your request for a reconsideration".
   rule(
     'mrn-request-considered',
-    String.raw`\b(?:(?:we|i|the decision maker|dm)${HAVE} (?:now )?(?:looked at|considered|reviewed)|(?:result|outcome) of) your request for (?:a |an )?(?:mandatory )?reconsideration`,
+    String.raw`\b(?:(?:we|i|the decision maker|dm)${HAVE} (?:now )?(?:looked at|considered|reviewed)|(?:result|outcome) of) your request (?:for (?:a |an )?(?:mandatory )?reconsideration|for us to (?:reconsider|look again|look at [^.!?\n]{0,40}? again))`,
   ),
   rule(
     'mrn-decision-correct',
@@ -210,10 +218,15 @@ const MRN_RULES: readonly Rule[] = [
   // to reconsider / look again at".
   rule(
     'mrn-welsh',
-    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
+    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|(?:wedi )?cael (?:yr|fy|ei|eu) (?:mr|ailystyriaeth(?: orfodol)?) yn ôl|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
   ),
   rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
-  rule('mrn-you-asked', String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)`),
+  // "You asked us to look again at our decision" opens an MRN, and an acknowledgement too: not when a decision is
+  // still to come ("… We will let you know when we have made a decision").
+  rule(
+    'mrn-you-asked',
+    String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)(?![^?]{0,120}?\b(?:(?:will|'ll) (?:let you know|tell you|write to you (?:when|once|with))|(?:when|once) (?:we|they|the decision maker) (?:have|has) (?:made|reached|taken) (?:a|our|the|their) decision|(?:is|are) (?:still )?(?:looking|being looked) at))`,
+  ),
   rule('mrn-looked-again-all', String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?looked again at (?:all|everything)`),
   // Tolerant of one stray word and a misspelt "tribunal" (photos read by OCR: "You can sow appeal to un independent tibunal").
   rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?(?:appeal to|ask) (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
@@ -467,17 +480,21 @@ const HEDGE_AFTER = /^[ \n]?(?:(?:[\w'£,]|\.(?=\d))+ ){0,3}(?:if|unless|os|oni 
 
 /** Lower case, straight quotes, one space (or one line break): what the rules are written for. */
 export function cueText(text: string): string {
-  return text
-    .replace(/&#0*39;|&#x0*27;|&apos;|&rsquo;|&lsquo;/gi, "'")
-    .replace(/&quot;|&#0*34;/gi, '"')
-    .replace(/&amp;/gi, '&')
-    .replace(/&nbsp;|&#0*160;/gi, ' ')
-    .replace(/&pound;|&#0*163;/gi, '£')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑–—]/g, '-')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n');
+  return (
+    text
+      .replace(/&#0*39;|&#x0*27;|&apos;|&rsquo;|&lsquo;/gi, "'")
+      .replace(/&quot;|&#0*34;/gi, '"')
+      .replace(/&amp;/gi, '&')
+      .replace(/&nbsp;|&#0*160;/gi, ' ')
+      .replace(/&pound;|&#0*163;/gi, '£')
+      .toLowerCase()
+      // OCR reads "o" as a zero inside words: "y0ur rec0nsideration", "n0t" (not in "10am", "£0", "20th").
+      .replace(/(?<=[a-z])0(?![0-9])|(?<![0-9£.,])0(?=[a-z])/g, 'o')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/[‐‑–—]/g, '-')
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ ?\n[\s]*/g, '\n')
+  );
 }
 
 /** The sentence up to `start`: back to a full stop, colon or line break (at most 250 characters). */
@@ -527,14 +544,14 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-appeal-within': ['notice'],
   'mrn-shorthand': ['mr', 'mrn', 'appeal'],
   'mrn-they-not-changed': ['change'],
-  'mrn-welsh': ['ailystyri', 'apelio', 'newid', 'edrych eto'],
+  'mrn-welsh': ['ailystyri', 'apelio', 'newid', 'edrych eto', 'yn ôl'],
   'mrn-notice': ['notice'],
   'mrn-you-asked': ['asked'],
   'mrn-looked-again-all': ['again'],
   'mrn-appeal-to': ['appeal', 'tribunal', 'hmcts', 'courts'],
   'mrn-following': ['following'],
   'mrn-decision-on-request': ['reconsideration', 'mr'],
-  'mrn-asked-then-decided': ['asked', 'request'],
+  'mrn-asked-then-decided': ['asked', 'request', 'challenged', 'disputed'],
   'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
   'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked'],
   'statement-ready': ['statement'],
@@ -579,7 +596,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'nil-award': ['nil'],
   'third-party-deduction': ['asked', 'applied', 'told'],
   'mrn-completed': ['reconsideration', 'mr'],
-  'mrn-request-considered': ['reconsideration'],
+  'mrn-request-considered': ['reconsideration', 'request for us'],
   'mrn-decision-correct': ['reconsider', 'mandatory', 'mr ', 'mrn', 'again', 'appeal', 'review', 'disagree'],
   'mrn-disputed-decision-reviewed': ['the decision'],
   'mrn-decision-unchanged': ['unchanged', 'not changed', 'not revised'],
