@@ -56,31 +56,33 @@ function rule(id: string, source: string): Rule {
  * decision", "we looked at your claim again") counts only with a kept outcome: DWP also reviews decisions of its
  * own accord when something changes, and that new decision is one to challenge, not an MRN.
  */
-const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|to|can|could|may|might|would|should|must`);
-const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at|reconsidered|re-considered|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request)|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
+const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|can|could|may|might|would|should|must|being|who|coach`);
+const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
-const PLAIN_REVIEW = String.raw`(?:(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)|looked at (?:your|the|his|her|their) (?:claim|case) again)`;
-const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:as|like) you (?:asked|requested)|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
-const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|restored)\b|in your favour|(?:have|has|'ve) (?:now )?accepted\b|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:it |the [a-z]+ )?off\b|put (?:me|him|her|them|us) (?:in|on|into)\b|changed (?:their|there|his|her|its) minds?\b)`;
+const PLAIN_REVIEW = String.raw`(?:(?<!\bi )(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)(?! at (?:your|the|a|an) (?:appointment|interview|meeting)))`;
+const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:decision|sanction|it|this|that|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b(?! (?:appointment|time|date|booking|hours))|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in your favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
-const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once)\b)[^?]){0,150}?`;
+const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|before|soon|pending|meantime|meanwhile)\b|\bafter\b(?! (?:i|you|we|he|she) (?:asked|requested|challenged)))[^?]){0,150}?`;
 /**
  * The claimant's MR request named, then a decision made on it: "you asked for a mandatory reconsideration on 4
  * October. We have now made a decision", "we got your request to look at the decision again … we have changed
  * our decision" (not "we have not made a decision yet", "we will tell you when we have made a decision").
  */
-const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|dwp|the dwp|uc|the jobcentre) to (?:look at [^.!?\n]{0,40}? again|look again|reconsider)|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision))`;
-const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|(?<!\b(?:not|never|n't) )(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
+const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision))`;
+const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
-const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|remains|still applies|still no|the same)|still (?:no|refused)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
-const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no)`;
+const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|remains|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
+const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no\b(?! (?:decision|news|answer|update|word|problem|reply|to)\b))(?![^.!?\n]{0,40}\b(?:while|until|for now|pending|meantime|during|in the meantime|for the time being)\b)`;
 /**
  * "Looked at it again" names no decision: a work coach "looked at it again and said no, I have to attend". With
  * it, what was kept must be the decision itself (or changed): "looked at it again and the deduction stays".
  */
 const LOOKED_AT_IT_AGAIN = String.raw`looked at (?:it|this|that) again`;
-const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|since|because|when) ${MR_ASKED}\b`;
+/** Already appealed: the MR told is past, its appeal done ("… they said no. I've now appealed and the hearing is next week"). */
+const APPEALED_SINCE = String.raw`(?![^?]{0,120}\b(?:(?:i|we|he|she)(?:'ve| have| has)? (?:now |already )?(?:appealed|lodged)|(?:tribunal )?hearing is)\b)`;
+const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}${APPEALED_SINCE}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|because|when) (?:${MR_ASKED}|looking at (?:it|this|that|the decision|my claim|your claim) again|reconsidering)\b`;
 const LOOKED_AGAIN_THEN_OUTCOME = String.raw`(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
 // Checked first: an MRN also repeats the decision it looked at again.
@@ -89,7 +91,7 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-named', String.raw`\b(?:this is|here is|attached is|uploaded) (?:your|the|a) (?:mrn|mandatory reconsideration notice)`),
   rule(
     'mrn-looked-again',
-    String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:looked again at|reconsidered|re-considered)(?: and (?:revised|changed|kept|not changed))? (?:the|your|our|my|this|that)`,
+    String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:looked again at|reconsidered|re-considered)(?: and (?:revised|changed|kept|not changed))? (?:the|your|our|my|this|that)(?! (?:[\w'-]+ )?(?:to-?do|commitment|cv|job|work search|appointment|availability|hours|action plan|journal))`,
   ),
   rule(
     'mrn-looked-at-decision-again',
@@ -103,7 +105,7 @@ const MRN_RULES: readonly Rule[] = [
   ),
   rule(
     'mrn-looked-at-mr',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|will|to`)}\b(?:looked at|considered|reviewed|decided) (?:your|my|his|her|their|the) (?:mandatory reconsideration|mr)\b(?! request)${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|will|to|nobody|no one|noone|coach`)}\b(?:looked at|considered|reviewed|decided) (?:your|my|his|her|their|the) (?:mandatory reconsideration|mr)\b(?! (?:request|form|route|option|process|paperwork))${NOT_PENDING}`,
   ),
   // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
   // (not a promise of one: "we will write to you with the result of your MR", "we aim to tell you the outcome";
@@ -127,7 +129,7 @@ const MRN_RULES: readonly Rule[] = [
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?${MR_NAME}(?: request)? (?:(?:has been|was|is|got|has|had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful|done|carried out|dealt with)|went against (?:me|him|her|them|us|you)|failed\b)${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|their|the|our) (?:mandatory reconsideration|mr)\b`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?${MR_NAME}(?: request)?(?:(?: has been|'s been| was| is| got| has| had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful)| went against (?:me|him|her|them|us|you)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -139,7 +141,7 @@ const MRN_RULES: readonly Rule[] = [
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
   rule(
     'mrn-had-back',
-    String.raw`${notAfter(`you|${NEGATIONS}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) back (?:on|about|from) (?:my|the|his|her|their) ${MR_NAME})\b(?![^.!\n]*\?)`,
+    String.raw`${notAfter(`you|'d|would|should|${NEGATIONS}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) back (?:on|about) (?:my|the|his|her|their) ${MR_NAME}|heard back from (?:my|the|his|her|their) ${MR_NAME})\b(?! (?:request|team|form|meeting|office))(?![^.!\n]*\?)`,
   ),
   // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
   // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
@@ -147,7 +149,7 @@ const MRN_RULES: readonly Rule[] = [
   // people also say of their own MR request, "the MRN form").
   rule(
     'mrn-received',
-    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre`)}\b(?:(?:got|had|received|recieved) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre`)}\b(?:(?:got|had|received|recieved|rec'd|recd) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b${NOT_PENDING}`,
   ),
   // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
   rule(
@@ -163,7 +165,7 @@ const MRN_RULES: readonly Rule[] = [
   ),
   rule(
     'mrn-not-changed',
-    String.raw`\b(?:(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed)|decided not to (?:change|revise|alter)|decided to keep) (?:the|our|my|this|that|their) (?:original )?decision`,
+    String.raw`\b(?:(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed)|decided not to (?:change|revise|alter)|decided to keep) (?:the|our|my|this|that|their) (?:original )?decision(?! (?:letter|notice|date))`,
   ),
   rule(
     'mrn-decision-stands',
@@ -184,13 +186,13 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-appeal-within', String.raw`\byou can (?:[a-z]+ )?appeal\b[^.!?]{0,60}? within (?:one|1) month of the date of this notice`),
   rule(
     'mrn-shorthand',
-    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision|won|lost|successful|overturned|revised)|mrn (?:attached|issued|uploaded|sent|enclosed|is on)|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if`)}\bmrn (?:rec'd|recd|received|arrived|came|back)\b${NOT_PENDING}`,
+    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|(?<!\b(?:was|were|is|had|has|have|get|got) (?:your|their|his|her|the|my|an?) )mr (?:won|lost(?! in| by)|successful|overturned|revised)${NOT_PENDING}|(?<!\bcopy (?:of )?(?:the )?)mrn (?:attached|issued|uploaded|sent|enclosed|is on)|(?:revised|changed|upheld|maintained|refused|overturned|reversed) (?:at|on) (?:mandatory reconsideration|mr|reconsideration)\b|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if|awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|for`)}\bmrn (?:rec'd|recd|received|arrived|came|back)\b${NOT_PENDING}`,
   ),
   rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
   // The MR done, in the reviewer's words: "we have completed your mandatory reconsideration", "I have now carried out the reconsideration".
   rule(
     'mrn-completed',
-    String.raw`(?<!\b(?:after|once|when|until|before) )\b(?:we|i|the decision maker|a decision maker|dm|they|dwp)${HAVE} (?:now )?(?:completed|finished|carried out|done|did) (?:the|your|a|our|my|his|her|their) (?:(?:mandatory )?reconsideration|mr\b)${NOT_PENDING}`,
+    String.raw`(?<!\b(?:after|once|when|until|before) )\b(?:(?:we|the decision maker|a decision maker|dm|they|dwp)${HAVE} (?:now )?(?:completed|finished|carried out|done|did) (?:the|your|a|our|my|his|her|their)|i${HAVE} (?:now )?(?:completed|finished|carried out) (?:the|your)) (?:(?:mandatory )?reconsideration|mr\b)(?! (?:form|request|application|online))${NOT_PENDING}`,
   ),
   // "We have considered your request for mandatory reconsideration", "the result of your request for a reconsideration".
   rule(
@@ -225,11 +227,14 @@ const MRN_RULES: readonly Rule[] = [
   // still to come ("… We will let you know when we have made a decision").
   rule(
     'mrn-you-asked',
-    String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)(?![^?]{0,120}?\b(?:(?:will|'ll) (?:let you know|tell you|write to you (?:when|once|with))|(?:when|once) (?:we|they|the decision maker) (?:have|has) (?:made|reached|taken) (?:a|our|the|their) decision|(?:is|are) (?:still )?(?:looking|being looked) at))`,
+    String.raw`\byou asked (?:us|the decision maker|dwp) to (?:look again at|reconsider|look at (?:the|our|your|this) [^.!?\n]{0,30}?again)(?![^?]{0,120}?\b(?:(?:will|'ll) (?:let you know|tell you|write to you)(?: [a-z]+){0,3}? (?:when|once|after|as soon as) (?:we|they|a decision|the decision)|(?:when|once|after|before|as soon as) (?:we|they|the decision maker) (?:have|has) (?:made|reached|taken) (?:a|our|the|their) decision|(?:is|are) (?:still )?(?:looking|being looked) at|during this time|in the meantime|while (?:we|this|it)))`,
   ),
   rule('mrn-looked-again-all', String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?looked again at (?:all|everything)`),
   // Tolerant of one stray word and a misspelt "tribunal" (photos read by OCR: "You can sow appeal to un independent tibunal").
-  rule('mrn-appeal-to', String.raw`\byou can (?:[a-z]+ )?(?:appeal to|ask) (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)`),
+  rule(
+    'mrn-appeal-to',
+    String.raw`\b(?=you can )(?<!\b(?:after|then|once|next|first)\b[^.!?\n]{0,60})you can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)(?![^.!?\n]{0,60}\b(?:only after|after (?:we|you) have|once (?:we|you) have|when (?:we|you) have|until|first)\b)`,
+  ),
   rule(
     'mrn-following',
     String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
@@ -238,7 +243,7 @@ const MRN_RULES: readonly Rule[] = [
   // and upheld the original decision", "they agreed with the first decision".
   rule(
     'mrn-original-kept',
-    String.raw`\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:the|our|my|your|his|her|their) (?:original|first|earlier|previous|initial) (?:decision|sanction)`,
+    String.raw`${NOT_ASKED}${notAfter(NEGATIONS)}\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:the|our|their) (?:original|first|earlier|previous|initial) (?:decision|sanction)(?! (?:letter|date|notice|to\b))${NOT_PENDING}`,
   ),
   // A second look that is done, then what it found (see LOOKED_AGAIN): "we've had another look at your sanction
   // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
@@ -247,7 +252,7 @@ const MRN_RULES: readonly Rule[] = [
   // A decision on the MR itself: "we have now made a decision on your request for a mandatory reconsideration".
   rule(
     'mrn-decision-on-request',
-    String.raw`\b(?:made|reached|taken) (?:a|our|my|the|their) decision (?:on|about) (?:your|the|his|her|their) (?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)`,
+    String.raw`${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}\b(?:made|reached|taken) (?:a|our|my|the|their) decision (?:on|about) (?:your|the|his|her|their) (?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)${NOT_PENDING}`,
   ),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
   rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
@@ -327,7 +332,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:has|was|is|will|got)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)`,
+    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:has|was|is|will|got)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)(?![^.!?\n]{0,40}\b(?:when|once|if|unless)\b)`,
   ),
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
@@ -457,7 +462,10 @@ const DECISION_RULES: readonly Rule[] = [
   ),
 ];
 
-/** Words that make a phrase conditional or a warning when they come before it in the same sentence (with the Welsh ones: os, efallai, gall, cyn …). */
+/**
+ * Words that make a phrase conditional or a warning when they come before it in the same sentence (with the Welsh
+ * ones: os, efallai, gall, cyn …).
+ */
 const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
 const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
@@ -489,7 +497,7 @@ export function cueText(text: string): string {
       .replace(/&pound;|&#0*163;/gi, '£')
       .toLowerCase()
       // OCR reads "o" as a zero inside words: "y0ur rec0nsideration", "n0t" (not in "10am", "£0", "20th").
-      .replace(/(?<=[a-z])0(?![0-9])|(?<![0-9£.,])0(?=[a-z])/g, 'o')
+      .replace(/(?<=[a-z]0*)0(?![0-9]*[1-9])(?=0*[a-z]|(?![0-9]))|(?<![0-9£.,])0(?=0*[a-z])/g, 'o')
       .replace(/[’‘`´]/g, "'")
       .replace(/[‐‑–—]/g, '-')
       .replace(/[^\S\n]+/g, ' ')
@@ -538,20 +546,20 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-came-back': ['back'],
   'mrn-result-line': ['reconsideration', 'mr'],
   'mrn-mr-done': ['recon', 'mr'],
-  'mrn-not-changed': ['change'],
+  'mrn-not-changed': ['change', 'keep'],
   'mrn-decision-stands': ['decision'],
   'mrn-can-now-appeal': ['appeal'],
   'mrn-appeal-within': ['notice'],
-  'mrn-shorthand': ['mr', 'mrn', 'appeal'],
+  'mrn-shorthand': ['mr', 'mrn', 'appeal', 'reconsideration'],
   'mrn-they-not-changed': ['change'],
   'mrn-welsh': ['ailystyri', 'apelio', 'newid', 'edrych eto', 'yn ôl'],
   'mrn-notice': ['notice'],
   'mrn-you-asked': ['asked'],
   'mrn-looked-again-all': ['again'],
-  'mrn-appeal-to': ['appeal', 'tribunal', 'hmcts', 'courts'],
+  'mrn-appeal-to': ['appeal'],
   'mrn-following': ['following'],
   'mrn-decision-on-request': ['reconsideration', 'mr'],
-  'mrn-asked-then-decided': ['asked', 'request', 'challenged', 'disputed'],
+  'mrn-asked-then-decided': ['asked', 'request', 'challenged', 'disputed', 'again', 'reconsidering'],
   'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
   'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked'],
   'statement-ready': ['statement'],
@@ -690,7 +698,16 @@ function restOfSentence(text: string, end: number): string {
   return /^[^.!?\n]{0,80}/.exec(text.slice(end))![0];
 }
 
+/**
+ * Something long past, before a phrase in people's own words: "back in 2021 they closed my claim, but now…",
+ * "last year I asked them to reconsider and they changed it. Now they want payslips". Not for DWP's words ("in
+ * the past 3 months you were paid too much" is today's decision).
+ */
+const LONG_AGO = /\b(?:back in (?:19|20)\d\d|years ago|a few years back|last year|previously)\b/;
+const PEOPLES_WORDS = new Set(['they-stopped-my', 'mrn-received', 'mrn-they-refused-mr', 'mrn-had-back', 'mrn-came-back', 'mrn-mr-done', 'mrn-asked-then-decided']);
+
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
+  if (PEOPLES_WORDS.has(id) && LONG_AGO.test(sentenceSoFar(text, start))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;
   return hedged(text, start, end);

@@ -117,7 +117,7 @@ export function recognise(text: string, model: RecogniserModel<NoticeKind, Chall
     total += p[c];
   }
   for (const c of CHALLENGES) p[c] = total > 0 ? p[c] / total : 0;
-  const challenge = answerChallenge(text, model, strategy, p, cues[0] ?? null);
+  const challenge = answerChallenge(text, model, strategy, p, cues);
   return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
 }
 
@@ -134,15 +134,18 @@ export function possibleAnswers(p: Record<Challenge, number>, cut: { rights: num
   return ranked.filter((c, i) => i === 0 || p[c] >= (c === 'neither' ? cut.neither : cut.rights));
 }
 
+/** MRN rules that read an MR's story (a request, then what came of it), which an older MR can tell as well. */
+const STORY_MRN = new Set(['mrn-asked-then-decided']);
+
 function answerChallenge(
   text: string,
   model: RecogniserModel<NoticeKind, Challenge>,
   strategy: Strategy,
   p: Record<Challenge, number>,
-  found: Cue | null,
+  found: readonly Cue[],
 ): ChallengeAnswer {
   // The first rule that matched: MRN phrases come first (an MRN repeats the decision it looked at).
-  const cue = strategy.cues ? found : null;
+  const cue = strategy.cues ? (found[0] ?? null) : null;
   const normal = cueText(text);
   // "We have decided not to apply a sanction", "no sanction will be applied": a decision in the claimant's
   // favour is asked about, never told (its MR date still shows for a yes); so is a decision or MRN that only
@@ -153,7 +156,15 @@ function answerChallenge(
     // An MRN repeats the decision it looked at ("MRN rec'd - refused, nil award unchanged"): when only a decision's
     // words matched and the model finds an MRN likely enough to show its deadline, ask which it is.
     const orMrn = cue.answer === 'decision' && p.mrn >= model.thresholds.rights;
-    const possible: Challenge[] = [cue.answer, ...(orMrn ? (['mrn'] as const) : []), ...(asks ? (['neither'] as const) : [])];
+    // An MR told as a story next to a decision's words may be an old one ("last year I asked them to reconsider and
+    // they changed it. Now they have sanctioned me again"): ask which is meant.
+    const orDecision = cue.answer === 'mrn' && STORY_MRN.has(cue.rule) && found.some((other) => other.answer === 'decision');
+    const possible: Challenge[] = [
+      cue.answer,
+      ...(orMrn ? (['mrn'] as const) : []),
+      ...(orDecision ? (['decision'] as const) : []),
+      ...(asks ? (['neither'] as const) : []),
+    ];
     return { answer: cue.answer, possible, sure: possible.length === 1, source: 'rule', cue: cue.words, rule: cue.rule, p };
   }
   if (!strategy.challengeModel) return { answer: 'neither', possible: ['neither'], sure: true, source: 'rule', cue: null, rule: null, p };

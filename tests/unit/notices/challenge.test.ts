@@ -136,6 +136,15 @@ describe('when we are not sure', () => {
     expect(mrnUnlikely.challenge).toMatchObject({ answer: 'decision', possible: ['decision'], sure: true });
   });
 
+  it('asks whether an MR told as a story is the one meant when a newer decision is told next to it', () => {
+    const told = explainNotice('I asked them to reconsider and they changed the decision. Now they have sanctioned me again for missing an appointment.', {
+      today: TODAY,
+    });
+    expect(told.challenge).toMatchObject({ answer: 'mrn', sure: false, rule: 'mrn-asked-then-decided' });
+    expect(told.challenge.possible).toEqual(expect.arrayContaining(['mrn', 'decision']));
+    expect(told.deadlines.map((d) => d.id)).toEqual(expect.arrayContaining(['appeal', 'mandatory-reconsideration']));
+  });
+
   it('is sure when one answer is far likelier', () => {
     const result = explainWith(flatModel({ decision: 0.05, mrn: 0.05, neither: 0.9 }), 'words', { today: TODAY });
     expect(result.challenge).toMatchObject({ answer: 'neither', sure: true, possible: ['neither'] });
