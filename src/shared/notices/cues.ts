@@ -51,17 +51,19 @@ function rule(id: string, source: string): Rule {
  * A second look at a decision, done: "we've had another look at", "we looked at your sanction again", "having
  * reconsidered", "your request for us to look at the decision again has been completed" (not "we will look at
  * it again", "we have not looked at it again"). Then, within the next sentence or two, what it found: kept
- * ("the sanction stays", "it still applies", "we have not changed it", "like you asked") or changed ("we have
- * changed it", "revised in your favour"). A review in plainer words ("we have reviewed / gone over the
- * decision", "we looked at your claim again") counts only with a kept outcome: DWP also reviews decisions of its
- * own accord when something changes, and that new decision is one to challenge, not an MRN.
+ * ("the sanction stays", "it still applies", "we have not changed it") or changed ("we have changed it",
+ * "revised in your favour"). A review in plainer words ("we have reviewed / gone over the decision") counts only
+ * with a kept outcome: DWP also reviews decisions of its own accord when something changes, and that new
+ * decision is one to challenge, not an MRN.
  */
 const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|can|could|may|might|would|should|must|being|who|coach`);
 const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
 const PLAIN_REVIEW = String.raw`(?:(?<!\bi )(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)(?! at (?:your|the|a|an) (?:appointment|interview|meeting)))`;
-const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:decision|sanction|it|this|that|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b(?! (?:appointment|time|date|booking|hours))|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
+/** The first decision kept, whoever says so: "upheld it", "agreed with the …", "kept the …". */
+const KEPT_IT = String.raw`(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b`;
+const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:decision|sanction|it|this|that|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|${KEPT_IT}(?! (?:appointment|time|date|booking|hours))|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
 const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in your favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
 const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|before|soon|pending|meantime|meanwhile)\b|\bafter\b(?! (?:i|you|we|he|she) (?:asked|requested|challenged)))[^?]){0,150}?`;
@@ -73,7 +75,7 @@ const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|befor
 const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision))`;
 const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
-const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|remains|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
+const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|remains|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
 const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no\b(?! (?:decision|news|answer|update|word|problem|reply|to)\b))(?![^.!?\n]{0,40}\b(?:while|until|for now|pending|meantime|during|in the meantime|for the time being)\b)`;
 /**
  * "Looked at it again" names no decision: a work coach "looked at it again and said no, I have to attend". With
@@ -245,7 +247,7 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-original-kept',
     String.raw`${NOT_ASKED}${notAfter(NEGATIONS)}\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:the|our|their) (?:original|first|earlier|previous|initial) (?:decision|sanction)(?! (?:letter|date|notice|to\b))${NOT_PENDING}`,
   ),
-  // A second look that is done, then what it found (see LOOKED_AGAIN): "we've had another look at your sanction
+  // A second look that is done, then what it found (see SECOND_LOOK above): "we've had another look at your sanction
   // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
   rule('mrn-looked-again-outcome', LOOKED_AGAIN_THEN_OUTCOME),
   rule('mrn-asked-then-decided', MR_ASKED_THEN_DECIDED),
@@ -463,8 +465,8 @@ const DECISION_RULES: readonly Rule[] = [
 ];
 
 /**
- * Words that make a phrase conditional or a warning when they come before it in the same sentence (with the Welsh
- * ones: os, efallai, gall, cyn …).
+ * Words that make a phrase conditional or a warning when they come before it in the same sentence (the Welsh
+ * ones, os, efallai, gall, cyn …, are HEDGE_CY below).
  */
 const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
@@ -704,7 +706,10 @@ function restOfSentence(text: string, end: number): string {
  * the past 3 months you were paid too much" is today's decision).
  */
 const LONG_AGO = /\b(?:back in (?:19|20)\d\d|years ago|a few years back|last year|previously)\b/;
-const PEOPLES_WORDS = new Set(['they-stopped-my', 'mrn-received', 'mrn-they-refused-mr', 'mrn-had-back', 'mrn-came-back', 'mrn-mr-done', 'mrn-asked-then-decided']);
+/** MRN rules that read an MR's story (a request, then what came of it), which an older MR can tell as well. */
+export const STORY_RULES: ReadonlySet<string> = new Set(['mrn-asked-then-decided']);
+/** The rules for things people say happened to them, so LONG_AGO can make them the past. */
+const PEOPLES_WORDS = new Set(['they-stopped-my', 'mrn-received', 'mrn-they-refused-mr', 'mrn-had-back', 'mrn-came-back', 'mrn-mr-done', ...STORY_RULES]);
 
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (PEOPLES_WORDS.has(id) && LONG_AGO.test(sentenceSoFar(text, start))) return true;

@@ -5,7 +5,7 @@
 // (b) comes from decision language (cues.ts) and the trained model, never
 // from (a) alone, so a decision worded in an unfamiliar way still gets its
 // deadline when the kind is unclear. Both say when they are unsure.
-import { allCues, cueText, inClaimantsFavour, isShortQuestion, type Cue } from './cues';
+import { allCues, cueText, inClaimantsFavour, isShortQuestion, STORY_RULES, type Cue } from './cues';
 import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
 import { featurize, modelText, modelWords, wordBucket, type FeatureConfig, type Features } from './features';
@@ -134,9 +134,6 @@ export function possibleAnswers(p: Record<Challenge, number>, cut: { rights: num
   return ranked.filter((c, i) => i === 0 || p[c] >= (c === 'neither' ? cut.neither : cut.rights));
 }
 
-/** MRN rules that read an MR's story (a request, then what came of it), which an older MR can tell as well. */
-const STORY_MRN = new Set(['mrn-asked-then-decided']);
-
 function answerChallenge(
   text: string,
   model: RecogniserModel<NoticeKind, Challenge>,
@@ -158,7 +155,7 @@ function answerChallenge(
     const orMrn = cue.answer === 'decision' && p.mrn >= model.thresholds.rights;
     // An MR told as a story next to a decision's words may be an old one ("last year I asked them to reconsider and
     // they changed it. Now they have sanctioned me again"): ask which is meant.
-    const orDecision = cue.answer === 'mrn' && STORY_MRN.has(cue.rule) && found.some((other) => other.answer === 'decision');
+    const orDecision = cue.answer === 'mrn' && STORY_RULES.has(cue.rule) && found.some((other) => other.answer === 'decision');
     const possible: Challenge[] = [
       cue.answer,
       ...(orMrn ? (['mrn'] as const) : []),
