@@ -127,10 +127,20 @@ describe('offline and updates', () => {
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       // The new worker has installed; it takes over once no page uses the old one (all tabs closed, then a new visit).
       await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, { timeout: 30_000 });
-      await page.close();
-      page = await context.newPage();
-      await page.goto('/');
-      await waitForApp(page);
+      // Closing the last page and opening a new one can race: the new visit may still be served by the old worker,
+      // which then keeps the new one waiting. Visit again (close, open) until the new worker has taken over.
+      await expect
+        .poll(
+          async () => {
+            await page.close();
+            page = await context.newPage();
+            await page.goto('/');
+            await waitForApp(page);
+            return page.evaluate(async () => !(await navigator.serviceWorker.getRegistration())?.waiting);
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
       // Once the new version has taken over: the new file is kept, the two older ones are gone, the rest stay.
       const expected = [...before.filter((path) => path !== oldExplain), newExplain].sort();
       await expect.poll(keptWelsh, { timeout: 30_000 }).toEqual(expected);
