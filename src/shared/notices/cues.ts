@@ -37,6 +37,8 @@ const NOT_PENDING = String.raw`(?! yet)(?!(?:(?! so | and | but | - )[^.!,\n]){0
 const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) )?(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) (?:the )?)`;
 /** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "MR". */
 const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
+/** A date as notes write it: "17/01/25", "4.6.2024", "3 March", "22nd Nov 2025". */
+const SHORT_DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?(?: \d{4})?)`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
 const MONEY = String.raw`£?\d[\d,]*(?:\.\d\d)?`;
 /** "closed" and its common typos ("clsoed", "colsed", "closd"). */
@@ -117,11 +119,12 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`(?<!\b(?:will|'ll|aim to|try to|able to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
   ),
   // "My MR came back: no change", "the mandatory reconsideration has come back unchanged" (not "when it comes back").
-  // "My MR came back", "the MR on the client's overpayment came back today" (not "has your MR come back yet?",
+  // "My MR came back", "the MR on the client's overpayment came back today", "MR came back today - no change"
+  // opening a note (not "has your MR come back yet?",
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)? (?:came back|(?:has|have) (?:now )?come back|is back|was back)\b${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?<=^|[.!?:;\n-] ?)(?:${MR_NAME}|mrn)) (?:came back|(?:has|have) (?:now )?come back|is back|was back)\b${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
@@ -188,7 +191,7 @@ const MRN_RULES: readonly Rule[] = [
   rule('mrn-appeal-within', String.raw`\byou can (?:[a-z]+ )?appeal\b[^.!?]{0,60}? within (?:one|1) month of the date of this notice`),
   rule(
     'mrn-shorthand',
-    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|(?<!\b(?:was|were|is|had|has|have|get|got) (?:your|their|his|her|the|my|an?) )mr (?:won|lost(?! in| by)|successful|overturned|revised)${NOT_PENDING}|(?<!\bcopy (?:of )?(?:the )?)mrn (?:attached|issued|uploaded|sent|enclosed|is on)|(?:revised|changed|upheld|maintained|refused|overturned|reversed) (?:at|on) (?:mandatory reconsideration|mr|reconsideration)\b|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if|awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|for`)}\bmrn (?:rec'd|recd|received|arrived|came|back)\b${NOT_PENDING}`,
+    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|(?<!\b(?:was|were|is|had|has|have|get|got) (?:your|their|his|her|the|my|an?) )mr (?:won|lost(?! in| by)|successful|overturned|revised)${NOT_PENDING}|(?<!\bcopy (?:of )?(?:the )?)mrn (?:attached|issued|uploaded|sent|enclosed|is on)|(?:revised|changed|upheld|maintained|refused|overturned|reversed) (?:at|on) (?:mandatory reconsideration|mr|reconsideration)\b|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if|awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|for`)}\bmrn (?:(?:dated|of|from) ${SHORT_DATE} )?(?:rec'd|recd|received|arrived|came|back)\b${NOT_PENDING}`,
   ),
   rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
   // The MR done, in the reviewer's words: "we have completed your mandatory reconsideration", "I have now carried out the reconsideration".
@@ -285,9 +288,10 @@ const DECISION_RULES: readonly Rule[] = [
   rule('awarded', String.raw`\b(?:(?:you|he|she|they|i)(?:'ve| have| has)? been awarded|we(?:'ve| have) awarded (?:you|your|him|her|them))`),
   rule('not-eligible', String.raw`\b(?:not|no longer) eligible for (?:${UC}|the|housing|childcare|this)`),
   rule('conditions-not-met', String.raw`\b(?:do|does|did) not (?:meet|satisfy) the (?:\w+ ){0,2}(?:conditions?|rules|requirements?)`),
+  // "Your housing costs have been refused", "the childcare element was not approved", "my rent isn't covered".
   rule(
     'refused',
-    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for [^.!?\n]{1,30})? (?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)`,
+    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for [^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed))`,
   ),
   rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
   rule(
@@ -390,7 +394,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
     'can-only-pay',
-    String.raw`\b(?:we can only pay|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you|backdate|pay for|include these|include this|include the|pay these|pay this))`,
+    String.raw`\b(?:we can only pay|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you(?! until| till| unless| before)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
   ),
   rule('not-payable', String.raw`\bno (?:${UC} )?(?:is |will be )?payable`),
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned (?:me|you|him|her|them|-|for)`),
@@ -441,6 +445,12 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule('you-will-lose', String.raw`\byou(?:'ll| will)(?: now)? lose (?:£|\d|(?:some|part|all) of your)`),
   rule('agreed-to-change', String.raw`\b(?:has|have|'ve) agreed to (?:remove|lift|end|cancel|reduce|backdate|include) (?:the|your|a|his|her|their)`),
+  // A third party's request for a deduction granted: "we have agreed a request from Leeds City Council to take money
+  // from your Universal Credit", "DWP has accepted an application from your water company to deduct…".
+  rule(
+    'deduction-request-agreed',
+    String.raw`\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b`,
+  ),
   rule(
     'right-to-reside-accepted',
     String.raw`\b(?:we accept|we have accepted|we are satisfied) (?:that )?(?:you|he|she|they) (?:have|has|are|is) (?:a right to reside|habitually resident)`,
@@ -498,6 +508,8 @@ export function cueText(text: string): string {
       .replace(/&nbsp;|&#0*160;/gi, ' ')
       .replace(/&pound;|&#0*163;/gi, '£')
       .toLowerCase()
+      // OCR reads "l" as a one inside words: "c1aim", "a11owance", "c10sed" (not in "uc50", "1st", "ap1").
+      .replace(/(?<=[a-z][01]*)1(?=[01]*[a-z])/g, 'l')
       // OCR reads "o" as a zero inside words: "y0ur rec0nsideration", "n0t" (not in "10am", "£0", "20th").
       .replace(/(?<=[a-z]0*)0(?![0-9]*[1-9])(?=0*[a-z]|(?![0-9]))|(?<![0-9£.,])0(?=0*[a-z])/g, 'o')
       .replace(/[’‘`´]/g, "'")
@@ -574,7 +586,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'not-entitled': ['entit'],
   'not-eligible': ['eligible'],
   'conditions-not-met': ['meet', 'satisfy'],
-  refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed'],
+  refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed', 'covered', 'included', 'allowed'],
   'not-approved': ['approved', 'accepted', 'allowed'],
   'we-refused': ['refused', 'disallowed', 'rejected', 'approved', 'accepted', 'allowed', 'turned'],
   'no-good-reason': ['reason'],
@@ -628,6 +640,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'deduction-changed': ['deduction'],
   'you-will-lose': ['lose'],
   'agreed-to-change': ['agreed'],
+  'deduction-request-agreed': ['request', 'application'],
   'made-decision': ['decision'],
   'they-stopped-my': [
     'stopped',
@@ -676,7 +689,17 @@ const REPAYS_ADVANCE = /\b(?:advance|hardship)\b/;
  * claim stays a decision when an advance or hardship is only mentioned ("I'm in real hardship, my claim has
  * been refused").
  */
-const REFUSALS = new Set(['refused', 'we-refused', 'not-approved', 'claim-not-successful', 'cannot-accept-claim', 'not-entitled', 'not-eligible', 'decided']);
+const REFUSALS = new Set([
+  'refused',
+  'we-refused',
+  'not-approved',
+  'claim-not-successful',
+  'cannot-accept-claim',
+  'not-entitled',
+  'not-eligible',
+  'decided',
+  'can-only-pay',
+]);
 const NAMES_ADVANCE = /\b(?:(?<!in )advances?|hardship)\b/;
 const ADVANCE_BEFORE = /\b(?:(?<!in )advances?|hardship)(?: payments?)?(?: (?:request|application|claim))? $/;
 const ADVANCE_AFTER =
@@ -690,8 +713,9 @@ function refusesAdvance(text: string, id: string, start: number, end: number): b
     NAMES_ADVANCE.test(words) ||
     ADVANCE_BEFORE.test(sentenceSoFar(text, start)) ||
     ADVANCE_AFTER.test(after) ||
-    // The refusal's words end with the article: "not eligible for the | budgeting advance".
-    (/\b(?:for|to|the|a|an)$/.test(words) && /^ (?:[a-z-]+ )?(?:advances?|hardship)\b/.test(after))
+    // The refusal's words end before what is refused: "not eligible for the | budgeting advance", "we cannot pay
+    // you | a hardship payment".
+    (/\b(?:for|to|the|a|an|you|him|her|them)$/.test(words) && /^ (?:(?:a|an|the|any|your) )?(?:[a-z-]+ )?(?:advances?|hardship)\b/.test(after))
   );
 }
 

@@ -99,11 +99,6 @@ export function recognise(text: string, model: RecogniserModel<NoticeKind, Chall
   if (!/\p{L}/u.test(text)) return nothingToRead(model);
   const { features, cues } = noticeFeatures(text, model.features);
   const kindP = predict(model.kind, features);
-  const kinds = model.kind.classes.map((id, i) => ({ id, p: kindP[i]! })).sort((a, b) => b.p - a.p || (a.id < b.id ? -1 : 1));
-  const top = kinds[0]!;
-  const kindSure = top.p >= model.thresholds.kind;
-  const kindCandidates = (kindSure ? kinds.slice(0, 1) : kinds.slice(0, 3).filter((k, i) => i < 2 || k.p >= CANDIDATE_FLOOR)).map((k) => k.id);
-
   const challengeP = predict(model.challenge, features);
   // What the likely kinds usually are, pooled with the model's own reading of the words
   // (a weighted geometric mean: a model that is sure of the words is not outvoted by the kind).
@@ -118,7 +113,28 @@ export function recognise(text: string, model: RecogniserModel<NoticeKind, Chall
   }
   for (const c of CHALLENGES) p[c] = total > 0 ? p[c] / total : 0;
   const challenge = answerChallenge(text, model, strategy, p, cues);
+
+  const kinds = kindsGiven(model, kindP, challenge);
+  const top = kinds[0]!;
+  const kindSure = top.p >= model.thresholds.kind;
+  const kindCandidates = (kindSure ? kinds.slice(0, 1) : kinds.slice(0, 3).filter((k, i) => i < 2 || k.p >= CANDIDATE_FLOOR)).map((k) => k.id);
   return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
+}
+
+/**
+ * The kinds, likeliest first. When a decision's or an MRN's phrase answered question (b) for sure ("we have
+ * decided you did not have a good reason"), each kind's probability is weighed by how often that kind had that
+ * answer in training, then normalised: such a message is not an appointment, whatever its other words. The
+ * model's own answer to (b) is not used here: it already leans on the likely kinds, and on text unlike the
+ * corpus it cost kinds (cross-validation 83.8 -> 86.2 %, but the held-out public quotes 45 -> 42 of 85).
+ */
+function kindsGiven(model: RecogniserModel<NoticeKind, Challenge>, kindP: ArrayLike<number>, challenge: ChallengeAnswer) {
+  const j = model.challenge.classes.indexOf(challenge.answer);
+  const weigh = j >= 0 && challenge.sure && challenge.source === 'rule' && challenge.cue !== null;
+  const scored = model.kind.classes.map((id, k) => ({ id, p: kindP[k]! * (weigh ? (model.challengeOfKind[k]?.[j] ?? 1) : 1) }));
+  const total = scored.reduce((sum, k) => sum + k.p, 0);
+  if (total > 0) for (const k of scored) k.p /= total;
+  return scored.sort((a, b) => b.p - a.p || (a.id < b.id ? -1 : 1));
 }
 
 /** No words at all (empty, or only emoji and numbers): nothing to recognise. */

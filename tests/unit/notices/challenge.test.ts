@@ -151,6 +151,30 @@ describe('when we are not sure', () => {
     expect(result.deadlines).toEqual([]);
   });
 
+  it("weighs the kinds by a decision phrase's answer, not by the model's own", () => {
+    // The words lean a little to an appointment; in training appointments were almost never decisions.
+    const model = {
+      ...flatModel({ decision: 0.9, mrn: 0.05, neither: 0.05 }),
+      kind: {
+        classes: ['work-coach-appointment', 'sanction-decision'] as NoticeKind[],
+        bias: Float32Array.from([0.4, 0]),
+        weights: new Int8Array(16 * 2),
+        scale: 1,
+      },
+      challengeOfKind: [
+        [0.02, 0.01, 0.97],
+        [0.9, 0.02, 0.08],
+      ],
+    };
+    const phrase = explainWith(model, 'You did not go to your appointment. You have not shown good reason.', { today: TODAY });
+    expect(phrase.challenge).toMatchObject({ answer: 'decision', sure: true, rule: 'no-good-reason' });
+    expect(phrase.kind).toBe('sanction-decision');
+    // The same model sure of a decision without a phrase: the words alone pick the kind.
+    const noPhrase = explainWith(model, 'words', { today: TODAY });
+    expect(noPhrase.challenge).toMatchObject({ answer: 'decision', sure: true, source: 'model' });
+    expect(noPhrase.kind).toBe('work-coach-appointment');
+  });
+
   it('offers the likeliest kinds to pick from', () => {
     const model = flatModel({ decision: 0.1, mrn: 0.1, neither: 0.8 });
     const unsure = { ...model, kind: { ...model.kind, bias: Float32Array.from([0.2, 0]) }, thresholds: { ...model.thresholds, kind: 0.8 } };

@@ -111,6 +111,13 @@ describe('decision families', () => {
     // Welsh hedges hold only for Welsh phrases: "Gall", "Beth", "Pam" and "Cyn" are also English names.
     ['Dear Mr Gall, we have decided that you are not entitled to Universal Credit.', 'decided'],
     ['My work coach Beth said they have stopped my UC.', 'they-stopped-my'],
+    // Costs not covered, in people's words; a deduction for someone else agreed.
+    ["Your childcare costs aren't covered for the weeks you were not working.", 'refused'],
+    ['Mum says her rent is not covered any more.', 'refused'],
+    ['DWP has accepted an application from your water company to take £9.45 from your payments.', 'deduction-request-agreed'],
+    ['We have agreed the request from the council to deduct £15 a month for council tax arrears.', 'deduction-request-agreed'],
+    // OCR's one for "l" inside words.
+    ['Y0ur c1aim has been c1osed.', 'claim-has-closed'],
   ])('"%s" is a decision (%s)', (text, id) => {
     expect(answer(text)).toBe('decision');
     expect(rule(text)).toBe(id);
@@ -233,6 +240,11 @@ describe('decision families', () => {
     ['Gofynnoch i ni edrych eto ar y penderfyniad am eich sancsiwn.', 'mrn-welsh'],
     ['Gofynnoch chi i ni ailystyried y penderfyniad.', 'mrn-welsh'],
     ['Fe ofynnoch i ni edrych eto ar y penderfyniad.', 'mrn-welsh'],
+    // A note that opens with the MR, and an MRN with its date before "received".
+    ['MR came back - they kept the sanction.', 'mrn-came-back'],
+    ['Update: mandatory reconsideration came back unchanged.', 'mrn-came-back'],
+    ['MRN of 3 March received, decision unchanged.', 'mrn-shorthand'],
+    ['Client says MRN dated 14/02/2025 arrived this week.', 'mrn-shorthand'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -444,6 +456,12 @@ describe('lookalikes stay undecided by the phrases', () => {
     'Has the DM looked at my MR yet?',
     'They will look at your MR soon.',
     'We have received your request to look at the decision again. Your payment has not changed.',
+    // Asked for, not decided; a condition; a person called Mr; hardship refused (no MR right, re-apply).
+    'We cannot pay you a hardship payment this month.',
+    'We cannot pay you until you have verified your identity.',
+    'Your rent is not covered if you live with a close relative.',
+    'Mr Patel came back to the jobcentre this morning.',
+    'We have not agreed the request from your energy supplier to take money from your payments.',
     // "... or", "if ...": warnings.
     'Rhaid i chi fynychu neu ni fyddwch yn cael taliad.',
     'Derbyniwch eich ymrwymiad neu bydd eich Credyd Cynhwysol yn cael ei leihau.',
