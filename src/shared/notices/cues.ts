@@ -37,6 +37,8 @@ const NOT_PENDING = String.raw`(?! yet)(?!(?:(?! so | and | but | - )[^.!,\n]){0
 const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) )?(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) (?:the )?)`;
 /** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "MR". */
 const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
+/** Not for now only: "… while we look at it", "… until a decision maker has", "… yet". */
+const NOT_MEANWHILE = String.raw`(?![^.!?\n]{0,60}\b(?:while|whilst|until|till|pending|in the meantime|for now|at the moment|yet)\b)`;
 /** A date as notes write it: "17/01/25", "4.6.2024", "3 March", "22nd Nov 2025". */
 const SHORT_DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?(?: \d{4})?)`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
@@ -59,14 +61,19 @@ function rule(id: string, source: string): Rule {
  * decision is one to challenge, not an MRN.
  */
 const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|can|could|may|might|would|should|must|being|who|coach`);
-const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
+/**
+ * The MR itself done: "your MR is done", "the mandatory reconsideration's been done", "MR completed" (not "once
+ * my MR is done", "when the reconsideration has been completed"). Only with what it found after it.
+ */
+const MR_DONE = String.raw`(?<!\b(?:when|once|until|till|before|after|if|whether|soon as)(?: [\w']+){0,2} )(?:(?:your|my|the|his|her|their|client's) )?(?:mandatory reconsideration|reconsideration|mr)(?:'s| has| is| was| got)?(?: now)?(?: been)? (?:done|completed|finished|dealt with|decided)\b`;
+const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:reconsidered|re-considered) whether|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
 const PLAIN_REVIEW = String.raw`(?:(?<!\bi )(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)(?! at (?:your|the|a|an) (?:appointment|interview|meeting)))`;
 /** The first decision kept, whoever says so: "upheld it", "agreed with the …", "kept the …". */
 const KEPT_IT = String.raw`(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b`;
 const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:decision|sanction|it|this|that|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|${KEPT_IT}(?! (?:appointment|time|date|booking|hours))|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
-const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in your favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in (?:your|the claimant's|the client's|client's|his|her|their|my|our) favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
 const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|before|soon|pending|meantime|meanwhile)\b|\bafter\b(?! (?:i|you|we|he|she) (?:asked|requested|challenged)))[^?]){0,150}?`;
 /**
@@ -77,7 +84,7 @@ const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|befor
 const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision))`;
 const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
-const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|remains|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
+const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|stayed|remains|remained|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
 const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no\b(?! (?:decision|news|answer|update|word|problem|reply|to)\b))(?![^.!?\n]{0,40}\b(?:while|until|for now|pending|meantime|during|in the meantime|for the time being)\b)`;
 /**
  * "Looked at it again" names no decision: a work coach "looked at it again and said no, I have to attend". With
@@ -87,11 +94,16 @@ const LOOKED_AT_IT_AGAIN = String.raw`looked at (?:it|this|that) again`;
 /** Already appealed: the MR told is past, its appeal done ("… they said no. I've now appealed and the hearing is next week"). */
 const APPEALED_SINCE = String.raw`(?![^?]{0,120}\b(?:(?:i|we|he|she)(?:'ve| have| has)? (?:now |already )?(?:appealed|lodged)|(?:tribunal )?hearing is)\b)`;
 const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}${APPEALED_SINCE}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|because|when) (?:${MR_ASKED}|looking at (?:it|this|that|the decision|my claim|your claim) again|reconsidering)\b`;
-const LOOKED_AGAIN_THEN_OUTCOME = String.raw`(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
+/** What an MR that is done found, said of the decision (not "I still think", "my health has not changed", "said no one"). */
+const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b)`;
+const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:back in (?:19|20)\d\d|years ago|last year|previously)\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)(?![^.!?\n]{0,40}\b(?:post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since)\b)(?:[,:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
+const LOOKED_AGAIN_THEN_OUTCOME = String.raw`${MR_DONE_THEN_OUTCOME}|(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
 // Checked first: an MRN also repeats the decision it looked at again.
 const MRN_RULES: readonly Rule[] = [
-  rule('mrn-heading', String.raw`\bmandatory reconsideration notice`),
+  // The notice named: its heading, "your mandatory reconsideration notice" (not "a mandatory reconsideration notice
+  // is the letter…", "we'll put a mandatory reconsideration notice in your journal", "what is a … notice?").
+  rule('mrn-heading', String.raw`(?<!\b(?:a|an) )\bmandatory reconsideration notice(?![^.!\n]{0,40}\?)`),
   rule('mrn-named', String.raw`\b(?:this is|here is|attached is|uploaded) (?:your|the|a) (?:mrn|mandatory reconsideration notice)`),
   rule(
     'mrn-looked-again',
@@ -124,17 +136,17 @@ const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?<=^|[.!?:;\n-] ?)(?:${MR_NAME}|mrn)) (?:came back|(?:has|have) (?:now )?come back|is back|was back)\b${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk)|(?:has|have) (?:now )?come (?:back|bk)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
     'mrn-result-line',
-    String.raw`\b(?:mr (?:result|decision|outcome)|mandatory reconsideration decision) ?[:-] ?(?:no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed)`,
+    String.raw`\b(?:(?:mr|mandatory reconsideration) (?:result|decision|outcome)(?: (?:for|on|about) [^.!?\n:]{1,40}?)?|mandatory reconsideration decision) ?[:-] ?(?:[^.!?\n]{0,60}?\b(?:they|dwp|dm|we) (?:have |'ve )?(?:agreed|accepted|changed|revised|refused|upheld|kept)\b|no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed)`,
   ),
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?${MR_NAME}(?: request)?(?:(?: has been|'s been| was| is| got| has| had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed|upheld|not successful)| went against (?:me|him|her|them|us|you)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?${MR_NAME}(?: request)?(?:(?: has been|'s been| was| is| got| has| had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)|upheld|not successful)| went against (?:me|him|her|them|us|you)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -146,7 +158,7 @@ const MRN_RULES: readonly Rule[] = [
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
   rule(
     'mrn-had-back',
-    String.raw`${notAfter(`you|'d|would|should|${NEGATIONS}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) back (?:on|about) (?:my|the|his|her|their) ${MR_NAME}|heard back from (?:my|the|his|her|their) ${MR_NAME})\b(?! (?:request|team|form|meeting|office))(?![^.!\n]*\?)`,
+    String.raw`${notAfter(`you|'d|would|should|${NEGATIONS}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) (?:word )?back (?:on|about|from [^.!?\n]{1,30}? about) (?:my|the|your|his|her|their) ${MR_NAME}|(?:got|come|came) back to (?:me|us) (?:about|on|regarding|re) (?:the|your|my|his|her|their) ${MR_NAME}|heard back from (?:my|the|his|her|their) ${MR_NAME})\b(?! (?:request|team|form|meeting|office))(?![^.!\n]*\?)`,
   ),
   // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
   // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
@@ -172,9 +184,11 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-not-changed',
     String.raw`\b(?:(?:we|i)${HAVE} (?:not|decided not to) (?:change|changed)|decided not to (?:change|revise|alter)|decided to keep) (?:the|our|my|this|that|their) (?:original )?decision(?! (?:letter|notice|date))`,
   ),
+  // The decision kept, with what it was about between: "the decision that you are not entitled … has not been
+  // changed" (not "the decision has not changed while we look at your request", "… still stands until then").
   rule(
     'mrn-decision-stands',
-    String.raw`\b(?:original |the |our )decision (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains (?:the same|unchanged)|is unchanged|is (?:still )?the same as (?:before|it was))|\breconsideration(?: decision)?:? (?:decision )?(?:not changed|not revised|unchanged)`,
+    String.raw`\b(?:original |the |our )decision(?: (?:that|to|about|on|which) (?:(?!\b(?:and|but|so) (?:it|this|that|we|they)\b)[^.!?\n]){1,140}?)? (?:still )?(?:stands|has not (?:been )?changed|hasn't (?:been )?changed|remains (?:the same|unchanged)|is unchanged|is (?:still )?the same as (?:before|it was))${NOT_MEANWHILE}|\breconsideration(?: decision)?:? (?:decision )?(?:not changed|not revised|unchanged)`,
   ),
   // "We have been unable to change the decision", "I am not able to change our decision" (not "… until you send").
   rule(
@@ -186,14 +200,18 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-decision-reconsidered',
     String.raw`\b(?:the|our|my|this|that|your) (?:original )?decision(?: (?:dated|of|made on|about) [^.!?\n]{1,40}?)? (?:has been|was|have been) (?:reconsidered|looked at again)|\breconsideration (?:did not|didn't|has not|hasn't|does not) change (?:the|our|my|your|this) decision`,
   ),
-  rule('mrn-can-now-appeal', String.raw`\byou can now appeal`),
+  // "You can now appeal", "you can now ask an independent tribunal to look at this decision".
+  rule('mrn-can-now-appeal', String.raw`\byou can now (?:appeal|ask (?:a|an|the) (?:independent )?tribunal|apply to (?:a|an|the) (?:independent )?tribunal)`),
   // The appeal paragraph of an MRN, also when OCR lost words around it: "you can appeal ... within one month of the date of this notice".
   rule('mrn-appeal-within', String.raw`\byou can (?:[a-z]+ )?appeal\b[^.!?]{0,60}? within (?:one|1) month of the date of this notice`),
   rule(
     'mrn-shorthand',
-    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|outcome|unsuccessful|not successful|upheld|decision)|(?<!\b(?:was|were|is|had|has|have|get|got) (?:your|their|his|her|the|my|an?) )mr (?:won|lost(?! in| by)|successful|overturned|revised)${NOT_PENDING}|(?<!\bcopy (?:of )?(?:the )?)mrn (?:attached|issued|uploaded|sent|enclosed|is on)|(?:revised|changed|upheld|maintained|refused|overturned|reversed) (?:at|on) (?:mandatory reconsideration|mr|reconsideration)\b|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if|awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|for`)}\bmrn (?:(?:dated|of|from) ${SHORT_DATE} )?(?:rec'd|recd|received|arrived|came|back)\b${NOT_PENDING}`,
+    String.raw`${notAfter('awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|no|about|for')}\b(?:mr (?:refused|rejected|turned down|declined|outcome|unsuccessful|not successful|upheld|decision)|(?<!\b(?:was|were|is|had|has|have|get|got) (?:your|their|his|her|the|my|an?) )mr (?:won|lost(?! in| by)|successful|overturned|revised)${NOT_PENDING}|(?<!\bcopy (?:of )?(?:the )?)mrn (?:attached|issued|uploaded|sent|enclosed|is on)|(?<!\b(?:hop(?:e|es|ing|efully)|if|whether|last year|years ago|back in (?:19|20)\d\d)\b[^.!?\n]{0,40})(?:revised|changed|upheld|maintained|refused|overturned|reversed|reduced|removed|lifted|cancelled|withdrawn|reinstated)(?: (?:it|(?:the|my|his|her|their|your|our)(?: [\w'-]+){0,3}? (?:decision|sanction|award|element|overpayment|deduction|reduction|claim|lcwra?|costs?|amount)))? (?:at|on) (?:mandatory reconsideration|mr|reconsideration)\b(?! [a-z]+'s\b)${NOT_PENDING}|appeal rights apply)|${notAfter(`no|${NEGATIONS}|when|once|until|if|awaiting|await|waiting|chased|chasing|chase|pending|expecting|expect|for`)}\bmrn (?:(?:(?:dated|of|from) )?${SHORT_DATE} )?(?:rec'd|recd|received|arrived|came|back)\b(?! by (?:hmcts|the tribunal|tribunal|the court|court)\b| in (?:19|20)\d\d\b| (?:last year|years ago))${NOT_PENDING}`,
   ),
-  rule('mrn-they-not-changed', String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to) (?:change|changed) (?:the|their|this|that) decision`),
+  rule(
+    'mrn-they-not-changed',
+    String.raw`\b(?:they|dm|decision maker)${HAVE} (?:not|decided not to|did not|didn't|didnt|would not|wouldn't|wouldnt|won't|wont) (?:change|changed|alter|revise) (?:(?:the|their|this|that|my|his|her|your|our) )?(?:original )?(?:decision|decison|descision|desicion)`,
+  ),
   // The MR done, in the reviewer's words: "we have completed your mandatory reconsideration", "I have now carried out the reconsideration".
   rule(
     'mrn-completed',
@@ -208,10 +226,11 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-decision-correct',
     String.raw`\b(?:the )?(?:original|earlier|previous) decision (?:was|is|remains|has been) (?:still )?(?:correct|right|upheld|confirmed|maintained)`,
   ),
-  // An MR that changed nothing, in anyone's words: "the 13 week sanction was upheld", "we have upheld the decision".
+  // An MR that changed nothing, in anyone's words: "the 13 week sanction was upheld", "we have upheld the decision",
+  // "DM has upheld decision".
   rule(
     'mrn-upheld',
-    String.raw`\b(?:decision|sanction)s? (?:(?:was|has been|have been|were|is|had been) )?upheld|\b(?:we|i|they|the decision maker|dm|dwp)${HAVE} upheld (?:the|our|my|this|that|his|her|their) (?:original )?(?:decision|sanction)`,
+    String.raw`\b(?:decision|sanction)s? (?:(?:was|has been|have been|were|is|had been) )?upheld|\b(?:we|i|they|the decision maker|decision maker|dm|dwp)${HAVE} (?:now )?upheld (?:(?:the|our|my|this|that|his|her|their|your) )?(?:original |first |earlier )?(?:decision|sanction)`,
   ),
   // The decision someone disputed, looked at again: "a decision maker has reviewed the decision you disagreed
   // with", "we have looked at the decision you asked us to check"; and an adviser's "decision unchanged".
@@ -225,9 +244,9 @@ const MRN_RULES: readonly Rule[] = [
   // to reconsider / look again at".
   rule(
     'mrn-welsh',
-    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|(?:wedi )?cael (?:yr|fy|ei|eu) (?:mr|ailystyriaeth(?: orfodol)?) yn ôl|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
+    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})(?:(?<!'n |yn )(?:(?:wedi )?cael|cefais|cafodd|cawsom) (?:y|yr|fy|ei|eu) |(?:c[ae]s|g[ae]s) i(?:'r| y| yr| fy) )(?:llythyr )?(?:mr|ailystyriaeth(?: orfodol)?) (?:yn ôl|nôl|yn ol)(?! eto)(?![^.!,\n]{0,80}\?)|(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})(?:ail-?ystyriaeth(?: orfodol)?|mr) wedi dod (?:yn ôl|nôl|yn ol|nol)(?! eto)(?![^.!,\n]{0,80}\?)|canlyniad (?:eich |yr |eich cais am )?(?:ail-?ystyriaeth|mr\b)|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
   ),
-  rule('mrn-notice', String.raw`\breconsiderat\w* notice`),
+  rule('mrn-notice', String.raw`(?<!\b(?:a|an) (?:mandatory )?)\breconsiderat\w* notice(?![^.!\n]{0,40}\?)`),
   // "You asked us to look again at our decision" opens an MRN, and an acknowledgement too: not when a decision is
   // still to come ("… We will let you know when we have made a decision").
   rule(
@@ -253,6 +272,12 @@ const MRN_RULES: readonly Rule[] = [
   // A second look that is done, then what it found (see SECOND_LOOK above): "we've had another look at your sanction
   // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
   rule('mrn-looked-again-outcome', LOOKED_AGAIN_THEN_OUTCOME),
+  // What it found first, then the second look the claimant asked for: "the sanction stays after the review I asked
+  // for", "they changed it following the reconsideration we requested".
+  rule(
+    'mrn-outcome-after-review',
+    String.raw`(?<!\b(?:tribunal|judge|appeal)\b[^.!?\n]{0,40})(?:${DECISION_KEPT_ITSELF}|${CHANGED})(?! (?:the )?(?:new |same )?(?:[\w'-]+ )?(?:hours|appointments?|commitments?|time|date|interview|meeting|availability|work search|job search)\b)(?:(?!\b(?:until|till|while|pending|for now|meantime|during|decide|decision is made|works on)\b)[^.!?\n]){0,60}?\b(?:after|following) (?:the|my|his|her|your|their|our) (?:review|reconsideration|mandatory reconsideration|mr|second look) (?:that )?(?:i|you|he|she|we|they)(?:'d| had)? (?:asked for|requested|sent in|put in)(?![^.!?\n]{0,60}\b(?:while|until|pending|is (?:still )?being)\b)${NOT_PENDING}`,
+  ),
   rule('mrn-asked-then-decided', MR_ASKED_THEN_DECIDED),
   // A decision on the MR itself: "we have now made a decision on your request for a mandatory reconsideration".
   rule(
@@ -291,7 +316,7 @@ const DECISION_RULES: readonly Rule[] = [
   // "Your housing costs have been refused", "the childcare element was not approved", "my rent isn't covered".
   rule(
     'refused',
-    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for [^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed))`,
+    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for (?!a |an |any )[^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)(?! yet)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed)(?![^.!?\n]{0,40}\b(?:until|unless|yet)\b))`,
   ),
   rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
   rule(
@@ -394,10 +419,10 @@ const DECISION_RULES: readonly Rule[] = [
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
     'can-only-pay',
-    String.raw`\b(?:we can only pay|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you(?! until| till| unless| before)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
+    String.raw`\b(?:we can only pay(?![^.!?\n]{0,40}\b(?:once|when|after|until) (?:we|you)\b)|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you(?! until| till| unless| before| yet\b| on (?:the )?\d| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| into| by (?:cash|cheque)| at the moment| right now)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
   ),
   rule('not-payable', String.raw`\bno (?:${UC} )?(?:is |will be )?payable`),
-  rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned (?:me|you|him|her|them|-|for)`),
+  rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned(?: (?:today|yesterday|again|this week|last week|this month))? (?:me|you|him|her|them|-|for)`),
   rule(
     'reduction-applied',
     String.raw`\b(?:a |the )?(?<!\b(?:no|not a|no further) )(?:reduction|sanction) (?:(?:will be|has been|was|is being|was correctly) applied|will remain(?: in place| applied)?|still (?:applies|stands))`,
@@ -449,7 +474,7 @@ const DECISION_RULES: readonly Rule[] = [
   // from your Universal Credit", "DWP has accepted an application from your water company to deduct…".
   rule(
     'deduction-request-agreed',
-    String.raw`\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b`,
+    String.raw`${notAfter("i|will|'ll|would|hopefully|hope|hoping|once|when|if|council|landlord")}\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b(?![^.!?\n]{0,30}\b(?:dhp|discretionary housing)\b)`,
   ),
   rule(
     'right-to-reside-accepted',
@@ -509,7 +534,7 @@ export function cueText(text: string): string {
       .replace(/&pound;|&#0*163;/gi, '£')
       .toLowerCase()
       // OCR reads "l" as a one inside words: "c1aim", "a11owance", "c10sed" (not in "uc50", "1st", "ap1").
-      .replace(/(?<=[a-z][01]*)1(?=[01]*[a-z])/g, 'l')
+      .replace(/(?<=[a-z][01]*)1(?=[01]*[a-z])|(?<=[a-z]{3})(?<!sscs|ucd|esa)1(?![0-9])/g, 'l')
       // OCR reads "o" as a zero inside words: "y0ur rec0nsideration", "n0t" (not in "10am", "£0", "20th").
       .replace(/(?<=[a-z]0*)0(?![0-9]*[1-9])(?=0*[a-z]|(?![0-9]))|(?<![0-9£.,])0(?=0*[a-z])/g, 'o')
       .replace(/[’‘`´]/g, "'")
@@ -557,16 +582,17 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
-  'mrn-came-back': ['back'],
+  'mrn-came-back': ['back', 'bk'],
   'mrn-result-line': ['reconsideration', 'mr'],
   'mrn-mr-done': ['recon', 'mr'],
   'mrn-not-changed': ['change', 'keep'],
   'mrn-decision-stands': ['decision'],
-  'mrn-can-now-appeal': ['appeal'],
+  'mrn-can-now-appeal': ['appeal', 'tribunal'],
   'mrn-appeal-within': ['notice'],
   'mrn-shorthand': ['mr', 'mrn', 'appeal', 'reconsideration'],
-  'mrn-they-not-changed': ['change'],
-  'mrn-welsh': ['ailystyri', 'apelio', 'newid', 'edrych eto', 'yn ôl'],
+  'mrn-they-not-changed': ['change', 'alter', 'revise'],
+  'mrn-welsh': ['ailystyri', 'ystyriaeth', 'apelio', 'newid', 'edrych eto', 'yn ôl', 'nôl', 'yn ol', 'canlyniad'],
+  'mrn-upheld': ['upheld'],
   'mrn-notice': ['notice'],
   'mrn-you-asked': ['asked'],
   'mrn-looked-again-all': ['again'],
@@ -575,7 +601,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-decision-on-request': ['reconsideration', 'mr'],
   'mrn-asked-then-decided': ['asked', 'request', 'challenged', 'disputed', 'again', 'reconsidering'],
   'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
-  'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked'],
+  'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked', 'done', 'completed', 'finished', 'dealt', 'decided'],
+  'mrn-outcome-after-review': ['asked for', 'requested', 'sent in', 'put in'],
   'statement-ready': ['statement'],
   'statement-got': ['statement'],
   decided: ['decided'],
@@ -623,7 +650,6 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-disputed-decision-reviewed': ['the decision'],
   'mrn-decision-unchanged': ['unchanged', 'not changed', 'not revised'],
   'mrn-reconsideration-outcome': ['reconsideration'],
-  'mrn-upheld': ['upheld'],
   'mrn-cannot-change': ['change', 'revise', 'alter'],
   'mrn-decision-reconsidered': ['reconsider', 'again'],
   entitled: ['entitled'],
@@ -703,7 +729,7 @@ const REFUSALS = new Set([
 const NAMES_ADVANCE = /\b(?:(?<!in )advances?|hardship)\b/;
 const ADVANCE_BEFORE = /\b(?:(?<!in )advances?|hardship)(?: payments?)?(?: (?:request|application|claim))? $/;
 const ADVANCE_AFTER =
-  /^ (?:not to (?:give|pay|award|make|grant) (?:you |him |her |them )?|(?:that )?you (?:cannot|can't|can not|will not|won't|are not able to) (?:get|have|receive|be given) |(?:(?:your |the |his |her |their |this )?(?:request|application|claim) )?(?:to|for) )(?:a |an |your |the |any )?(?:[a-z-]+ ){0,2}?(?:advances?|hardship)\b/;
+  /^ (?:not to (?:give|pay|award|make|grant) (?:you |him |her |them )?|(?:that )?you (?:cannot|can't|can not|will not|won't|are not able to) (?:get|have|receive|be given) |(?:that )?we (?:cannot|can't|can not|will not|won't|are not able to) (?:give|pay|award|make|grant)(?: you| him| her| them)? |(?:(?:your |the |his |her |their |this )?(?:request|application|claim) )?(?:to|for) )(?:a |an |your |the |any )?(?:[a-z-]+ ){0,2}?(?:advances?|hardship)\b/;
 
 function refusesAdvance(text: string, id: string, start: number, end: number): boolean {
   if (!REFUSALS.has(id)) return false;
@@ -725,7 +751,7 @@ function restOfSentence(text: string, end: number): string {
 }
 
 /**
- * Something long past, before a phrase in people's own words: "back in 2021 they closed my claim, but now…",
+ * Something long past, before or after a phrase in people's own words ("my MR was refused years ago"): "back in 2021 they closed my claim, but now…",
  * "last year I asked them to reconsider and they changed it. Now they want payslips". Not for DWP's words ("in
  * the past 3 months you were paid too much" is today's decision).
  */
@@ -736,7 +762,7 @@ export const STORY_RULES: ReadonlySet<string> = new Set(['mrn-asked-then-decided
 const PEOPLES_WORDS = new Set(['they-stopped-my', 'mrn-received', 'mrn-they-refused-mr', 'mrn-had-back', 'mrn-came-back', 'mrn-mr-done', ...STORY_RULES]);
 
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
-  if (PEOPLES_WORDS.has(id) && LONG_AGO.test(sentenceSoFar(text, start))) return true;
+  if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;
   return hedged(text, start, end);
