@@ -171,7 +171,7 @@ const MRN_RULES: readonly Rule[] = [
   // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
   rule(
     'mrn-letter-uploaded',
-    String.raw`${notAfter(`no|${NEGATIONS}|when|once|until|if`)}\b(?:mandatory reconsideration|mr|mrn) (?:decision |outcome |result )?letter (?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)\b${NOT_PENDING}`,
+    String.raw`${notAfter(`no|${NEGATIONS}|when|once|until|if`)}\b(?:mandatory reconsideration|reconsideration|mr|mrn) (?:decision |outcome |result )?letter (?:(?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)\b|(?:has |'s |have |finally |just )?(?:came|come|arrived|turned up)\b(?! (?:at|to|back)\b))${NOT_PENDING}`,
   ),
   // "The reconsidered decision is that you are not entitled." (not "the reconsidered decision will be sent to you")
   rule('mrn-reconsidered-decision', String.raw`\bthe reconsidered decision (?:is|was|says|states)\b`),
@@ -474,7 +474,7 @@ const DECISION_RULES: readonly Rule[] = [
   // from your Universal Credit", "DWP has accepted an application from your water company to deduct…".
   rule(
     'deduction-request-agreed',
-    String.raw`${notAfter("i|will|'ll|would|hopefully|hope|hoping|once|when|if|council|landlord")}\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b(?![^.!?\n]{0,30}\b(?:dhp|discretionary housing)\b)`,
+    String.raw`${notAfter("i|will|'ll|would|hopefully|hope|hoping|once|when|if|council|landlord")}\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:to )?(?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b(?![^.!?\n]{0,30}\b(?:dhp|discretionary housing)\b)`,
   ),
   rule(
     'right-to-reside-accepted',

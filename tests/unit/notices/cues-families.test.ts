@@ -116,6 +116,7 @@ describe('decision families', () => {
     ['Mum says her rent is not covered any more.', 'refused'],
     ['DWP has accepted an application from your water company to take £9.45 from your payments.', 'deduction-request-agreed'],
     ['We have agreed the request from the council to deduct £15 a month for council tax arrears.', 'deduction-request-agreed'],
+    ["We've agreed to a request from your housing association to take money from your Universal Credit.", 'deduction-request-agreed'],
     // OCR's one for "l" inside words.
     ['Y0ur c1aim has been c1osed.', 'claim-has-closed'],
     ['Y0u are n0t entit1ed t0 Universa1 Credit.', 'not-entitled'],
@@ -277,6 +278,9 @@ describe('decision families', () => {
     ["Mae'r MR wedi dod yn ôl, dim newid.", 'mrn-welsh'],
     ["MRN 17/01/25 rec'd - refused.", 'mrn-shorthand'],
     ['You can now ask an independent tribunal to look at this decision.', 'mrn-can-now-appeal'],
+    // The MR's letter come (the fourth blind set).
+    ['mr letter come today. no change.', 'mrn-letter-uploaded'],
+    ['Update: the reconsideration letter arrived this morning.', 'mrn-letter-uploaded'],
   ])('"%s" is an MRN (%s)', (text, id) => {
     expect(answer(text)).toBe('mrn');
     expect(rule(text)).toBe(id);
@@ -509,6 +513,9 @@ describe('lookalikes stay undecided by the phrases', () => {
     'The council have approved the application to pay a DHP towards my rent shortfall.',
     'Claim is not approved yet, still waiting for ID checks.',
     'Hi, your MR has been completed and sent to the decision makers. Your payment will not change until they have decided.',
+    'My MR letter arrived at the DWP office on Monday.',
+    'When the MR letter comes, ring us.',
+    'MR letter came back asking for more evidence.',
     // An MR still to be done; an appointment kept after a review of hours; the notice explained or promised;
     // an MR long ago; the decision kept only while an MR is looked at; hardship refused.
     'A mandatory reconsideration notice is a letter from DWP.',
