@@ -397,7 +397,7 @@ const DECISION_RULES: readonly Rule[] = [
   // A third-party deduction starting: the claimant's payment goes down, which is a decision (rn-033).
   rule(
     'third-party-deduction',
-    String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)`,
+    String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)(?![^\n]{0,160}\b(?:not yet (?:agreed|decided|accepted)|(?:have not|haven't) (?:yet )?(?:agreed|decided|accepted)|before we decide|we will (?:let you know|tell you) (?:if|whether|what))\b)`,
   ),
   rule('paid-too-much', String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?(?:${MONEY} )?too much|overpaid)`),
   rule(
@@ -425,7 +425,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned(?: (?:today|yesterday|again|this week|last week|this month))? (?:me|you|him|her|them|-|for)`),
   rule(
     'reduction-applied',
-    String.raw`\b(?:a |the )?(?<!\b(?:no|not a|no further) )(?:reduction|sanction) (?:(?:will be|has been|was|is being|was correctly) applied|will remain(?: in place| applied)?|still (?:applies|stands))`,
+    String.raw`\b(?:a |the )?(?<!\b(?:no|not a|no further) )(?:reduction|sanction) (?:(?:will be|has been|was|is being|was correctly) applied|will remain(?: in place| applied)?|still (?:applies|stands))(?![^.!?\n]{0,20}\bfor now\b)`,
   ),
   rule(
     'lcw-outcome',
@@ -466,7 +466,7 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'deduction-changed',
-    String.raw`\b(?:your |the |a )?(?:third[- ]party )?deductions?(?: for [^.!?\n]{1,40}?)? (?:(?:has|have|will)(?: now)? (?:been )?(?:go(?:ne)? up|go(?:ne)? down|increased?|decreased?|set up|started?|reduced)|set up)`,
+    String.raw`\b(?:your |the |a )?(?:third(?:-| )party )?deductions?(?: for [^.!?\n]{1,40}?)? (?:(?:has|have|will)(?: now)? (?:been )?(?:go(?:ne)? up|go(?:ne)? down|increased?|decreased?|set up|started?|reduced)|set up)`,
   ),
   rule('you-will-lose', String.raw`\byou(?:'ll| will)(?: now)? lose (?:£|\d|(?:some|part|all) of your)`),
   rule('agreed-to-change', String.raw`\b(?:has|have|'ve) agreed to (?:remove|lift|end|cancel|reduce|backdate|include) (?:the|your|a|his|her|their)`),
@@ -500,10 +500,10 @@ const DECISION_RULES: readonly Rule[] = [
 ];
 
 /**
- * Words that make a phrase conditional or a warning when they come before it in the same sentence (the Welsh
- * ones, os, efallai, gall, cyn …, are HEDGE_CY below).
+ * Words that make a phrase conditional, a warning or a general truth ("often the decision stays the same") when
+ * they come before it in the same sentence (the Welsh ones, os, efallai, gall, cyn …, are HEDGE_CY below).
  */
-const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*)\b/;
+const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically)\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
 const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad|wnaethoch|fyddwch|oedd|oes)\b/;

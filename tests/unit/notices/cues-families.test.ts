@@ -117,6 +117,7 @@ describe('decision families', () => {
     ['DWP has accepted an application from your water company to take £9.45 from your payments.', 'deduction-request-agreed'],
     ['We have agreed the request from the council to deduct £15 a month for council tax arrears.', 'deduction-request-agreed'],
     ["We've agreed to a request from your housing association to take money from your Universal Credit.", 'deduction-request-agreed'],
+    ['Your third-party deduction for rent arrears has gone up to £40.05.', 'deduction-changed'],
     // OCR's one for "l" inside words.
     ['Y0ur c1aim has been c1osed.', 'claim-has-closed'],
     ['Y0u are n0t entit1ed t0 Universa1 Credit.', 'not-entitled'],
@@ -513,6 +514,9 @@ describe('lookalikes stay undecided by the phrases', () => {
     'The council have approved the application to pay a DHP towards my rent shortfall.',
     'Claim is not approved yet, still waiting for ID checks.',
     'Hi, your MR has been completed and sent to the decision makers. Your payment will not change until they have decided.',
+    'Often the decision stays the same, so send any new evidence you have.',
+    "Sanction still applies for now; they'll decide on the MR I asked for in the next few weeks.",
+    'Your landlord has asked us to pay your rent directly to them. We have not yet agreed the request.',
     'My MR letter arrived at the DWP office on Monday.',
     'When the MR letter comes, ring us.',
     'MR letter came back asking for more evidence.',
