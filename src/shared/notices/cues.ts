@@ -39,6 +39,10 @@ const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) 
 const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
 /** Not for now only: "… while we look at it", "… until a decision maker has", "… yet". */
 const NOT_MEANWHILE = String.raw`(?![^.!?\n]{0,60}\b(?:while|whilst|until|till|pending|in the meantime|for now|at the moment|yet)\b)`;
+/** Welsh: not after "not", "without", "when", "once", "if", "until", "before", "after" (a few words back). */
+const NOT_AFTER_CY = String.raw`(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})`;
+/** Welsh: not "… eto" (yet), and not asked ("Ydy'r ailystyriaeth wedi dod yn ôl?"). */
+const NOT_PENDING_CY = String.raw`(?! eto)(?![^.!,\n]{0,80}\?)`;
 /** A date as notes write it: "17/01/25", "4.6.2024", "3 March", "22nd Nov 2025". */
 const SHORT_DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?(?: \d{4})?)`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
@@ -244,7 +248,7 @@ const MRN_RULES: readonly Rule[] = [
   // to reconsider / look again at".
   rule(
     'mrn-welsh',
-    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})(?:(?<!'n |yn )(?:(?:wedi )?cael|cefais|cafodd|cawsom) (?:y|yr|fy|ei|eu) |(?:c[ae]s|g[ae]s) i(?:'r| y| yr| fy) )(?:llythyr )?(?:mr|ailystyriaeth(?: orfodol)?) (?:yn ôl|nôl|yn ol)(?! eto)(?![^.!,\n]{0,80}\?)|(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})(?:ail-?ystyriaeth(?: orfodol)?|mr) wedi dod (?:yn ôl|nôl|yn ol|nol)(?! eto)(?![^.!,\n]{0,80}\?)|canlyniad (?:eich |yr |eich cais am )?(?:ail-?ystyriaeth|mr\b)|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
+    String.raw`\b(?:hysbysiad ailystyriaeth orfodol|rydym wedi ailystyried|gallwch apelio i'r tribiwnlys|gallwch apelio nawr|nid yw'r penderfyniad wedi newid|${NOT_AFTER_CY}(?:(?<!'n |yn )(?:(?:wedi )?cael|cefais|cafodd|cawsom) (?:y|yr|fy|ei|eu) |(?:c[ae]s|g[ae]s) i(?:'r| y| yr| fy) )(?:llythyr )?(?:mr|ailystyriaeth(?: orfodol)?) (?:yn ôl|nôl|yn ol)${NOT_PENDING_CY}|${NOT_AFTER_CY}(?:ail-?ystyriaeth(?: orfodol)?|mr) wedi dod (?:yn ôl|nôl|yn ol|nol)${NOT_PENDING_CY}|canlyniad (?:eich |yr |eich cais am )?(?:ail-?ystyriaeth|mr\b)|(?:gofynnoch|fe ofynnoch)(?: chi)? i ni (?:ailystyried|edrych eto ar))`,
   ),
   rule('mrn-notice', String.raw`(?<!\b(?:a|an) (?:mandatory )?)\breconsiderat\w* notice(?![^.!\n]{0,40}\?)`),
   // "You asked us to look again at our decision" opens an MRN, and an acknowledgement too: not when a decision is

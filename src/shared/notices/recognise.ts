@@ -125,12 +125,13 @@ export function recognise(text: string, model: RecogniserModel<NoticeKind, Chall
  * The kinds, likeliest first. When a decision's or an MRN's phrase answered question (b) for sure ("we have
  * decided you did not have a good reason"), each kind's probability is weighed by how often that kind had that
  * answer in training, then normalised: such a message is not an appointment, whatever its other words. The
- * model's own answer to (b) is not used here: it already leans on the likely kinds, and on text unlike the
- * corpus it cost kinds (cross-validation 83.8 -> 86.2 %, but the held-out public quotes 45 -> 42 of 85).
+ * model's own answer to (b) is not used here: it already leans on the likely kinds, and weighing by it too
+ * lifted cross-validation kinds a little more but cost the held-out public quotes (45 -> 42 of 85).
  */
 function kindsGiven(model: RecogniserModel<NoticeKind, Challenge>, kindP: ArrayLike<number>, challenge: ChallengeAnswer) {
+  // `rule` is set only when a phrase rule answered.
   const j = model.challenge.classes.indexOf(challenge.answer);
-  const weigh = j >= 0 && challenge.sure && challenge.source === 'rule' && challenge.cue !== null;
+  const weigh = challenge.sure && challenge.rule !== null && j >= 0;
   const scored = model.kind.classes.map((id, k) => ({ id, p: kindP[k]! * (weigh ? (model.challengeOfKind[k]?.[j] ?? 1) : 1) }));
   const total = scored.reduce((sum, k) => sum + k.p, 0);
   if (total > 0) for (const k of scored) k.p /= total;
