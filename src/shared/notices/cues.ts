@@ -140,7 +140,7 @@ const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk)|(?:has|have) (?:now )?come (?:back|bk)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak)|(?:has|have) (?:now )?come (?:back|bk|bak)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
@@ -156,7 +156,7 @@ const MRN_RULES: readonly Rule[] = [
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
   rule(
     'mrn-they-refused-mr',
-    String.raw`${NOT_ASKED}(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}(?<!\b(?:if|when|once|whether|unless|in case) )\b(?:they|dwp|dm|the decision maker|uc)${HAVE} (?:refused|rejected|turned down|declined|said no to) (?:my|the|his|her|their|your) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "I've had my MR back, no change", "got the mandatory reconsideration back today" (not "haven't got my MR back",
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
@@ -295,7 +295,7 @@ const MRN_RULES: readonly Rule[] = [
 const DECISION_RULES: readonly Rule[] = [
   rule(
     'decided',
-    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch))`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award)(?: you)? (?:a |an )?(?:[\w-]+ )?(?:hardship|advance|budgeting)))`,
   ),
   rule(
     'payment-reduced',
@@ -357,35 +357,43 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`(?<!\bno )(?<!\bwithout a )(?<!\bnot a )\bsanction (?:has been |was |is being |have been |has now been |being )?(?:applied|imposed|put on|added|given)`,
   ),
   rule('sanctioned', String.raw`\b(?:you|he|she|they)(?:'ve| have| has| were| was)? been sanctioned`),
+  // In the claimant's words: "I was sanctioned", "I've been sanctioned", "why was I sanctioned?" (not "will I be sanctioned?").
+  rule(
+    'i-was-sanctioned',
+    String.raw`\b(?:i|we)(?:'ve| have)? (?:was|were|got|been) sanctioned\b|\bwhy (?:was|have|did) (?:i|we|he|she|my [\w'-]+)(?: been| get)? sanctioned\b`,
+  ),
   rule('sanction-reduction', String.raw`\bsanction (?:reduction|deduction) (?:applied|of)`),
   rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),
   rule(
     'has-lcw',
-    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|decided (?:that )?(?:you|he|she) (?:have|has)) (?:limited capability for work|lcw|lcwra|lcwea)`,
+    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|(?:decided|accept|accepted|agree|agreed) (?:that )?(?:you|he|she) (?:have|has|had)) (?:limited capability for work|lcw|lcwra|lcwea)`,
   ),
-  rule('awarded-lcw', String.raw`\b(?:awarded|placed in|put in|found to have|given) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)`),
+  rule(
+    'awarded-lcw',
+    String.raw`\b(?:awarded|placed in|put in|found to have|given|(?<!\b(?:to|will|would|can|could|might|may|i'll|not|never|didn't|did|you|they) )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b`,
+  ),
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:has|was|is|will|got)(?: now)?(?: been| be)? (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)(?![^.!?\n]{0,40}\b(?:when|once|if|unless)\b)`,
+    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|will|got)(?: now| automatically)?(?: been| be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)(?![^.!?\n]{0,40}\b(?:when|once|if|unless)\b)`,
   ),
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
     'made-decision',
     String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
   ),
-  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they took
+  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "DWP has added the child element", "they took
   // my housing element off", "UC removed his LCWRA", "they've closed my claim" (not a yes/no question: "have
   // they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
   // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
   rule(
     'they-say-fit',
-    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons)|they(?:'ve| have)? (?:decided|found|deemed))(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are) (?:now )?(?:not )?(?:fit for work|capable of work)\b`,
+    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons|tell me|told me)|they(?:'ve| have)? (?:decided|found|deemed|tell me|told me)|(?:got|been|was|were) told)(?: now)?(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are|i'?m|shes|hes) (?:now )?(?:not )?(?:fit for work|capable (?:of|for) work)\b`,
   ),
   // A decision letter put in the journal: "Decision letter uploaded to your journal", "we have added a decision
   // letter" (not "no decision letter has been uploaded yet", "have you sent the decision letter?", "a decision
@@ -418,12 +426,12 @@ const DECISION_RULES: readonly Rule[] = [
   rule('nil-award', String.raw`\bnil (?:award|entitlement)`),
   rule(
     'we-changed-award',
-    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:(?:your|the|a|an|this|that|their|his|her) |${MONEY} (?:of |for |towards )(?:your |the )?)?(?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b`,
+    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|lowered|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:(?:your|the|a|an|this|that|their|his|her) |${MONEY} (?:(?:of |for |towards )(?:your |the )?)?)?(?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?|deductions?)\b`,
   ),
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
     'can-only-pay',
-    String.raw`\b(?:we can only pay(?![^.!?\n]{0,40}\b(?:once|when|after|until) (?:we|you)\b)|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you(?! until| till| unless| before| yet\b| on (?:the )?\d| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| into| by (?:cash|cheque)| at the moment| right now)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
+    String.raw`\b(?:we can only pay(?![^.!?\n]{0,40}\b(?:once|when|after|until) (?:we|you)\b)|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you${NOT_MEANWHILE}(?! until| till| unless| before| yet\b| on (?:the )?\d| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| into| by (?:cash|cheque)| at the moment| right now)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
   ),
   rule('not-payable', String.raw`\bno (?:${UC} )?(?:is |will be )?payable`),
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned(?: (?:today|yesterday|again|this week|last week|this month))? (?:me|you|him|her|them|-|for)`),
@@ -470,7 +478,7 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'deduction-changed',
-    String.raw`\b(?:your |the |a )?(?:third(?:-| )party )?deductions?(?: for [^.!?\n]{1,40}?)? (?:(?:has|have|will)(?: now)? (?:been )?(?:go(?:ne)? up|go(?:ne)? down|increased?|decreased?|set up|started?|reduced)|set up)`,
+    String.raw`\b(?:your |the |a )?(?:(?:third|3rd)(?:-| )party )?deductions?(?: for [^.!?\n]{1,40}?)? (?:(?:has|have|will)(?: now)? (?:been )?(?:go(?:ne)? up|go(?:ne)? down|increased?|decreased?|set up|started?|reduced)|set up)`,
   ),
   rule('you-will-lose', String.raw`\byou(?:'ll| will)(?: now)? lose (?:£|\d|(?:some|part|all) of your)`),
   rule('agreed-to-change', String.raw`\b(?:has|have|'ve) agreed to (?:remove|lift|end|cancel|reduce|backdate|include) (?:the|your|a|his|her|their)`),
@@ -499,15 +507,64 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'taking-money-off',
-    String.raw`\bwe(?:'re|'ll| are| will| will be| have started)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |£[\d.,]+ |an amount )?(?:off|from|out of) your`,
+    String.raw`\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY} (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:your|ur|my|his|her|their)\b`,
   ),
+  // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
+  rule('benefit-cap', String.raw`\bbenefit cap (?:has been |was |is (?:now )?|will be )?applied\b|\bapplied the benefit cap\b`),
+  // What others were told: "DWP say I was overpaid £612", "they're saying i was overpaid" (not "was I overpaid?").
+  rule(
+    'they-say-overpaid',
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+)(?:'ve| have| has| had)? (?:was |were |been |have been )?overpaid\b${NOT_PENDING}`,
+  ),
+  // Costs refused, in people's and agents' words: "they won't pay for my 3rd baby", "UC said they can't cover the
+  // rent", "HC not paid", "we have not included these costs" (not "… until", "… yet", "… while").
+  rule(
+    'they-wont-pay',
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}(?![^.!?\n]{0,80}\bunless\b)`,
+  ),
+  rule(
+    'costs-not-paid',
+    String.raw`\b(?:hc|housing costs?|housing element|housing amount|childcare costs?|childcare element)(?: (?:has|have) been| (?:were|was)(?: been)?)? not (?:paid|payable|included|awarded|allowed|covered)\b${NOT_MEANWHILE}|\bwe(?:'ve| have)? not (?:included|paid|allowed|awarded) (?:these|those|the|your|this|that|any) (?:[\w'-]+ ){0,2}?(?:costs?|amount|element|childcare|rent|housing)\b${NOT_MEANWHILE}`,
+  ),
+  // A lower housing rate given: "they've put me on the shared accommodation rate".
+  rule(
+    'put-on-rate',
+    String.raw`\b(?:put|placed|moved) (?:me|you|him|her|us|them) (?:on|onto) (?:the )?(?:shared accommodation rate|shared room rate|sar\b|single rate|lower rate)`,
+  ),
+  // A part of the award changed: "the housing element has been reduced by 14%", "your child amount was removed".
+  rule(
+    'element-changed',
+    String.raw`\b(?:your |the |my |his |her )(?:housing|child|carer|childcare|lcwra|lcw|disabled child)(?: costs?)? (?:element|amount|costs) (?:has been|have been|was|were|will be|is being|is going to be) (?:reduced|cut|lowered|stopped|removed|taken off)\b${NOT_MEANWHILE}`,
+  ),
+  // A statement's own lines: an assessment period, then "Standard allowance £393.45" (not an explanation: "the
+  // standard allowance is £400"), or "Statement date: 19/07/2024" (not "your statement date is the 5th").
+  rule(
+    'statement-lines',
+    String.raw`\b(?:assessment period|cyfnod asesu)\b[\s\S]{0,300}?\b(?:standard allowance|lwfans safonol)(?: \([^)\n]{0,30}\))?:? ?${MONEY}(?![\w£])|\bstatement (?:date|issued)(?: on)?:? ${SHORT_DATE}`,
+  ),
+  // A statement's message: "We've worked out your Universal Credit for 3 August to 2 September 2025".
+  rule('worked-out-for', String.raw`\b(?:we(?:'ve| have)|this is how we(?:'ve| have)?) worked out your (?:${UC}|payment) for\b`),
+  // A decision received, in people's words: "got my pip decision, enhanced mobility!!", "got the decision letter
+  // today" (not "haven't got my decision yet", "when I get my decision", an MR's or a tribunal's decision).
+  rule(
+    'got-decision',
+    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|to|not yet|still`)}\b(?:got|received|had) (?:my|our|his|her|their|the) (?!(?:mr|mrn|mandatory|reconsideration|tribunal|appeal)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+  ),
+  // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
+  rule(
+    'claim-accepted',
+    String.raw`\b(?<!\b(?:advance|hardship|council tax) )claim (?:is|has been|was|got) (?:now )?(?:accepted|approved|successful)\b${NOT_MEANWHILE}`,
+  ),
+  // A sanction letter's journal title: "22 May 2025  Reduction in your Universal Credit   View letter".
+  rule('reduction-title', String.raw`(?:^|\n)(?:${SHORT_DATE} )?reduction in your ${UC}(?= ?(?:view letter|\n|$))`),
 ];
 
 /**
  * Words that make a phrase conditional, a warning or a general truth ("often the decision stays the same") when
  * they come before it in the same sentence (the Welsh ones, os, efallai, gall, cyn …, are HEDGE_CY below).
  */
-const HEDGE = /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically)\b/;
+const HEDGE =
+  /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we))\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
 const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad|wnaethoch|fyddwch|oedd|oes)\b/;
@@ -541,6 +598,9 @@ export function cueText(text: string): string {
       .replace(/(?<=[a-z][01]*)1(?=[01]*[a-z])|(?<=[a-z]{3})(?<!sscs|ucd|esa)1(?![0-9])/g, 'l')
       // OCR reads "o" as a zero inside words: "y0ur rec0nsideration", "n0t" (not in "10am", "£0", "20th").
       .replace(/(?<=[a-z]0*)0(?![0-9]*[1-9])(?=0*[a-z]|(?![0-9]))|(?<![0-9£.,])0(?=0*[a-z])/g, 'o')
+      // OCR reads "m" as "rn" where no English word has "rn": "rnonth", "payrnent", "terrninated" (not "journal", "earnings").
+      .replace(/\brn(?=[aeiou])/g, 'm')
+      .replace(/rrn|rnent\b/g, (found) => (found === 'rrn' ? 'rm' : 'ment'))
       .replace(/[’‘`´]/g, "'")
       .replace(/[‐‑–—]/g, '-')
       .replace(/[^\S\n]+/g, ' ')
@@ -586,7 +646,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
-  'mrn-came-back': ['back', 'bk'],
+  'mrn-came-back': ['back', 'bk', 'bak'],
   'mrn-result-line': ['reconsideration', 'mr'],
   'mrn-mr-done': ['recon', 'mr'],
   'mrn-not-changed': ['change', 'keep'],
@@ -676,6 +736,8 @@ const NEEDS: Record<string, readonly string[]> = {
     'stopped',
     'cut',
     'reduced',
+    'added',
+    'backdated',
     'sanctioned',
     'taken',
     'took',
@@ -690,6 +752,18 @@ const NEEDS: Record<string, readonly string[]> = {
     'shut',
   ],
   'they-say-fit': ['fit', 'capable'],
+  'i-was-sanctioned': ['sanctioned'],
+  'benefit-cap': ['cap'],
+  'they-say-overpaid': ['overpaid'],
+  'they-wont-pay': ['pay', 'cover', 'include'],
+  'costs-not-paid': ['not'],
+  'put-on-rate': ['rate'],
+  'element-changed': ['element', 'amount', 'costs'],
+  'statement-lines': ['allowance', 'lwfans', 'statement'],
+  'reduction-title': ['reduction'],
+  'worked-out-for': ['worked out'],
+  'got-decision': ['decision'],
+  'claim-accepted': ['accepted', 'approved', 'successful'],
   'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
   'mrn-letter-uploaded': ['letter'],
@@ -708,7 +782,7 @@ function worthTrying(text: string, id: string): boolean {
  * shortly before or later in the same sentence.
  */
 const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'taking-money-off', 'reduction-applied']);
-const REPAYS_ADVANCE = /\b(?:advance|hardship)\b/;
+const REPAYS_ADVANCE = /\b(?:advance|hardship|debt management)\b/;
 
 /**
  * Refusals of an advance or a hardship payment carry no MR right either (PRODUCT.md: ask again instead), so
@@ -829,6 +903,11 @@ export function isShortQuestion(normal: string): boolean {
 export function findCue(text: string): Cue | null {
   const normal = cueText(text);
   return firstMatch(normal, MRN_RULES, 'mrn') ?? firstMatch(normal, DECISION_RULES, 'decision');
+}
+
+/** Every phrase rule's pattern, so a test can check how each was written. */
+export function rulePatterns(): RegExp[] {
+  return [...MRN_RULES, ...DECISION_RULES].map(([, pattern]) => pattern);
 }
 
 /** Every rule that matches, for the evaluation's per-rule precision. */

@@ -548,3 +548,71 @@ describe('lookalikes stay undecided by the phrases', () => {
     expect(answer(text)).toBe('neither');
   });
 });
+
+describe('decision families from the fifth batch of written notices', () => {
+  it.each([
+    // The claimant's own words.
+    ["I've been sanctioned for 4 weeks because I missed one phone call.", 'i-was-sanctioned'],
+    ['why have I been sanctioned? nobody rang me', 'i-was-sanctioned'],
+    ['Mum got LCW after the assessment last month.', 'awarded-lcw'],
+    ['they say my son was overpaid £450 in 2025 so they want it back', 'they-say-overpaid'],
+    ['DWP are saying my husband was overpaid because of his bonus.', 'they-say-overpaid'],
+    ["UC won't pay for my youngest because of the two child limit.", 'they-wont-pay'],
+    ['the council has started taking £12 a month out of my UC for the arrears', 'taking-money-off'],
+    ["they've moved me onto the shared accommodation rate since my birthday", 'put-on-rate'],
+    // DWP's and agents' words.
+    ['We accept that she has limited capability for work from 3 March.', 'has-lcw'],
+    ['Your UC claim automatically closed after 6 months of nil awards.', 'claim-has-closed'],
+    ['We have applied the benefit cap to your award from this assessment period.', 'benefit-cap'],
+    ['Benefit cap was applied: -£102.40', 'benefit-cap'],
+    ['Housing costs were not awarded as you pay rent to your father.', 'costs-not-paid'],
+    ['We have not paid the childcare costs you reported because the invoice was late.', 'costs-not-paid'],
+    ['Your child amount was removed from 4 June because Ellie now lives with her dad.', 'element-changed'],
+    ['We have lowered your deductions from £60.02 to £40.01.', 'we-changed-award'],
+    ["I've added £290 childcare costs to your award this month.", 'we-changed-award'],
+    ['3rd party deduction set up for rent arrears', 'deduction-changed'],
+    // A statement's own lines, also read from a photo ("rn" for "m").
+    ['Assessment period 3 May 2025 to 2 June 2025\nStandard allowance  £400.14\nWhat you will get  £400.14', 'statement-lines'],
+    ['Staternent date: 4/10/2025\nHousing £420.00', 'statement-lines'],
+    ['12 June 2025  Reduction in your Universal Credit   View letter', 'reduction-title'],
+    ['The award has been terrninated from 2 May.', 'claim-has-closed'],
+    ["my brother got told he's fit for work after a ten minute call", 'they-say-fit'],
+    ['they told me now I am capable for work from 1 June', 'they-say-fit'],
+    ["We've worked out your Universal Credit for 14 May to 13 June 2026. Check the details.", 'worked-out-for'],
+    ['got my esa decision today, support group!!', 'got-decision'],
+    ['the journal says my claim has been approved and the first payment is on the 9th', 'claim-accepted'],
+    ['DWP have added the carer element from this AP', 'they-stopped-my'],
+  ])('"%s" is a decision (%s)', (text, id) => {
+    expect(answer(text)).toBe('decision');
+    expect(rule(text)).toBe(id);
+  });
+
+  it.each([
+    'Will I be sanctioned if I miss it for a hospital appointment?',
+    'Am I going to be found fit for work if the form is late?',
+    'how long does it take to get LCW after the assessment?',
+    'If you have not got LCWRA yet, send us your fit notes.',
+    'Was I overpaid? My statement looks different this month.',
+    "They won't pay you until you have verified your identity.",
+    'Your housing costs are not included yet while we check your tenancy.',
+    'The benefit cap is applied if your household income goes over the limit.',
+    'The standard allowance is £400.14 for a single person over 25.',
+    'Your statement date is the 5th of each month.',
+    'We will take money from your Universal Credit to pay back your advance.',
+    'Your child amount will be removed if Ellie stays with her dad.',
+    'You might get a reduction in your Universal Credit if you miss it.',
+    'Your rent has not been paid for 2 months, please contact the housing office.',
+    'The return date is on your journal.',
+    "We can't pay you anything for your rent until you send your tenancy agreement.",
+    "still haven't got my decision, it's been 12 weeks",
+    'When you get your decision letter, check the dates.',
+    'Your claim will be approved once you have verified your identity.',
+    'Your budgeting advance claim has been approved.',
+    'DWP Debt Management: we will take £40.12 a month from your Universal Credit to repay what you owe.',
+    "We'll tell you how we've worked out your payment when your statement is ready.",
+    "We've decided to give you a budgeting advance of £300.",
+    'We have decided to make you a recoverable hardship payment of £91.20.',
+  ])('"%s" is not', (text) => {
+    expect(answer(text)).toBe('neither');
+  });
+});

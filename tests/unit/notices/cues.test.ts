@@ -1,7 +1,7 @@
 // Decision language: phrases that make a message a decision (MR) or an MRN
 // (appeal), and warnings that only look like one. Texts written for this test.
 import { describe, expect, it } from 'vitest';
-import { findCue } from '../../../src/shared/notices/cues';
+import { findCue, rulePatterns } from '../../../src/shared/notices/cues';
 
 describe('decision phrases', () => {
   it.each([
@@ -67,5 +67,30 @@ describe('warnings and guidance are not decisions', () => {
     'If your rent changes, we will have updated your housing costs by your next statement.',
   ])('"%s"', (text) => {
     expect(findCue(text)).toBeNull();
+  });
+});
+
+/** The first character class in a pattern that holds a "[" of its own, or null. */
+function nestedBracket(source: string): string | null {
+  let start = -1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (start < 0 && c === '[') start = i;
+    else if (start >= 0 && c === ']') start = -1;
+    else if (start >= 0 && c === '[') return source.slice(start, i + 6);
+  }
+  return null;
+}
+
+describe('how the rules are written', () => {
+  // rule() turns each space into "[ \n]"; a space inside a class ("third[- ]party") then breaks the class.
+  it('has no space inside a character class', () => {
+    expect(nestedBracket(String.raw`third[-[ \n]]party`)).toBe(String.raw`[-[ \n]]`);
+    expect(nestedBracket(String.raw`[\[\]] [^.!?\n]`)).toBeNull();
+    const broken = rulePatterns()
+      .map((pattern) => nestedBracket(pattern.source))
+      .filter((found) => found !== null);
+    expect(broken).toEqual([]);
   });
 });
