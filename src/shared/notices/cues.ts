@@ -25,6 +25,8 @@ const HAVE = String.raw`(?:'ve| have| has)?`;
 const END = String.raw`(?![a-z])`;
 /** Not within three words after one of `words` (an alternation): "haven't got my MRN", "as soon as I've got". */
 const notAfter = (words: string) => String.raw`(?<!\b(?:${words})(?: [\w']+){0,2} )`;
+/** Someone else's situation, not the claimant's: "my friend got her decision", "anyone got LCWRA?". */
+const OTHER_PEOPLE = String.raw`(?:friend|mate|neighbour|someone|anyone|everyone|people|others?|colleague|cousin)`;
 /** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
 const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet`;
 /**
@@ -140,7 +142,7 @@ const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak)|(?:has|have) (?:now )?come (?:back|bk|bak)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak)|(?:has|have) (?:now )?come (?:back|bk|bak)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
@@ -288,6 +290,11 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-decision-on-request',
     String.raw`${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}\b(?:made|reached|taken) (?:a|our|my|the|their) decision (?:on|about) (?:your|the|his|her|their) (?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)${NOT_PENDING}`,
   ),
+  // The MR's outcome received: "got the decision on my MR today" (not "still not had the decision on my MR").
+  rule(
+    'mrn-decision-on-mr',
+    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|still`)}\b(?:got|received|had) (?:the |my |a )?(?:decision|outcome|result|answer) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}`,
+  ),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
   rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
 ];
@@ -295,7 +302,7 @@ const MRN_RULES: readonly Rule[] = [
 const DECISION_RULES: readonly Rule[] = [
   rule(
     'decided',
-    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award)(?: you)? (?:a |an )?(?:[\w-]+ )?(?:hardship|advance|budgeting)))`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award|approve|offer)(?: you)? (?:a |an |your )?(?:[\w-]+ ){0,2}?(?:hardship|advance|budgeting))|[^.!?\n]{0,30}\b(?:hardship|advance)\b)`,
   ),
   rule(
     'payment-reduced',
@@ -370,12 +377,12 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'awarded-lcw',
-    String.raw`\b(?:awarded|placed in|put in|found to have|given|(?<!\b(?:to|will|would|can|could|might|may|i'll|not|never|didn't|did|you|they) )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b`,
+    String.raw`\b(?:awarded|placed in|put in|found to have|given|(?<=(?:^|\n)(?:just |finally |now )?|\b(?:i|we|she|he|mum|dad|mam|nan|gran|partner|husband|hubby|wife|son|daughter|brother|sister|(?:my|our) (?!${OTHER_PEOPLE}\b)[\w'-]+)(?:'ve| have| has)?(?: now| finally| just)? )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b${NOT_PENDING}`,
   ),
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|will|got)(?: now| automatically)?(?: been| be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)(?![^.!?\n]{0,40}\b(?:when|once|if|unless)\b)`,
+    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)(?![^.!?\n]{0,40}\b(?:when|once|if|unless)\b)`,
   ),
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
@@ -387,13 +394,13 @@ const DECISION_RULES: readonly Rule[] = [
   // they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
   // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
   rule(
     'they-say-fit',
-    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons|tell me|told me)|they(?:'ve| have)? (?:decided|found|deemed|tell me|told me)|(?:got|been|was|were) told)(?: now)?(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are|i'?m|shes|hes) (?:now )?(?:not )?(?:fit for work|capable (?:of|for) work)\b`,
+    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons|tell me|told me)|they(?:'ve| have)? (?:decided|found|deemed|tell me|told me)|(?:got|been|was|were) told)(?: now)?(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are|i'?m|shes|hes) (?:now )?(?:not )?(?:fit for work|capable (?:of|for) work)\b(?! by (?:the |my |a |his |her )?(?:hospital|gp|doctor|consultant|nurse|physio|surgeon|psychiatrist))`,
   ),
   // A decision letter put in the journal: "Decision letter uploaded to your journal", "we have added a decision
   // letter" (not "no decision letter has been uploaded yet", "have you sent the decision letter?", "a decision
@@ -426,8 +433,10 @@ const DECISION_RULES: readonly Rule[] = [
   rule('nil-award', String.raw`\bnil (?:award|entitlement)`),
   rule(
     'we-changed-award',
-    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|lowered|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:(?:your|the|a|an|this|that|their|his|her) |${MONEY} (?:(?:of |for |towards )(?:your |the )?)?)?(?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?|deductions?)\b`,
+    String.raw`\b(?:we|i|dm|the decision maker)(?:'ve| have| has)? (?:now |had to )?(?:removed|reduced|lowered|added|included|increased|ended|stopped|backdated|revised|updated|changed|closed|close|end|stop) (?:(?:your|the|a|an|this|that|their|his|her) |${MONEY} (?:(?:of |for |towards )(?:your |the )?)?)?(?:[\w'-]+ ){0,2}?(?:housing costs?|housing amount|rent|universal credit|uc|award|element|amount|childcare(?: costs)?|sanction|claim|service charges?)\b(?![^.!?\n]{0,20}? (?:on|in) (?:my|your) (?:journal|account|app)\b)(?![^.!?\n]{0,20}? with (?:your|my|the) new\b)`,
   ),
+  // Deductions changed by DWP: "we have lowered your deductions" (not when they repay an advance: MONEY_BACK).
+  rule('we-changed-deductions', String.raw`\bwe(?:'ve| have)? (?:now )?(?:lowered|reduced|increased|raised|changed|stopped) (?:your|the) deductions?\b`),
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
     'can-only-pay',
@@ -507,53 +516,59 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'taking-money-off',
-    String.raw`\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY} (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:your|ur|my|his|her|their)\b`,
+    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY} (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance)\b)`,
   ),
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
-  rule('benefit-cap', String.raw`\bbenefit cap (?:has been |was |is (?:now )?|will be )?applied\b|\bapplied the benefit cap\b`),
+  rule(
+    'benefit-cap',
+    String.raw`\bbenefit cap (?:has been |was |is now |will be )?applied\b(?! (?:when|if|to (?:households|families|people)))|(?<!\b(?:not|never|haven't|havent) )\bapplied the benefit cap\b|\b(?:i've|i have|we've|we have|i'm|we're|been|got) (?:been )?(?:benefit )?capped\b`,
+  ),
   // What others were told: "DWP say I was overpaid £612", "they're saying i was overpaid" (not "was I overpaid?").
   rule(
     'they-say-overpaid',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+)(?:'ve| have| has| had)? (?:was |were |been |have been )?overpaid\b${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+)(?:'ve| have| has| had)? (?:was |were |been |have been |got )?overpaid\b${NOT_PENDING}(?![^.!?\n]{0,60}\b(?:council tax|housing benefit|tax credits?|hmrc)\b)`,
   ),
   // Costs refused, in people's and agents' words: "they won't pay for my 3rd baby", "UC said they can't cover the
   // rent", "HC not paid", "we have not included these costs" (not "… until", "… yet", "… while").
   rule(
     'they-wont-pay',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}(?![^.!?\n]{0,80}\bunless\b)`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}(?![^.!?\n]{0,80}\bunless\b)(?![^.!?\n]{0,40}\b(?:council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord)\b)`,
   ),
   rule(
     'costs-not-paid',
-    String.raw`\b(?:hc|housing costs?|housing element|housing amount|childcare costs?|childcare element)(?: (?:has|have) been| (?:were|was)(?: been)?)? not (?:paid|payable|included|awarded|allowed|covered)\b${NOT_MEANWHILE}|\bwe(?:'ve| have)? not (?:included|paid|allowed|awarded) (?:these|those|the|your|this|that|any) (?:[\w'-]+ ){0,2}?(?:costs?|amount|element|childcare|rent|housing)\b${NOT_MEANWHILE}`,
+    String.raw`\b(?:hc|housing costs?|housing element|housing amount|childcare costs?|childcare element)(?: (?:has|have)(?: not)? been| (?:were|was)(?: been)?)? not (?:been )?(?:paid(?! (?:directly )?by| (?:direct(?:ly)? |straight )?to (?:your|the|my) landlord)|payable|included|awarded|allowed|covered)\b${NOT_MEANWHILE}|\bwe(?:'ve| have)? not (?:included|paid|allowed|awarded) (?:these|those|the|your|this|that|any) (?:[\w'-]+ ){0,2}?(?:costs?|amount|element|childcare|rent|housing)\b${NOT_MEANWHILE}`,
   ),
   // A lower housing rate given: "they've put me on the shared accommodation rate".
   rule(
     'put-on-rate',
-    String.raw`\b(?:put|placed|moved) (?:me|you|him|her|us|them) (?:on|onto) (?:the )?(?:shared accommodation rate|shared room rate|sar\b|single rate|lower rate)`,
+    String.raw`${NOT_ASKED}\b(?:put|placed|moved) (?:me|you|him|her|us|them|my [\w'-]+) (?:on|onto) (?:the )?(?:shared accommodation rate|shared room rate|shared rate|sar\b)`,
   ),
   // A part of the award changed: "the housing element has been reduced by 14%", "your child amount was removed".
   rule(
     'element-changed',
-    String.raw`\b(?:your |the |my |his |her )(?:housing|child|carer|childcare|lcwra|lcw|disabled child)(?: costs?)? (?:element|amount|costs) (?:has been|have been|was|were|will be|is being|is going to be) (?:reduced|cut|lowered|stopped|removed|taken off)\b${NOT_MEANWHILE}`,
+    String.raw`\b(?:your |the |my |his |her )(?:housing|child|carer|childcare|lcwra|lcw|disabled child)(?: costs?)? (?:element|amount|costs) (?:has been|have been|was|were|will be|is being|is going to be) (?:reduced|cut|lowered|stopped|removed|taken off)\b${NOT_MEANWHILE}(?![^.!?\n]{0,40}\b(?:when|if|once|unless)\b)`,
   ),
   // A statement's own lines: an assessment period, then "Standard allowance £393.45" (not an explanation: "the
   // standard allowance is £400"), or "Statement date: 19/07/2024" (not "your statement date is the 5th").
   rule(
     'statement-lines',
-    String.raw`\b(?:assessment period|cyfnod asesu)\b[\s\S]{0,300}?\b(?:standard allowance|lwfans safonol)(?: \([^)\n]{0,30}\))?:? ?${MONEY}(?![\w£])|\bstatement (?:date|issued)(?: on)?:? ${SHORT_DATE}`,
+    String.raw`(?<!\b(?:per|each|a|every) )\b(?:assessment period|cyfnod asesu)\b(?![\s\S]{0,300}\b(?:estimate[ds]?|calculator|rates \d{4}|could get)\b)[\s\S]{0,300}?\b(?:standard allowance|lwfans safonol)(?: \([^)\n]{0,30}\))?:? ?(?:£ )?${MONEY}(?![\w£])|(?<!\bnext )\bstatement (?:date|issued)(?: on)?:? ${SHORT_DATE}`,
   ),
   // A statement's message: "We've worked out your Universal Credit for 3 August to 2 September 2025".
-  rule('worked-out-for', String.raw`\b(?:we(?:'ve| have)|this is how we(?:'ve| have)?) worked out your (?:${UC}|payment) for\b`),
+  rule(
+    'worked-out-for',
+    String.raw`\b(?:we(?:'ve| have)|this is how we(?:'ve| have)?) worked out your (?:${UC}|payment) for\b(?! (?:the|your|a|an) (?:[\w-]+ )?advance)`,
+  ),
   // A decision received, in people's words: "got my pip decision, enhanced mobility!!", "got the decision letter
   // today" (not "haven't got my decision yet", "when I get my decision", an MR's or a tribunal's decision).
   rule(
     'got-decision',
-    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|to|not yet|still`)}\b(?:got|received|had) (?:my|our|his|her|their|the) (?!(?:mr|mrn|mandatory|reconsideration|tribunal|appeal)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|to|not yet|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had) (?:my|our|his|her|their|the) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
     'claim-accepted',
-    String.raw`\b(?<!\b(?:advance|hardship|council tax) )claim (?:is|has been|was|got) (?:now )?(?:accepted|approved|successful)\b${NOT_MEANWHILE}`,
+    String.raw`(?<!\b(?:advance|hardship|council|reduction|ctr|housing benefit|hb|discretionary|dhp|payment|loan|${OTHER_PEOPLE}'s)(?: [\w'-]+){0,3} )\bclaim (?:is|has been|was|got) (?:now )?(?:accepted|approved|successful)\b${NOT_MEANWHILE}(?![^.!?\n]{0,40}\b(?:once|after|when|if)\b)`,
   ),
   // A sanction letter's journal title: "22 May 2025  Reduction in your Universal Credit   View letter".
   rule('reduction-title', String.raw`(?:^|\n)(?:${SHORT_DATE} )?reduction in your ${UC}(?= ?(?:view letter|\n|$))`),
@@ -564,7 +579,7 @@ const DECISION_RULES: readonly Rule[] = [
  * they come before it in the same sentence (the Welsh ones, os, efallai, gall, cyn …, are HEDGE_CY below).
  */
 const HEDGE =
-  /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we))\b/;
+  /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we|they)|as soon as)\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
 const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad|wnaethoch|fyddwch|oedd|oes)\b/;
@@ -647,6 +662,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
   'mrn-came-back': ['back', 'bk', 'bak'],
+  'mrn-decision-on-mr': ['mr', 'reconsideration'],
+  'we-changed-deductions': ['deduction'],
   'mrn-result-line': ['reconsideration', 'mr'],
   'mrn-mr-done': ['recon', 'mr'],
   'mrn-not-changed': ['change', 'keep'],
@@ -781,8 +798,8 @@ function worthTrying(text: string, id: string): boolean {
  * applied to recover your advance"), so these rules do not count when an advance or a hardship payment is named
  * shortly before or later in the same sentence.
  */
-const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'taking-money-off', 'reduction-applied']);
-const REPAYS_ADVANCE = /\b(?:advance|hardship|debt management)\b/;
+const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'we-changed-deductions', 'taking-money-off', 'reduction-applied']);
+const REPAYS_ADVANCE = /\b(?:advance|hardship|debt management|loan|upfront)\b/;
 
 /**
  * Refusals of an advance or a hardship payment carry no MR right either (PRODUCT.md: ask again instead), so
@@ -794,6 +811,8 @@ const REPAYS_ADVANCE = /\b(?:advance|hardship|debt management)\b/;
  * been refused").
  */
 const REFUSALS = new Set([
+  'they-wont-pay',
+  'costs-not-paid',
   'refused',
   'we-refused',
   'not-approved',
@@ -833,11 +852,23 @@ function restOfSentence(text: string, end: number): string {
  * "last year I asked them to reconsider and they changed it. Now they want payslips". Not for DWP's words ("in
  * the past 3 months you were paid too much" is today's decision).
  */
-const LONG_AGO = /\b(?:back in (?:19|20)\d\d|years ago|a few years back|last year|previously)\b/;
+const LONG_AGO = /\b(?:back in (?:19|20)\d\d|years ago|a few years back|last year|previously|last time)\b/;
 /** MRN rules that read an MR's story (a request, then what came of it), which an older MR can tell as well. */
 export const STORY_RULES: ReadonlySet<string> = new Set(['mrn-asked-then-decided']);
 /** The rules for things people say happened to them, so LONG_AGO can make them the past. */
-const PEOPLES_WORDS = new Set(['they-stopped-my', 'mrn-received', 'mrn-they-refused-mr', 'mrn-had-back', 'mrn-came-back', 'mrn-mr-done', ...STORY_RULES]);
+const PEOPLES_WORDS = new Set([
+  'they-stopped-my',
+  'i-was-sanctioned',
+  'they-say-fit',
+  'they-say-overpaid',
+  'got-decision',
+  'mrn-received',
+  'mrn-they-refused-mr',
+  'mrn-had-back',
+  'mrn-came-back',
+  'mrn-mr-done',
+  ...STORY_RULES,
+]);
 
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;

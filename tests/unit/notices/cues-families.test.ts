@@ -568,7 +568,7 @@ describe('decision families from the fifth batch of written notices', () => {
     ['Housing costs were not awarded as you pay rent to your father.', 'costs-not-paid'],
     ['We have not paid the childcare costs you reported because the invoice was late.', 'costs-not-paid'],
     ['Your child amount was removed from 4 June because Ellie now lives with her dad.', 'element-changed'],
-    ['We have lowered your deductions from £60.02 to £40.01.', 'we-changed-award'],
+    ['We have lowered your deductions from £60.02 to £40.01.', 'we-changed-deductions'],
     ["I've added £290 childcare costs to your award this month.", 'we-changed-award'],
     ['3rd party deduction set up for rent arrears', 'deduction-changed'],
     // A statement's own lines, also read from a photo ("rn" for "m").
@@ -582,9 +582,16 @@ describe('decision families from the fifth batch of written notices', () => {
     ['got my esa decision today, support group!!', 'got-decision'],
     ['the journal says my claim has been approved and the first payment is on the 9th', 'claim-accepted'],
     ['DWP have added the carer element from this AP', 'they-stopped-my'],
+    ['We do not agree that you have limited capability for work from 2 April 2025.', 'has-lcw'],
+    ["I've been benefit capped since my youngest turned 1", 'benefit-cap'],
   ])('"%s" is a decision (%s)', (text, id) => {
     expect(answer(text)).toBe('decision');
     expect(rule(text)).toBe(id);
+  });
+
+  it('reads an MR outcome received as an MRN', () => {
+    expect(findCue('Finally got the decision on my MR - they changed it!')).toMatchObject({ answer: 'mrn', rule: 'mrn-decision-on-mr' });
+    expect(answer("still haven't had the decision on my MR")).toBe('neither');
   });
 
   it.each([
@@ -610,6 +617,25 @@ describe('decision families from the fifth batch of written notices', () => {
     'Your budgeting advance claim has been approved.',
     'DWP Debt Management: we will take £40.12 a month from your Universal Credit to repay what you owe.',
     "We'll tell you how we've worked out your payment when your statement is ready.",
+    // From the review of this batch's rules: someone else's, a question, a doctor's, a hope, the claimant's own edit.
+    'my mate got LCWRA after 2 years of waiting',
+    'Has anyone got LCWRA without a face to face?',
+    'My friend got her decision letter today, she has to pay it all back.',
+    'got the first-tier tribunal decision, appeal allowed',
+    'Your Council Tax Reduction claim has been accepted.',
+    'Your claim is accepted once you have signed your commitment.',
+    'Will they take money from my wages for the council tax arrears?',
+    'Each assessment period you could get: standard allowance £400.14 (estimate)',
+    'Next statement date: 14 January 2026',
+    'The benefit cap is applied when nobody in the household earns enough.',
+    'We have not applied the benefit cap because you get LCWRA.',
+    'Will they put me on the shared accommodation rate when I turn 25?',
+    'Your child amount will be stopped when Jack leaves school.',
+    'I was told I am fit for work by the consultant, so I went back.',
+    "I've updated the childcare costs on my journal for this month.",
+    "We've worked out your payment for the advance: £50 a month for 24 months.",
+    "my friend's MR came bak in 2 weeks, mine's been 8",
+    'The decision maker has decided to approve your budgeting advance.',
     "We've decided to give you a budgeting advance of £300.",
     'We have decided to make you a recoverable hardship payment of £91.20.',
   ])('"%s" is not', (text) => {
