@@ -123,7 +123,7 @@ const MRN_RULES: readonly Rule[] = [
   // (not "they will look at it again", "have they looked at it again?").
   rule(
     'mrn-they-looked-again',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction)) again,? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction|overpayment|deduction|reduction|housing costs|childcare costs|lcw|lcwra|wca)) again,? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
   ),
   rule(
     'mrn-looked-at-mr',
@@ -293,7 +293,12 @@ const MRN_RULES: readonly Rule[] = [
   // The MR's outcome received: "got the decision on my MR today" (not "still not had the decision on my MR").
   rule(
     'mrn-decision-on-mr',
-    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|still`)}\b(?:got|received|had) (?:the |my |a )?(?:decision|outcome|result|answer) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}`,
+    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}`,
+  ),
+  // Welsh: "MRN wedi dod heddiw – dim newid" (the notice has come today; not "Ydy'r MRN wedi dod?", "… eto").
+  rule(
+    'mrn-came-cy',
+    String.raw`${NOT_AFTER_CY}(?<!\b(?:ydy|ydi|a yw)(?:'r| yr)? )\b(?:(?:yr |y )?mrn|hysbysiad ailystyriaeth(?: orfodol)?) wedi (?:dod|cyrraedd)\b(?! eto)(?![^.!,?\n–-]{0,40}\?)`,
   ),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
   rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
@@ -302,7 +307,7 @@ const MRN_RULES: readonly Rule[] = [
 const DECISION_RULES: readonly Rule[] = [
   rule(
     'decided',
-    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award|approve|offer)(?: you)? (?:a |an |your )?(?:[\w-]+ ){0,2}?(?:hardship|advance|budgeting))|[^.!?\n]{0,30}\b(?:hardship|advance)\b)`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award|approve|offer)(?: you)? (?:a |an |your )?(?:[\w-]+ ){0,2}?(?:hardship|advance|budgeting))|[^.!?\n]{0,60}\b(?:hardship|advance)\b)`,
   ),
   rule(
     'payment-reduced',
@@ -344,7 +349,7 @@ const DECISION_RULES: readonly Rule[] = [
   // checked your statement?", "when I get my statement", "the statement of reasons", a bank statement).
   rule(
     'statement-got',
-    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|you've`)}\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )statement\b(?! of)${NOT_PENDING}`,
+    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|you've`)}\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )(?:statement|statment)\b(?! of)${NOT_PENDING}`,
   ),
   rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
   rule(
@@ -663,6 +668,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-outcome': ['reconsideration', 'mr'],
   'mrn-came-back': ['back', 'bk', 'bak'],
   'mrn-decision-on-mr': ['mr', 'reconsideration'],
+  'mrn-came-cy': ['wedi dod', 'wedi cyrraedd'],
   'we-changed-deductions': ['deduction'],
   'mrn-result-line': ['reconsideration', 'mr'],
   'mrn-mr-done': ['recon', 'mr'],
@@ -685,7 +691,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked', 'done', 'completed', 'finished', 'dealt', 'decided'],
   'mrn-outcome-after-review': ['asked for', 'requested', 'sent in', 'put in'],
   'statement-ready': ['statement'],
-  'statement-got': ['statement'],
+  'statement-got': ['statement', 'statment'],
   decided: ['decided'],
   'payment-reduced': ['reduc', 'stop', 'cut', 'down', '£0', 'nil', 'end'],
   'payment-zero': ['£0'],
@@ -820,6 +826,7 @@ const REFUSALS = new Set([
   'cannot-accept-claim',
   'not-entitled',
   'not-eligible',
+  'conditions-not-met',
   'decided',
   'can-only-pay',
 ]);

@@ -575,6 +575,7 @@ describe('decision families from the fifth batch of written notices', () => {
     ['Assessment period 3 May 2025 to 2 June 2025\nStandard allowance  £400.14\nWhat you will get  £400.14', 'statement-lines'],
     ['Staternent date: 4/10/2025\nHousing £420.00', 'statement-lines'],
     ['12 June 2025  Reduction in your Universal Credit   View letter', 'reduction-title'],
+    ['got my statment today, £143 less', 'statement-got'],
     ['The award has been terrninated from 2 May.', 'claim-has-closed'],
     ["my brother got told he's fit for work after a ten minute call", 'they-say-fit'],
     ['they told me now I am capable for work from 1 June', 'they-say-fit'],
@@ -592,6 +593,10 @@ describe('decision families from the fifth batch of written notices', () => {
   it('reads an MR outcome received as an MRN', () => {
     expect(findCue('Finally got the decision on my MR - they changed it!')).toMatchObject({ answer: 'mrn', rule: 'mrn-decision-on-mr' });
     expect(answer("still haven't had the decision on my MR")).toBe('neither');
+    expect(rule('I receive yesterday the answer for my MR, they say no change')).toBe('mrn-decision-on-mr');
+    expect(rule('They looked at my overpayment again and kept it the same.')).toBe('mrn-they-looked-again');
+    expect(rule("Mae'r MRN wedi cyrraedd - dim newid")).toBe('mrn-came-cy');
+    expect(answer("Ydy'r MRN wedi dod eto?")).toBe('neither');
   });
 
   it.each([
@@ -636,6 +641,7 @@ describe('decision families from the fifth batch of written notices', () => {
     "We've worked out your payment for the advance: £50 a month for 24 months.",
     "my friend's MR came bak in 2 weeks, mine's been 8",
     'The decision maker has decided to approve your budgeting advance.',
+    "We've decided you do not meet the conditions for a hardship payment because you can pay for your needs.",
     "We've decided to give you a budgeting advance of £300.",
     'We have decided to make you a recoverable hardship payment of £91.20.',
   ])('"%s" is not', (text) => {
