@@ -131,10 +131,11 @@ const MRN_RULES: readonly Rule[] = [
   ),
   // "The result of your mandatory reconsideration", "outcome of my MR", "Result of 'Mandatory Reconsideration'"
   // (not a promise of one: "we will write to you with the result of your MR", "we aim to tell you the outcome";
+  // not still awaited: "still not had the outcome of my MR";
   // "we are writing to tell you the outcome of your MR" is the MRN itself).
   rule(
     'mrn-outcome',
-    String.raw`(?<!\b(?:will|'ll|aim to|try to|able to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
+    String.raw`(?<!\b(?:will|'ll|aim to|try to|able to) (?:\w+ )?(?:write|tell|let you know|inform|send|contact)\b[^.!?\n]{0,30})${notAfter(`${NEGATIONS}|still|no|yet to|chasing|chase`)}\b(?:result|outcome) of (?:your |the |my |his |her |their |a )?['"]?(?:mandatory reconsideration|mr)\b`,
   ),
   // "My MR came back: no change", "the mandatory reconsideration has come back unchanged" (not "when it comes back").
   // "My MR came back", "the MR on the client's overpayment came back today", "MR came back today - no change"

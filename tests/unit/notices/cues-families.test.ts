@@ -597,6 +597,9 @@ describe('decision families from the fifth batch of written notices', () => {
     expect(rule('They looked at my overpayment again and kept it the same.')).toBe('mrn-they-looked-again');
     expect(rule("Mae'r MRN wedi cyrraedd - dim newid")).toBe('mrn-came-cy');
     expect(answer("Ydy'r MRN wedi dod eto?")).toBe('neither');
+    expect(answer('still not had the outcome of my mandatory reconsideration, its been 8 weeks')).toBe('neither');
+    expect(answer('Chasing the result of my MR please.')).toBe('neither');
+    expect(rule('This letter tells you the outcome of your mandatory reconsideration.')).toBe('mrn-outcome');
   });
 
   it.each([
