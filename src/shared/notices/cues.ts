@@ -29,6 +29,8 @@ const notAfter = (words: string) => String.raw`(?<!\b(?:${words})(?: [\w']+){0,2
 const OTHER_PEOPLE = String.raw`(?:friend|mate|neighbour|someone|anyone|everyone|people|others?|colleague|cousin)`;
 /** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
 const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet`;
+/** ... or put it off: "when I get my decision", "once my statement comes" (for notAfter). */
+const NOT_YET = String.raw`${NEGATIONS}|when|once|until|till|if|soon as`;
 /**
  * Not still to come ("… yet"), and not asked in the same clause: "got my MRN today, what now?", "they refused
  * my MR so what do I do now?" and "dwp refused my mr - can I appeal?" still count (a comma, "so", "and", "but"
@@ -294,7 +296,7 @@ const MRN_RULES: readonly Rule[] = [
   // The MR's outcome received: "got the decision on my MR today" (not "still not had the decision on my MR").
   rule(
     'mrn-decision-on-mr',
-    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}`,
   ),
   // Welsh: "MRN wedi dod heddiw – dim newid" (the notice has come today; not "Ydy'r MRN wedi dod?", "… eto").
   rule(
@@ -350,7 +352,7 @@ const DECISION_RULES: readonly Rule[] = [
   // checked your statement?", "when I get my statement", "the statement of reasons", a bank statement).
   rule(
     'statement-got',
-    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|you've`)}\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )(?:statement|statment)\b(?! of)${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|you|you've`)}\b(?:got|had|checked|received|looked at|seen|read) (?:(?:my|our|his|her|their) (?:universal credit |uc |monthly |payment )?|the (?:universal credit|uc|monthly|payment) )(?:statement|statment)\b(?! of)${NOT_PENDING}`,
   ),
   rule('we-refused', String.raw`\bwe(?:'ve| have)? (?:refused|disallowed|rejected|not approved|not accepted|not allowed|turned down)`),
   rule(
@@ -569,7 +571,7 @@ const DECISION_RULES: readonly Rule[] = [
   // today" (not "haven't got my decision yet", "when I get my decision", an MR's or a tribunal's decision).
   rule(
     'got-decision',
-    String.raw`${notAfter(`${NEGATIONS}|when|once|until|till|if|soon as|you|to|not yet|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had) (?:my|our|his|her|their|the) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had) (?:my|our|his|her|their|the) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
