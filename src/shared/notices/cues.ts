@@ -25,6 +25,8 @@ const HAVE = String.raw`(?:'ve| have| has)?`;
 const END = String.raw`(?![a-z])`;
 /** Not within three words after one of `words` (an alternation): "haven't got my MRN", "as soon as I've got". */
 const notAfter = (words: string) => String.raw`(?<!\b(?:${words})(?: [\w']+){0,2} )`;
+/** Not followed by one of `words` within `span` characters of the same sentence: "… until we have checked", "… unless you send". */
+const notSoonBefore = (words: string, span: number) => String.raw`(?![^.!?\n]{0,${span}}\b(?:${words})\b)`;
 /** Someone else's situation, not the claimant's: "my friend got her decision", "anyone got LCWRA?". */
 const OTHER_PEOPLE = String.raw`(?:friend|mate|neighbour|someone|anyone|everyone|people|others?|colleague|cousin)`;
 /** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
@@ -42,11 +44,13 @@ const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) 
 /** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "MR". */
 const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
 /** Not for now only: "… while we look at it", "… until a decision maker has", "… yet". */
-const NOT_MEANWHILE = String.raw`(?![^.!?\n]{0,60}\b(?:while|whilst|until|till|pending|in the meantime|for now|at the moment|yet)\b)`;
+const NOT_MEANWHILE = notSoonBefore('while|whilst|until|till|pending|in the meantime|for now|at the moment|yet', 60);
 /** Welsh: not after "not", "without", "when", "once", "if", "until", "before", "after" (a few words back). */
 const NOT_AFTER_CY = String.raw`(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})`;
 /** Welsh: not "… eto" (yet), and not asked ("Ydy'r ailystyriaeth wedi dod yn ôl?"). */
 const NOT_PENDING_CY = String.raw`(?! eto)(?![^.!,\n]{0,80}\?)`;
+/** Something long past in people's words: "back in 2021", "years ago" (LONG_AGO below adds a few more). */
+const LONG_AGO_WORDS = String.raw`back in (?:19|20)\d\d|years ago|last year|previously`;
 /** A date as notes write it: "17/01/25", "4.6.2024", "3 March", "22nd Nov 2025". */
 const SHORT_DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?(?: \d{4})?)`;
 /** A sum of money: "£20.37", "£1,120", "20.37". */
@@ -93,7 +97,7 @@ const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsi
 const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
 const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|stayed|remains|remained|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
-const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no\b(?! (?:decision|news|answer|update|word|problem|reply|to)\b))(?![^.!?\n]{0,40}\b(?:while|until|for now|pending|meantime|during|in the meantime|for the time being)\b)`;
+const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no\b(?! (?:decision|news|answer|update|word|problem|reply|to)\b))${notSoonBefore(`while|until|for now|pending|meantime|during|in the meantime|for the time being`, 40)}`;
 /**
  * "Looked at it again" names no decision: a work coach "looked at it again and said no, I have to attend". With
  * it, what was kept must be the decision itself (or changed): "looked at it again and the deduction stays".
@@ -104,7 +108,7 @@ const APPEALED_SINCE = String.raw`(?![^?]{0,120}\b(?:(?:i|we|he|she)(?:'ve| have
 const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}${APPEALED_SINCE}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|because|when) (?:${MR_ASKED}|looking at (?:it|this|that|the decision|my claim|your claim) again|reconsidering)\b`;
 /** What an MR that is done found, said of the decision (not "I still think", "my health has not changed", "said no one"). */
 const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b)`;
-const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:back in (?:19|20)\d\d|years ago|last year|previously)\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)(?![^.!?\n]{0,40}\b(?:post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since)\b)(?:[,:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
+const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:${LONG_AGO_WORDS})\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)${notSoonBefore(`post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since`, 40)}(?:[,:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
 const LOOKED_AGAIN_THEN_OUTCOME = String.raw`${MR_DONE_THEN_OUTCOME}|(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
 // Checked first: an MRN also repeats the decision it looked at again.
@@ -202,7 +206,7 @@ const MRN_RULES: readonly Rule[] = [
   // "We have been unable to change the decision", "I am not able to change our decision" (not "… until you send").
   rule(
     'mrn-cannot-change',
-    String.raw`\b(?:we|i|the decision maker|dm)(?:'re|'m|'ve been| are| am| have been| were| was)? (?:unable to|not able to|cannot|can't|could not|couldn't|can not|(?:have not|haven't) been able to) (?:change|revise|alter) (?:the|our|my|this|that|your) (?:original )?decision(?![^.!?\n]{0,40}\b(?:until|unless|if|without|by phone|over the phone)\b)`,
+    String.raw`\b(?:we|i|the decision maker|dm)(?:'re|'m|'ve been| are| am| have been| were| was)? (?:unable to|not able to|cannot|can't|could not|couldn't|can not|(?:have not|haven't) been able to) (?:change|revise|alter) (?:the|our|my|this|that|your) (?:original )?decision${notSoonBefore(`until|unless|if|without|by phone|over the phone`, 40)}`,
   ),
   // "The decision dated 4 March has been reconsidered", "the reconsideration did not change the decision".
   rule(
@@ -266,7 +270,7 @@ const MRN_RULES: readonly Rule[] = [
   // Tolerant of one stray word and a misspelt "tribunal" (photos read by OCR: "You can sow appeal to un independent tibunal").
   rule(
     'mrn-appeal-to',
-    String.raw`\b(?=you can )(?<!\b(?:after|then|once|next|first)\b[^.!?\n]{0,60})you can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)(?![^.!?\n]{0,60}\b(?:only after|after (?:we|you) have|once (?:we|you) have|when (?:we|you) have|until|first)\b)`,
+    String.raw`\b(?=you can )(?<!\b(?:after|then|once|next|first)\b[^.!?\n]{0,60})you can (?:[a-z]+ )?appeal to (?:hm courts|hmcts|(?:an? |un |the )?(?:independent )?t[a-z]{0,3}unal)${notSoonBefore(`only after|after (?:we|you) have|once (?:we|you) have|when (?:we|you) have|until|first`, 60)}`,
   ),
   rule(
     'mrn-following',
@@ -285,7 +289,7 @@ const MRN_RULES: readonly Rule[] = [
   // for", "they changed it following the reconsideration we requested".
   rule(
     'mrn-outcome-after-review',
-    String.raw`(?<!\b(?:tribunal|judge|appeal)\b[^.!?\n]{0,40})(?:${DECISION_KEPT_ITSELF}|${CHANGED})(?! (?:the )?(?:new |same )?(?:[\w'-]+ )?(?:hours|appointments?|commitments?|time|date|interview|meeting|availability|work search|job search)\b)(?:(?!\b(?:until|till|while|pending|for now|meantime|during|decide|decision is made|works on)\b)[^.!?\n]){0,60}?\b(?:after|following) (?:the|my|his|her|your|their|our) (?:review|reconsideration|mandatory reconsideration|mr|second look) (?:that )?(?:i|you|he|she|we|they)(?:'d| had)? (?:asked for|requested|sent in|put in)(?![^.!?\n]{0,60}\b(?:while|until|pending|is (?:still )?being)\b)${NOT_PENDING}`,
+    String.raw`(?<!\b(?:tribunal|judge|appeal)\b[^.!?\n]{0,40})(?:${DECISION_KEPT_ITSELF}|${CHANGED})(?! (?:the )?(?:new |same )?(?:[\w'-]+ )?(?:hours|appointments?|commitments?|time|date|interview|meeting|availability|work search|job search)\b)(?:(?!\b(?:until|till|while|pending|for now|meantime|during|decide|decision is made|works on)\b)[^.!?\n]){0,60}?\b(?:after|following) (?:the|my|his|her|your|their|our) (?:review|reconsideration|mandatory reconsideration|mr|second look) (?:that )?(?:i|you|he|she|we|they)(?:'d| had)? (?:asked for|requested|sent in|put in)${notSoonBefore(`while|until|pending|is (?:still )?being`, 60)}${NOT_PENDING}`,
   ),
   rule('mrn-asked-then-decided', MR_ASKED_THEN_DECIDED),
   // A decision on the MR itself: "we have now made a decision on your request for a mandatory reconsideration".
@@ -304,7 +308,7 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`${NOT_AFTER_CY}(?<!\b(?:ydy|ydi|a yw)(?:'r| yr)? )\b(?:(?:yr |y )?mrn|hysbysiad ailystyriaeth(?: orfodol)?) wedi (?:dod|cyrraedd)\b(?! eto)(?![^.!,?\n–-]{0,40}\?)`,
   ),
   // "The decision stays the same", after the rules above so theirs is the name given (not "…stays the same unless you send").
-  rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same(?![^.!?\n]{0,30}\b(?:until|unless|if|while|for now|pending)\b)`),
+  rule('mrn-decision-stays', String.raw`\b(?:original |the |our )decision (?:still )?stays the same${notSoonBefore(`until|unless|if|while|for now|pending`, 30)}`),
 ];
 
 const DECISION_RULES: readonly Rule[] = [
@@ -335,16 +339,16 @@ const DECISION_RULES: readonly Rule[] = [
   // "Your housing costs have been refused", "the childcare element was not approved", "my rent isn't covered".
   rule(
     'refused',
-    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for (?!a |an |any )[^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)(?! yet)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed)(?![^.!?\n]{0,40}\b(?:until|unless|yet)\b))`,
+    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for (?!a |an |any )[^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)(?! yet)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed)${notSoonBefore(`until|unless|yet`, 40)})`,
   ),
   rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
   rule(
     'claim-not-successful',
-    String.raw`\b(?:claim|application|${UC}) (?:(?:has|have) not been|was not|wasn't|is not|isn't) successful|\b(?:claim|${UC}) (?:will not|won't|cannot|can't) be paid(?![^.!?\n]{0,40}\buntil\b)`,
+    String.raw`\b(?:claim|application|${UC}) (?:(?:has|have) not been|was not|wasn't|is not|isn't) successful|\b(?:claim|${UC}) (?:will not|won't|cannot|can't) be paid${notSoonBefore(`until`, 40)}`,
   ),
   rule(
     'cannot-accept-claim',
-    String.raw`\b(?:unable to|cannot|can't|cant|can not|are not able to) accept your (?:${UC} )?(?:claim|application)(?![^.!?\n]{0,40}\buntil\b)`,
+    String.raw`\b(?:unable to|cannot|can't|cant|can not|are not able to) accept your (?:${UC} )?(?:claim|application)${notSoonBefore(`until`, 40)}`,
   ),
   // A notification that a specific statement is ready: every statement can be challenged.
   rule('statement-ready', String.raw`\byour (?:universal credit |uc |payment |monthly )?statement(?: for [^.!?\n]{1,40}?)? is (?:now )?(?:ready|available)`),
@@ -390,7 +394,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)(?![^.!?\n]{0,40}\b(?:when|once|if|unless)\b)`,
+    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)${notSoonBefore(`when|once|if|unless`, 40)}`,
   ),
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
@@ -454,7 +458,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned(?: (?:today|yesterday|again|this week|last week|this month))? (?:me|you|him|her|them|-|for)`),
   rule(
     'reduction-applied',
-    String.raw`\b(?:a |the )?(?<!\b(?:no|not a|no further) )(?:reduction|sanction) (?:(?:will be|has been|was|is being|was correctly) applied|will remain(?: in place| applied)?|still (?:applies|stands))(?![^.!?\n]{0,20}\bfor now\b)`,
+    String.raw`\b(?:a |the )?(?<!\b(?:no|not a|no further) )(?:reduction|sanction) (?:(?:will be|has been|was|is being|was correctly) applied|will remain(?: in place| applied)?|still (?:applies|stands))${notSoonBefore(`for now`, 20)}`,
   ),
   rule(
     'lcw-outcome',
@@ -503,7 +507,7 @@ const DECISION_RULES: readonly Rule[] = [
   // from your Universal Credit", "DWP has accepted an application from your water company to deduct…".
   rule(
     'deduction-request-agreed',
-    String.raw`${notAfter("i|will|'ll|would|hopefully|hope|hoping|once|when|if|council|landlord")}\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:to )?(?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b(?![^.!?\n]{0,30}\b(?:dhp|discretionary housing)\b)`,
+    String.raw`${notAfter("i|will|'ll|would|hopefully|hope|hoping|once|when|if|council|landlord")}\b(?:has|have|'ve) (?:agreed|accepted|approved) (?:to )?(?:a|an|the|their) (?:request|application)(?: from [^.!?\n]{1,60}?)? to (?:take|deduct|pay|make (?:a )?payments?|recover)\b${notSoonBefore(`dhp|discretionary housing`, 30)}`,
   ),
   rule(
     'right-to-reside-accepted',
@@ -534,13 +538,13 @@ const DECISION_RULES: readonly Rule[] = [
   // What others were told: "DWP say I was overpaid £612", "they're saying i was overpaid" (not "was I overpaid?").
   rule(
     'they-say-overpaid',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+)(?:'ve| have| has| had)? (?:was |were |been |have been |got )?overpaid\b${NOT_PENDING}(?![^.!?\n]{0,60}\b(?:council tax|housing benefit|tax credits?|hmrc)\b)`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+)(?:'ve| have| has| had)? (?:was |were |been |have been |got )?overpaid\b${NOT_PENDING}${notSoonBefore(`council tax|housing benefit|tax credits?|hmrc`, 60)}`,
   ),
   // Costs refused, in people's and agents' words: "they won't pay for my 3rd baby", "UC said they can't cover the
   // rent", "HC not paid", "we have not included these costs" (not "… until", "… yet", "… while").
   rule(
     'they-wont-pay',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}(?![^.!?\n]{0,80}\bunless\b)(?![^.!?\n]{0,40}\b(?:council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord)\b)`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}${notSoonBefore(`unless`, 80)}${notSoonBefore(`council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord`, 40)}`,
   ),
   rule(
     'costs-not-paid',
@@ -554,7 +558,7 @@ const DECISION_RULES: readonly Rule[] = [
   // A part of the award changed: "the housing element has been reduced by 14%", "your child amount was removed".
   rule(
     'element-changed',
-    String.raw`\b(?:your |the |my |his |her )(?:housing|child|carer|childcare|lcwra|lcw|disabled child)(?: costs?)? (?:element|amount|costs) (?:has been|have been|was|were|will be|is being|is going to be) (?:reduced|cut|lowered|stopped|removed|taken off)\b${NOT_MEANWHILE}(?![^.!?\n]{0,40}\b(?:when|if|once|unless)\b)`,
+    String.raw`\b(?:your |the |my |his |her )(?:housing|child|carer|childcare|lcwra|lcw|disabled child)(?: costs?)? (?:element|amount|costs) (?:has been|have been|was|were|will be|is being|is going to be) (?:reduced|cut|lowered|stopped|removed|taken off)\b${NOT_MEANWHILE}${notSoonBefore(`when|if|once|unless`, 40)}`,
   ),
   // A statement's own lines: an assessment period, then "Standard allowance £393.45" (not an explanation: "the
   // standard allowance is £400"), or "Statement date: 19/07/2024" (not "your statement date is the 5th").
@@ -576,7 +580,7 @@ const DECISION_RULES: readonly Rule[] = [
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
     'claim-accepted',
-    String.raw`(?<!\b(?:advance|hardship|council|reduction|ctr|housing benefit|hb|discretionary|dhp|payment|loan|${OTHER_PEOPLE}'s)(?: [\w'-]+){0,3} )\bclaim (?:is|has been|was|got) (?:now )?(?:accepted|approved|successful)\b${NOT_MEANWHILE}(?![^.!?\n]{0,40}\b(?:once|after|when|if)\b)`,
+    String.raw`(?<!\b(?:advance|hardship|council|reduction|ctr|housing benefit|hb|discretionary|dhp|payment|loan|${OTHER_PEOPLE}'s)(?: [\w'-]+){0,3} )\bclaim (?:is|has been|was|got) (?:now )?(?:accepted|approved|successful)\b${NOT_MEANWHILE}${notSoonBefore(`once|after|when|if`, 40)}`,
   ),
   // A sanction letter's journal title: "22 May 2025  Reduction in your Universal Credit   View letter".
   rule('reduction-title', String.raw`(?:^|\n)(?:${SHORT_DATE} )?reduction in your ${UC}(?= ?(?:view letter|\n|$))`),
@@ -862,7 +866,7 @@ function restOfSentence(text: string, end: number): string {
  * "last year I asked them to reconsider and they changed it. Now they want payslips". Not for DWP's words ("in
  * the past 3 months you were paid too much" is today's decision).
  */
-const LONG_AGO = /\b(?:back in (?:19|20)\d\d|years ago|a few years back|last year|previously|last time)\b/;
+const LONG_AGO = new RegExp(String.raw`\b(?:${LONG_AGO_WORDS}|a few years back|last time)\b`);
 /** MRN rules that read an MR's story (a request, then what came of it), which an older MR can tell as well. */
 export const STORY_RULES: ReadonlySet<string> = new Set(['mrn-asked-then-decided']);
 /** The rules for things people say happened to them, so LONG_AGO can make them the past. */
