@@ -159,7 +159,10 @@ export function AddDevicePanel({ identity }: { identity: Identity }) {
     if (!code) return;
     const end = new Date(code.expiresAt).getTime();
     const left = Number.isFinite(end) ? end - Date.now() : 0;
-    setPhase(left <= 0 ? 'expired' : left <= EXPIRY_WARNING_MS ? 'ending' : 'fresh');
+    const now = left <= 0 ? 'expired' : left <= EXPIRY_WARNING_MS ? 'ending' : 'fresh';
+    setPhase(now);
+    // Already in its last 2 minutes when shown (or when this runs late): the warning is read out too.
+    if (now === 'ending') announce(t('adviser:devices.expiresSoon'));
     const timers: ReturnType<typeof setTimeout>[] = [];
     if (left > EXPIRY_WARNING_MS) {
       timers.push(
