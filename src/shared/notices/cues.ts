@@ -29,6 +29,10 @@ const notAfter = (words: string) => String.raw`(?<!\b(?:${words})(?: [\w']+){0,2
 const notSoonBefore = (words: string, span: number) => String.raw`(?![^.!?\n]{0,${span}}\b(?:${words})\b)`;
 /** Someone else's situation, not the claimant's: "my friend got her decision", "anyone got LCWRA?". */
 const OTHER_PEOPLE = String.raw`(?:friend|mate|neighbour|someone|anyone|everyone|people|others?|colleague|cousin)`;
+/** The claimant's family or an adviser's client, whose decisions count as the claimant's own: "my son's MR", "tenant's claim". */
+const FAMILY = String.raw`(?:son|daughter|brother|sister|mum|mam|mom|dad|nan|gran|partner|husband|hubby|wife|client|tenant)`;
+/** Whose: "your", "my", "my son's", "client's" (never OTHER_PEOPLE's: "my friend's MR"). */
+const WHOSE = String.raw`(?:(?:your|the|my|his|her|their|our) (?:${FAMILY}'s )?|${FAMILY}'s )`;
 /** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
 const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet`;
 /** ... or put it off: "when I get my decision", "once my statement comes" (for notAfter). */
@@ -41,6 +45,10 @@ const NOT_YET = String.raw`${NEGATIONS}|when|once|until|till|if|soon as`;
 const NOT_PENDING = String.raw`(?! yet)(?!(?:(?! so | and | but | - )[^.!,\n]){0,80}\?)`;
 /** Not a yes/no question: "have they…", "did DWP…", "has the jobcentre…", "hi have they…" opening a sentence or clause. */
 const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) )?(?:have|has|had|did|do|does|will|would|could|can|are|is|was|were) (?:the )?)`;
+/** "successful" and "unsuccessful" as people type them: "unsuccesful", "sucessful", "succesfull". */
+const SUCCESSFUL = String.raw`(?:not |un)?suc+es+ful+`;
+/** What an MR was about, between "MR" and what became of it: "my MR on the bedroom tax decision was refused" (not "… that was refused"). */
+const MR_ABOUT = String.raw`(?: (?:on|for|about|re|regarding|against) (?:(?! ?\b(?:that|which|who|where|because|when|if)\b)[^.!?\n,]){1,30}?)?`;
 /** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "MR". */
 const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
 /** Not for now only: "… while we look at it", "… until a decision maker has", "… yet". */
@@ -85,7 +93,7 @@ const PLAIN_REVIEW = String.raw`(?:(?<!\bi )(?:reviewed|gone (?:back )?over|went
 /** The first decision kept, whoever says so: "upheld it", "agreed with the …", "kept the …". */
 const KEPT_IT = String.raw`(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b`;
 const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:decision|sanction|it|this|that|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|${KEPT_IT}(?! (?:appointment|time|date|booking|hours))|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
-const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in (?:your|the claimant's|the client's|client's|his|her|their|my|our) favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:part of |some of )?(?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in (?:your|the claimant's|the client's|client's|his|her|their|my|our) favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
 const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|before|soon|pending|meantime|meanwhile)\b|\bafter\b(?! (?:i|you|we|he|she) (?:asked|requested|challenged)))[^?]){0,150}?`;
 /**
@@ -149,7 +157,7 @@ const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:(?:my|the|your|his|her|their|our|client's) ${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak)|(?:has|have) (?:now )?come (?:back|bk|bak)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak)|(?:has|have) (?:now )?come (?:back|bk|bak)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
@@ -159,7 +167,7 @@ const MRN_RULES: readonly Rule[] = [
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )\b(?:your|the|my|his|her|their) (?:request for (?:a |an )?)?${MR_NAME}(?: request)?(?:(?: has been|'s been| was| is| got| has| had been) (?:unsuccessful|successful|refused|rejected|turned down|declined|completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)|upheld|not successful)| went against (?:me|him|her|them|us|you)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went against (?:me|him|her|them|us|you)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -179,7 +187,7 @@ const MRN_RULES: readonly Rule[] = [
   // people also say of their own MR request, "the MRN form").
   rule(
     'mrn-received',
-    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre`)}\b(?:(?:got|had|received|recieved|rec'd|recd) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre|will|find|see|check|look|where`)}\b(?:(?:got|had|received|recieved|rec'd|recd) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back)|(?:${WHOSE}|an? )?mrn (?:is |was |has been |now )?(?:in|on|uploaded to|put (?:in|on)|posted (?:in|on|to)|added to) ${WHOSE}(?:journal|account))\b${NOT_PENDING}`,
   ),
   // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
   rule(
@@ -395,6 +403,11 @@ const DECISION_RULES: readonly Rule[] = [
   rule(
     'claim-has-closed',
     String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)${notSoonBefore(`when|once|if|unless`, 40)}`,
+  ),
+  // In people's words: a relative's or client's claim, or no "has" or "was": "my brother's claim stopped", "client's UC award ended 30/09".
+  rule(
+    'their-claim-closed',
+    String.raw`${notAfter(NOT_YET)}\b${WHOSE}(?:single |joint )?(?:${UC} )?(?:claim|award|${UC}) (?:(?:has|was|got)(?: now)?(?: been)? )?(?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?)${NOT_PENDING}`,
   ),
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
@@ -881,6 +894,7 @@ const PEOPLES_WORDS = new Set([
   'mrn-had-back',
   'mrn-came-back',
   'mrn-mr-done',
+  'their-claim-closed',
   ...STORY_RULES,
 ]);
 

@@ -263,7 +263,7 @@ describe('decision families', () => {
     ["Had word back from the DM about your MR: no change, I'm afraid.", 'mrn-had-back'],
     ['The decision maker got back to me about the mandatory reconsideration, they kept the decision.', 'mrn-had-back'],
     ['OMG the MR came bk, they changed it!!', 'mrn-came-back'],
-    ['mr rejected, so the sanction stays', 'mrn-shorthand'],
+    ['mr rejected, so the sanction stays', 'mrn-mr-done'],
     ['MR outcome on the spare room - DWP have agreed my daughter still lives here.', 'mrn-result-line'],
     ['Spoke to the client: DM didnt change decison on the capital.', 'mrn-they-not-changed'],
     ['Decision maker has upheld decision re: housing costs.', 'mrn-upheld'],
@@ -648,6 +648,48 @@ describe('decision families from the fifth batch of written notices', () => {
     "We've decided to give you a budgeting advance of £300.",
     'We have decided to make you a recoverable hardship payment of £91.20.',
   ])('"%s" is not', (text) => {
+    expect(answer(text)).toBe('neither');
+  });
+});
+
+describe('MR outcomes and closed claims in people’s own words (sixth stop)', () => {
+  it.each([
+    // The MR named with no "my", at the start of a note; a relative's or a client's MR; what it was about in between.
+    ['MR successful, LCW back from March!', 'mrn-mr-done'],
+    ['Mandatory reconsideration unsucessful. Where do I send the appeal form?', 'mrn-mr-done'],
+    ["My daughter's MR on the housing element was rejected this morning.", 'mrn-mr-done'],
+    ["Client's mandatory reconsideration about the overpayment has been turned down.", 'mrn-mr-done'],
+    ['his MR for the childcare costs was overturned', 'mrn-mr-done'],
+    ["My dad's mandatory reconsideration came back, no change.", 'mrn-came-back'],
+    // The MRN in the journal, said of it.
+    ['Refused again. MRN in my journal from yesterday.', 'mrn-received'],
+    ['Their MRN was uploaded to his journal on 3 March.', 'mrn-received'],
+    // Changed in part.
+    ['The reconsideration is finished and they changed part of the decision.', 'mrn-looked-again-outcome'],
+  ])('"%s" is an MRN (%s)', (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: 'mrn', rule: id });
+  });
+
+  it.each([
+    ["My husband's claim was closed because we didn't report his wages.", 'their-claim-closed'],
+    ["my mum's UC ended after she went into hospital", 'their-claim-closed'],
+    ['Tenant’s claim terminated 12/06, she did not verify her ID.', 'their-claim-closed'],
+    ['My award stopped last month when I started full time.', 'their-claim-closed'],
+  ])('"%s" is a decision (%s)', (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: 'decision', rule: id });
+  });
+
+  it.each([
+    'If your MR is unsuccessful you can appeal to a tribunal.',
+    'What happens when the MR was unsuccessful and you missed the appeal date?',
+    'I sent my MR for the decision that was refused last month.',
+    "My friend's MR came back refused.",
+    "You will find the MRN in your journal once it's done.",
+    'Has my MRN been put in my journal yet?',
+    "My partner's claim was closed years ago, does that matter now?",
+    'has my claim ended?',
+    'If my claim closed, would I lose the housing element?',
+  ])('"%s" is not an MRN or a decision by its words', (text) => {
     expect(answer(text)).toBe('neither');
   });
 });
