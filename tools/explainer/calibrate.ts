@@ -75,6 +75,8 @@ export interface CutoffPoint {
   recall: number;
   /** Non-decisions told outright that they are a decision or an MRN. */
   falseRights: number;
+  /** Non-decisions shown an MR or appeal date, outright or while we ask (rights curve only). */
+  asked?: number;
 }
 
 /** Recall of decisions and MRNs for each "rights" cut-off. */
@@ -84,7 +86,8 @@ export function rightsCurve(examples: Example[], recognitions: Recognition[]): C
     const kept = rights.filter(([e, r]) => possibleAt(r, { rights: cut, neither: 0 }).includes(e.challenge)).length;
     const neither = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge === 'neither');
     const told = neither.filter(([, r]) => !possibleAt(r, { rights: cut, neither: 1 }).includes('neither')).length;
-    return { cut, recall: kept / Math.max(1, rights.length), falseRights: told / Math.max(1, neither.length) };
+    const asked = neither.filter(([, r]) => possibleAt(r, { rights: cut, neither: 0 }).some((c) => c !== 'neither')).length;
+    return { cut, recall: kept / Math.max(1, rights.length), falseRights: told / Math.max(1, neither.length), asked: asked / Math.max(1, neither.length) };
   });
 }
 
@@ -102,11 +105,19 @@ export const RECALL_TARGET = 0.985;
 /** Outright false rights allowed (the target is 5 %). */
 export const FALSE_RIGHTS_TARGET = 0.04;
 
-/** The highest cut that still keeps the recall target (the fewest questions); else the best recall. */
+/**
+ * The most non-decisions (of those no phrase answered) that may be asked the question. A question asked of nearly
+ * every message is noise: when a few decisions worded like nothing else (a long story of an MR told in passing)
+ * would need the cut-off at 0.01, it stops where this share is asked instead.
+ */
+export const MAX_ASKED = 0.2;
+
+/** The highest cut that still keeps the recall target (the fewest questions), else the best recall; never asking more than MAX_ASKED. */
 export function chooseRightsCut(curve: CutoffPoint[]): number {
   const meeting = curve.filter((p) => p.recall >= RECALL_TARGET);
-  if (meeting.length) return meeting[meeting.length - 1]!.cut;
-  return curve.reduce((best, p) => (p.recall > best.recall ? p : best)).cut;
+  const cut = meeting.length ? meeting[meeting.length - 1]!.cut : curve.reduce((best, p) => (p.recall > best.recall ? p : best)).cut;
+  const lowestAllowed = curve.find((p) => (p.asked ?? 0) <= MAX_ASKED)?.cut ?? cut;
+  return Math.max(cut, lowestAllowed);
 }
 
 /** The highest cut that keeps outright false rights under the target (a higher cut asks less often). */

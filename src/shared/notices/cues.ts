@@ -101,7 +101,7 @@ const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|befor
  * October. We have now made a decision", "we got your request to look at the decision again … we have changed
  * our decision" (not "we have not made a decision yet", "we will tell you when we have made a decision").
  */
-const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision))`;
+const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision)|(?:i|we|he|she|they|client|my client) asked for (?:a |an )?(?:mandatory reconsideration|reconsideration|mr)\b)`;
 const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
 const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|stayed|remains|remained|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
@@ -187,7 +187,7 @@ const MRN_RULES: readonly Rule[] = [
   // people also say of their own MR request, "the MRN form").
   rule(
     'mrn-received',
-    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre|will|find|see|check|look|where`)}\b(?:(?:got|had|received|recieved|rec'd|recd) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back)|(?:${WHOSE}|an? )?mrn (?:is |was |has been |now )?(?:in|on|uploaded to|put (?:in|on)|posted (?:in|on|to)|added to) ${WHOSE}(?:journal|account))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`you|you've|you'd|${NEGATIONS}|when|once|until|till|til|soon as|sure|must|should|after|before|if|they|dwp|jobcentre|will|find|see|check|look|where`)}\b(?:(?:got|had|received|recieved|rec'd|recd) (?:back )?(?:(?:my|the|his|her|their|our|an|a|client's) )?mrn(?! form| request)|(?:my|his|her|their|the) mrn (?:has |have |finally )?(?:arrived|came|come|turned up|is here|is back)|(?:${WHOSE}|an? )?mrn (?:is |was |has been |now )?(?:in|on|uploaded to|attached to|put (?:in|on)|posted (?:in|on|to)|added to) ${WHOSE}(?:journal|account)|mrn (?:(?!(?:will|would|should|when|if|once)\b)[^.!?\n]){0,30}? (?:was|has been|is|got) (?:attached|uploaded|added|put|posted) (?:to|in|on|into) ${WHOSE}(?:journal|account))\b${NOT_PENDING}`,
   ),
   // The MR's own letter put in the journal: "Your mandatory reconsideration decision letter has been uploaded".
   rule(
@@ -251,7 +251,7 @@ const MRN_RULES: readonly Rule[] = [
   // "DM has upheld decision".
   rule(
     'mrn-upheld',
-    String.raw`\b(?:decision|sanction)s? (?:(?:was|has been|have been|were|is|had been) )?upheld|\b(?:we|i|they|the decision maker|decision maker|dm|dwp)${HAVE} (?:now )?upheld (?:(?:the|our|my|this|that|his|her|their|your) )?(?:original |first |earlier )?(?:decision|sanction)`,
+    String.raw`\b(?:decision|sanction)s? (?:(?:was|has|have|were|is|had)(?: already)?(?: been)? )?(?:made and )?upheld|\b(?:we|i|they|the decision maker|decision maker|dm|dwp)${HAVE} (?:now )?upheld (?:(?:the|our|my|this|that|his|her|their|your) )?(?:original |first |earlier )?(?:decision|sanction)`,
   ),
   // The decision someone disputed, looked at again: "a decision maker has reviewed the decision you disagreed
   // with", "we have looked at the decision you asked us to check"; and an adviser's "decision unchanged".
@@ -389,7 +389,29 @@ const DECISION_RULES: readonly Rule[] = [
     'i-was-sanctioned',
     String.raw`\b(?:i|we)(?:'ve| have)? (?:was|were|got|been) sanctioned\b|\bwhy (?:was|have|did) (?:i|we|he|she|my [\w'-]+)(?: been| get)? sanctioned\b`,
   ),
+  // "He has an open-ended sanction", "my client has got a 28 day sanction" (not "will I get a sanction", "a sanction warning").
+  rule(
+    'has-sanction',
+    String.raw`${notAfter(`${NOT_YET}|will|might|may|could|avoid|to`)}\b(?:i|he|she|client|my client|my (?:son|daughter|partner|husband|wife))(?:'ve| have| has|'s)?(?: now)?(?: got| been given| been hit with)? (?:an?|another) (?:open(?:-| )ended |low(?:est)?(?:-| )level |medium(?:-| )level |high(?:er)?(?:-| )level |\d+(?:-| )(?:day|week)s? )?sanction\b(?! warning| letter| if\b| review)${NOT_PENDING}`,
+  ),
   rule('sanction-reduction', String.raw`\bsanction (?:reduction|deduction) (?:applied|of)`),
+  // People's words for a smaller award: "my payment has dropped", "the amount payable for rent has dropped", "my
+  // housing element went down" (not "why has my payment dropped?", "if my payment goes down").
+  rule(
+    'my-payment-dropped',
+    String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare))(?: for (?:rent|housing|childcare))? (?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b${NOT_PENDING}`,
+  ),
+  // A month with nothing, in people's words: "I am not getting any UC this month", "we're getting £0 this AP".
+  rule(
+    'nothing-this-month',
+    String.raw`${notAfter(`${NOT_YET}|will|you`)}\b(?:i'm|i am|im|we're|we are|i|we|he's|she's|he is|she is)(?: now)? (?:not getting|getting no|won't get|will not get|getting nothing|get nothing|got nothing|getting £0(?:\.00)?)(?: (?:any )?(?:${UC}|payments?|money|anything))?(?: at all)? (?:this|for this|next) (?:month|ap|assessment period)\b${NOT_PENDING}`,
+  ),
+  // DWP refusing to lower a deduction: "The DWP said on the journal they cannot reduce the fine", "we are unable to
+  // reduce your deductions" (not the help page's "you cannot ask the DWP to reduce the deduction").
+  rule(
+    'wont-reduce-deduction',
+    String.raw`\b(?:we|they|dwp|the dwp|uc)(?: (?:have |has )?(?:said|say|says|told (?:me|him|her|us|them))(?: (?:on|in) (?:the|my|his|her|their) journal)?(?: that)?(?: they| we)?)? (?:cannot|can't|can not|are unable to|were unable to|won't|will not|refused to|refuse to|are not able to) (?:change or )?(?:reduce|lower) (?:the|your|my|his|her|their) (?:${MONEY} )?(?:court )?(?:fine|deductions?|repayments?|rate of (?:deduction|repayment))`,
+  ),
   rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),
   rule(
     'has-lcw',
@@ -397,7 +419,7 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'awarded-lcw',
-    String.raw`\b(?:awarded|placed in|put in|found to have|given|(?<=(?:^|\n)(?:just |finally |now )?|\b(?:i|we|she|he|mum|dad|mam|nan|gran|partner|husband|hubby|wife|son|daughter|brother|sister|(?:my|our) (?!${OTHER_PEOPLE}\b)[\w'-]+)(?:'ve| have| has)?(?: now| finally| just)? )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b${NOT_PENDING}`,
+    String.raw`\b(?:awarded|placed in|put in|found to have|given|resulted in|led to|(?<=(?:^|\n)(?:just |finally |now )?|\b(?:i|we|she|he|mum|dad|mam|nan|gran|partner|husband|hubby|wife|son|daughter|brother|sister|(?:my|our) (?!${OTHER_PEOPLE}\b)[\w'-]+)(?:'ve| have| has)?(?: now| finally| just)? )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b${NOT_PENDING}`,
   ),
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
@@ -506,6 +528,12 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:we(?:'ve| have)? paid you|you (?:were paid|received|got|have received|have been paid)) (?:${MONEY} )?more (?:${UC} )?than you (?:were|are|should have been)`,
   ),
   // Deductions set up or changed: "£20.37 will be deducted from each payment", "your deduction will go up to £64".
+  // "From your payment on 14 June we'll take £38.99 each month and pay it to your landlord" (an advance's repayment is
+  // not a decision: MONEY_BACK).
+  rule(
+    'we-will-take',
+    String.raw`\bwe(?:'ll| will| are going to|'re going to)(?: now)? (?:take|deduct|start taking) ${MONEY} (?:a |each |every |per )(?:month|week|payment|assessment period)\b`,
+  ),
   rule(
     'deducted-from',
     String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each)`,
@@ -546,7 +574,7 @@ const DECISION_RULES: readonly Rule[] = [
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
   rule(
     'benefit-cap',
-    String.raw`\bbenefit cap (?:has been |was |is now |will be )?applied\b(?! (?:when|if|to (?:households|families|people)))|(?<!\b(?:not|never|haven't|havent) )\bapplied the benefit cap\b|\b(?:i've|i have|we've|we have|i'm|we're|been|got) (?:been )?(?:benefit )?capped\b`,
+    String.raw`\bbenefit cap (?:has been |was |is now |will be )?applied\b(?! (?:when|if|to (?:households|families|people)))|(?<!\b(?:not|never|haven't|havent) )\bapplied the benefit cap\b|\b(?:i've|i have|we've|we have|i'm|we're|been|got) (?:been )?(?:benefit )?capped\b|\b(?:deduction|reduction|deducted|reduced|taken off|cut)\b[^.!?\n]{0,40}?\b(?:to keep (?:me|us|him|her|them|you) under|because of|due to|for) the benefit cap\b`,
   ),
   // What others were told: "DWP say I was overpaid £612", "they're saying i was overpaid" (not "was I overpaid?").
   rule(
@@ -588,7 +616,7 @@ const DECISION_RULES: readonly Rule[] = [
   // today" (not "haven't got my decision yet", "when I get my decision", an MR's or a tribunal's decision).
   rule(
     'got-decision',
-    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had) (?:my|our|his|her|their|the) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had|been given) (?:my|our|his|her|their|the|an?) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
@@ -662,7 +690,10 @@ function sentenceSoFar(text: string, start: number): string {
 
 function hedged(text: string, start: number, end: number): boolean {
   // "6 May 2024" is a date, not "may" the hedge.
-  let sentence = sentenceSoFar(text, start).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
+  // ... and an agent's "I can confirm", "we can see" tells, it does not hedge.
+  let sentence = sentenceSoFar(text, start)
+    .replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ')
+    .replace(/\b(?:i|we) can (?:confirm|see|advise|tell you|inform you|let you know)\b/g, ' ');
   let last = -1;
   for (const m of sentence.matchAll(CONSEQUENCE)) last = m.index + m[0].length;
   if (last >= 0) sentence = sentence.slice(last);
@@ -770,6 +801,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'overpayment-found': ['overpayment', 'over payment', 'o/p', 'op of'],
   'paid-more-than-entitled': ['more'],
   'deducted-from': ['deducted', 'taken', 'recovered', 'collected'],
+  'we-will-take': ['take', 'deduct'],
   'deduction-changed': ['deduction'],
   'you-will-lose': ['lose'],
   'agreed-to-change': ['agreed'],
@@ -809,6 +841,10 @@ const NEEDS: Record<string, readonly string[]> = {
   'claim-accepted': ['accepted', 'approved', 'successful'],
   'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
+  'has-sanction': ['sanction'],
+  'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered'],
+  'nothing-this-month': ['month', 'ap', 'assessment period'],
+  'wont-reduce-deduction': ['reduce', 'lower'],
   'mrn-letter-uploaded': ['letter'],
   'right-to-reside-accepted': ['reside', 'resident'],
 };
@@ -824,7 +860,16 @@ function worthTrying(text: string, id: string): boolean {
  * applied to recover your advance"), so these rules do not count when an advance or a hardship payment is named
  * shortly before or later in the same sentence.
  */
-const MONEY_BACK = new Set(['take-back', 'recover', 'deducted-from', 'deduction-changed', 'we-changed-deductions', 'taking-money-off', 'reduction-applied']);
+const MONEY_BACK = new Set([
+  'we-will-take',
+  'take-back',
+  'recover',
+  'deducted-from',
+  'deduction-changed',
+  'we-changed-deductions',
+  'taking-money-off',
+  'reduction-applied',
+]);
 const REPAYS_ADVANCE = /\b(?:advance|hardship|debt management|loan|upfront)\b/;
 
 /**
@@ -895,6 +940,9 @@ const PEOPLES_WORDS = new Set([
   'mrn-came-back',
   'mrn-mr-done',
   'their-claim-closed',
+  'has-sanction',
+  'my-payment-dropped',
+  'nothing-this-month',
   ...STORY_RULES,
 ]);
 

@@ -693,3 +693,46 @@ describe('MR outcomes and closed claims in people’s own words (sixth stop)', (
     expect(answer(text)).toBe('neither');
   });
 });
+
+describe('decisions told in passing, from the fourth to sixth batches of public quotes (sixth stop)', () => {
+  it.each([
+    ['My client has a low-level sanction for missing a phone appointment.', 'has-sanction'],
+    ["she's got a 28 day sanction and no money for the meter", 'has-sanction'],
+    ['Our housing element has gone down by £60 since the new tenancy.', 'my-payment-dropped'],
+    ['the money for rent has dropped and I have to find the rest', 'my-payment-dropped'],
+    ["We're getting nothing this month because of his bonus.", 'nothing-this-month'],
+    ['i am not getting any payment this assessment period, the bonus counted', 'nothing-this-month'],
+    ['They said on the journal they will not reduce the deductions for the court fine.', 'wont-reduce-deduction'],
+    ['We are unable to lower your repayments as the debt is to the court.', 'wont-reduce-deduction'],
+    ['£61 has been taken off because of the benefit cap this month.', 'benefit-cap'],
+    ['The reassessment resulted in LCWRA from May.', 'awarded-lcw'],
+    ['He received an overpayment decision dated 3 May.', 'got-decision'],
+    ['We will take £22.40 each month for your gas arrears and pay it to British Gas.', 'we-will-take'],
+    // An agent's "I can confirm" tells; it is not "can", the hedge.
+    ['Hi, I can confirm there is nil entitlement for this assessment period.', 'nil-award'],
+  ])('"%s" is a decision (%s)', (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: 'decision', rule: id });
+  });
+
+  it.each([
+    ['The sanction decision was made and upheld in March.', 'mrn-upheld'],
+    ['An MRN dated 2 May, saying the same, was added to his journal.', 'mrn-received'],
+    ['She asked for an MR and they changed the decision.', 'mrn-asked-then-decided'],
+  ])('"%s" is an MRN (%s)', (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: 'mrn', rule: id });
+  });
+
+  it.each([
+    'Will I get a sanction if I miss the appointment?',
+    'I have a sanction warning on my to-do list.',
+    'why has my payment dropped?',
+    'If my payment goes down, can I get help with rent?',
+    'Will I be getting nothing this month if I work extra hours?',
+    'You cannot ask the DWP to reduce the deduction for a court fine.',
+    'you have been given a budgeting advance of £348. we will take £29 a month from your universal credit to pay it back.',
+    'I can confirm that if you do not attend, your claim will be closed.',
+    'The MRN will be uploaded to your journal when it is ready.',
+  ])('"%s" is not a decision or an MRN by its words', (text) => {
+    expect(answer(text)).toBe('neither');
+  });
+});
