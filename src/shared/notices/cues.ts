@@ -392,7 +392,7 @@ const DECISION_RULES: readonly Rule[] = [
   // "He has an open-ended sanction", "my client has got a 28 day sanction" (not "will I get a sanction", "a sanction warning").
   rule(
     'has-sanction',
-    String.raw`${notAfter(`${NOT_YET}|will|might|may|could|avoid|to`)}\b(?:i|he|she|client|my client|my (?:son|daughter|partner|husband|wife))(?:'ve| have| has|'s)?(?: now)?(?: got| been given| been hit with)? (?:an?|another) (?:open(?:-| )ended |low(?:est)?(?:-| )level |medium(?:-| )level |high(?:er)?(?:-| )level |\d+(?:-| )(?:day|week)s? )?sanction\b(?! warning| letter| if\b| review)${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|will|might|may|could|avoid|to`)}\b(?:i|he|she|(?:my )?client|my ${FAMILY})(?:'ve| have| has|'s)?(?: now)?(?: got| been given| been hit with)? (?:an?|another) (?:open(?:-| )ended |low(?:est)?(?:-| )level |medium(?:-| )level |high(?:er)?(?:-| )level |\d+(?:-| )(?:day|week)s? )?sanction\b(?! warning| letter| if\b| review)${NOT_PENDING}`,
   ),
   rule('sanction-reduction', String.raw`\bsanction (?:reduction|deduction) (?:applied|of)`),
   // People's words for a smaller award: "my payment has dropped", "the amount payable for rent has dropped", "my
@@ -528,15 +528,15 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`\b(?:we(?:'ve| have)? paid you|you (?:were paid|received|got|have received|have been paid)) (?:${MONEY} )?more (?:${UC} )?than you (?:were|are|should have been)`,
   ),
   // Deductions set up or changed: "£20.37 will be deducted from each payment", "your deduction will go up to £64".
+  rule(
+    'deducted-from',
+    String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each)`,
+  ),
   // "From your payment on 14 June we'll take £38.99 each month and pay it to your landlord" (an advance's repayment is
   // not a decision: MONEY_BACK).
   rule(
     'we-will-take',
     String.raw`\bwe(?:'ll| will| are going to|'re going to)(?: now)? (?:take|deduct|start taking) ${MONEY} (?:a |each |every |per )(?:month|week|payment|assessment period)\b`,
-  ),
-  rule(
-    'deducted-from',
-    String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each)`,
   ),
   rule(
     'deduction-changed',
