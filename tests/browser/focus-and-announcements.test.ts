@@ -459,10 +459,13 @@ describe('with the relay: Connect, Send and the adviser (findings 4, 6, 8, 10, 1
 
     // The claimant stops sharing: focus goes to the stopped notice.
     await claimant.getByRole('button', { name: 'Stop sharing' }).click();
+    // Focus moves into the question, so it is read out.
+    await expect.poll(() => focused(claimant)).toMatch(/^div Are you sure/);
     await claimant.getByRole('button', { name: 'Yes, stop sharing' }).focus();
     await claimant.keyboard.press('Enter');
-    // The connection is gone from this phone: focus on the screen's heading, above "You are not connected".
-    await expect.poll(() => focused(claimant)).toMatch(/^h1 Send to my adviser/);
+    // The connection is gone from this phone (after the relay has deleted it): focus on the screen's heading,
+    // above "You are not connected".
+    await expect.poll(() => focused(claimant), SLOW).toMatch(/^h1 Send to my adviser/);
 
     await adviserContext.close();
     await claimant.context().close();

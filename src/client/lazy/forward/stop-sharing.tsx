@@ -22,8 +22,11 @@ export function StopSharing({ adviserName, alreadyStopped = false }: { adviserNa
   function ask() {
     setProblem(null);
     setConfirming(true);
-    // After render: move focus into the question so it is read out.
-    setTimeout(() => confirmRef.current?.focus(), 0);
+    // After render: move focus into the question so it is read out, unless focus is already inside it (a fast
+    // keyboard or a screen reader may get to "Yes" before this runs; taking focus back would lose that press).
+    setTimeout(() => {
+      if (!confirmRef.current?.contains(document.activeElement)) confirmRef.current?.focus();
+    }, 0);
   }
 
   function cancel() {
