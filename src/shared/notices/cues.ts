@@ -32,7 +32,7 @@ const OTHER_PEOPLE = String.raw`(?:friend|mate|neighbour|someone|anyone|everyone
 /** The claimant's family or an adviser's client, whose decisions count as the claimant's own: "my son's MR", "tenant's claim". */
 const FAMILY = String.raw`(?:son|daughter|brother|sister|mum|mam|mom|dad|nan|gran|partner|husband|hubby|wife|client|tenant)`;
 /** Whose: "your", "my", "my son's", "client's" (never OTHER_PEOPLE's: "my friend's MR"). */
-const WHOSE = String.raw`(?:(?:your|the|my|his|her|their|our) (?:${FAMILY}'s )?|${FAMILY}'s )`;
+const WHOSE = String.raw`(?:(?:your|the|my|his|her|their|our) (?:${FAMILY}'?s )?|${FAMILY}'s )`;
 /** Words that undo what follows them: "I haven't had my MR back", "not had the letter yet". */
 const NEGATIONS = String.raw`not|haven't|hasn't|havent|hasnt|didn't|didnt|never|yet`;
 /** ... or put it off: "when I get my decision", "once my statement comes" (for notAfter). */
@@ -49,8 +49,8 @@ const NOT_ASKED = String.raw`(?<!(?:^|[.!?,;:\n] ?)(?:(?:hi|so|and|ok|but|also) 
 const SUCCESSFUL = String.raw`(?:not |un)?suc+es+ful+`;
 /** What an MR was about, between "MR" and what became of it: "my MR on the bedroom tax decision was refused" (not "… that was refused"). */
 const MR_ABOUT = String.raw`(?: (?:on|for|about|re|regarding|against) (?:(?! ?\b(?:that|which|who|where|because|when|if)\b)[^.!?\n,]){1,30}?)?`;
-/** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "MR". */
-const MR_NAME = String.raw`(?:mandatory recon\w*|reconsiderat\w*|mr\b)`;
+/** The MR as people name it: "mandatory reconsideration", "mandatory recon", "reconsideratoin", "mandatry reconsideraton", "recon", "MR". */
+const MR_NAME = String.raw`(?:(?:mand[a-z]* )?recon(?:sid\w*)?\b|mr\b)`;
 /** Not for now only: "… while we look at it", "… until a decision maker has", "… yet". */
 const NOT_MEANWHILE = notSoonBefore('while|whilst|until|till|pending|in the meantime|for now|at the moment|yet', 60);
 /** Welsh: not after "not", "without", "when", "once", "if", "until", "before", "after" (a few words back). */
@@ -85,8 +85,8 @@ const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|can|could|may|might|wo
  * The MR itself done: "your MR is done", "the mandatory reconsideration's been done", "MR completed" (not "once
  * my MR is done", "when the reconsideration has been completed"). Only with what it found after it.
  */
-const MR_DONE = String.raw`(?<!\b(?:when|once|until|till|before|after|if|whether|soon as)(?: [\w']+){0,2} )(?:(?:your|my|the|his|her|their|client's) )?(?:mandatory reconsideration|reconsideration|mr)(?:'s| has| is| was| got)?(?: now)?(?: been)? (?:done|completed|finished|dealt with|decided)\b`;
-const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:reconsidered|re-considered) whether|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
+const MR_DONE = String.raw`(?<!\b(?:when|once|until|till|before|after|if|whether|soon as)(?: [\w']+){0,2} )(?:${WHOSE})?${MR_NAME}(?:'s| has| is| was| got)?(?: now)?(?: been)? (?:done|completed|finished|finish|dealt with|decided|looked at)\b`;
+const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look,? (?:like|as) (?:i|you|we|he|she|they) (?:asked|requested)|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:reconsidered|re-considered) whether|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
 const PLAIN_REVIEW = String.raw`(?:(?<!\bi )(?:reviewed|gone (?:back )?over|went (?:back )?over|checked) (?:the|your|our|my|his|her|their|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|(?:decision|sanction) (?:has been|was|have been|had been) (?:reviewed|checked again|looked at again)(?! at (?:your|the|a|an) (?:appointment|interview|meeting)))`;
@@ -115,7 +115,7 @@ const LOOKED_AT_IT_AGAIN = String.raw`looked at (?:it|this|that) again`;
 const APPEALED_SINCE = String.raw`(?![^?]{0,120}\b(?:(?:i|we|he|she)(?:'ve| have| has)? (?:now |already )?(?:appealed|lodged)|(?:tribunal )?hearing is)\b)`;
 const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}${APPEALED_SINCE}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|because|when) (?:${MR_ASKED}|looking at (?:it|this|that|the decision|my claim|your claim) again|reconsidering)\b`;
 /** What an MR that is done found, said of the decision (not "I still think", "my health has not changed", "said no one"). */
-const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b)`;
+const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b|still (?:say|says|said|think|thinks|believe|believes|find|finds)\b|decision (?:did )?(?:not|no|hasn't|has not|didn't) chang\w*)`;
 const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:${LONG_AGO_WORDS})\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)${notSoonBefore(`post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since`, 40)}(?:[,:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
 const LOOKED_AGAIN_THEN_OUTCOME = String.raw`${MR_DONE_THEN_OUTCOME}|(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
@@ -157,7 +157,7 @@ const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak)|(?:has|have) (?:now )?come (?:back|bk|bak)|is back|was back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak|through)|(?:has|have) (?:now |finally )?come (?:back|bk|bak|through)|is back|was back|(?<=(?:^|[.!?\n] ?)(?:${MR_NAME}|mrn) )back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(
@@ -167,7 +167,7 @@ const MRN_RULES: readonly Rule[] = [
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went against (?:me|him|her|them|us|you)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went (?:against (?:me|him|her|them|us|you)|(?:my|his|her|their|our) way|in (?:my|his|her|their|our|the claimant's|the client's) favour)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -179,7 +179,7 @@ const MRN_RULES: readonly Rule[] = [
   // "I have not yet had my MR back", "has he had his MR back?", "when I get it back").
   rule(
     'mrn-had-back',
-    String.raw`${notAfter(`you|'d|would|should|${NEGATIONS}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) (?:word )?back (?:on|about|from [^.!?\n]{1,30}? about) (?:my|the|your|his|her|their) ${MR_NAME}|(?:got|come|came) back to (?:me|us) (?:about|on|regarding|re) (?:the|your|my|his|her|their) ${MR_NAME}|heard back from (?:my|the|his|her|their) ${MR_NAME})\b(?! (?:request|team|form|meeting|office))(?![^.!\n]*\?)`,
+    String.raw`${notAfter(`you|'d|would|should|${NEGATIONS}|${OTHER_PEOPLE}`)}\b(?:(?:had|got|received) (?:my|the|his|her|their) ${MR_NAME}(?: decision| result| outcome| letter)? back|(?:heard|had|got) (?:word )?back (?:on|about|from [^.!?\n]{1,30}? about) (?:my|the|your|his|her|their) ${MR_NAME}|(?:got|come|came) back to (?:me|us) (?:about|on|regarding|re) (?:the|your|my|his|her|their) ${MR_NAME}|heard back from (?:my|the|his|her|their) ${MR_NAME})\b(?! (?:request|team|form|meeting|office))(?![^.!\n]*\?)`,
   ),
   // The notice itself as people name it when it comes: "got my MRN today", "I've received the MRN", "just had
   // my MRN back", "my MRN arrived" (not "I haven't got my MRN yet", "have you got your MRN?", "when you get
@@ -282,7 +282,7 @@ const MRN_RULES: readonly Rule[] = [
   ),
   rule(
     'mrn-following',
-    String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)`,
+    String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)|\bfollowing (?:your |the |his |her |their )?(?:(?:mandatory )?reconsideration|mr\b)[^.!?\n]{0,40}? (?:will now be|has now been|has been|have been|is now) (?:paid|awarded|included|changed|revised|reinstated|restored|backdated|increased)\b`,
   ),
   // The first decision kept or agreed with, by whoever looked again: "a different decision maker has looked at it
   // and upheld the original decision", "they agreed with the first decision".
@@ -308,7 +308,7 @@ const MRN_RULES: readonly Rule[] = [
   // The MR's outcome received: "got the decision on my MR today" (not "still not had the decision on my MR").
   rule(
     'mrn-decision-on-mr',
-    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|is in|in|on|uploaded))\b${NOT_PENDING}`,
   ),
   // Welsh: "MRN wedi dod heddiw – dim newid" (the notice has come today; not "Ydy'r MRN wedi dod?", "… eto").
   rule(
@@ -341,7 +341,10 @@ const DECISION_RULES: readonly Rule[] = [
   rule('not-entitled', String.raw`\b(?:not|no longer) (?:be )?entit(?:led|eld|ld|iled)`),
   // A positive award is a decision too: "you are entitled to Universal Credit", "you have been awarded LCWRA / PIP".
   rule('entitled', String.raw`\byou(?:'re| are)(?: now| still)? entitled to (?:${UC}|£|the [a-z]+ (?:element|amount|rate))`),
-  rule('awarded', String.raw`\b(?:(?:you|he|she|they|i)(?:'ve| have| has)? been awarded|we(?:'ve| have) awarded (?:you|your|him|her|them))`),
+  rule(
+    'awarded',
+    String.raw`\b(?:(?:you|he|she|they|i)(?:'ve| have| has)? been awarded|(?:we|they|pip|dwp)(?:'ve| have| has) awarded (?:you|your|me|him|her|them|us))`,
+  ),
   rule('not-eligible', String.raw`\b(?:not|no longer) eligible for (?:${UC}|the|housing|childcare|this)`),
   rule('conditions-not-met', String.raw`\b(?:do|does|did) not (?:meet|satisfy) the (?:\w+ ){0,2}(?:conditions?|rules|requirements?)`),
   // "Your housing costs have been refused", "the childcare element was not approved", "my rent isn't covered".
@@ -399,7 +402,12 @@ const DECISION_RULES: readonly Rule[] = [
   // housing element went down" (not "why has my payment dropped?", "if my payment goes down").
   rule(
     'my-payment-dropped',
-    String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare))(?: for (?:rent|housing|childcare))? (?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b${NOT_PENDING}`,
+    String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare)|the (?:housing|rent|childcare|child) (?:bit|part|amount|money))(?: for (?:rent|housing|childcare))? (?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b${NOT_PENDING}`,
+  ),
+  // Less than before, in people's words: "they've paid £87 less than last time", "why am I getting £52 less".
+  rule(
+    'paid-less',
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b`,
   ),
   // A month with nothing, in people's words: "I am not getting any UC this month", "we're getting £0 this AP".
   rule(
@@ -690,10 +698,10 @@ function sentenceSoFar(text: string, start: number): string {
 
 function hedged(text: string, start: number, end: number): boolean {
   // "6 May 2024" is a date, not "may" the hedge.
-  // ... and an agent's "I can confirm", "we can see" tells, it does not hedge.
+  // ... and an agent's "I can confirm", "we can see" tells, it does not hedge; nor does "for once".
   let sentence = sentenceSoFar(text, start)
     .replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ')
-    .replace(/\b(?:i|we) can (?:confirm|see|advise|tell you|inform you|let you know)\b/g, ' ');
+    .replace(/\b(?:i|we) can (?:confirm|see|advise|tell you|inform you|let you know)\b|\b(?:for|at) once\b/g, ' ');
   let last = -1;
   for (const m of sentence.matchAll(CONSEQUENCE)) last = m.index + m[0].length;
   if (last >= 0) sentence = sentence.slice(last);
@@ -717,8 +725,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
-  'mrn-came-back': ['back', 'bk', 'bak'],
-  'mrn-decision-on-mr': ['mr', 'reconsideration'],
+  'mrn-came-back': ['back', 'bk', 'bak', 'through'],
+  'mrn-decision-on-mr': ['mr', 'recon'],
   'mrn-came-cy': ['wedi dod', 'wedi cyrraedd'],
   'we-changed-deductions': ['deduction'],
   'mrn-result-line': ['reconsideration', 'mr'],
@@ -739,7 +747,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-decision-on-request': ['reconsideration', 'mr'],
   'mrn-asked-then-decided': ['asked', 'request', 'challenged', 'disputed', 'again', 'reconsidering'],
   'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
-  'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked', 'done', 'completed', 'finished', 'dealt', 'decided'],
+  'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked', 'done', 'completed', 'finish', 'dealt', 'decided'],
   'mrn-outcome-after-review': ['asked for', 'requested', 'sent in', 'put in'],
   'statement-ready': ['statement'],
   'statement-got': ['statement', 'statment'],
@@ -845,6 +853,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered'],
   'nothing-this-month': ['month', 'ap', 'assessment period'],
   'wont-reduce-deduction': ['reduce', 'lower'],
+  'paid-less': ['less'],
   'mrn-letter-uploaded': ['letter'],
   'right-to-reside-accepted': ['reside', 'resident'],
 };
@@ -924,7 +933,7 @@ function restOfSentence(text: string, end: number): string {
  * "last year I asked them to reconsider and they changed it. Now they want payslips". Not for DWP's words ("in
  * the past 3 months you were paid too much" is today's decision).
  */
-const LONG_AGO = new RegExp(String.raw`\b(?:${LONG_AGO_WORDS}|a few years back|last time)\b`);
+const LONG_AGO = new RegExp(String.raw`\b(?:${LONG_AGO_WORDS}|a few years back|(?<!than )last time)\b`);
 /** MRN rules that read an MR's story (a request, then what came of it), which an older MR can tell as well. */
 export const STORY_RULES: ReadonlySet<string> = new Set(['mrn-asked-then-decided']);
 /** The rules for things people say happened to them, so LONG_AGO can make them the past. */
@@ -943,6 +952,7 @@ const PEOPLES_WORDS = new Set([
   'has-sanction',
   'my-payment-dropped',
   'nothing-this-month',
+  'paid-less',
   ...STORY_RULES,
 ]);
 

@@ -736,3 +736,44 @@ describe('decisions told in passing, from the fourth to sixth batches of public 
     expect(answer(text)).toBe('neither');
   });
 });
+
+describe('MR outcomes told in passing, from a blind set of MR stories (sixth stop)', () => {
+  it.each([
+    // "recon", misspelt names, a relative without the apostrophe.
+    ['Recon done - no change to the LCW decision.', 'mrn-looked-again-outcome'],
+    ['My mandatry reconsideraton was refused again.', 'mrn-mr-done'],
+    ['my daughters recon got rejected', 'mrn-mr-done'],
+    ['recon back, they kept the sanction', 'mrn-came-back'],
+    // Went their way; come through; the answer to it.
+    ['The MR on the overpayment went my way in the end.', 'mrn-mr-done'],
+    ["My dad's reconsideration has finally come through - they changed it.", 'mrn-came-back'],
+    ['Answer to my MR is in the journal: they say the deduction is right.', 'mrn-decision-on-mr'],
+    ['his MR reply came today, same as before', 'mrn-decision-on-mr'],
+    // Another look as asked, and what it found; looked at, then "still say"; second-language English.
+    ['The DM took another look as I requested and said no.', 'mrn-looked-again-outcome'],
+    ['The reconsideration has been looked at and they still say I earn too much.', 'mrn-looked-again-outcome'],
+    ['My MR is finish, letter say decision not change.', 'mrn-looked-again-outcome'],
+    ['Following his mandatory reconsideration the LCWRA element has been backdated to June.', 'mrn-following'],
+  ])('"%s" is an MRN (%s)', (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: 'mrn', rule: id });
+  });
+
+  it.each([
+    ['PIP have awarded me the enhanced rate of mobility.', 'awarded'],
+    ["They've paid me £140 less than last month and there's a line saying 'earnings'.", 'paid-less'],
+    ['The rent bit has gone down by £45 since April.', 'my-payment-dropped'],
+  ])('"%s" is a decision (%s)', (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: 'decision', rule: id });
+  });
+
+  it.each([
+    'My mate got his MR back and they overturned it. Still nothing on mine.',
+    'Still no answer to my MR after 7 weeks.',
+    'Waiting for the reply to my MR, is that normal?',
+    'Will I get £50 less if I work more hours?',
+    'When the recon is done, can I appeal straight away?',
+    'How long does an MR take to come through?',
+  ])('"%s" is not an MRN or a decision by its words', (text) => {
+    expect(answer(text)).toBe('neither');
+  });
+});
