@@ -69,34 +69,44 @@ function possibleAt(r: Recognition, cut: { rights: number; neither: number }): C
 
 const CUTS = Array.from({ length: 50 }, (_, i) => Math.round((0.01 + i * 0.01) * 100) / 100);
 
-export interface CutoffPoint {
+/** One "rights" cut-off on the notices no phrase answered. */
+export interface RightsPoint {
   cut: number;
   /** Decisions and MRNs whose answer stays possible (so they get their deadline). */
   recall: number;
-  /** Non-decisions told outright that they are a decision or an MRN. */
-  falseRights: number;
-  /** Non-decisions shown an MR or appeal date, outright or while we ask (rights curve only). */
-  asked?: number;
+  /** Non-decisions shown an MR or appeal date, outright or while we ask. */
+  asked: number;
 }
 
-/** Recall of decisions and MRNs for each "rights" cut-off. */
-export function rightsCurve(examples: Example[], recognitions: Recognition[]): CutoffPoint[] {
+/** One "neither" cut-off. */
+export interface NeitherPoint {
+  cut: number;
+  /** Non-decisions told outright that they are a decision or an MRN. */
+  falseRights: number;
+}
+
+/** The examples with their recognitions, split into decisions and MRNs, and non-decisions. */
+function byAnswer(examples: Example[], recognitions: Recognition[]) {
+  const pairs = examples.map((e, i) => [e, recognitions[i]!] as const);
+  return { rights: pairs.filter(([e]) => e.challenge !== 'neither'), neither: pairs.filter(([e]) => e.challenge === 'neither') };
+}
+
+/** Recall of decisions and MRNs, and the non-decisions asked, for each "rights" cut-off. */
+export function rightsCurve(examples: Example[], recognitions: Recognition[]): RightsPoint[] {
+  const { rights, neither } = byAnswer(examples, recognitions);
   return CUTS.map((cut) => {
-    const rights = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge !== 'neither');
     const kept = rights.filter(([e, r]) => possibleAt(r, { rights: cut, neither: 0 }).includes(e.challenge)).length;
-    const neither = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge === 'neither');
-    const told = neither.filter(([, r]) => !possibleAt(r, { rights: cut, neither: 1 }).includes('neither')).length;
     const asked = neither.filter(([, r]) => possibleAt(r, { rights: cut, neither: 0 }).some((c) => c !== 'neither')).length;
-    return { cut, recall: kept / Math.max(1, rights.length), falseRights: told / Math.max(1, neither.length), asked: asked / Math.max(1, neither.length) };
+    return { cut, recall: kept / Math.max(1, rights.length), asked: asked / Math.max(1, neither.length) };
   });
 }
 
 /** For each "neither" cut-off: the non-decisions told outright that they are a decision or an MRN. */
-export function neitherCurve(examples: Example[], recognitions: Recognition[], rights: number): CutoffPoint[] {
+export function neitherCurve(examples: Example[], recognitions: Recognition[], rights: number): NeitherPoint[] {
+  const { neither } = byAnswer(examples, recognitions);
   return CUTS.map((cut) => {
-    const neither = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([e]) => e.challenge === 'neither');
     const told = neither.filter(([, r]) => !possibleAt(r, { rights, neither: cut }).includes('neither')).length;
-    return { cut, recall: 0, falseRights: told / Math.max(1, neither.length) };
+    return { cut, falseRights: told / Math.max(1, neither.length) };
   });
 }
 
@@ -113,15 +123,15 @@ export const FALSE_RIGHTS_TARGET = 0.04;
 export const MAX_ASKED = 0.2;
 
 /** The highest cut that still keeps the recall target (the fewest questions), else the best recall; never asking more than MAX_ASKED. */
-export function chooseRightsCut(curve: CutoffPoint[]): number {
+export function chooseRightsCut(curve: RightsPoint[]): number {
   const meeting = curve.filter((p) => p.recall >= RECALL_TARGET);
   const cut = meeting.length ? meeting[meeting.length - 1]!.cut : curve.reduce((best, p) => (p.recall > best.recall ? p : best)).cut;
-  const lowestAllowed = curve.find((p) => (p.asked ?? 0) <= MAX_ASKED)?.cut ?? cut;
+  const lowestAllowed = curve.find((p) => p.asked <= MAX_ASKED)?.cut ?? cut;
   return Math.max(cut, lowestAllowed);
 }
 
 /** The highest cut that keeps outright false rights under the target (a higher cut asks less often). */
-export function chooseNeitherCut(curve: CutoffPoint[]): number {
+export function chooseNeitherCut(curve: NeitherPoint[]): number {
   const meeting = curve.filter((p) => p.falseRights <= FALSE_RIGHTS_TARGET);
   return (meeting[meeting.length - 1] ?? curve[0]!).cut;
 }
@@ -153,7 +163,7 @@ function median(values: number[]): number {
 }
 
 /** The rights curve of one split, on the notices no decision phrase answered. */
-function rightsCurveOf(examples: Example[], recognitions: Recognition[]): CutoffPoint[] {
+function rightsCurveOf(examples: Example[], recognitions: Recognition[]): RightsPoint[] {
   // The rights cut only matters for the notices no decision phrase answered: it is chosen on those alone. (Counting
   // the ones the phrases answered would let better phrases raise the cut and ask less on wordings they miss.)
   const left = examples.map((e, i) => [e, recognitions[i]!] as const).filter(([, r]) => r.challenge.source !== 'rule');

@@ -15,7 +15,7 @@ import type { RecogniserModel } from '../../src/shared/notices/model';
 import { DEFAULT_STRATEGY, type Strategy } from '../../src/shared/notices/recognise';
 import type { Challenge, NoticeExplanation, NoticeKind } from '../../src/shared/notices/types';
 import { baselineChallenge, classify, normalise } from './baseline';
-import { calibrate, type CutoffPoint } from './calibrate';
+import { calibrate, type RightsPoint } from './calibrate';
 import { loadSealed, loadTraining, type Example } from './corpus';
 import { figures, headline, type Figures } from './metrics';
 import { MODEL_FILE, renderModelFile } from './model-file';
@@ -71,7 +71,7 @@ interface VariantResult {
   cvReal?: Figures;
   sealed?: ReturnType<typeof headline>;
   size?: { raw: number; gzip: number };
-  curve?: CutoffPoint[];
+  curve?: RightsPoint[];
   seconds: number;
 }
 

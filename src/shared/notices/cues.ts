@@ -637,10 +637,11 @@ const DECISION_RULES: readonly Rule[] = [
 
 /**
  * Words that make a phrase conditional, a warning or a general truth ("often the decision stays the same") when
- * they come before it in the same sentence (the Welsh ones, os, efallai, gall, cyn …, are HEDGE_CY below).
+ * they come before it in the same sentence (the Welsh ones, os, efallai, gall, cyn …, are HEDGE_CY below). Not an
+ * agent's "I can confirm", "we can see" (they tell) nor "for once".
  */
 const HEDGE =
-  /\b(?:if|may|might|could|can|unless|whether|would|should|once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we|they)|as soon as)\b/;
+  /\b(?:if|may|might|could|(?!(?<=\b(?:i|we) )can (?:confirm|see|advise|tell you|inform you|let you know)\b)can|unless|whether|would|should|(?<!\b(?:for|at) )once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we|they)|as soon as)\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
 const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad|wnaethoch|fyddwch|oedd|oes)\b/;
@@ -698,10 +699,7 @@ function sentenceSoFar(text: string, start: number): string {
 
 function hedged(text: string, start: number, end: number): boolean {
   // "6 May 2024" is a date, not "may" the hedge.
-  // ... and an agent's "I can confirm", "we can see" tells, it does not hedge; nor does "for once".
-  let sentence = sentenceSoFar(text, start)
-    .replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ')
-    .replace(/\b(?:i|we) can (?:confirm|see|advise|tell you|inform you|let you know)\b|\b(?:for|at) once\b/g, ' ');
+  let sentence = sentenceSoFar(text, start).replace(/\b\d{1,2}(?:st|nd|rd|th)? may\b|\bmay \d/g, ' ');
   let last = -1;
   for (const m of sentence.matchAll(CONSEQUENCE)) last = m.index + m[0].length;
   if (last >= 0) sentence = sentence.slice(last);

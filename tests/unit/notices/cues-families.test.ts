@@ -7,6 +7,20 @@ import { findCue } from '../../../src/shared/notices/cues';
 const answer = (text: string) => findCue(text)?.answer ?? 'neither';
 const rule = (text: string) => findCue(text)?.rule ?? null;
 
+/** Each [text, rule]: the phrase rule `rule` reads the text as `expected`. */
+function readAs(expected: 'decision' | 'mrn', cases: [text: string, rule: string][]) {
+  it.each(cases)(`"%s" is ${expected === 'mrn' ? 'an MRN' : 'a decision'} (%s)`, (text, id) => {
+    expect(findCue(text)).toMatchObject({ answer: expected, rule: id });
+  });
+}
+
+/** No phrase reads these texts as a decision or an MRN. */
+function readAsNeither(texts: string[]) {
+  it.each(texts)('"%s" is not an MRN or a decision by its words', (text) => {
+    expect(answer(text)).toBe('neither');
+  });
+}
+
 describe('decision families', () => {
   it.each([
     // Overpayments: the decision is that there is one.
@@ -653,7 +667,7 @@ describe('decision families from the fifth batch of written notices', () => {
 });
 
 describe('MR outcomes and closed claims in people’s own words (sixth stop)', () => {
-  it.each([
+  readAs('mrn', [
     // The MR named with no "my", at the start of a note; a relative's or a client's MR; what it was about in between.
     ['MR successful, LCW back from March!', 'mrn-mr-done'],
     ['Mandatory reconsideration unsucessful. Where do I send the appeal form?', 'mrn-mr-done'],
@@ -666,20 +680,16 @@ describe('MR outcomes and closed claims in people’s own words (sixth stop)', (
     ['Their MRN was uploaded to his journal on 3 March.', 'mrn-received'],
     // Changed in part.
     ['The reconsideration is finished and they changed part of the decision.', 'mrn-looked-again-outcome'],
-  ])('"%s" is an MRN (%s)', (text, id) => {
-    expect(findCue(text)).toMatchObject({ answer: 'mrn', rule: id });
-  });
+  ]);
 
-  it.each([
+  readAs('decision', [
     ["My husband's claim was closed because we didn't report his wages.", 'their-claim-closed'],
     ["my mum's UC ended after she went into hospital", 'their-claim-closed'],
     ['Tenant’s claim terminated 12/06, she did not verify her ID.', 'their-claim-closed'],
     ['My award stopped last month when I started full time.', 'their-claim-closed'],
-  ])('"%s" is a decision (%s)', (text, id) => {
-    expect(findCue(text)).toMatchObject({ answer: 'decision', rule: id });
-  });
+  ]);
 
-  it.each([
+  readAsNeither([
     'If your MR is unsuccessful you can appeal to a tribunal.',
     'What happens when the MR was unsuccessful and you missed the appeal date?',
     'I sent my MR for the decision that was refused last month.',
@@ -689,13 +699,11 @@ describe('MR outcomes and closed claims in people’s own words (sixth stop)', (
     "My partner's claim was closed years ago, does that matter now?",
     'has my claim ended?',
     'If my claim closed, would I lose the housing element?',
-  ])('"%s" is not an MRN or a decision by its words', (text) => {
-    expect(answer(text)).toBe('neither');
-  });
+  ]);
 });
 
 describe('decisions told in passing, from the fourth to sixth batches of public quotes (sixth stop)', () => {
-  it.each([
+  readAs('decision', [
     ['My client has a low-level sanction for missing a phone appointment.', 'has-sanction'],
     ["she's got a 28 day sanction and no money for the meter", 'has-sanction'],
     ['Our housing element has gone down by £60 since the new tenancy.', 'my-payment-dropped'],
@@ -710,19 +718,15 @@ describe('decisions told in passing, from the fourth to sixth batches of public 
     ['We will take £22.40 each month for your gas arrears and pay it to British Gas.', 'we-will-take'],
     // An agent's "I can confirm" tells; it is not "can", the hedge.
     ['Hi, I can confirm there is nil entitlement for this assessment period.', 'nil-award'],
-  ])('"%s" is a decision (%s)', (text, id) => {
-    expect(findCue(text)).toMatchObject({ answer: 'decision', rule: id });
-  });
+  ]);
 
-  it.each([
+  readAs('mrn', [
     ['The sanction decision was made and upheld in March.', 'mrn-upheld'],
     ['An MRN dated 2 May, saying the same, was added to his journal.', 'mrn-received'],
     ['She asked for an MR and they changed the decision.', 'mrn-asked-then-decided'],
-  ])('"%s" is an MRN (%s)', (text, id) => {
-    expect(findCue(text)).toMatchObject({ answer: 'mrn', rule: id });
-  });
+  ]);
 
-  it.each([
+  readAsNeither([
     'Will I get a sanction if I miss the appointment?',
     'I have a sanction warning on my to-do list.',
     'why has my payment dropped?',
@@ -732,13 +736,11 @@ describe('decisions told in passing, from the fourth to sixth batches of public 
     'you have been given a budgeting advance of £348. we will take £29 a month from your universal credit to pay it back.',
     'I can confirm that if you do not attend, your claim will be closed.',
     'The MRN will be uploaded to your journal when it is ready.',
-  ])('"%s" is not a decision or an MRN by its words', (text) => {
-    expect(answer(text)).toBe('neither');
-  });
+  ]);
 });
 
 describe('MR outcomes told in passing, from a blind set of MR stories (sixth stop)', () => {
-  it.each([
+  readAs('mrn', [
     // "recon", misspelt names, a relative without the apostrophe.
     ['Recon done - no change to the LCW decision.', 'mrn-looked-again-outcome'],
     ['My mandatry reconsideraton was refused again.', 'mrn-mr-done'],
@@ -754,26 +756,20 @@ describe('MR outcomes told in passing, from a blind set of MR stories (sixth sto
     ['The reconsideration has been looked at and they still say I earn too much.', 'mrn-looked-again-outcome'],
     ['My MR is finish, letter say decision not change.', 'mrn-looked-again-outcome'],
     ['Following his mandatory reconsideration the LCWRA element has been backdated to June.', 'mrn-following'],
-  ])('"%s" is an MRN (%s)', (text, id) => {
-    expect(findCue(text)).toMatchObject({ answer: 'mrn', rule: id });
-  });
+  ]);
 
-  it.each([
+  readAs('decision', [
     ['PIP have awarded me the enhanced rate of mobility.', 'awarded'],
     ["They've paid me £140 less than last month and there's a line saying 'earnings'.", 'paid-less'],
     ['The rent bit has gone down by £45 since April.', 'my-payment-dropped'],
-  ])('"%s" is a decision (%s)', (text, id) => {
-    expect(findCue(text)).toMatchObject({ answer: 'decision', rule: id });
-  });
+  ]);
 
-  it.each([
+  readAsNeither([
     'My mate got his MR back and they overturned it. Still nothing on mine.',
     'Still no answer to my MR after 7 weeks.',
     'Waiting for the reply to my MR, is that normal?',
     'Will I get £50 less if I work more hours?',
     'When the recon is done, can I appeal straight away?',
     'How long does an MR take to come through?',
-  ])('"%s" is not an MRN or a decision by its words', (text) => {
-    expect(answer(text)).toBe('neither');
-  });
+  ]);
 });
