@@ -1,5 +1,5 @@
 // Lists the cross-validation mistakes of the shipped design on the training
-// corpus (never the sealed set): npx tsx tools/explainer/errors.ts [kind|challenge|rules]
+// corpus (never the sealed set): npx tsx tools/explainer/errors.ts [kind|challenge|dates|rules]
 import { explainWith } from '../../src/shared/notices/explain';
 import { allCues } from '../../src/shared/notices/cues';
 import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
@@ -33,6 +33,13 @@ if (what === 'rules') {
     const r = explainWith({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, e.text, { today: e.today });
     if (what === 'kind' && r.kind !== e.kind) {
       console.log(`${e.id} ${e.kind} -> ${r.kind} (${r.confidence}; ${r.kindCandidates.join(', ')})\n    ${clip(e.text)}`);
+    }
+    // Recognised as a decision or an MRN, but the deadline's date is not the labelled one.
+    const expected = e.challenge === 'decision' ? 'mandatory-reconsideration' : 'appeal';
+    const want = e.deadlines[expected];
+    const got = r.deadlines.find((d) => d.id === expected)?.date;
+    if (what === 'dates' && e.challenge !== 'neither' && r.challenge.possible.includes(e.challenge) && want !== got) {
+      console.log(`${e.id} [${e.challenge}] ${expected} want ${want} got ${got ?? 'none'} (today ${e.today})\n    ${clip(e.text)}`);
     }
     if (
       (what === 'challenge' && !r.challenge.possible.includes(e.challenge)) ||

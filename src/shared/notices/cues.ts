@@ -85,7 +85,7 @@ const NOT_DONE = notAfter(`${NEGATIONS}|will|'ll|going to|can|could|may|might|wo
  * The MR itself done: "your MR is done", "the mandatory reconsideration's been done", "MR completed" (not "once
  * my MR is done", "when the reconsideration has been completed"). Only with what it found after it.
  */
-const MR_DONE = String.raw`(?<!\b(?:when|once|until|till|before|after|if|whether|soon as)(?: [\w']+){0,2} )(?:${WHOSE})?${MR_NAME}(?:'s| has| is| was| got)?(?: now)?(?: been)? (?:done|completed|finished|finish|dealt with|decided|looked at)\b`;
+const MR_DONE = String.raw`(?<!\b(?:when|once|until|till|before|after|if|whether|soon as)(?: [\w']+){0,2} )(?:${WHOSE})?${MR_NAME}(?:'s| has| is| was| got)?(?: now)?(?: been)? (?:done|completed|complete|finished|finish|dealt with|decided|looked at)\b`;
 const SECOND_LOOK = String.raw`(?:looked again at|looked at (?:it|this|that) again,? (?:like|as) (?:i|you|we|he|she) (?:asked|requested)|looked at (?:(?:all )?(?:the|your|our|my|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|request|evidence|information|facts|papers)) again|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look,? (?:like|as) (?:i|you|we|he|she|they) (?:asked|requested)|(?:had|taken|took) (?:another|a second|a fresh|a further|a new) look at (?:(?:the|your|our|my|his|her|their|this|that) )?(?:[\w'-]+ ){0,3}?(?:decision|sanction|mr|mandatory reconsideration|reconsideration|evidence|it\b)|(?:reconsidered|re-considered)(?= (?:(?:the|your|our|this|that|his|her|their) (?:[\w'-]+ ){0,3}?(?:decision|sanction)|it|and|everything|all)\b|[.,])|(?:reconsidered|re-considered) whether|(?:after|following|having) (?:reviewing|reconsidering|looking at|considered|looked at) your (?:mandatory reconsideration|mr|request for (?:a |an )?(?:mandatory )?reconsideration|request (?:for us )?to (?:look|reconsider))|after reconsidering|(?:reviewed|reconsidered|looked at again|looked at) at (?:your|the claimant's|his|her|their) request|(?<!\b(?:i|coach|she|he) )(?:gone|went) (?:back )?over (?:it|this|that|everything) again|looked at (?:your|the|his|her|their) (?:claim|case) again,? (?:following your request|as (?:you )?requested|as you asked|like you asked))`;
 /** The claimant's request done: "your request for us to look at the decision again has been completed". */
 const REQUEST_DONE = String.raw`\blook at (?:the|your|our|this|that) (?:[\w'-]+ ){0,3}?(?:decision|sanction) again (?:has been|was|is now) (?:completed|done|finished)`;
@@ -93,7 +93,7 @@ const PLAIN_REVIEW = String.raw`(?:(?<!\bi )(?:reviewed|gone (?:back )?over|went
 /** The first decision kept, whoever says so: "upheld it", "agreed with the …", "kept the …". */
 const KEPT_IT = String.raw`(?:upheld|agreed with|confirmed|kept) (?:it|the|our|their|this|that)\b`;
 const KEPT = String.raw`(?:(?:still|remains?|stays?|will (?:remain|stay)|is staying) (?:the same|in place|unchanged|in force)|(?:decision|sanction|it|this|that|reduction|deduction|overpayment)(?: decision)? (?:still )?(?:stands|stays|remains|still applies)|still (?:applies|stands|think (?:it|the decision|this|that) (?:is|was) (?:right|correct))|(?:decision|sanction|it|this|that|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|the same|in place|due)|(?:not|n't|never) (?:been )?(?:able to )?(?:change|changed|revise|revised|alter|altered)\b|${KEPT_IT}(?! (?:appointment|time|date|booking|hours))|(?:did not|didn't|would not|wouldn't|will not|won't|refused to|refuse to) (?:budge|change (?:it|anything|their minds?|its mind))|said no|no change\b|not to (?:change|revise|alter)\b|still (?:think|believe|consider|say|find)\b|(?:was|were|is) (?:correctly|properly|rightly) (?:made|applied|imposed))`;
-const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:part of |some of )?(?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|in (?:your|the claimant's|the client's|client's|his|her|their|my|our) favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
+const CHANGED = String.raw`(?:(?:have|has|'ve|we|they|i) (?:now )?(?:changed|revised|altered) (?:part of |some of )?(?:it|the|our|your|this|that)\b|decided to (?:change|revise|alter) (?:part of )?(?:it|the|our|your|this|that)\b|(?:decision|sanction|it|this|that|reduction|deduction|overpayment|award|claim|element|costs?|lcwra?)(?: decision)? (?:is|was|has been|have been) (?:revised|changed|overturned|reinstated|restored|lifted|cancelled|removed)|(?:reinstated|overturned|reversed)\b|reopened (?:it|the claim|(?:my|his|her|their|your|the) (?:claim|award))\b|in (?:your|the claimant's|the client's|client's|his|her|their|my|our) favour|knocked (?:it )?(?:down|off)\b|(?:took|taken) (?:the )?(?:sanction|deduction|reduction|overpayment|cap) off\b|put (?:me|him|her|them|us) (?:in|on|into) (?:the )?(?:lcw|lcwra|support|limited|work-related|wra)\b|changed (?:their|there|his|her|its) minds?\b)`;
 /** Between the two: no "if", "unless", "until", "when" (a condition) and no question mark; none after them either (NOT_PENDING). */
 const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|before|soon|pending|meantime|meanwhile)\b|\bafter\b(?! (?:i|you|we|he|she) (?:asked|requested|challenged)))[^?]){0,150}?`;
 /**
@@ -102,7 +102,7 @@ const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|befor
  * our decision" (not "we have not made a decision yet", "we will tell you when we have made a decision").
  */
 const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision)|(?:i|we|he|she|they|client|my client) asked for (?:a |an )?(?:mandatory reconsideration|reconsideration|mr)\b)`;
-const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve) (?:now )?(?:changed|revised|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
+const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve|they|dwp|dm) (?:now )?(?:changed|change|revised|revise|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
 const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|stayed|remains|remained|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
 const DECISION_KEPT = String.raw`(?:${DECISION_KEPT_ITSELF}|said no\b(?! (?:decision|news|answer|update|word|problem|reply|to)\b))${notSoonBefore(`while|until|for now|pending|meantime|during|in the meantime|for the time being`, 40)}`;
@@ -116,7 +116,7 @@ const APPEALED_SINCE = String.raw`(?![^?]{0,120}\b(?:(?:i|we|he|she)(?:'ve| have
 const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}${APPEALED_SINCE}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|because|when) (?:${MR_ASKED}|looking at (?:it|this|that|the decision|my claim|your claim) again|reconsidering)\b`;
 /** What an MR that is done found, said of the decision (not "I still think", "my health has not changed", "said no one"). */
 const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b|still (?:say|says|said|think|thinks|believe|believes|find|finds)\b|decision (?:did )?(?:not|no|hasn't|has not|didn't) chang\w*)`;
-const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:${LONG_AGO_WORDS})\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)${notSoonBefore(`post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since`, 40)}(?:[,:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
+const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:${LONG_AGO_WORDS})\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)${notSoonBefore(`post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since`, 40)}(?:[,.:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:(?:outcome|result|decision) ?[:-] ?)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
 const LOOKED_AGAIN_THEN_OUTCOME = String.raw`${MR_DONE_THEN_OUTCOME}|(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
 // Checked first: an MRN also repeats the decision it looked at again.
@@ -133,11 +133,12 @@ const MRN_RULES: readonly Rule[] = [
     'mrn-looked-at-decision-again',
     String.raw`\b(?:we|i|the decision maker)${HAVE} (?:now )?(?:looked at|reviewed|considered|gone over) (?:the|your|our|my|this|that) [^.!?\n]{0,40}?decision again`,
   ),
-  // In people's words: "DWP looked at it again and said no", "they've looked at the decision again and kept it"
+  // In people's words: "DWP looked at it again and said no", "they've looked at the decision again and kept it",
+  // "they looked again and still the same", "they have looked again and changed the decision"
   // (not "they will look at it again", "have they looked at it again?").
   rule(
     'mrn-they-looked-again',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction|overpayment|deduction|reduction|housing costs|childcare costs|lcw|lcwra|wca)) again,? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?)${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:(?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction|overpayment|deduction|reduction|housing costs|childcare costs|lcw|lcwra|wca)) again|looked again|had another look),? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has|is|was|'s))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?|the same|no change|(?:changed|revised|overturned|reversed|lifted|removed) (?:it|the (?:original )?decision|their minds?|the sanction))${NOT_PENDING}`,
   ),
   rule(
     'mrn-looked-at-mr',
@@ -282,7 +283,7 @@ const MRN_RULES: readonly Rule[] = [
   ),
   rule(
     'mrn-following',
-    String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)|\bfollowing (?:your |the |his |her |their )?(?:(?:mandatory )?reconsideration|mr\b)[^.!?\n]{0,40}? (?:will now be|has now been|has been|have been|is now) (?:paid|awarded|included|changed|revised|reinstated|restored|backdated|increased)\b`,
+    String.raw`\bfollowing (?:your |the |a |his |her |their )?(?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)(?: request)?[^.!?\n]{0,20}? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:revised|changed|not changed|decided|looked|reconsidered)|\bfollowing your request(?: (?:of|dated|made on|from) ${SHORT_DATE})?\)?[:,;]? (?:we|i|the decision maker|dm)(?:'ve| have| has) (?:now )?(?:revised|changed|not changed|looked again at|reconsidered|kept) (?:the|our|your) (?:original )?decision\b|\bfollowing (?:your |the |his |her |their )?(?:(?:mandatory )?reconsideration|mr\b)[^.!?\n]{0,40}? (?:will now be|has now been|has been|have been|is now) (?:paid|awarded|included|changed|revised|reinstated|restored|backdated|increased)\b`,
   ),
   // The first decision kept or agreed with, by whoever looked again: "a different decision maker has looked at it
   // and upheld the original decision", "they agreed with the first decision".
@@ -300,15 +301,22 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`(?<!\b(?:tribunal|judge|appeal)\b[^.!?\n]{0,40})(?:${DECISION_KEPT_ITSELF}|${CHANGED})(?! (?:the )?(?:new |same )?(?:[\w'-]+ )?(?:hours|appointments?|commitments?|time|date|interview|meeting|availability|work search|job search)\b)(?:(?!\b(?:until|till|while|pending|for now|meantime|during|decide|decision is made|works on)\b)[^.!?\n]){0,60}?\b(?:after|following) (?:the|my|his|her|your|their|our) (?:review|reconsideration|mandatory reconsideration|mr|second look) (?:that )?(?:i|you|he|she|we|they)(?:'d| had)? (?:asked for|requested|sent in|put in)${notSoonBefore(`while|until|pending|is (?:still )?being`, 60)}${NOT_PENDING}`,
   ),
   rule('mrn-asked-then-decided', MR_ASKED_THEN_DECIDED),
+  // The MR answered in people's words: "DWP agreed with me on the MR", "they sided with him at mandatory
+  // reconsideration", "DWP stuck to their guns on my MR" (not "I hope they agree with me on the MR", "have they agreed with you on the MR?").
+  rule(
+    'mrn-agreed-with-me',
+    String.raw`${NOT_ASKED}${notAfter(NOT_YET)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:(?:finally )?(?:agreed|sided) with (?:me|us|him|her|them|my client|the claimant)|stuck to (?:their|its|his|her) guns|stood firm|held firm|(?:didn't|did not|would not|wouldn't|refused to) budge)(?: on| about| over| at| in| with)? (?:(?:the|my|his|her|their|our) )?${MR_NAME}${NOT_PENDING}`,
+  ),
   // A decision on the MR itself: "we have now made a decision on your request for a mandatory reconsideration".
   rule(
     'mrn-decision-on-request',
     String.raw`${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}\b(?:made|reached|taken) (?:a|our|my|the|their) decision (?:on|about) (?:your|the|his|her|their) (?:request for (?:a |an )?)?(?:(?:mandatory )?reconsideration|mr\b)${NOT_PENDING}`,
   ),
-  // The MR's outcome received: "got the decision on my MR today" (not "still not had the decision on my MR").
+  // The MR's outcome received: "got the decision on my MR today", "they answer my reconsider" (not "still not had the
+  // decision on my MR", "have they answered your MR?").
   rule(
     'mrn-decision-on-mr',
-    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|is in|in|on|uploaded))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${NOT_ASKED}${notAfter(`${NOT_YET}|still`)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:now |finally )?(?:answer|answered|replied to|responded to) ${WHOSE}(?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|is in|in|on|uploaded))\b${NOT_PENDING}`,
   ),
   // Welsh: "MRN wedi dod heddiw – dim newid" (the notice has come today; not "Ydy'r MRN wedi dod?", "… eto").
   rule(
@@ -328,14 +336,20 @@ const DECISION_RULES: readonly Rule[] = [
     'payment-reduced',
     String.raw`\b(?:your|the) (?:joint |single |monthly |next |first )?(?:${UC} |standard allowance |award |money )?(?:payments?|${UC}|award|standard allowance)(?: on [^.!?\n]{1,25})? (?:will|is going to|has|have|is|are|would) (?:now )?(?:be |been )?(?:reduced|stopped|cut|go(?:ing)? down|be £0|£0|nil\b|stop\b|end\b)`,
   ),
+  // In plainer words: "my payment will be smaller for 7 days" (not an advance's repayment: MONEY_BACK).
+  rule(
+    'payment-smaller',
+    String.raw`${notAfter(`${NOT_YET}|think|worried|scared|afraid`)}\b(?:my|his|her|our|your|the) (?:${UC} )?payments? (?:will|is going to) (?:now )?be (?:smaller|lower|less)\b`,
+  ),
   rule('payment-zero', String.raw`\b(?:payment|${UC})[^.!?\n]{0,40}? (?:will be|is) £0(?:\.00)?`),
   rule(
     'we-reduce',
     String.raw`\bwe(?:'ve|'re|'ll| have| are| will| will be| are going to)? (?:reduc(?:e|ed|ing)|stop(?:ped|ping)?|cut) your (?:${UC}|payments?|standard allowance|award)`,
   ),
+  // Also as retold: "a message saying he can't get it because he's in education".
   rule(
     'cannot-get-uc',
-    String.raw`\byou (?:cannot|can't|cant|can not|will not|won't|wont|do not|don't) (?:get|receive|qualify for|be paid) (?:any |a )?(?:${UC}|payments? of ${UC}|${UC} payments?)`,
+    String.raw`\byou (?:cannot|can't|cant|can not|will not|won't|wont|do not|don't) (?:get|receive|qualify for|be paid) (?:any |a )?(?:${UC}|payments? of ${UC}|${UC} payments?)|\b(?:saying|says|said)(?: that)? (?:you|he|she|i|we|they) (?:cannot|can't|cant|can not|will not|won't|wont|isn't able to|is not able to|are not able to) (?:get|receive|claim|have) (?:it|${UC}|any (?:money|payments?))\b`,
   ),
   rule('no-payment', String.raw`\byou (?:will not|won't|wont) (?:get|receive|be paid) (?:a |any )?(?:${UC} )?payment`),
   rule('not-entitled', String.raw`\b(?:not|no longer) (?:be )?entit(?:led|eld|ld|iled)`),
@@ -374,6 +388,11 @@ const DECISION_RULES: readonly Rule[] = [
     'cannot-pay-costs',
     String.raw`\b(?:we )?(?:cannot|can't|cant|will not|won't|are unable to|are not able to) (?:pay|include|help with|cover|accept) (?:your |the |any |a |an )?(?:[a-z-]+ ){0,2}?(?:rent|mortgage|housing|childcare|service charges?|element|amount|addition)`,
   ),
+  // A reason not accepted, in people's words: "they don't believe my reason is good enough", "they did not accept his reason".
+  rule(
+    'reason-not-accepted',
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?${NOT_PENDING}`,
+  ),
   rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason`),
   // Text that lost its spaces when pasted: "youdidnotshowgoodreason forfailingtoattend".
   rule('no-good-reason-run-on', String.raw`(?:did|has|have)not(?:show|shown|give|given|provide|provided)(?:a|any)?goodreason`),
@@ -397,6 +416,11 @@ const DECISION_RULES: readonly Rule[] = [
     'has-sanction',
     String.raw`${notAfter(`${NOT_YET}|will|might|may|could|avoid|to`)}\b(?:i|he|she|(?:my )?client|my ${FAMILY})(?:'ve| have| has|'s)?(?: now)?(?: got| been given| been hit with)? (?:an?|another) (?:open(?:-| )ended |low(?:est)?(?:-| )level |medium(?:-| )level |high(?:er)?(?:-| )level |\d+(?:-| )(?:day|week)s? )?sanction\b(?! warning| letter| if\b| review)${NOT_PENDING}`,
   ),
+  // A sanction given, in people's words: "they've hit me with a 91 day one", "DWP slapped him with another sanction".
+  rule(
+    'hit-with-sanction',
+    String.raw`${NOT_ASKED}${notAfter(`${NOT_YET}|will|might|may|could`)}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre|my work coach|the work coach)${HAVE} (?:hit|slapped|landed|given) (?:me|him|her|us|them|my [\w'-]+) with (?:a|an|another) (?:\d+(?:-| )(?:day|week)s? |open(?:-| )ended |(?:low|lowest|medium|high|higher)(?:-| )level )?(?:sanction|one)\b${NOT_PENDING}`,
+  ),
   rule('sanction-reduction', String.raw`\bsanction (?:reduction|deduction) (?:applied|of)`),
   // People's words for a smaller award: "my payment has dropped", "the amount payable for rent has dropped", "my
   // housing element went down" (not "why has my payment dropped?", "if my payment goes down").
@@ -404,10 +428,11 @@ const DECISION_RULES: readonly Rule[] = [
     'my-payment-dropped',
     String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare)|the (?:housing|rent|childcare|child) (?:bit|part|amount|money))(?: for (?:rent|housing|childcare))? (?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b${NOT_PENDING}`,
   ),
-  // Less than before, in people's words: "they've paid £87 less than last time", "why am I getting £52 less".
+  // Less than before, in people's words: "they've paid £87 less than last time", "why am I getting £52 less", "my UC
+  // came through and it's like 200 quid less than last month" (not "£50 less than last year": LONG_AGO).
   rule(
     'paid-less',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b`,
   ),
   // A month with nothing, in people's words: "I am not getting any UC this month", "we're getting £0 this AP".
   rule(
@@ -427,12 +452,12 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'awarded-lcw',
-    String.raw`\b(?:awarded|placed in|put in|found to have|given|resulted in|led to|(?<=(?:^|\n)(?:just |finally |now )?|\b(?:i|we|she|he|mum|dad|mam|nan|gran|partner|husband|hubby|wife|son|daughter|brother|sister|(?:my|our) (?!${OTHER_PEOPLE}\b)[\w'-]+)(?:'ve| have| has)?(?: now| finally| just)? )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b${NOT_PENDING}`,
+    String.raw`\b(?:awarded|placed in|put in|found to have|given|resulted in|led to|(?<=(?:^|\n|[.!?] )(?:just |finally |now )?|\b(?:i|we|she|he|mum|dad|mam|nan|gran|partner|husband|hubby|wife|son|daughter|brother|sister|(?:my|our) (?!${OTHER_PEOPLE}\b)[\w'-]+)(?:'ve| have| has)?(?: now| finally| just)? )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b${NOT_PENDING}`,
   ),
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
   rule(
     'claim-has-closed',
-    String.raw`\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|cancelled|stopped|shut(?: down)?|close|end)${notSoonBefore(`when|once|if|unless`, 40)}`,
+    String.raw`(?<!\b(?:reduction|sanction|deduction|suspension) (?:to|of|on) )\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|finished|cancelled|stopped|shut(?: down)?|close|end)${notSoonBefore(`when|once|if|unless`, 40)}`,
   ),
   // In people's words: a relative's or client's claim, or no "has" or "was": "my brother's claim stopped", "client's UC award ended 30/09".
   rule(
@@ -444,18 +469,19 @@ const DECISION_RULES: readonly Rule[] = [
     'made-decision',
     String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
   ),
-  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "DWP has added the child element", "they took
+  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they've finally added the
+  // carer element", "they refused my childcare costs", "they took
   // my housing element off", "UC removed his LCWRA", "they've closed my claim" (not a yes/no question: "have
   // they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
   // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
   rule(
     'they-say-fit',
-    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons|tell me|told me)|they(?:'ve| have)? (?:decided|found|deemed|tell me|told me)|(?:got|been|was|were) told)(?: now)?(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are|i'?m|shes|hes) (?:now )?(?:not )?(?:fit for work|capable (?:of|for) work)\b(?! by (?:the |my |a |his |her )?(?:hospital|gp|doctor|consultant|nurse|physio|surgeon|psychiatrist))`,
+    String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons|tell me|told me)|they(?:'ve| have)? (?:decided|found|deemed|tell me|told me)|(?:got|been|was|were) told|(?:the |my |his |her )?(?:journal|message|letter|decision) (?:says|said)(?: [^.!?\n]{0,40}?)?)(?: now)?(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are|i'?m|shes|hes) (?:now )?(?:not )?(?:fit for work|capable (?:of|for) work|able to (?:do (?:some )?)?work)\b(?! by (?:the |my |a |his |her )?(?:hospital|gp|doctor|consultant|nurse|physio|surgeon|psychiatrist))`,
   ),
   // A decision letter put in the journal: "Decision letter uploaded to your journal", "we have added a decision
   // letter" (not "no decision letter has been uploaded yet", "have you sent the decision letter?", "a decision
@@ -473,14 +499,20 @@ const DECISION_RULES: readonly Rule[] = [
     'third-party-deduction',
     String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)(?![^\n]{0,160}\b(?:not yet (?:agreed|decided|accepted)|(?:have not|haven't) (?:yet )?(?:agreed|decided|accepted)|before we decide|we will (?:let you know|tell you) (?:if|whether|what))\b)`,
   ),
-  rule('paid-too-much', String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?(?:${MONEY} )?too much|overpaid)`),
+  rule(
+    'paid-too-much',
+    String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?(?:${MONEY} )?too much|overpaid)|\b(?:i|you|he|she|we|they)(?:'ve| have| has| had)? (?:had|got|received|been given|been paid) ${MONEY} too much\b`,
+  ),
   rule(
     'take-back',
-    String.raw`\bwe(?:'ll| will| are going to| have started to| are going to start to| will start to) (?:take|recover|claw|collect|get) (?:(?:[^.!?\n]|\d\.\d){0,30}? )?back`,
+    String.raw`\b(?:we|they|dwp|the dwp)(?:'ll| will| are going to| have started to| are going to start to| will start to) (?:take|recover|claw|collect|get) (?:(?:[^.!?\n]|\d\.\d){0,30}? )?back`,
   ),
   rule('recover', String.raw`\bwe(?:'ll| will| are going to)? (?:recover|be recovering|start recovering)`),
-  rule('not-in-gb', String.raw`\btreated as not (?:being )?in great britain`),
-  rule('not-resident', String.raw`\bnot (?:habitually resident|have a right to reside|have the right to reside|confer a right to reside)`),
+  rule(
+    'not-in-gb',
+    String.raw`\btreated as not (?:being )?(?:in great britain|living here)|\bnot treated as (?:living|being|resident) (?:in (?:great britain|the uk)|here)`,
+  ),
+  rule('not-resident', String.raw`\bnot (?:habitually resident|have (?:a |the |any )?right to reside|confer a right to reside)`),
   rule(
     'no-right-to-reside',
     String.raw`\b(?:no|(?:(?:do|does|did) not|don't|doesn't|no longer) (?:have|give(?: you)?|confer(?: on you)?|mean (?:that )?you have)(?: a| the| any)?) right to reside`,
@@ -495,7 +527,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('treated-as', String.raw`\bwe(?:'ve| have)? treated you as`),
   rule(
     'can-only-pay',
-    String.raw`\b(?:we can only pay(?![^.!?\n]{0,40}\b(?:once|when|after|until) (?:we|you)\b)|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you${NOT_MEANWHILE}(?! until| till| unless| before| yet\b| on (?:the )?\d| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| into| by (?:cash|cheque)| at the moment| right now)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
+    String.raw`\b(?:(?:we|they) can only pay(?![^.!?\n]{0,40}\b(?:once|when|after|until) (?:we|you)\b)|the most we can pay|we (?:cannot|can't|will not|won't) (?:pay you${NOT_MEANWHILE}(?! until| till| unless| before| yet\b| on (?:the )?\d| on (?:mon|tues|wednes|thurs|fri|satur|sun)day| into| by (?:cash|cheque)| at the moment| right now)|backdate|pay for|include these|include this|include the|pay these|pay this))`,
   ),
   rule('not-payable', String.raw`\bno (?:${UC} )?(?:is |will be )?payable`),
   rule('sanctioned-short', String.raw`\b(?:have|has|'ve)? ?sanctioned(?: (?:today|yesterday|again|this week|last week|this month))? (?:me|you|him|her|them|-|for)`),
@@ -538,7 +570,7 @@ const DECISION_RULES: readonly Rule[] = [
   // Deductions set up or changed: "£20.37 will be deducted from each payment", "your deduction will go up to £64".
   rule(
     'deducted-from',
-    String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each)`,
+    String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be|has to be|must be|is to be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each|my|his|her|our|their)`,
   ),
   // "From your payment on 14 June we'll take £38.99 each month and pay it to your landlord" (an advance's repayment is
   // not a decision: MONEY_BACK).
@@ -577,7 +609,13 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'taking-money-off',
-    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY} (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance)\b)`,
+    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY}(?:%| ?per ?cent)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)`,
+  ),
+  // A new deduction, in people's words: "new thing coming off my payment this month", "another deduction taken from
+  // our UC" (an advance's repayment is not a decision: MONEY_BACK).
+  rule(
+    'new-deduction',
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
   ),
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
   rule(
@@ -588,6 +626,12 @@ const DECISION_RULES: readonly Rule[] = [
   rule(
     'they-say-overpaid',
     String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+)(?:'ve| have| has| had)? (?:was |were |been |have been |got )?overpaid\b${NOT_PENDING}${notSoonBefore(`council tax|housing benefit|tax credits?|hmrc`, 60)}`,
+  ),
+  // An overpayment told in people's words: "got a letter saying I owe them £2,300", "they say I must pay back 900
+  // pound" (not "do I owe them?", a council's Housing Benefit or HMRC's tax credit overpayment).
+  rule(
+    'they-say-owe',
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the dm|dm|the decision maker|(?:a |the )?(?:letter|message|journal entry|note)(?: (?:yesterday|today|this morning|from (?:them|dwp|uc|the dwp)))?)(?:'re| are| is|'s| have| has|'ve)? (?:say|says|said|saying|told me|telling me|tell me|decided|reckon|reckons)(?: that)? (?:i|we|he|she|my [\w'-]+) (?:owe|owes|must (?:pay|repay)|have to (?:pay|repay)|has to (?:pay|repay)|need to (?:pay|repay)|needs to (?:pay|repay))(?: (?:them|dwp|uc|the dwp))?(?: back| it back| the money back)?(?= (?:£|\d|(?:about|around|nearly|almost|over|more than)\b)|[.,!\n]|$)${NOT_PENDING}${notSoonBefore(`council tax|housing benefit|tax credits?|hmrc|advance|loan`, 60)}`,
   ),
   // Costs refused, in people's and agents' words: "they won't pay for my 3rd baby", "UC said they can't cover the
   // rent", "HC not paid", "we have not included these costs" (not "… until", "… yet", "… while").
@@ -615,6 +659,12 @@ const DECISION_RULES: readonly Rule[] = [
     'statement-lines',
     String.raw`(?<!\b(?:per|each|a|every) )\b(?:assessment period|cyfnod asesu)\b(?![\s\S]{0,300}\b(?:estimate[ds]?|calculator|rates \d{4}|could get)\b)[\s\S]{0,300}?\b(?:standard allowance|lwfans safonol)(?: \([^)\n]{0,30}\))?:? ?(?:£ )?${MONEY}(?![\w£])|(?<!\bnext )\bstatement (?:date|issued)(?: on)?:? ${SHORT_DATE}`,
   ),
+  // A change of who is on the claim: "Your payment will now be worked out as a couple", "we will treat you as a single
+  // person from 3 May" (not "if your partner moves in, your payment will be worked out as a couple").
+  rule(
+    'worked-out-as',
+    String.raw`\b(?:your|the) (?:joint )?(?:${UC} )?(?:payments?|${UC}|award|claim) (?:will|is going to|has been|have been) (?:now )?(?:be )?(?:worked out|paid|assessed|calculated|changed to) as (?:a couple|a single person|single|a joint claim|joint)\b|\bwe(?:'ll| will| have| are going to)(?: now)? (?:treat|treated) (?:you|your claim) as (?:a couple|a single person|single|living together)\b`,
+  ),
   // A statement's message: "We've worked out your Universal Credit for 3 August to 2 September 2025".
   rule(
     'worked-out-for',
@@ -625,6 +675,19 @@ const DECISION_RULES: readonly Rule[] = [
   rule(
     'got-decision',
     String.raw`${notAfter(`${NOT_YET}|you|to|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had|been given) (?:my|our|his|her|their|the|an?) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+  ),
+  // A message's outcome in one word, as people retell it: "got the message yesterday: awarded, £1,020", "letter came today
+  // - refused" (not "waiting for the letter: refused or not?").
+  rule(
+    'message-outcome',
+    String.raw`${notAfter(`${NOT_YET}|still|waiting for|wait for`)}\b(?:(?:got|had|received) (?:the|a|my|his|her|their) (?:message|letter|decision|journal message|answer)|(?:the |a |my )?(?:message|letter|decision) (?:came|arrived|is in))(?: (?:today|yesterday|this morning|last night|at last|in the journal|on the journal))? ?[:-] ?(?:awarded|approved|accepted|refused|rejected|turned down|sanctioned|closed|disallowed|not entitled|nil)\b${NOT_PENDING}`,
+  ),
+  // A PIP award letter, which has the same MR right: "got my PIP letter through today", "received his PIP decision"
+  // (not "haven't had my PIP letter yet", "got my PIP letter asking me to fill in the form", "got a PIP letter about
+  // my assessment").
+  rule(
+    'got-pip-letter',
+    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
@@ -719,7 +782,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-heading': ['reconsideration'],
   'mrn-named': ['mrn', 'reconsideration'],
   'mrn-looked-again': ['again', 'reconsider', 're-consider'],
-  'mrn-they-looked-again': ['again'],
+  'mrn-they-looked-again': ['again', 'another look'],
+  'mrn-agreed-with-me': ['agreed', 'sided', 'guns', 'firm', 'budge'],
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
@@ -751,6 +815,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'statement-got': ['statement', 'statment'],
   decided: ['decided'],
   'payment-reduced': ['reduc', 'stop', 'cut', 'down', '£0', 'nil', 'end'],
+  'payment-smaller': ['smaller', 'lower', 'less'],
   'payment-zero': ['£0'],
   'we-reduce': ['reduc', 'stop', 'cut'],
   'no-payment': ['payment'],
@@ -761,6 +826,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'not-approved': ['approved', 'accepted', 'allowed'],
   'we-refused': ['refused', 'disallowed', 'rejected', 'approved', 'accepted', 'allowed', 'turned'],
   'no-good-reason': ['reason'],
+  'reason-not-accepted': ['reason'],
   'did-not-give-good-reason': ['reason'],
   'sanction-applied': ['sanction'],
   sanctioned: ['sanctioned'],
@@ -783,7 +849,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'paid-too-much': ['much', 'overpaid'],
   'take-back': ['back'],
   recover: ['recover'],
-  'not-in-gb': ['britain'],
+  'not-in-gb': ['britain', 'living here', 'resident here', 'being here', 'the uk'],
   'not-resident': ['resident', 'reside'],
   'no-right-to-reside': ['reside'],
   'nil-award': ['nil'],
@@ -823,6 +889,10 @@ const NEEDS: Record<string, readonly string[]> = {
     'taken',
     'took',
     'removed',
+    'refused',
+    'rejected',
+    'turned',
+    'disallowed',
     'knocked',
     'closed',
     'clsoed',
@@ -832,7 +902,7 @@ const NEEDS: Record<string, readonly string[]> = {
     'terminated',
     'shut',
   ],
-  'they-say-fit': ['fit', 'capable'],
+  'they-say-fit': ['fit', 'capable', 'able to'],
   'i-was-sanctioned': ['sanctioned'],
   'benefit-cap': ['cap'],
   'they-say-overpaid': ['overpaid'],
@@ -843,15 +913,21 @@ const NEEDS: Record<string, readonly string[]> = {
   'statement-lines': ['allowance', 'lwfans', 'statement'],
   'reduction-title': ['reduction'],
   'worked-out-for': ['worked out'],
+  'worked-out-as': ['couple', 'single', 'joint', 'living together'],
   'got-decision': ['decision'],
+  'got-pip-letter': ['pip'],
+  'message-outcome': ['message', 'letter', 'decision', 'answer'],
   'claim-accepted': ['accepted', 'approved', 'successful'],
   'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
   'has-sanction': ['sanction'],
+  'hit-with-sanction': ['hit', 'slapped', 'landed', 'given'],
   'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered'],
   'nothing-this-month': ['month', 'ap', 'assessment period'],
   'wont-reduce-deduction': ['reduce', 'lower'],
-  'paid-less': ['less'],
+  'paid-less': ['less', 'lower', 'short', 'from', 'last'],
+  'new-deduction': ['new', 'another', 'extra'],
+  'they-say-owe': ['owe', 'pay back', 'pay it back', 'repay'],
   'mrn-letter-uploaded': ['letter'],
   'right-to-reside-accepted': ['reside', 'resident'],
 };
@@ -876,6 +952,9 @@ const MONEY_BACK = new Set([
   'we-changed-deductions',
   'taking-money-off',
   'reduction-applied',
+  'new-deduction',
+  'they-say-owe',
+  'payment-smaller',
 ]);
 const REPAYS_ADVANCE = /\b(?:advance|hardship|debt management|loan|upfront)\b/;
 
@@ -951,10 +1030,33 @@ const PEOPLES_WORDS = new Set([
   'my-payment-dropped',
   'nothing-this-month',
   'paid-less',
+  'got-pip-letter',
+  'message-outcome',
+  'sanctioned-short',
+  'found-fit',
+  'they-say-owe',
+  'new-deduction',
   ...STORY_RULES,
 ]);
 
+/**
+ * Someone else's story: "my mate got sanctioned last week", "my friend was found fit for work last month". The
+ * sentence so far names a friend, neighbour or the like, and nothing after that name says "I", "me" or "my" ("my
+ * friend helped me and they agreed with me on the MR" is still the writer's own).
+ */
+const ACQUAINTANCE =
+  /\b(?:(?:my|a|our|his|her)(?: best| good| old| close)? (?:friend|mate|neighbour|colleague|cousin|pal|flatmate|housemate)s?|(?:someone|somebody|people) (?:on here|i know|online|in (?:a|the|my) group))\b/g;
+const FIRST_PERSON = /\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|we|we're|we've|us|our)\b/;
+
+function aboutSomeoneElse(text: string, start: number): boolean {
+  const sentence = sentenceSoFar(text, start);
+  let after = -1;
+  for (const m of sentence.matchAll(ACQUAINTANCE)) after = m.index + m[0].length;
+  return after >= 0 && !FIRST_PERSON.test(sentence.slice(after).replace(/^ of (?:mine|ours)\b/, ''));
+}
+
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
+  if (aboutSomeoneElse(text, start)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;

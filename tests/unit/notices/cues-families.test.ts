@@ -773,3 +773,82 @@ describe('MR outcomes told in passing, from a blind set of MR stories (sixth sto
     'How long does an MR take to come through?',
   ]);
 });
+
+describe('decisions and MR outcomes retold in long messages, from a blind set of forum-style stories (fifteenth stop)', () => {
+  readAs('decision', [
+    // What they did to a part of the award: added at last, refused.
+    ["Good news, they've finally added the LCWRA element to my award.", 'they-stopped-my'],
+    ['DWP rejected my childcare costs for March, said the receipt was late.', 'they-stopped-my'],
+    // Less than before, in pounds or quid; a new thing coming off; a share of the rent taken off.
+    ['My payment landed and it is £95 lower than the previous month.', 'paid-less'],
+    ['Another deduction coming off my UC now, for water this time.', 'new-deduction'],
+    ["They've started taking 25% off the rent part because of the spare room.", 'taking-money-off'],
+    // An overpayment told: what they say is owed, or that they will take it back.
+    ['The letter says I owe them £640 for the months I was working.', 'they-say-owe'],
+    ['message from uc telling me my husband has to repay £1,200', 'they-say-owe'],
+    ['They will take the £300 back from my next payments.', 'take-back'],
+    // A sentence that starts with "got"; a right to reside refused in second-language English; a PIP letter.
+    ['Letter came. Got LCW only, not the support group.', 'awarded-lcw'],
+    ['They say I not have right to reside because my status is pre-settled.', 'not-resident'],
+    ["Received my dad's PIP decision letter today, enhanced mobility.", 'got-pip-letter'],
+  ]);
+
+  readAs('mrn', [
+    ['I asked for an MR, they had another look but it is still the same.', 'mrn-they-looked-again'],
+    ['The DWP sided with me at mandatory reconsideration, so the sanction is gone.', 'mrn-agreed-with-me'],
+    ['Following your request dated 4 March, we have revised the decision.', 'mrn-following'],
+  ]);
+
+  readAsNeither([
+    // Someone else's decision, told before the writer's own worry.
+    'My neighbour got sanctioned for missing a phone call, so now I check my journal every day.',
+    'My best friend was found fit for work, she is in a wheelchair.',
+    'A friend of mine says they refused her childcare costs.',
+    // Long ago; hoped for; a question; an advance being repaid; a council's bill.
+    'Back in 2018 I was sanctioned for a month and never challenged it.',
+    'I hope they agree with me on the MR.',
+    'Do I owe them money if I forgot to report my hours?',
+    'They will take the advance back over 24 months.',
+    'The council say I owe them £300 in council tax.',
+    'Will there be another deduction coming off my payment if I take a budgeting advance?',
+    'I got my PIP letter asking me to phone for an assessment.',
+  ]);
+});
+
+describe('decisions implied by amounts and told second-hand, from a second blind set of stories (fifteenth stop)', () => {
+  readAs('decision', [
+    // An amount that changed, in people's words.
+    ['The rent bit went from 650 to 410 this month.', 'paid-less'],
+    ['Last month we got £912.40 and this month only £300.', 'paid-less'],
+    ['My UC came in about fifty quid short, no idea why.', 'paid-less'],
+    ['The message says his payment will be lower for 14 days.', 'payment-smaller'],
+    // Reasons not accepted; a sanction given; a claim finished; costs limited; not treated as living here.
+    ["They said they don't accept my reason for missing the appointment.", 'reason-not-accepted'],
+    ['The jobcentre slapped him with a 28 day sanction.', 'hit-with-sanction'],
+    ['Found a message saying his award has finished because he went abroad.', 'claim-has-closed'],
+    ['They can only pay the childcare for the days I work.', 'can-only-pay'],
+    ['The letter says I am not treated as resident in the UK for Universal Credit.', 'not-in-gb'],
+    ['A message saying she can’t claim it because she is a full-time student.', 'cannot-get-uc'],
+    // What was had, and how it comes back; a work capability outcome retold from the journal.
+    ["We've had £1,100 too much, they say.", 'paid-too-much'],
+    ['The £900 has to be recovered from my payments.', 'deducted-from'],
+    ['The letter said after the assessment she is able to work.', 'they-say-fit'],
+    ['DWP have taken away the daily living component.', 'they-stopped-my'],
+  ]);
+
+  readAs('mrn', [
+    ['Mandatory reconsideration complete. Result: no change.', 'mrn-looked-again-outcome'],
+    ['He asked them to reconsider and they reopened his claim from the start.', 'mrn-asked-then-decided'],
+    ["The DM wouldn't budge at MR, so it's tribunal next.", 'mrn-agreed-with-me'],
+  ]);
+
+  readAsNeither([
+    'If my hours go up, will my payment go from £500 to nothing?',
+    'Someone on here said their claim closed after one big month of wages.',
+    'People I know had their housing element removed for less.',
+    'The reduction to your Universal Credit has finished. You will get the full amount again.',
+    'Your payments will be lower while you repay the budgeting advance.',
+    "I'm worried my payment will be smaller next month.",
+    'I am £20 short for the rent this month.',
+  ]);
+});
