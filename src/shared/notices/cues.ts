@@ -115,7 +115,7 @@ const LOOKED_AT_IT_AGAIN = String.raw`looked at (?:it|this|that) again`;
 const APPEALED_SINCE = String.raw`(?![^?]{0,120}\b(?:(?:i|we|he|she)(?:'ve| have| has)? (?:now |already )?(?:appealed|lodged)|(?:tribunal )?hearing is)\b)`;
 const MR_ASKED_THEN_DECIDED = String.raw`\b${MR_ASKED}\b${THEN}\b(?:${DECIDED_ON_IT}|${DECISION_KEPT}|${CHANGED})${NOT_PENDING}${APPEALED_SINCE}|\b(?:${CHANGED}|${DECISION_KEPT})${THEN}\b(?:after|following|because|when) (?:${MR_ASKED}|looking at (?:it|this|that|the decision|my claim|your claim) again|reconsidering)\b`;
 /** What an MR that is done found, said of the decision (not "I still think", "my health has not changed", "said no one"). */
-const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b|still (?:say|says|said|think|thinks|believe|believes|find|finds)\b|decision (?:did )?(?:not|no|hasn't|has not|didn't) chang\w*)`;
+const MR_DONE_OUTCOME = String.raw`(?:${DECISION_KEPT_ITSELF}|${CHANGED}|(?:accepted|agreed with) (?:the|my|his|her|their) (?:[\w'-]+ ){0,2}?(?:evidence|letter|reason|note)\b|(?:will be|has been|have been|was|were|being) (?:refunded|paid back|backdated)\b|(?:decision|sanction|overpayment|deduction|reduction) (?:is|are|was) still (?:recoverable|correct|right|in place|due)|refused (?:it )?again|stuck (?:with|to) (?:the|their|its|our) (?:original )?decision|against (?:me|him|her|them|us|you|the claimant|my client)\b|still (?:say|says|said|think|thinks|believe|believes|find|finds)\b|decision (?:did )?(?:not|no|hasn't|has not|didn't) chang\w*)`;
 const MR_DONE_THEN_OUTCOME = String.raw`${NOT_DONE}(?<!\b(?:soon as|once|when|until|till|if|whether)\b[^.!?\n]{0,40})(?<!\b(?:${LONG_AGO_WORDS})\b[^.!?\n]{0,60})\b${MR_DONE}(?! by (?:a|an|another|someone)\b)${notSoonBefore(`post(?:ed)?|sent|send|sending|submitted|submit|handed in|through to|passed to|for (?:client|cl|him|her|them)|with (?:client|cl|citizens advice|cab|the cab)|since`, 40)}(?:[,.:;\s-]*(?:(?:on )?${SHORT_DATE}[,:;\s-]*)?(?:(?:outcome|result|decision) ?[:-] ?)?(?:no change|not changed|unchanged)\b|${THEN}\b${MR_DONE_OUTCOME})${NOT_PENDING}${APPEALED_SINCE}`;
 const LOOKED_AGAIN_THEN_OUTCOME = String.raw`${MR_DONE_THEN_OUTCOME}|(?:${NOT_DONE}\b${SECOND_LOOK}|${REQUEST_DONE})\b(?:${THEN}\b(?:${KEPT}|${CHANGED}))${NOT_PENDING}|${NOT_DONE}\b${PLAIN_REVIEW}\b${THEN}\b${KEPT}${NOT_PENDING}|${NOT_DONE}\b${LOOKED_AT_IT_AGAIN}\b${THEN}\b(?:${DECISION_KEPT_ITSELF}|${CHANGED})${NOT_PENDING}`;
 
@@ -316,7 +316,7 @@ const MRN_RULES: readonly Rule[] = [
   // decision on my MR", "have they answered your MR?").
   rule(
     'mrn-decision-on-mr',
-    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${NOT_ASKED}${notAfter(`${NOT_YET}|still`)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:now |finally )?(?:answer|answered|replied to|responded to) ${WHOSE}(?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|is in|in|on|uploaded))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${NOT_ASKED}${notAfter(`${NOT_YET}|still`)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:now |finally )?(?:answer|answered|replied to|responded to) ${WHOSE}(?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|landed|is in|in|on|uploaded))\b${NOT_PENDING}`,
   ),
   // Welsh: "MRN wedi dod heddiw – dim newid" (the notice has come today; not "Ydy'r MRN wedi dod?", "… eto").
   rule(
@@ -432,7 +432,7 @@ const DECISION_RULES: readonly Rule[] = [
   // came through and it's like 200 quid less than last month" (not "£50 less than last year": LONG_AGO).
   rule(
     'paid-less',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}`,
   ),
   // A month with nothing, in people's words: "I am not getting any UC this month", "we're getting £0 this AP".
   rule(
@@ -448,7 +448,7 @@ const DECISION_RULES: readonly Rule[] = [
   rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),
   rule(
     'has-lcw',
-    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|(?:decided|accept|accepted|agree|agreed) (?:that )?(?:you|he|she) (?:have|has|had)) (?:limited capability for work|lcw|lcwra|lcwea)`,
+    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|(?:saying|says|said)(?: that)? (?:i|you|he|she|they) (?:has|have|do not have|don't have|does not have|doesn't have)|(?:decided|accept|accepted|agree|agreed) (?:that )?(?:you|he|she) (?:have|has|had)) (?:limited capability for work|lcw|lcwra|lcwea)`,
   ),
   rule(
     'awarded-lcw',
@@ -925,7 +925,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered'],
   'nothing-this-month': ['month', 'ap', 'assessment period'],
   'wont-reduce-deduction': ['reduce', 'lower'],
-  'paid-less': ['less', 'lower', 'short', 'from', 'last'],
+  'paid-less': ['less', 'lower', 'short', 'from', 'last', 'instead'],
   'new-deduction': ['new', 'another', 'extra'],
   'they-say-owe': ['owe', 'pay back', 'pay it back', 'repay'],
   'mrn-letter-uploaded': ['letter'],

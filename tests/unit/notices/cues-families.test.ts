@@ -834,12 +834,17 @@ describe('decisions implied by amounts and told second-hand, from a second blind
     ['The £900 has to be recovered from my payments.', 'deducted-from'],
     ['The letter said after the assessment she is able to work.', 'they-say-fit'],
     ['DWP have taken away the daily living component.', 'they-stopped-my'],
+    ['The journal message says that he does not have limited capability for work.', 'has-lcw'],
+    ['Got only £210 this month instead of the usual £640.', 'paid-less'],
   ]);
 
   readAs('mrn', [
     ['Mandatory reconsideration complete. Result: no change.', 'mrn-looked-again-outcome'],
     ['He asked them to reconsider and they reopened his claim from the start.', 'mrn-asked-then-decided'],
     ["The DM wouldn't budge at MR, so it's tribunal next.", 'mrn-agreed-with-me'],
+    // From a third blind set: the answer "landed"; an MR done that accepted the evidence.
+    ['His MR reply has landed, same answer as before.', 'mrn-decision-on-mr'],
+    ['MR completed - they accepted the hospital letter, so the sanction money will be paid back.', 'mrn-looked-again-outcome'],
   ]);
 
   readAsNeither([
