@@ -101,7 +101,7 @@ const THEN = String.raw`(?:(?!\b(?:if|unless|until|when|whether|once|while|befor
  * October. We have now made a decision", "we got your request to look at the decision again … we have changed
  * our decision" (not "we have not made a decision yet", "we will tell you when we have made a decision").
  */
-const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) asked (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision)|(?:i|we|he|she|they|client|my client) asked for (?:a |an )?(?:mandatory reconsideration|reconsideration|mr)\b)`;
+const MR_ASKED = String.raw`(?:your request (?:for us )?to (?:(?:look at|reconsider|review) [^.!?\n]{0,40}?again|look again at|reconsider)|you asked (?:us )?(?:for (?:a |an )?(?:(?:mandatory )?reconsideration|mr\b)|to (?:look again at|reconsider))|(?:i|we|he|she|you) (?:asked|ask) (?:us|them|you|dwp|the dwp|uc|the jobcentre) to (?:look at (?![^.!?\n]{0,40}?\b(?:appointment|commitment|hours|availability|diary|to-?do)\b)[^.!?\n]{0,40}? again|look again|reconsider(?! (?:[\w'-]+ )?(?:appointment|commitment|hours|time)))|(?:i|we|he|she|you) (?:challenged|disputed) (?:it|the decision|the sanction|the [a-z]+ decision)|(?:i|we|he|she|they|client|my client) asked for (?:a |an )?(?:mandatory reconsideration|reconsideration|mr)\b)`;
 const DECIDED_ON_IT = String.raw`(?:(?:have|has|'ve|they|dwp|dm) (?:now )?(?:changed|change|revised|revise|altered|kept|upheld) (?:the|our|my|this|that|their|your) (?:original |earlier |first )?decision|${notAfter(`${NEGATIONS}|will|'ll|to|soon as`)}(?:made|reached) (?:a|our|my|the) (?:new )?decision|decision (?:has |have )?(?:now )?(?:not )?(?:been )?(?:changed|revised)\b)`;
 /** Kept, said of the decision itself: a request still pending leaves "your payment has not changed" true too. */
 const DECISION_KEPT_ITSELF = String.raw`(?:(?:decision|sanction|deduction|overpayment|reduction|answer)(?: decision)? (?:is |was )?(?:still )?(?:stands|stays|stayed|remains|remained|still applies|still no|the same)|(?:answer is|still said) (?:still )?no\b|still refused\b|${KEPT_IT}|(?:did not|didn't|would not|wouldn't|refused to) (?:budge|change (?:it|anything|their minds?)))`;
@@ -124,7 +124,11 @@ const MRN_RULES: readonly Rule[] = [
   // The notice named: its heading, "your mandatory reconsideration notice" (not "a mandatory reconsideration notice
   // is the letter…", "we'll put a mandatory reconsideration notice in your journal", "what is a … notice?").
   rule('mrn-heading', String.raw`(?<!\b(?:a|an) )\bmandatory reconsideration notice(?![^.!\n]{0,40}\?)`),
-  rule('mrn-named', String.raw`\b(?:this is|here is|attached is|uploaded) (?:your|the|a) (?:mrn|mandatory reconsideration notice)`),
+  // "Here is your MRN", "DWP subsequently issued an MR Notice", "received DWP's response, in the form of a 'MR Notice'".
+  rule(
+    'mrn-named',
+    String.raw`\b(?:(?:this is|here is|attached is|uploaded|(?:dwp|they|we|the dwp|the decision maker|dm)(?: have| has| subsequently| then| later| finally)? (?:issued|sent)) (?:your|the|a|an|their|his|her|my|our) ["'“”]?(?:mrn|mr notice|mandatory reconsideration notice)|(?:(?:i|we|he|she|client|my client)(?: have| has)? (?:received|got)|in the form of) (?:your|the|a|an|their|his|her|my|our) ["'“”]?(?:mr notice|mandatory reconsideration notice))\b(?! form| request)`,
+  ),
   rule(
     'mrn-looked-again',
     String.raw`\b(?:we|i|the decision maker|a decision maker|dm)${HAVE} (?:now )?(?:looked again at|reconsidered|re-considered)(?: and (?:revised|changed|kept|not changed))? (?:the|your|our|my|this|that)(?! (?:[\w'-]+ )?(?:to-?do|commitment|cv|job|work search|appointment|availability|hours|action plan|journal))`,
@@ -134,11 +138,12 @@ const MRN_RULES: readonly Rule[] = [
     String.raw`\b(?:we|i|the decision maker)${HAVE} (?:now )?(?:looked at|reviewed|considered|gone over) (?:the|your|our|my|this|that) [^.!?\n]{0,40}?decision again`,
   ),
   // In people's words: "DWP looked at it again and said no", "they've looked at the decision again and kept it",
-  // "they looked again and still the same", "they have looked again and changed the decision"
+  // "they looked again and still the same", "they have looked again and changed the decision", "they have reconsidered
+  // and still I must pay all of it"
   // (not "they will look at it again", "have they looked at it again?").
   rule(
     'mrn-they-looked-again',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:(?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction|overpayment|deduction|reduction|housing costs|childcare costs|lcw|lcwra|wca)) again|looked again|had another look),? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has|is|was|'s))?(?: still)? (?:said no|refused|kept|upheld|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?|the same|no change|(?:changed|revised|overturned|reversed|lifted|removed) (?:it|the (?:original )?decision|their minds?|the sanction))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|uc|the decision maker|dm)${HAVE} (?:(?:looked at|gone over|reviewed) (?:it|this|that|(?:the|my|his|her|their) (?:decision|claim|case|sanction|overpayment|deduction|reduction|housing costs|childcare costs|lcw|lcwra|wca)) again|looked again|had another look|reconsidered),? (?:and|but)(?: (?:they|dwp|it))?(?: (?:have|has|is|was|'s))?(?: still)? (?:said no|refused|kept|upheld|nothing (?:is |has )?chang\w*|(?:i|we|he|she|you) (?:must|have to|has to|need to|needs to) (?:pay|repay)|(?:didn't|did not|haven't|have not|hasn't|has not|won't|wouldn't|would not|will not) changed?|the same|no change|(?:changed|revised|overturned|reversed|lifted|removed) (?:it|the (?:original )?decision|their minds?|the sanction))${NOT_PENDING}`,
   ),
   rule(
     'mrn-looked-at-mr',
@@ -168,7 +173,7 @@ const MRN_RULES: readonly Rule[] = [
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went (?:against (?:me|him|her|them|us|you)|(?:my|his|her|their|our) way|in (?:my|his|her|their|our|the claimant's|the client's) favour)| failed(?! to))${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went (?:against (?:me|him|her|them|us|you)|(?:my|his|her|their|our) way|in (?:my|his|her|their|our|the claimant's|the client's) favour)| failed(?! to)| (?:says|said|came back) no\b)${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -353,11 +358,12 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule('no-payment', String.raw`\byou (?:will not|won't|wont) (?:get|receive|be paid) (?:a |any )?(?:${UC} )?payment`),
   rule('not-entitled', String.raw`\b(?:not|no longer) (?:be )?entit(?:led|eld|ld|iled)`),
-  // A positive award is a decision too: "you are entitled to Universal Credit", "you have been awarded LCWRA / PIP".
+  // A positive award is a decision too: "you are entitled to Universal Credit", "you have been awarded LCWRA / PIP",
+  // "I received my award letter and was awarded £672.40".
   rule('entitled', String.raw`\byou(?:'re| are)(?: now| still)? entitled to (?:${UC}|£|the [a-z]+ (?:element|amount|rate))`),
   rule(
     'awarded',
-    String.raw`\b(?:(?:you|he|she|they|i)(?:'ve| have| has)? been awarded|(?:we|they|pip|dwp)(?:'ve| have| has) awarded (?:you|your|me|him|her|them|us))`,
+    String.raw`\b(?:(?:you|he|she|they|i)(?:'ve| have| has)? been awarded|(?:i|we|he|she|they) (?:was|were) awarded|(?:we|they|pip|dwp)(?:'ve| have| has) awarded (?:you|your|me|him|her|them|us))`,
   ),
   rule('not-eligible', String.raw`\b(?:not|no longer) eligible for (?:${UC}|the|housing|childcare|this)`),
   rule('conditions-not-met', String.raw`\b(?:do|does|did) not (?:meet|satisfy) the (?:\w+ ){0,2}(?:conditions?|rules|requirements?)`),
@@ -391,7 +397,7 @@ const DECISION_RULES: readonly Rule[] = [
   // A reason not accepted, in people's words: "they don't believe my reason is good enough", "they did not accept his reason".
   rule(
     'reason-not-accepted',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:(?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?|(?:i|he|she|you|we|they) (?:had|have|has) (?:a )?good reason\b)${NOT_PENDING}`,
   ),
   rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason`),
   // Text that lost its spaces when pasted: "youdidnotshowgoodreason forfailingtoattend".
@@ -406,10 +412,11 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`(?<!\bno )(?<!\bwithout a )(?<!\bnot a )\bsanction (?:has been |was |is being |have been |has now been |being )?(?:applied|imposed|put on|added|given)`,
   ),
   rule('sanctioned', String.raw`\b(?:you|he|she|they)(?:'ve| have| has| were| was)? been sanctioned`),
-  // In the claimant's words: "I was sanctioned", "I've been sanctioned", "why was I sanctioned?" (not "will I be sanctioned?").
+  // In the claimant's words: "I was sanctioned", "I've been sanctioned", "why was I sanctioned?", and of someone they
+  // help: "my son got sanctioned", "Mr Moran was sanctioned" (not "will I be sanctioned?").
   rule(
     'i-was-sanctioned',
-    String.raw`\b(?:i|we)(?:'ve| have)? (?:was|were|got|been) sanctioned\b|\bwhy (?:was|have|did) (?:i|we|he|she|my [\w'-]+)(?: been| get)? sanctioned\b`,
+    String.raw`\b(?:i|we|he|she|they|(?:my )?client|my (?:${FAMILY})|(?:mr|mrs|ms|miss) [a-z]+)(?:'ve| have| has|'s)? (?:was|were|got|been) sanctioned\b|\bwhy (?:was|have|did) (?:i|we|he|she|my [\w'-]+)(?: been| get)? sanctioned\b`,
   ),
   // "He has an open-ended sanction", "my client has got a 28 day sanction" (not "will I get a sanction", "a sanction warning").
   rule(
@@ -426,10 +433,12 @@ const DECISION_RULES: readonly Rule[] = [
   // housing element went down" (not "why has my payment dropped?", "if my payment goes down").
   rule(
     'my-payment-dropped',
-    String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare)|the (?:housing|rent|childcare|child) (?:bit|part|amount|money))(?: for (?:rent|housing|childcare))? (?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b${NOT_PENDING}`,
+    String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare)|the (?:housing|rent|childcare|child) (?:bit|part|amount|money))(?: for (?:rent|housing|childcare))? (?:(?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b|(?:drops|goes down|will drop|will go down) by ${MONEY})${NOT_PENDING}`,
   ),
   // Less than before, in people's words: "they've paid £87 less than last time", "why am I getting £52 less", "my UC
-  // came through and it's like 200 quid less than last month" (not "£50 less than last year": LONG_AGO).
+  // came through and it's like 200 quid less than last month", "it was about a hundred quid short", "the housing
+  // part went from 725 to 0.00", "last month I got 1,046.22 this month …", "only £210 this month instead of the
+  // usual £640" (not "£50 less than last year": LONG_AGO; not "if it goes from £500 to nothing").
   rule(
     'paid-less',
     String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}`,
@@ -450,11 +459,14 @@ const DECISION_RULES: readonly Rule[] = [
     'has-lcw',
     String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|(?:saying|says|said)(?: that)? (?:i|you|he|she|they) (?:has|have|do not have|don't have|does not have|doesn't have)|(?:decided|accept|accepted|agree|agreed) (?:that )?(?:you|he|she) (?:have|has|had)) (?:limited capability for work|lcw|lcwra|lcwea)`,
   ),
+  // "Awarded LCWRA", "put in the LCW group", "we got LCWRA", and "got LCWRA!!!" opening a sentence.
   rule(
     'awarded-lcw',
     String.raw`\b(?:awarded|placed in|put in|found to have|given|resulted in|led to|(?<=(?:^|\n|[.!?] )(?:just |finally |now )?|\b(?:i|we|she|he|mum|dad|mam|nan|gran|partner|husband|hubby|wife|son|daughter|brother|sister|(?:my|our) (?!${OTHER_PEOPLE}\b)[\w'-]+)(?:'ve| have| has)?(?: now| finally| just)? )got) (?:the )?(?:lcw|lcwra|lcwea|limited capability for work)\b${NOT_PENDING}`,
   ),
   rule('claim-closed', String.raw`\bwe(?:'ve| have)? (?:${CLOSED}|terminated|ended|stopped|cancelled) your (?:${UC} )?(?:claim|account|award)`),
+  // "Your claim has closed", "her Universal Credit award has finished" (not "the reduction to your Universal Credit
+  // has finished": a sanction that ended).
   rule(
     'claim-has-closed',
     String.raw`(?<!\b(?:reduction|sanction|deduction|suspension) (?:to|of|on) )\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|finished|cancelled|stopped|shut(?: down)?|close|end)${notSoonBefore(`when|once|if|unless`, 40)}`,
@@ -467,7 +479,7 @@ const DECISION_RULES: readonly Rule[] = [
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
     'made-decision',
-    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made)\b(?! (?:yet|soon|shortly))`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made|(?<=^|\n)when making (?:this|my|our) decision)\b(?! (?:yet|soon|shortly))`,
   ),
   // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they've finally added the
   // carer element", "they refused my childcare costs", "they took
@@ -477,8 +489,8 @@ const DECISION_RULES: readonly Rule[] = [
     'they-stopped-my',
     String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
-  // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work"
-  // (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
+  // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work",
+  // "the journal says after looking at the report he's able to do some work" (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
   rule(
     'they-say-fit',
     String.raw`${NOT_ASKED}\b(?:(?:dwp|the dwp|${UC}|the dm|dm|the decision maker)(?:'ve| have| has)? (?:say|says|said|decided|found|deemed|think|thinks|reckon|reckons|tell me|told me)|they(?:'ve| have)? (?:decided|found|deemed|tell me|told me)|(?:got|been|was|were) told|(?:the |my |his |her )?(?:journal|message|letter|decision) (?:says|said)(?: [^.!?\n]{0,40}?)?)(?: now)?(?: that)? (?:i'm|i am|i was|he's|he is|he was|she's|she is|she was|me|him|her|they're|they are|i'?m|shes|hes) (?:now )?(?:not )?(?:fit for work|capable (?:of|for) work|able to (?:do (?:some )?)?work)\b(?! by (?:the |my |a |his |her )?(?:hospital|gp|doctor|consultant|nurse|physio|surgeon|psychiatrist))`,
@@ -499,10 +511,12 @@ const DECISION_RULES: readonly Rule[] = [
     'third-party-deduction',
     String.raw`\b(?:landlord|council|energy supplier|supplier|water company|child maintenance service|court)[^.!?\n]{0,40}? (?:has |have )?(?:asked|applied(?: to)?|told) us to (?:pay|take|collect|deduct)(?![^\n]{0,160}\b(?:not yet (?:agreed|decided|accepted)|(?:have not|haven't) (?:yet )?(?:agreed|decided|accepted)|before we decide|we will (?:let you know|tell you) (?:if|whether|what))\b)`,
   ),
+  // "We paid you £X too much", "you have been overpaid", "I've had £2,700 too much".
   rule(
     'paid-too-much',
     String.raw`\b(?:you|we)(?:'ve| have| were| was| have been| had been)? (?:been )?(?:paid (?:you )?(?:${MONEY} )?too much|overpaid)|\b(?:i|you|he|she|we|they)(?:'ve| have| has| had)? (?:had|got|received|been given|been paid) ${MONEY} too much\b`,
   ),
+  // "We will take it back from your payments", "they'll take it back" (not an advance's repayment: MONEY_BACK).
   rule(
     'take-back',
     String.raw`\b(?:we|they|dwp|the dwp)(?:'ll| will| are going to| have started to| are going to start to| will start to) (?:take|recover|claw|collect|get) (?:(?:[^.!?\n]|\d\.\d){0,30}? )?back`,
@@ -567,7 +581,8 @@ const DECISION_RULES: readonly Rule[] = [
     'paid-more-than-entitled',
     String.raw`\b(?:we(?:'ve| have)? paid you|you (?:were paid|received|got|have received|have been paid)) (?:${MONEY} )?more (?:${UC} )?than you (?:were|are|should have been)`,
   ),
-  // Deductions set up or changed: "£20.37 will be deducted from each payment", "your deduction will go up to £64".
+  // Deductions set up or changed: "£20.37 will be deducted from each payment", "it has to be recovered from my
+  // payments", "your deduction will go up to £64".
   rule(
     'deducted-from',
     String.raw`\b(?:${MONEY} (?:a |per |each )?(?:month |week |day |assessment period )?|(?:this|it|money|an amount) )(?:will be|is being|has been|is going to be|will now be|has to be|must be|is to be) (?:deducted|taken|recovered|collected) (?:from|off|out of) (?:your|each|my|his|her|our|their)`,
@@ -620,7 +635,7 @@ const DECISION_RULES: readonly Rule[] = [
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
   rule(
     'benefit-cap',
-    String.raw`\bbenefit cap (?:has been |was |is now |will be )?applied\b(?! (?:when|if|to (?:households|families|people)))|(?<!\b(?:not|never|haven't|havent) )\bapplied the benefit cap\b|\b(?:i've|i have|we've|we have|i'm|we're|been|got) (?:been )?(?:benefit )?capped\b|\b(?:deduction|reduction|deducted|reduced|taken off|cut)\b[^.!?\n]{0,40}?\b(?:to keep (?:me|us|him|her|them|you) under|because of|due to|for) the benefit cap\b`,
+    String.raw`\bbenefit cap (?:has been |was |is now |will be )?applied\b(?! (?:when|if|to (?:households|families|people)))|(?<!\b(?:not|never|haven't|havent) )\bapplied the benefit cap\b|\b(?:i've|i have|we've|we have|i'm|we're|been|got) (?:been )?(?:benefit )?capped\b|\b(?:deduction|reduction|deducted|reduced|taken off|cut)\b[^.!?\n]{0,40}?\b(?:to keep (?:me|us|him|her|them|you) under|because of|due to|for) the benefit cap\b|${notAfter(`${NOT_YET}|will|would|could|might|may`)}\b(?:i|we|he|she|they)(?:'ve| have| has|'s)? (?:just |now )?been (?:affected|hit) by the benefit cap\b|\bthe benefit cap (?:has |have )?(?:now )?(?:reduced|cut|taken)\b`,
   ),
   // What others were told: "DWP say I was overpaid £612", "they're saying i was overpaid" (not "was I overpaid?").
   rule(
@@ -663,7 +678,7 @@ const DECISION_RULES: readonly Rule[] = [
   // person from 3 May" (not "if your partner moves in, your payment will be worked out as a couple").
   rule(
     'worked-out-as',
-    String.raw`\b(?:your|the) (?:joint )?(?:${UC} )?(?:payments?|${UC}|award|claim) (?:will|is going to|has been|have been) (?:now )?(?:be )?(?:worked out|paid|assessed|calculated|changed to) as (?:a couple|a single person|single|a joint claim|joint)\b|\bwe(?:'ll| will| have| are going to)(?: now)? (?:treat|treated) (?:you|your claim) as (?:a couple|a single person|single|living together)\b`,
+    String.raw`\b(?:your|the) (?:joint )?(?:${UC} )?(?:payments?|${UC}|award|claim) (?:will|is going to|has been|have been) (?:now )?(?:be )?(?:worked out|paid|assessed|calculated|changed to) as (?:a couple|a single person|single|a joint claim|joint)\b|\bwe(?:'ll| will| have| are going to)(?: now)? (?:treat|treated) (?:you|your claim) as (?:a couple|a single person|single|living together)\b|\byou(?:'ll| will)(?: now)? be (?:paid|assessed|treated) as (?:a couple|a single person|single|joint claimants)\b`,
   ),
   // A statement's message: "We've worked out your Universal Credit for 3 August to 2 September 2025".
   rule(
@@ -674,7 +689,18 @@ const DECISION_RULES: readonly Rule[] = [
   // today" (not "haven't got my decision yet", "when I get my decision", an MR's or a tribunal's decision).
   rule(
     'got-decision',
-    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had|been given) (?:my|our|his|her|their|the|an?) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:[\w-]+ ){0,2}?decision(?: letter)?\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}(?<!\b${OTHER_PEOPLE}(?:'s)? )\b(?:got|received|had|been given) (?:my|our|his|her|their|the|an?) (?!(?:[\w-]+ ){0,2}?(?:mr|mrn|mandatory|reconsideration|tribunal|first-tier|ftt|hearing|appeal|hardship|advance|budgeting|council|ctr)\b)(?:(?:[\w-]+ ){0,2}?decision(?: letter)?|award letter)\b(?! (?:yet|maker|back from (?:the )?(?:mr|tribunal)))${NOT_PENDING}`,
+  ),
+  // What the message says is paid, when it is nothing: "the journal says we get nothing extra for her", "the letter
+  // said I'll get no money" (not "will we get nothing extra?").
+  rule(
+    'says-nothing-paid',
+    String.raw`${NOT_ASKED}\b(?:(?:the )?(?:journal|message|letter|decision)|they|dwp|it) (?:says|said|say)(?: that)? (?:we|i|you|he|she|they)(?:'ll| will)? (?:get|are getting|'re getting|can get|can have|won't get|will not get|don't get|do not get) (?:nothing|no (?:money|payment|extra|uc|universal credit)|£0|any(?:thing)? (?:more|extra))\b${NOT_PENDING}`,
+  ),
+  // A smaller home paid for: "now my UC only covers a 2 bed, not the 3", "they'll only pay for a one-bedroom flat".
+  rule(
+    'only-covers-rooms',
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may`)}\b(?:${UC}|they|dwp|it|the housing (?:element|part|bit|costs?))(?: now)?(?:'ll| will)? only (?:covers?|pays? for|pays?|allows?) (?:a |for a )?(?:\d|one|two|three|four)(?:-| )?bed(?:room)?s?\b${NOT_PENDING}`,
   ),
   // A message's outcome in one word, as people retell it: "got the message yesterday: awarded, £1,020", "letter came today
   // - refused" (not "waiting for the letter: refused or not?").
@@ -704,7 +730,7 @@ const DECISION_RULES: readonly Rule[] = [
  * agent's "I can confirm", "we can see" (they tell) nor "for once".
  */
 const HEDGE =
-  /\b(?:if|may|might|could|(?!(?<=\b(?:i|we) )can (?:confirm|see|advise|tell you|inform you|let you know)\b)can|unless|whether|would|should|(?<!\b(?:for|at) )once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we|they)|as soon as)\b/;
+  /\b(?:if|may|might|could|(?!(?<=\b(?:i|we) )can (?:confirm|see|advise|tell you|inform you|let you know)\b)can|unless|whether|would|should|(?<!\b(?:for|at) )once|until|before|risk|warn\w*|often|usually|sometimes|normally|generally|typically|(?:am|are|is) (?:i|we|they|you|he|she) going to|(?:will|shall) (?:i|we|they)|as soon as|(?:we|dwp) (?:believe|suspect))\b/;
 /** The Welsh hedges, only for a Welsh phrase: "os", "cyn", "gall", "beth", "pam" are also English names and words. */
 const HEDGE_CY = /\b(?:os|efallai|gallai|gall|gallwch|oni bai|byddai|dylech|cyn|rhybudd\w*)\b|\b(?:pam|sut|beth|pryd|neu|fel arall)\b(?:\s+[^\s,;]+){0,4}\s*$/;
 const WELSH_WORDS = /\b(?:eich|yn|wedi|mae|bydd|rydym|nid|gennych|ydych|byddwn|gofynnoch|gallwch|hysbysiad|wnaethoch|fyddwch|oedd|oes)\b/;
@@ -780,9 +806,9 @@ function hedged(text: string, start: number, end: number): boolean {
  */
 const NEEDS: Record<string, readonly string[]> = {
   'mrn-heading': ['reconsideration'],
-  'mrn-named': ['mrn', 'reconsideration'],
+  'mrn-named': ['mrn', 'reconsideration', 'mr notice'],
   'mrn-looked-again': ['again', 'reconsider', 're-consider'],
-  'mrn-they-looked-again': ['again', 'another look'],
+  'mrn-they-looked-again': ['again', 'another look', 'reconsidered'],
   'mrn-agreed-with-me': ['agreed', 'sided', 'guns', 'firm', 'budge'],
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
@@ -914,15 +940,17 @@ const NEEDS: Record<string, readonly string[]> = {
   'reduction-title': ['reduction'],
   'worked-out-for': ['worked out'],
   'worked-out-as': ['couple', 'single', 'joint', 'living together'],
-  'got-decision': ['decision'],
+  'got-decision': ['decision', 'award letter'],
   'got-pip-letter': ['pip'],
   'message-outcome': ['message', 'letter', 'decision', 'answer'],
+  'says-nothing-paid': ['nothing', 'no ', '£0', 'more', 'extra'],
+  'only-covers-rooms': ['bed'],
   'claim-accepted': ['accepted', 'approved', 'successful'],
   'decision-letter': ['letter'],
   'mrn-received': ['mrn'],
   'has-sanction': ['sanction'],
   'hit-with-sanction': ['hit', 'slapped', 'landed', 'given'],
-  'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered'],
+  'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered', 'drop'],
   'nothing-this-month': ['month', 'ap', 'assessment period'],
   'wont-reduce-deduction': ['reduce', 'lower'],
   'paid-less': ['less', 'lower', 'short', 'from', 'last', 'instead'],

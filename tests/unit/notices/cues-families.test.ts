@@ -857,3 +857,37 @@ describe('decisions implied by amounts and told second-hand, from a second blind
     'I am £20 short for the rent this month.',
   ]);
 });
+
+describe('decisions and MRNs from a seventh and eighth batch of public quotes and a fourth blind set (fifteenth stop)', () => {
+  readAs('decision', [
+    // The benefit cap felt; someone the writer helps sanctioned; an award letter; the decision letter's own section.
+    ["We've now been hit by the benefit cap after the grace period ended.", 'benefit-cap'],
+    ['The benefit cap has cut our payment by £150.', 'benefit-cap'],
+    ['My client was sanctioned for missing a phone call.', 'i-was-sanctioned'],
+    ['Mrs Patel got sanctioned although she was in hospital.', 'i-was-sanctioned'],
+    ['I was awarded the LCWRA element from March.', 'awarded'],
+    ['He received his award letter this morning.', 'got-decision'],
+    ['When making this decision we looked at your tenancy agreement.', 'made-decision'],
+    // Present tense with an amount; nothing paid, as the journal puts it; rooms paid for; paid as a single person.
+    ['His UC goes down by £95 from this month.', 'my-payment-dropped'],
+    ["The message says we won't get anything extra for the baby.", 'says-nothing-paid'],
+    ["They'll only pay for a one bedroom flat now.", 'only-covers-rooms'],
+    ['From your next assessment period you will be assessed as a single person.', 'worked-out-as'],
+    ["The letter says they don't accept he had a good reason.", 'reason-not-accepted'],
+  ]);
+
+  readAs('mrn', [
+    ['DWP then issued an MR notice refusing to change it.', 'mrn-named'],
+    ['We received the “MR Notice” last week.', 'mrn-named'],
+    ['They have reconsidered, but nothing has changed.', 'mrn-they-looked-again'],
+    ['My MR said no, so tribunal it is.', 'mrn-mr-done'],
+  ]);
+
+  readAsNeither([
+    'We believe you are not entitled to Universal Credit, so we have suspended your payments while we check.',
+    'Will we get nothing extra if the baby is our third?',
+    'When you make a claim, you will be told if the benefit cap applies.',
+    'If my son gets sanctioned, will it affect my claim?',
+    'What is an MR notice and when does it come?',
+  ]);
+});
