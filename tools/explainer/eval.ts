@@ -48,12 +48,6 @@ export const VARIANTS: Variant[] = [
     strategy: { cues: true, challengeModel: false },
   },
   { name: 'lr+cues', about: 'logistic regression, decision phrases first (shipped)', config: SHIPPED, strategy: DEFAULT_STRATEGY },
-  ...[0.4, 0.5, 0.6].map((cut) => ({
-    name: `lr+cues+windows${cut}`,
-    about: `the same, and a longer message read two sentences at a time: ask when a part reads as a decision or an MRN (p >= ${cut})`,
-    config: SHIPPED,
-    strategy: { ...DEFAULT_STRATEGY, windows: cut },
-  })),
 ];
 
 type Explainer = (e: Example) => NoticeExplanation;

@@ -29,11 +29,6 @@ export interface Strategy {
   cues: boolean;
   /** The trained model answers question (b) when no phrase matched (else: neither). */
   challengeModel: boolean;
-  /**
-   * When the whole of a longer message reads as neither, read it two sentences at a time too, and ask when one
-   * part reads as a decision or an MRN with at least this probability (a story that tells a decision in passing).
-   */
-  windows?: number;
 }
 
 export const DEFAULT_STRATEGY: Strategy = { cues: true, challengeModel: true };
@@ -104,22 +99,9 @@ export function recognise(text: string, model: RecogniserModel<NoticeKind, Chall
   if (!/\p{L}/u.test(text)) return nothingToRead(model);
   const { features, cues } = noticeFeatures(text, model.features);
   const kindP = predict(model.kind, features);
-  const p = challengeProbabilities(model, features, kindP);
-  const challenge = answerChallenge(text, model, strategy, p, cues);
-
-  const kinds = kindsGiven(model, kindP, challenge);
-  const top = kinds[0]!;
-  const kindSure = top.p >= model.thresholds.kind;
-  const kindCandidates = (kindSure ? kinds.slice(0, 1) : kinds.slice(0, 3).filter((k, i) => i < 2 || k.p >= CANDIDATE_FLOOR)).map((k) => k.id);
-  return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
-}
-
-/**
- * Question (b)'s probabilities: what the likely kinds usually are, pooled with the model's own reading of the
- * words (a weighted geometric mean: a model that is sure of the words is not outvoted by the kind).
- */
-function challengeProbabilities(model: RecogniserModel<NoticeKind, Challenge>, features: Features, kindP: ArrayLike<number>): Record<Challenge, number> {
   const challengeP = predict(model.challenge, features);
+  // What the likely kinds usually are, pooled with the model's own reading of the words
+  // (a weighted geometric mean: a model that is sure of the words is not outvoted by the kind).
   const p = {} as Record<Challenge, number>;
   let total = 0;
   for (const c of CHALLENGES) {
@@ -130,29 +112,13 @@ function challengeProbabilities(model: RecogniserModel<NoticeKind, Challenge>, f
     total += p[c];
   }
   for (const c of CHALLENGES) p[c] = total > 0 ? p[c] / total : 0;
-  return p;
-}
+  const challenge = answerChallenge(text, model, strategy, p, cues);
 
-const WINDOW_SENTENCES = 2;
-const MAX_WINDOWS = 12;
-const MAX_WINDOWED_LENGTH = 4000;
-
-/**
- * The part of a longer message that reads most like a decision or an MRN, two sentences at a time: a story that
- * tells "…and now the journal says they won't pay the childcare for April…" among other worries. Null for short
- * messages (the whole is the part) and long pastes (too slow to read in parts).
- */
-function likeliestPart(text: string, model: RecogniserModel<NoticeKind, Challenge>): { answer: Challenge; p: number } | null {
-  if (text.length > MAX_WINDOWED_LENGTH) return null;
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => /\p{L}/u.test(s));
-  if (sentences.length <= WINDOW_SENTENCES) return null;
-  let best: { answer: Challenge; p: number } | null = null;
-  for (let i = 0; i + WINDOW_SENTENCES <= sentences.length && i < MAX_WINDOWS; i++) {
-    const { features } = noticeFeatures(sentences.slice(i, i + WINDOW_SENTENCES).join(' '), model.features);
-    const p = challengeProbabilities(model, features, predict(model.kind, features));
-    for (const answer of ['decision', 'mrn'] as const) if (!best || p[answer] > best.p) best = { answer, p: p[answer] };
-  }
-  return best;
+  const kinds = kindsGiven(model, kindP, challenge);
+  const top = kinds[0]!;
+  const kindSure = top.p >= model.thresholds.kind;
+  const kindCandidates = (kindSure ? kinds.slice(0, 1) : kinds.slice(0, 3).filter((k, i) => i < 2 || k.p >= CANDIDATE_FLOOR)).map((k) => k.id);
+  return { kind: top.id, kindP: top.p, kindSure, kindCandidates, challenge };
 }
 
 /**
@@ -219,10 +185,6 @@ function answerChallenge(
   const possible = possibleAnswers(p, model.thresholds);
   const answer = possible[0]!;
   if ((favour || isShortQuestion(normal)) && answer !== 'neither' && !possible.includes('neither')) possible.push('neither');
-  if (strategy.windows !== undefined && possible.length === 1 && answer === 'neither') {
-    const part = likeliestPart(text, model);
-    if (part && part.p >= strategy.windows) possible.push(part.answer);
-  }
   const words = answer === 'neither' ? [] : strongestWords(model, text, answer);
   return {
     answer,
