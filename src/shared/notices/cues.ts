@@ -173,7 +173,7 @@ const MRN_RULES: readonly Rule[] = [
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
     'mrn-mr-done',
-    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went (?:against (?:me|him|her|them|us|you)|(?:my|his|her|their|our) way|in (?:my|his|her|their|our|the claimant's|the client's) favour)| failed(?! to)| (?:says|said|came back) no\b)${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
+    String.raw`(?<!\b(?:if|when|once|whether|unless|until|in case) )(?:\b${WHOSE}(?:request for (?:a |an )?)?|(?<=^|[.!?\n] ?))${MR_NAME}(?: request)?${MR_ABOUT}(?:(?: has been|'s been| was| is| got| has| had been)? (?:${SUCCESSFUL}|refused|rejected|turned down|declined|overturned|upheld)\b|(?: has been|'s been| was| is| got| has| had been) completed(?![^.!?\n]{0,30}\b(?:sent|passed|forwarded|handed) (?:on )?to\b)| went (?:against (?:me|him|her|them|us|you)|(?:my|his|her|their|our) way|in (?:my|his|her|their|our|the claimant's|the client's) favour)| failed(?! to)| (?:says|said|came back) no\b|(?: has been|'s been| was| got) (?:answered|replied to)\b)${NOT_PENDING}|${notAfter(`if|when|once|whether|unless|until|anyone|anybody|think|${NEGATIONS}`)}\b(?:lost|won) (?:my|his|her|the|our) (?:mandatory reconsideration|mr)\b${NOT_PENDING}`,
   ),
   // "They refused my MR", "DWP rejected his mandatory reconsideration", "they rejected my MR, what now?" (not
   // "they may refuse", "if they reject", "have they rejected my MR yet?").
@@ -294,7 +294,7 @@ const MRN_RULES: readonly Rule[] = [
   // and upheld the original decision", "they agreed with the first decision".
   rule(
     'mrn-original-kept',
-    String.raw`${NOT_ASKED}${notAfter(NEGATIONS)}\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:the|our|their) (?:original|first|earlier|previous|initial) (?:decision|sanction)(?! (?:letter|date|notice|to\b))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(NEGATIONS)}\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:(?:the|our|their) )?(?:original|orig\.?|first|earlier|previous|initial) (?:decision|dec\b\.?|sanction)(?! (?:letter|date|notice|to\b))${NOT_PENDING}`,
   ),
   // A second look that is done, then what it found (see SECOND_LOOK above): "we've had another look at your sanction
   // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
@@ -321,7 +321,7 @@ const MRN_RULES: readonly Rule[] = [
   // decision on my MR", "have they answered your MR?").
   rule(
     'mrn-decision-on-mr',
-    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${NOT_ASKED}${notAfter(`${NOT_YET}|still`)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:now |finally )?(?:answer|answered|replied to|responded to) ${WHOSE}(?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|landed|is in|in|on|uploaded))\b${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|still`)}\b(?:got|received?|had)(?: (?:today|yesterday|this morning|back))? (?:the |my |a |an )?(?:decision|outcome|result|answer|reply|response) (?:on|about|of|for|to) (?:my|the|his|her|their|our) (?:${MR_NAME}|mrn)${NOT_PENDING}|${NOT_ASKED}${notAfter(`${NOT_YET}|still`)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:now |finally )?(?:answer|answered|replied to|responded to) ${WHOSE}(?:${MR_NAME}|mrn)${NOT_PENDING}|${notAfter(`${NOT_YET}|still|no|any|waiting|wait|for|chasing|chase|expect|expecting|await|awaiting`)}\b(?:(?:answer|reply|response) (?:to|for|on|about) ${WHOSE}${MR_NAME}|${MR_NAME} (?:answer|reply|response|result|outcome) (?:has |have )?(?:now |finally )?(?:came|come|arrived|landed|is in|in|on|uploaded)|${MR_NAME} (?:answer|reply|response) ?(?:-|:) ?(?:they|dwp|the dm|dm)\b)\b${NOT_PENDING}`,
   ),
   // Welsh: "MRN wedi dod heddiw – dim newid" (the notice has come today; not "Ydy'r MRN wedi dod?", "… eto").
   rule(
@@ -367,10 +367,11 @@ const DECISION_RULES: readonly Rule[] = [
   ),
   rule('not-eligible', String.raw`\b(?:not|no longer) eligible for (?:${UC}|the|housing|childcare|this)`),
   rule('conditions-not-met', String.raw`\b(?:do|does|did) not (?:meet|satisfy) the (?:\w+ ){0,2}(?:conditions?|rules|requirements?)`),
-  // "Your housing costs have been refused", "the childcare element was not approved", "my rent isn't covered".
+  // "Your housing costs have been refused", "the childcare element was not approved", "my rent isn't covered", and a
+  // to-do's title with its outcome: "Housing costs — not accepted".
   rule(
     'refused',
-    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for (?!a |an |any )[^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)(?! yet)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed)${notSoonBefore(`until|unless|yet`, 40)})`,
+    String.raw`\b(?:claim|application|housing costs?|childcare costs?|rent|element)(?: for (?!a |an |any )[^.!?\n]{1,30})? (?:(?:has been|have been|was|were|is|are) (?:refused|disallowed|rejected|turned down|declined|unsuccessful|not approved|removed)(?! yet)|(?:isn't|isnt|is not|aren't|arent|are not|won't be|wont be|will not be) (?:covered|included|approved|allowed)${notSoonBefore(`until|unless|yet`, 40)})|(?<=^|\n|[.!?] )(?:housing|childcare|rent)(?: costs?)? ?(?:-|:) ?(?:not (?:accepted|approved|allowed|included)|refused|rejected|disallowed)\b`,
   ),
   rule('not-approved', String.raw`\b(?:have|has) not been (?:approved|accepted|allowed)`),
   rule(
@@ -399,7 +400,8 @@ const DECISION_RULES: readonly Rule[] = [
     'reason-not-accepted',
     String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:(?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?|(?:i|he|she|you|we|they) (?:had|have|has) (?:a )?good reason\b)${NOT_PENDING}`,
   ),
-  rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason`),
+  // "Has not shown good reason", and an adviser's "DM: no GR".
+  rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason|\b(?:dm|decision)(?: ?[:-])? no gr\b`),
   // Text that lost its spaces when pasted: "youdidnotshowgoodreason forfailingtoattend".
   rule('no-good-reason-run-on', String.raw`(?:did|has|have)not(?:show|shown|give|given|provide|provided)(?:a|any)?goodreason`),
   rule(
@@ -441,7 +443,7 @@ const DECISION_RULES: readonly Rule[] = [
   // usual £640" (not "£50 less than last year": LONG_AGO; not "if it goes from £500 to nothing").
   rule(
     'paid-less',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}|${notAfter(`${NOT_YET}|will|would|could|might|may|if`)}\b(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less\b|\b(?:payment|${UC}|money) (?:is |was |has gone |went |gone )?down (?:by )?${MONEY}`,
   ),
   // A month with nothing, in people's words: "I am not getting any UC this month", "we're getting £0 this AP".
   rule(
@@ -469,7 +471,7 @@ const DECISION_RULES: readonly Rule[] = [
   // has finished": a sanction that ended).
   rule(
     'claim-has-closed',
-    String.raw`(?<!\b(?:reduction|sanction|deduction|suspension) (?:to|of|on) )\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|finished|cancelled|stopped|shut(?: down)?|close|end)${notSoonBefore(`when|once|if|unless`, 40)}`,
+    String.raw`(?<!\b(?:reduction|sanction|deduction|suspension) (?:to|of|on) )\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|finished|cancelled|stopped|shut(?: down)?|close|end|brought to an end)${notSoonBefore(`when|once|if|unless`, 40)}`,
   ),
   // In people's words: a relative's or client's claim, or no "has" or "was": "my brother's claim stopped", "client's UC award ended 30/09".
   rule(
@@ -487,7 +489,7 @@ const DECISION_RULES: readonly Rule[] = [
   // they taken my element off?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work",
   // "the journal says after looking at the report he's able to do some work" (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -560,7 +562,8 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`${notAfter(NEGATIONS)}(?:\bfound (?:fit for work|capable of work|to have)|${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?:'ve| have| has| had)? found (?:me|him|her|them|you) (?:fit|capable)(?: for work| of work)?\b(?! note| to | enough))${NOT_PENDING}`,
   ),
   rule('one-word-closed', String.raw`^(?:your )?(?:${UC} )?(?:claim )?(?:closed|terminated)$`),
-  rule('claim-closed-short', String.raw`\bclaim (?:${CLOSED}|terminated)\b`),
+  // "Claim closed", "claim terminated", and the journal's "Claim no longer active".
+  rule('claim-closed-short', String.raw`\bclaim (?:${CLOSED}|terminated|(?:is )?no longer active)\b`),
   // "Your award ends on 27 January", "your claim closed from 3 May".
   rule(
     'award-ends-on',
@@ -569,7 +572,7 @@ const DECISION_RULES: readonly Rule[] = [
   // A work capability assessment outcome stated: "Outcome: limited capability for work", "the outcome of your assessment: you have LCWRA".
   rule(
     'wca-outcome',
-    String.raw`\boutcome(?: of [^.:\n]{0,40})?:? (?:you (?:have|do not have|don't have) )?(?:limited capability for work|lcw)|\b(?:work capability assessment|wca) (?:outcome|result)\b`,
+    String.raw`\boutcome(?: of [^.:\n]{0,40})?:? (?:you (?:have|do not have|don't have) )?(?:limited capability for work|lcw)|\b(?:work capability assessment|wca) (?:outcome|result)\b|\b(?:result|outcome) of your (?:health|work capability) assessment\b(?! (?:will|is (?:not )?(?:ready|available) yet))`,
   ),
   rule('wca-points', String.raw`\btotal points:? \d+|\byou (?:scored|got|were awarded|have been awarded) \d+ points`),
   // Overpayments: the decision is that one exists ("there is an overpayment", "we paid you £842 more than you were entitled to").
@@ -597,7 +600,11 @@ const DECISION_RULES: readonly Rule[] = [
     'deduction-changed',
     String.raw`\b(?:your |the |a )?(?:(?:third|3rd)(?:-| )party )?deductions?(?: for [^.!?\n]{1,40}?)? (?:(?:has|have|will)(?: now)? (?:been )?(?:go(?:ne)? up|go(?:ne)? down|increased?|decreased?|set up|started?|reduced)|set up)`,
   ),
-  rule('you-will-lose', String.raw`\byou(?:'ll| will)(?: now)? lose (?:£|\d|(?:some|part|all) of your)`),
+  // "You will lose £13.29 a day", and told: "I'm losing £13 a day for 91 days".
+  rule(
+    'you-will-lose',
+    String.raw`\byou(?:'ll| will)(?: now)? lose (?:£|\d|(?:some|part|all) of your)|${notAfter(`${NOT_YET}|will|would|could|might|may`)}\b(?:i'm|im|i am|we're|we are|he's|he is|she's|she is) (?:now )?losing ${MONEY} (?:a|per|every) (?:day|week|month)\b`,
+  ),
   rule('agreed-to-change', String.raw`\b(?:has|have|'ve) agreed to (?:remove|lift|end|cancel|reduce|backdate|include) (?:the|your|a|his|her|their)`),
   // A third party's request for a deduction granted: "we have agreed a request from Leeds City Council to take money
   // from your Universal Credit", "DWP has accepted an application from your water company to deduct…".
@@ -627,10 +634,10 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY}(?:%| ?per ?cent)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)`,
   ),
   // A new deduction, in people's words: "new thing coming off my payment this month", "another deduction taken from
-  // our UC" (an advance's repayment is not a decision: MONEY_BACK).
+  // our UC", "council tax arrears now coming out of UC" (an advance's repayment is not a decision: MONEY_BACK).
   rule(
     'new-deduction',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the)|(?:arrears|deductions?|fines?|debts?)(?: [\w'-]+){0,2}? now (?:coming|being taken|taken|deducted) (?:off|out of|from)(?: my| our| his| her| the)?) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
   ),
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
   rule(
@@ -678,7 +685,7 @@ const DECISION_RULES: readonly Rule[] = [
   // person from 3 May" (not "if your partner moves in, your payment will be worked out as a couple").
   rule(
     'worked-out-as',
-    String.raw`\b(?:your|the) (?:joint )?(?:${UC} )?(?:payments?|${UC}|award|claim) (?:will|is going to|has been|have been) (?:now )?(?:be )?(?:worked out|paid|assessed|calculated|changed to) as (?:a couple|a single person|single|a joint claim|joint)\b|\bwe(?:'ll| will| have| are going to)(?: now)? (?:treat|treated) (?:you|your claim) as (?:a couple|a single person|single|living together)\b|\byou(?:'ll| will)(?: now)? be (?:paid|assessed|treated) as (?:a couple|a single person|single|joint claimants)\b`,
+    String.raw`\b(?:your|the) (?:joint )?(?:${UC} )?(?:payments?|${UC}|award|claim) (?:will|is going to|has been|have been) (?:now )?(?:be )?(?:worked out|paid|assessed|calculated|changed to) as (?:a couple|a single person|single|a joint claim|joint)\b|\bwe(?:'ll| will| have| are going to)(?: now)? (?:treat|treated) (?:you|your claim) as (?:a couple|a single person|single|living together)\b|\byou(?:'ll| will)(?: now)? be (?:paid|assessed|treated) as (?:a couple|a single person|single|joint claimants)\b|\bwe(?:'ve| have) worked out your (?:${UC}|payment) as (?:a couple|a single person|joint claimants)\b`,
   ),
   // A statement's message: "We've worked out your Universal Credit for 3 August to 2 September 2025".
   rule(
@@ -708,12 +715,13 @@ const DECISION_RULES: readonly Rule[] = [
     'message-outcome',
     String.raw`${notAfter(`${NOT_YET}|still|waiting for|wait for`)}\b(?:(?:got|had|received) (?:the|a|my|his|her|their) (?:message|letter|decision|journal message|answer)|(?:the |a |my )?(?:message|letter|decision) (?:came|arrived|is in))(?: (?:today|yesterday|this morning|last night|at last|in the journal|on the journal))? ?[:-] ?(?:awarded|approved|accepted|refused|rejected|turned down|sanctioned|closed|disallowed|not entitled|nil)\b${NOT_PENDING}`,
   ),
-  // A PIP award letter, which has the same MR right: "got my PIP letter through today", "received his PIP decision"
+  // A PIP award letter, which has the same MR right: its lines ("Daily living part: standard rate from 14 Apr 2025"),
+  // "got my PIP letter through today", "received his PIP decision"
   // (not "haven't had my PIP letter yet", "got my PIP letter asking me to fill in the form", "got a PIP letter about
   // my assessment").
   rule(
     'got-pip-letter',
-    String.raw`${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
+    String.raw`\b(?:daily living|mobility) (?:part|component): (?:standard|enhanced) rate\b|${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
@@ -834,7 +842,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-following': ['following'],
   'mrn-decision-on-request': ['reconsideration', 'mr'],
   'mrn-asked-then-decided': ['asked', 'request', 'challenged', 'disputed', 'again', 'reconsidering'],
-  'mrn-original-kept': ['original', 'first', 'earlier', 'previous', 'initial'],
+  'mrn-original-kept': ['original', 'orig', 'first', 'earlier', 'previous', 'initial'],
   'mrn-looked-again-outcome': ['again', 'look', 'reconsider', 're-consider', 'review', 'over', 'checked', 'done', 'completed', 'finish', 'dealt', 'decided'],
   'mrn-outcome-after-review': ['asked for', 'requested', 'sent in', 'put in'],
   'statement-ready': ['statement'],
@@ -848,10 +856,10 @@ const NEEDS: Record<string, readonly string[]> = {
   'not-entitled': ['entit'],
   'not-eligible': ['eligible'],
   'conditions-not-met': ['meet', 'satisfy'],
-  refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed', 'covered', 'included', 'allowed'],
+  refused: ['refused', 'disallowed', 'rejected', 'turned', 'declined', 'unsuccessful', 'approved', 'removed', 'covered', 'included', 'allowed', 'accepted'],
   'not-approved': ['approved', 'accepted', 'allowed'],
   'we-refused': ['refused', 'disallowed', 'rejected', 'approved', 'accepted', 'allowed', 'turned'],
-  'no-good-reason': ['reason'],
+  'no-good-reason': ['reason', 'no gr'],
   'reason-not-accepted': ['reason'],
   'did-not-give-good-reason': ['reason'],
   'sanction-applied': ['sanction'],
@@ -868,7 +876,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'lcw-outcome': ['capability', 'lcw'],
   'found-fit': ['found'],
   'one-word-closed': ['closed', 'terminated'],
-  'claim-closed-short': ['closed', 'terminated'],
+  'claim-closed-short': ['closed', 'terminated', 'no longer active'],
   welsh: ['rydym', 'byddwn', 'nid', 'hawliad'],
   'welsh-families': ['nid', 'ni ', 'rydym', 'mae', 'bydd', 'gennych', 'gallu'],
   'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
@@ -901,7 +909,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'deducted-from': ['deducted', 'taken', 'recovered', 'collected'],
   'we-will-take': ['take', 'deduct'],
   'deduction-changed': ['deduction'],
-  'you-will-lose': ['lose'],
+  'you-will-lose': ['lose', 'losing'],
   'agreed-to-change': ['agreed'],
   'deduction-request-agreed': ['request', 'application'],
   'made-decision': ['decision'],
@@ -924,6 +932,8 @@ const NEEDS: Record<string, readonly string[]> = {
     'clsoed',
     'colsed',
     'closd',
+    'close',
+    'stop',
     'ended',
     'terminated',
     'shut',
@@ -941,7 +951,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'worked-out-for': ['worked out'],
   'worked-out-as': ['couple', 'single', 'joint', 'living together'],
   'got-decision': ['decision', 'award letter'],
-  'got-pip-letter': ['pip'],
+  'got-pip-letter': ['pip', 'daily living', 'mobility'],
   'message-outcome': ['message', 'letter', 'decision', 'answer'],
   'says-nothing-paid': ['nothing', 'no ', '£0', 'more', 'extra'],
   'only-covers-rooms': ['bed'],
@@ -953,8 +963,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered', 'drop'],
   'nothing-this-month': ['month', 'ap', 'assessment period'],
   'wont-reduce-deduction': ['reduce', 'lower'],
-  'paid-less': ['less', 'lower', 'short', 'from', 'last', 'instead'],
-  'new-deduction': ['new', 'another', 'extra'],
+  'paid-less': ['less', 'lower', 'short', 'from', 'last', 'instead', 'down'],
+  'new-deduction': ['new', 'another', 'extra', 'now'],
   'they-say-owe': ['owe', 'pay back', 'pay it back', 'repay'],
   'mrn-letter-uploaded': ['letter'],
   'right-to-reside-accepted': ['reside', 'resident'],

@@ -891,3 +891,37 @@ describe('decisions and MRNs from a seventh and eighth batch of public quotes an
     'What is an MR notice and when does it come?',
   ]);
 });
+
+describe('journal titles, case notes and told amounts, from a fifth blind set (fifteenth stop)', () => {
+  readAs('decision', [
+    // Journal titles and letter lines that carry their outcome.
+    ['Outcome of your work capability assessment - read letter', 'wca-outcome'],
+    ['Childcare costs: not approved. We did not get a receipt.', 'refused'],
+    ['Claim no longer active. You did not verify your identity in time.', 'claim-closed-short'],
+    ['Your claim has been brought to an end because you are abroad.', 'claim-has-closed'],
+    ['We have worked out your payment as a couple from 3 March.', 'worked-out-as'],
+    ['Mobility component: enhanced rate from 2 May 2025', 'got-pip-letter'],
+    // Amounts told; what is being lost; a new deduction "now" coming off; second-language present tense.
+    ["My daughter's payment is about £250 less this month.", 'paid-less'],
+    ['Told them he moved out and now the money is down by £180.', 'paid-less'],
+    ["Says I'm losing £10.50 a day for 28 days.", 'you-will-lose'],
+    ['Court fine now being taken from my payment, nobody told me.', 'new-deduction'],
+    ['They stop my UC because I did not go to the interview.', 'they-stopped-my'],
+    // An adviser's shorthand.
+    ['Cl. missed WSR 12/03. DM: no GR, sanction applied.', 'no-good-reason'],
+  ]);
+
+  readAs('mrn', [
+    ['DM maintained orig. dec. of 04/09, appeal rights given.', 'mrn-original-kept'],
+    ['Reconsideration reply: they say the decision is right.', 'mrn-decision-on-mr'],
+    ["My son's MR about his sanction has been answered in the journal.", 'mrn-mr-done'],
+  ]);
+
+  readAsNeither([
+    'The result of your health assessment will be in your journal.',
+    'If they stop my UC because I go abroad, can I claim again?',
+    'Will I be losing £13 a day if I miss the appointment?',
+    'How much will my payment go down by if I earn £500?',
+    'Housing costs: tell us about your rent by 3 May.',
+  ]);
+});
