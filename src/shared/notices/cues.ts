@@ -309,7 +309,7 @@ const MRN_RULES: readonly Rule[] = [
   // The MR answered in people's words: "DWP agreed with me on the MR", "they sided with him at mandatory
   // reconsideration", "DWP stuck to their guns on my MR" (not "I hope they agree with me on the MR", "have they agreed with you on the MR?").
   rule(
-    'mrn-agreed-with-me',
+    'mrn-agreed-or-stood-firm',
     String.raw`${NOT_ASKED}${notAfter(NOT_YET)}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})${HAVE} (?:(?:finally )?(?:agreed|sided) with (?:me|us|him|her|them|my client|the claimant)|stuck to (?:their|its|his|her) guns|stood firm|held firm|(?:didn't|did not|would not|wouldn't|refused to) budge)(?: on| about| over| at| in| with)? (?:(?:the|my|his|her|their|our) )?${MR_NAME}${NOT_PENDING}`,
   ),
   // A decision on the MR itself: "we have now made a decision on your request for a mandatory reconsideration".
@@ -438,12 +438,17 @@ const DECISION_RULES: readonly Rule[] = [
     String.raw`${notAfter(NOT_YET)}\b(?:(?:my|our|his|her|their) (?:${UC} |monthly |housing |rent |childcare )?(?:payments?|${UC}|award|money|amount|housing (?:element|costs?)|rent (?:costs?|element|money)|childcare(?: costs)?)|the (?:amount|money)(?: (?:payable|paid|included))? for (?:my )?(?:rent|housing|childcare)|the (?:housing|rent|childcare|child) (?:bit|part|amount|money))(?: for (?:rent|housing|childcare))? (?:(?:has |have |had )?(?:dropped|gone down|went down|decreased|been (?:reduced|cut|lowered))\b|(?:drops|goes down|will drop|will go down) by ${MONEY})${NOT_PENDING}`,
   ),
   // Less than before, in people's words: "they've paid £87 less than last time", "why am I getting £52 less", "my UC
-  // came through and it's like 200 quid less than last month", "it was about a hundred quid short", "the housing
-  // part went from 725 to 0.00", "last month I got 1,046.22 this month …", "only £210 this month instead of the
-  // usual £640" (not "£50 less than last year": LONG_AGO; not "if it goes from £500 to nothing").
+  // came through and it's like 200 quid less than last month", "his payment is nearly £400 less", "it was about a
+  // hundred quid short", "only £210 this month instead of the usual £640" (not "£50 less than last year": LONG_AGO).
   rule(
     'paid-less',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}|${notAfter(`${NOT_YET}|will|would|could|might|may|if`)}\b(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less\b|\b(?:payment|${UC}|money) (?:is |was |has gone |went |gone )?down (?:by )?${MONEY}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)|(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}`,
+  ),
+  // An amount told as it changed: "the housing part went from 725 to 0.00", "payment went from £702 to £31", "last
+  // month I got 1,046.22 this month …", "money down £400" (not "if it goes from £500 to nothing").
+  rule(
+    'amount-went-from',
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:payments?|${UC}|money|award|(?:housing|rent|child|childcare|carer) (?:part|bit|element|amount|money)) (?:has |have )?(?:went|gone|dropped|fell|fallen|come|came) (?:down )?from ${MONEY} to ${MONEY}|\blast (?:month|time|ap) (?:i|we|he|she) (?:got|had|was paid|were paid|received) ${MONEY},? (?:(?:and|but) )?(?:this month|now|this time)\b|\b(?:payment|${UC}|money) (?:is |was |has gone |went |gone )?down (?:by )?${MONEY}`,
   ),
   // A month with nothing, in people's words: "I am not getting any UC this month", "we're getting £0 this AP".
   rule(
@@ -486,10 +491,10 @@ const DECISION_RULES: readonly Rule[] = [
   // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they've finally added the
   // carer element", "they refused my childcare costs", "they took
   // my housing element off", "UC removed his LCWRA", "they've closed my claim" (not a yes/no question: "have
-  // they taken my element off?").
+  // they taken my element off?", "will they close my claim?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
+    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work",
   // "the journal says after looking at the report he's able to do some work" (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -720,7 +725,7 @@ const DECISION_RULES: readonly Rule[] = [
   // (not "haven't had my PIP letter yet", "got my PIP letter asking me to fill in the form", "got a PIP letter about
   // my assessment").
   rule(
-    'got-pip-letter',
+    'pip-award',
     String.raw`\b(?:daily living|mobility) (?:part|component): (?:standard|enhanced) rate\b|${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
@@ -817,7 +822,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'mrn-named': ['mrn', 'reconsideration', 'mr notice'],
   'mrn-looked-again': ['again', 'reconsider', 're-consider'],
   'mrn-they-looked-again': ['again', 'another look', 'reconsidered'],
-  'mrn-agreed-with-me': ['agreed', 'sided', 'guns', 'firm', 'budge'],
+  'mrn-agreed-or-stood-firm': ['agreed', 'sided', 'guns', 'firm', 'budge'],
   'mrn-looked-at-decision-again': ['again'],
   'mrn-looked-at-mr': ['reconsideration', 'mr'],
   'mrn-outcome': ['reconsideration', 'mr'],
@@ -951,7 +956,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'worked-out-for': ['worked out'],
   'worked-out-as': ['couple', 'single', 'joint', 'living together'],
   'got-decision': ['decision', 'award letter'],
-  'got-pip-letter': ['pip', 'daily living', 'mobility'],
+  'pip-award': ['pip', 'daily living', 'mobility'],
   'message-outcome': ['message', 'letter', 'decision', 'answer'],
   'says-nothing-paid': ['nothing', 'no ', '£0', 'more', 'extra'],
   'only-covers-rooms': ['bed'],
@@ -963,7 +968,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'my-payment-dropped': ['dropped', 'down', 'decreased', 'reduced', 'cut', 'lowered', 'drop'],
   'nothing-this-month': ['month', 'ap', 'assessment period'],
   'wont-reduce-deduction': ['reduce', 'lower'],
-  'paid-less': ['less', 'lower', 'short', 'from', 'last', 'instead', 'down'],
+  'paid-less': ['less', 'lower', 'short', 'instead'],
+  'amount-went-from': ['from', 'last', 'down'],
   'new-deduction': ['new', 'another', 'extra', 'now'],
   'they-say-owe': ['owe', 'pay back', 'pay it back', 'repay'],
   'mrn-letter-uploaded': ['letter'],
@@ -1068,7 +1074,8 @@ const PEOPLES_WORDS = new Set([
   'my-payment-dropped',
   'nothing-this-month',
   'paid-less',
-  'got-pip-letter',
+  'amount-went-from',
+  'pip-award',
   'message-outcome',
   'sanctioned-short',
   'found-fit',

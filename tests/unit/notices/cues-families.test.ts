@@ -790,12 +790,12 @@ describe('decisions and MR outcomes retold in long messages, from a blind set of
     // A sentence that starts with "got"; a right to reside refused in second-language English; a PIP letter.
     ['Letter came. Got LCW only, not the support group.', 'awarded-lcw'],
     ['They say I not have right to reside because my status is pre-settled.', 'not-resident'],
-    ["Received my dad's PIP decision letter today, enhanced mobility.", 'got-pip-letter'],
+    ["Received my dad's PIP decision letter today, enhanced mobility.", 'pip-award'],
   ]);
 
   readAs('mrn', [
     ['I asked for an MR, they had another look but it is still the same.', 'mrn-they-looked-again'],
-    ['The DWP sided with me at mandatory reconsideration, so the sanction is gone.', 'mrn-agreed-with-me'],
+    ['The DWP sided with me at mandatory reconsideration, so the sanction is gone.', 'mrn-agreed-or-stood-firm'],
     ['Following your request dated 4 March, we have revised the decision.', 'mrn-following'],
   ]);
 
@@ -818,8 +818,8 @@ describe('decisions and MR outcomes retold in long messages, from a blind set of
 describe('decisions implied by amounts and told second-hand, from a second blind set of stories (fifteenth stop)', () => {
   readAs('decision', [
     // An amount that changed, in people's words.
-    ['The rent bit went from 650 to 410 this month.', 'paid-less'],
-    ['Last month we got £912.40 and this month only £300.', 'paid-less'],
+    ['The rent bit went from 650 to 410 this month.', 'amount-went-from'],
+    ['Last month we got £912.40 and this month only £300.', 'amount-went-from'],
     ['My UC came in about fifty quid short, no idea why.', 'paid-less'],
     ['The message says his payment will be lower for 14 days.', 'payment-smaller'],
     // Reasons not accepted; a sanction given; a claim finished; costs limited; not treated as living here.
@@ -841,7 +841,7 @@ describe('decisions implied by amounts and told second-hand, from a second blind
   readAs('mrn', [
     ['Mandatory reconsideration complete. Result: no change.', 'mrn-looked-again-outcome'],
     ['He asked them to reconsider and they reopened his claim from the start.', 'mrn-asked-then-decided'],
-    ["The DM wouldn't budge at MR, so it's tribunal next.", 'mrn-agreed-with-me'],
+    ["The DM wouldn't budge at MR, so it's tribunal next.", 'mrn-agreed-or-stood-firm'],
     // From a third blind set: the answer "landed"; an MR done that accepted the evidence.
     ['His MR reply has landed, same answer as before.', 'mrn-decision-on-mr'],
     ['MR completed - they accepted the hospital letter, so the sanction money will be paid back.', 'mrn-looked-again-outcome'],
@@ -900,10 +900,10 @@ describe('journal titles, case notes and told amounts, from a fifth blind set (f
     ['Claim no longer active. You did not verify your identity in time.', 'claim-closed-short'],
     ['Your claim has been brought to an end because you are abroad.', 'claim-has-closed'],
     ['We have worked out your payment as a couple from 3 March.', 'worked-out-as'],
-    ['Mobility component: enhanced rate from 2 May 2025', 'got-pip-letter'],
+    ['Mobility component: enhanced rate from 2 May 2025', 'pip-award'],
     // Amounts told; what is being lost; a new deduction "now" coming off; second-language present tense.
     ["My daughter's payment is about £250 less this month.", 'paid-less'],
-    ['Told them he moved out and now the money is down by £180.', 'paid-less'],
+    ['Told them he moved out and now the money is down by £180.', 'amount-went-from'],
     ["Says I'm losing £10.50 a day for 28 days.", 'you-will-lose'],
     ['Court fine now being taken from my payment, nobody told me.', 'new-deduction'],
     ['They stop my UC because I did not go to the interview.', 'they-stopped-my'],
@@ -920,6 +920,8 @@ describe('journal titles, case notes and told amounts, from a fifth blind set (f
   readAsNeither([
     'The result of your health assessment will be in your journal.',
     'If they stop my UC because I go abroad, can I claim again?',
+    'Going abroad for 5 weeks - will they close my claim?',
+    'Did they stop his money because of the sanction?',
     'Will I be losing £13 a day if I miss the appointment?',
     'How much will my payment go down by if I earn £500?',
     'Housing costs: tell us about your rent by 3 May.',
