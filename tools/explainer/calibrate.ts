@@ -59,7 +59,7 @@ export function crossValidate(examples: Example[], config: TrainerConfig, k = FO
 export function outOfFold(examples: Example[], cv: CrossValidation, strategy: Strategy, thresholds?: RecogniserModel['thresholds']): Recognition[] {
   return examples.map((e) => {
     const model = cv.models[cv.foldOf.get(e.id)!]!;
-    return recognise(e.text, thresholds ? { ...model, thresholds } : model, strategy);
+    return recognise(e.text, thresholds ? { ...model, thresholds } : model, strategy, e.today);
   });
 }
 

@@ -1100,6 +1100,25 @@ function aboutSomeoneElse(text: string, start: number): boolean {
   return after >= 0 && !FIRST_PERSON.test(sentence.slice(after).replace(/^ of (?:mine|ours)\b/, ''));
 }
 
+/**
+ * A year long past in the same sentence as a phrase in people's words: "in 2020 she was found fit for work", "my UC
+ * was closed in 2022", "I was put in LCWRA in 2021". Two calendar years or more before the day the text is read
+ * (a decision from the year before may still be inside the 13 months of a late MR). Not "since 2021" (up to now),
+ * nor "from April 2023" (a period a decision can cover), nor DWP's own wording.
+ */
+const PAST_BY_YEAR = new Set([...PEOPLES_WORDS, 'awarded', 'awarded-lcw', 'claim-closed-short', 'capable-of-work']);
+const IN_YEAR = /\b(?:in|during)(?: (?:early|late|mid|january|february|march|april|may|june|july|august|september|october|november|december))? ((?:19|20)\d\d)\b/g;
+
+export function toldAsLongAgo(text: string, cue: Cue, today: string): boolean {
+  if (!PAST_BY_YEAR.has(cue.rule)) return false;
+  const normal = cueText(text).replace(/\n/g, ' ');
+  const at = normal.indexOf(cue.words);
+  if (at < 0) return false;
+  const sentence = sentenceSoFar(normal, at) + cue.words + restOfSentence(normal, at + cue.words.length);
+  const lastYear = Number(today.slice(0, 4)) - 2;
+  return [...sentence.matchAll(IN_YEAR)].some((m) => Number(m[1]) <= lastYear);
+}
+
 function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (aboutSomeoneElse(text, start)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;

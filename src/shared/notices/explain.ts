@@ -66,7 +66,7 @@ export function explainWith(
 ): NoticeExplanation {
   const today = options.today && isIsoDate(options.today) ? options.today : todayInLondon();
   const hasText = text.trim() !== '';
-  const recognised = recognise(text, model, strategy);
+  const recognised = recognise(text, model, strategy, today);
   const kind = options.kind ?? recognised.kind;
   const confidence = options.kind || recognised.kindSure ? 'high' : kind === 'unknown' ? 'none' : 'low';
   const challenge = challengeWith(recognised.challenge, options, hasText);

@@ -5,7 +5,7 @@
 // (b) comes from decision language (cues.ts) and the trained model, never
 // from (a) alone, so a decision worded in an unfamiliar way still gets its
 // deadline when the kind is unclear. Both say when they are unsure.
-import { allCues, cueText, inClaimantsFavour, isShortQuestion, STORY_RULES, type Cue } from './cues';
+import { allCues, cueText, inClaimantsFavour, isShortQuestion, STORY_RULES, toldAsLongAgo, type Cue } from './cues';
 import { kindClues } from './kind-clues';
 import { predict, type RecogniserModel } from './model';
 import { featurize, modelText, modelWords, wordBucket, type FeatureConfig, type Features } from './features';
@@ -95,9 +95,14 @@ export function noticeFeatures(text: string, config: FeatureConfig): { features:
   };
 }
 
-export function recognise(text: string, model: RecogniserModel<NoticeKind, Challenge>, strategy: Strategy = DEFAULT_STRATEGY): Recognition {
+/**
+ * `today` (the date the message is read, YYYY-MM-DD) lets a phrase in people's words that the same sentence puts
+ * in a year long past ("my UC was closed in 2022") stand aside for the model; the phrase still counts as a feature.
+ */
+export function recognise(text: string, model: RecogniserModel<NoticeKind, Challenge>, strategy: Strategy = DEFAULT_STRATEGY, today?: string): Recognition {
   if (!/\p{L}/u.test(text)) return nothingToRead(model);
-  const { features, cues } = noticeFeatures(text, model.features);
+  const { features, cues: found } = noticeFeatures(text, model.features);
+  const cues = today ? found.filter((cue) => !toldAsLongAgo(text, cue, today)) : found;
   const kindP = predict(model.kind, features);
   const challengeP = predict(model.challenge, features);
   // What the likely kinds usually are, pooled with the model's own reading of the words

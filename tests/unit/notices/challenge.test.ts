@@ -214,3 +214,33 @@ describe("the claimant's answers and choices", () => {
     }
   });
 });
+
+describe('a decision told in people’s words, in a year long past', () => {
+  // A model that always finds neither likeliest: what the phrase rules alone make of the text.
+  const neitherModel = flatModel({ decision: 0.1, mrn: 0.05, neither: 0.85 });
+  const rule = (text: string, today: string) => explainWith(neitherModel, text, { today }).challenge;
+
+  it('leaves a phrase two calendar years or more in the past to the model', () => {
+    expect(rule('My UC was closed in 2022 when I went back full time. Now my contract is ending.', '2026-12-05')).toMatchObject({
+      answer: 'neither',
+      rule: null,
+    });
+    expect(rule('In 2020 she was found fit for work and did not appeal.', '2026-12-05')).toMatchObject({ answer: 'neither', rule: null });
+  });
+
+  it('still counts it when the year is recent for the day it is read, or says "since" (up to now)', () => {
+    expect(rule('My UC was closed in 2022 when I went back full time.', '2023-01-10')).toMatchObject({ answer: 'decision', rule: 'their-claim-closed' });
+    expect(rule('My UC was closed in 2025 when I went back full time.', '2026-12-05')).toMatchObject({ answer: 'decision', rule: 'their-claim-closed' });
+    expect(rule("LCWRA since 2021, and yesterday the journal said I'm fit for work.", '2026-12-05')).toMatchObject({
+      answer: 'decision',
+      rule: 'they-say-fit',
+    });
+  });
+
+  it('never sets aside DWP’s own wording of a decision about a past period', () => {
+    expect(rule('We paid you £612 too much in 2023 because your earnings were not counted.', '2026-12-05')).toMatchObject({
+      answer: 'decision',
+      rule: 'paid-too-much',
+    });
+  });
+});
