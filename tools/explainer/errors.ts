@@ -35,11 +35,12 @@ if (what === 'rules') {
       console.log(`${e.id} ${e.kind} -> ${r.kind} (${r.confidence}; ${r.kindCandidates.join(', ')})\n    ${clip(e.text)}`);
     }
     // Recognised as a decision or an MRN, but the deadline's date is not the labelled one.
-    const expected = e.challenge === 'decision' ? 'mandatory-reconsideration' : 'appeal';
-    const want = e.deadlines[expected];
-    const got = r.deadlines.find((d) => d.id === expected)?.date;
-    if (what === 'dates' && e.challenge !== 'neither' && r.challenge.possible.includes(e.challenge) && want !== got) {
-      console.log(`${e.id} [${e.challenge}] ${expected} want ${want} got ${got ?? 'none'} (today ${e.today})\n    ${clip(e.text)}`);
+    if (what === 'dates' && e.challenge !== 'neither' && r.challenge.possible.includes(e.challenge)) {
+      const expected = e.challenge === 'decision' ? 'mandatory-reconsideration' : 'appeal';
+      const got = r.deadlines.find((d) => d.id === expected)?.date;
+      if (e.deadlines[expected] !== got) {
+        console.log(`${e.id} [${e.challenge}] ${expected} want ${e.deadlines[expected]} got ${got ?? 'none'} (today ${e.today})\n    ${clip(e.text)}`);
+      }
     }
     if (
       (what === 'challenge' && !r.challenge.possible.includes(e.challenge)) ||

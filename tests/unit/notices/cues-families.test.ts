@@ -786,6 +786,8 @@ describe('decisions and MR outcomes retold in long messages, from a blind set of
     // An overpayment told: what they say is owed, or that they will take it back.
     ['The letter says I owe them £640 for the months I was working.', 'they-say-owe'],
     ['message from uc telling me my husband has to repay £1,200', 'they-say-owe'],
+    ['They say I must pay £900 back by March.', 'they-say-owe'],
+    ['The letter says I have to pay £300 for the months I worked.', 'they-say-owe'],
     ['They will take the £300 back from my next payments.', 'take-back'],
     // A sentence that starts with "got"; a right to reside refused in second-language English; a PIP letter.
     ['Letter came. Got LCW only, not the support group.', 'awarded-lcw'],
