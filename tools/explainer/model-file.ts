@@ -3,9 +3,18 @@
 // reads (corpus, fixtures, trainer and feature code), so the unit test can
 // tell when the shipped weights are stale.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { corpusFiles } from './corpus';
 import type { LinearHead, RecogniserModel, StoredHead, StoredModel } from '../../src/shared/notices/model';
+
+/** The decision-language rules, one file per part (cues.ts puts them together). */
+function decisionLanguageFiles(): string[] {
+  const dir = 'src/shared/notices/decision-language';
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => `${dir}/${name}`);
+}
 
 export const MODEL_FILE = 'src/shared/notices/model.generated.ts';
 
@@ -23,6 +32,7 @@ export function trainingInputs(): string[] {
     'src/shared/notices/welsh.ts',
     'src/shared/notices/model.ts',
     'src/shared/notices/cues.ts',
+    ...decisionLanguageFiles(),
     'src/shared/notices/kind-clues.ts',
     'src/shared/notices/recognise.ts',
   ];
