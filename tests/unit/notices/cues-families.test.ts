@@ -929,3 +929,75 @@ describe('journal titles, case notes and told amounts, from a fifth blind set (f
     'Housing costs: tell us about your rent by 3 May.',
   ]);
 });
+
+describe('a message that came on a day, and "why" asked about what happened (twentieth stop)', () => {
+  readAs('decision', [
+    // Second-language present tense: the message came, on a named day.
+    ['Today I get a message saying my claim has been closed.', 'claim-has-closed'],
+    ['Yesterday my son gets a letter saying he has been sanctioned for 28 days.', 'sanctioned'],
+    ['On Monday we receive the letter: your Universal Credit claim has been closed.', 'claim-has-closed'],
+    // "Why" before "have", "has", "was", "are"…: a question about something that happened.
+    ['Why have they closed my claim? I did everything they asked.', 'they-stopped-my'],
+    ['Why are they taking £45 off my UC this month, nobody told me', 'taking-money-off'],
+    // A post's title that is its outcome.
+    ['UC stopped - what now? Went to log in and there was nothing there.', 'title-outcome'],
+    ['Housing element refused: landlord says he will evict us', 'title-outcome'],
+    ['LCWRA refused!! after 2 years of waiting', 'title-outcome'],
+    ['My childcare costs got refused. They said the receipt was late.', 'title-outcome'],
+  ]);
+
+  readAsNeither([
+    'When I get a letter saying my claim has been closed, what do I do?',
+    'You will get a message saying your claim has been closed if you do not accept.',
+    'Why would they close my claim if I report the change?',
+    'Last week I got a letter asking why my claim should not be closed.',
+    'UC stopped? I cannot see a payment in my journal.',
+    'Advance refused - what can I do now?',
+    'Hardship payment refused. Can I ask again?',
+    'Back in 2019: UC stopped - but now I am claiming again',
+  ]);
+});
+
+describe('money taken off, a second look done, claims not put back, from a sixth blind set (twentieth stop)', () => {
+  readAs('decision', [
+    // Money taken off, in people's words, with "UC" as the one who did it and an amount said loosely.
+    ['UC have docked nearly 300 quid from my payment this month.', 'taking-money-off'],
+    ['The DWP just chopped 25% off my rent part.', 'taking-money-off'],
+    // Costs not counted, in agents' and people's words.
+    ["They won't count the childminder's receipts because they are handwritten.", 'they-wont-pay'],
+    // Stories in the past perfect, and a decision maker as the one who did it.
+    ['In March the DWP had closed his claim without any warning.', 'they-stopped-my'],
+    ['A decision maker cancelled her housing element from the start of the claim.', 'they-stopped-my'],
+    // A closed claim that will not be put back; the minimum income floor.
+    ["Sorry, we can't put your previous claim back. Please make a new claim.", 'no-reactivate'],
+    ['We are unable to reinstate your claim from 3 June.', 'no-reactivate'],
+    ['From your next assessment period we will apply the minimum income floor to your earnings.', 'minimum-income-floor'],
+    // Told by an adviser or a claimant: refused, and what for; a determination.
+    ['My client was refused on the grounds that he is not habitually resident.', 'person-refused'],
+    ['I got rejected for UC because of our savings.', 'person-refused'],
+    ['We have made a determination that you have been living together as a couple.', 'made-decision'],
+    ["You've been paid more money than you should've been. We'll write to you about paying it back.", 'paid-more-than-entitled'],
+  ]);
+
+  readAs('mrn', [
+    ["My MR's back - nothing changed.", 'mrn-came-back'],
+    ['We have looked again, but the sanction still applies.', 'mrn-looked-again-outcome'],
+    ['Letter says after looking again they are keeping the deduction.', 'mrn-looked-again-outcome'],
+    ['You asked us on 3 May to reconsider our decision about your childcare. We have changed the decision.', 'mrn-asked-then-decided'],
+  ]);
+
+  readAsNeither([
+    // A hardship payment gives money; the reduction it names is an earlier decision.
+    'We have agreed to give you a hardship payment because your Universal Credit has been reduced by a sanction.',
+    'If you are self-employed we may use a minimum income floor to work out your payment.',
+    'Will they take money off my UC for the advance?',
+    "When my MR's back I will let you know.",
+    'I was refused a budgeting advance, can I ask again?',
+    'Was she refused because of the savings?',
+    'If you received more than you should have, we will ask for it back.',
+    // A tribunal's decision notice repeats the decision appealed against.
+    'Decision notice. The appeal is allowed. The decision made by the Secretary of State on 4 March 2025 is set aside. The appellant is not entitled to the housing element from 1 April.',
+    "The claimant's appeal is refused. The decision of the Secretary of State dated 2 May 2024 is confirmed: his payment was reduced by a sanction.",
+    'We will look again at the decision when we get your evidence.',
+  ]);
+});

@@ -101,6 +101,12 @@ export const DECISION_RULES: readonly Rule[] = [
     String.raw`(?<!\bno )(?<!\bwithout a )(?<!\bnot a )\bsanction (?:has been |was |is being |have been |has now been |being )?(?:applied|imposed|put on|added|given)`,
   ),
   rule('sanctioned', String.raw`\b(?:you|he|she|they)(?:'ve| have| has| were| was)? been sanctioned`),
+  // Someone told they were refused, and what for: "she was refused on the basis that she holds capital", "I got
+  // turned down for UC because of my savings" (an advance or a hardship payment refused is no decision: REFUSALS).
+  rule(
+    'person-refused',
+    String.raw`${NOT_ASKED}\b(?:i|he|she|we|they|client|cl|my client)(?:'ve| have| has| had)?(?: been| was| were| got| get) (?:refused|turned down|rejected)(?= (?:on (?:the )?(?:basis|grounds)|because|due to|for (?:${UC}|lcwra?|pip|housing|childcare|the (?:housing|childcare|carer|child|lcwra?) (?:element|costs?)))\b|[.,!]|$)`,
+  ),
   // In the claimant's words: "I was sanctioned", "I've been sanctioned", "why was I sanctioned?", and of someone they
   // help: "my son got sanctioned", "Mr Moran was sanctioned" (not "will I be sanctioned?").
   rule(
@@ -173,15 +179,16 @@ export const DECISION_RULES: readonly Rule[] = [
   // "I made my decision using…", "a decision has been made on your claim" (not "when we have made a decision").
   rule(
     'made-decision',
-    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) decision|a decision (?:has (?:now )?been|was) made|(?<=^|\n)when making (?:this|my|our) decision)\b(?! (?:yet|soon|shortly))`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|dwp|they)(?:'ve| have| has| had)? (?:now )?(?:made|reached|taken) (?:a|my|our|the|this|their|his|her|a new) (?:decision|determination)|a decision (?:has (?:now )?been|was) made|(?<=^|\n)when making (?:this|my|our) decision)\b(?! (?:yet|soon|shortly))`,
   ),
-  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP have cut my UC", "they've finally added the
+  // Claimants and advisers telling what DWP did: "they've stopped my money", "DWP had shut her claim down", "a
+  // decision maker cancelled the housing element", "DWP have cut my UC", "they've finally added the
   // carer element", "they refused my childcare costs", "they took
   // my housing element off", "UC removed his LCWRA", "they've closed my claim" (not a yes/no question: "have
   // they taken my element off?", "will they close my claim?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has)? (?:now |finally |just |also )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
+    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre|(?:a|the) decision maker|the dm)(?:'ve| have| has| had)? (?:now |finally |just |also |simply )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop|cancel+ed|canceled) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work",
   // "the journal says after looking at the report he's able to do some work" (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -196,9 +203,10 @@ export const DECISION_RULES: readonly Rule[] = [
     'decision-letter',
     String.raw`${notAfter(`no|${NEGATIONS}|been|was|were|did|you|when|once|until|if`)}(?:(?<!\b(?:reconsideration|mr|mrn|tribunal|appeal) )\bdecision letter (?:(?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)|(?:is (?:now )?)?(?:in|on) your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter)\b${NOT_PENDING}`,
   ),
+  // "We are unable to reactivate claims", "we can't put your old claim back in place".
   rule(
     'no-reactivate',
-    String.raw`\b(?:unable to|cannot|can't|cant|can not|will not|won't|are not able to) (?:reactivate|reactive|re-activate|reopen|re-open|restart)`,
+    String.raw`\b(?:unable to|cannot|can't|cant|can not|will not|won't|are not able to) (?:reactivate|reactive|re-activate|reopen|re-open|restart|reinstate|put (?:your|the|his|her|their) (?:old |previous |closed |original |last )?(?:claim|award) back)`,
   ),
   // A third-party deduction starting: the claimant's payment goes down, which is a decision (rn-033).
   rule(
@@ -267,14 +275,15 @@ export const DECISION_RULES: readonly Rule[] = [
     String.raw`\boutcome(?: of [^.:\n]{0,40})?:? (?:you (?:have|do not have|don't have) )?(?:limited capability for work|lcw)|\b(?:work capability assessment|wca) (?:outcome|result)\b|\b(?:result|outcome) of your (?:health|work capability) assessment\b(?! (?:will|is (?:not )?(?:ready|available) yet))`,
   ),
   rule('wca-points', String.raw`\btotal points:? \d+|\byou (?:scored|got|were awarded|have been awarded) \d+ points`),
-  // Overpayments: the decision is that one exists ("there is an overpayment", "we paid you £842 more than you were entitled to").
+  // Overpayments: the decision is that one exists ("there is an overpayment", "we paid you £842 more than you were
+  // entitled to", "you received more Universal Credit than you should have").
   rule(
     'overpayment-found',
     String.raw`\b(?:there(?:'s| is| has been| was) an? over ?payment|we(?:'ve| have) (?:found|identified|raised) an? over ?payment|over ?payment (?:of ${MONEY} )?(?:has been |was )?(?:found|identified|raised|made)|o/?p of ${MONEY} raised)`,
   ),
   rule(
     'paid-more-than-entitled',
-    String.raw`\b(?:we(?:'ve| have)? paid you|you (?:were paid|received|got|have received|have been paid)) (?:${MONEY} )?more (?:${UC} )?than you (?:were|are|should have been)`,
+    String.raw`\b(?:we(?:'ve| have)? paid you|you(?: were paid| received| got| have received| have been paid|'ve received|'ve been paid|'ve got)) (?:${MONEY} )?more (?:${UC} |money )?than you (?:were|are|should have been|should have|should've|ought to have)`,
   ),
   // Deductions set up or changed: "£20.37 will be deducted from each payment", "it has to be recovered from my
   // payments", "your deduction will go up to £64".
@@ -323,7 +332,7 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'taking-money-off',
-    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council)(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start)? (?:taking|take|deduct(?:ing)?|start taking) (?:money |${MONEY}(?:%| ?per ?cent)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)`,
+    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council|${UC})(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start| just)? (?:taking|take|took|taken|chopped|docked|knocked|deduct(?:ing)?|start taking) (?:money |(?:(?:nearly|about|around|over|almost|another) )?${MONEY}(?:%| ?per ?cent| quid| pounds?)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)`,
   ),
   // A new deduction, in people's words: "new thing coming off my payment this month", "another deduction taken from
   // our UC", "council tax arrears now coming out of UC" (an advance's repayment is not a decision: MONEY_BACK).
@@ -351,7 +360,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // rent", "HC not paid", "we have not included these costs" (not "… until", "… yet", "… while").
   rule(
     'they-wont-pay',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}${notSoonBefore(`unless`, 80)}${notSoonBefore(`council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord`, 40)}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include|count)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}${notSoonBefore(`unless`, 80)}${notSoonBefore(`council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord`, 40)}`,
   ),
   rule(
     'costs-not-paid',
@@ -422,4 +431,17 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   // A sanction letter's journal title: "22 May 2025  Reduction in your Universal Credit   View letter".
   rule('reduction-title', String.raw`(?:^|\n)(?:${SHORT_DATE} )?reduction in your ${UC}(?= ?(?:view letter|\n|$))`),
+  // The minimum income floor applied to self-employed earnings: "we will use a minimum income floor of £1,655.95",
+  // "the minimum income floor now applies to you" (not "if you are in gainful self-employment we may use…").
+  rule(
+    'minimum-income-floor',
+    String.raw`\b(?:we(?:'ll| will| have| are going to| are)? (?:now )?(?:use|using|apply|applying|applied) (?:a |the |your )?minimum income floor|(?:the |a |your )?minimum income floor (?:now |will now )?(?:applies|will apply|has been applied|is being applied|will be applied|has started))`,
+  ),
+  // A post's or a note's title that is its outcome: "UC stopped - what now?", "Housing element refused - landlord
+  // furious", "LCWRA refused!!", "Childcare costs got refused." (not a question: "UC stopped?"; an advance or a
+  // hardship payment refused is no decision: REFUSALS).
+  rule(
+    'title-outcome',
+    String.raw`(?:^|\n)(?:${SHORT_DATE} )?(?:(?:my|our|his|her|the) )?(?:${UC}|claim|payments?|money|benefits?|award|housing (?:element|costs?|payment)|rent (?:element|part)|childcare(?: (?:element|costs?))?|lcwra?|lcw element|carer'?s? element|child (?:element|amount)|disabled child (?:element|addition)|pip)(?: claim)? (?:(?:got|has been|have been|was|were|been) )?(?:stopped|refused|rejected|cut|reduced|turned down|taken away|removed|closed|ended|denied|halved|sanctioned)(?= ?(?:[-:!.,]|\?\?|\n|$))`,
+  ),
 ];

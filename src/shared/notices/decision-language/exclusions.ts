@@ -48,6 +48,8 @@ const REFUSALS = new Set([
   'conditions-not-met',
   'decided',
   'can-only-pay',
+  'title-outcome',
+  'person-refused',
 ]);
 const NAMES_ADVANCE = /\b(?:(?<!in )advances?|hardship)\b/;
 const ADVANCE_BEFORE = /\b(?:(?<!in )advances?|hardship)(?: payments?)?(?: (?:request|application|claim))? $/;
@@ -100,6 +102,8 @@ const PEOPLES_WORDS = new Set([
   'found-fit',
   'they-say-owe',
   'new-deduction',
+  'title-outcome',
+  'person-refused',
   ...STORY_RULES,
 ]);
 
@@ -138,8 +142,25 @@ export function toldAsLongAgo(text: string, cue: Cue, today: string): boolean {
   return [...sentence.matchAll(IN_YEAR)].some((m) => Number(m[1]) <= lastYear);
 }
 
+/**
+ * A hardship payment's reason: "we have decided to make you a hardship payment because your Universal Credit has
+ * been reduced by a sanction" (UCD157). The reduction was an earlier decision; this message gives money, and a
+ * hardship payment carries no MR right.
+ */
+function hardshipsReason(text: string, start: number): boolean {
+  return /\bbecause $/.test(sentenceSoFar(text, start)) && /\bhardship\b/.test(text.slice(Math.max(0, start - 200), start));
+}
+
+/**
+ * A tribunal's decision notice: "The appeal is allowed. The decision made by the Secretary of State on 14 September
+ * 2023 is set aside." It repeats the decision appealed against, but nothing in it can be asked to be looked at
+ * again or appealed in a month (a further appeal needs the tribunal's permission), so no phrase in it counts.
+ */
+const TRIBUNAL_DECIDED =
+  /\b(?:the |this |(?:the )?claimant's |(?:the )?appellant's )appeal is (?:allowed|refused|dismissed|struck out)\b|\bthe decision (?:made )?(?:by|of) the secretary of state\b[^.]{0,60}?\bis (?:confirmed|set aside|upheld|revised)\b/;
+
 export function doesNotCount(text: string, id: string, start: number, end: number): boolean {
-  if (aboutSomeoneElse(text, start)) return true;
+  if (aboutSomeoneElse(text, start) || hardshipsReason(text, start) || TRIBUNAL_DECIDED.test(text)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;

@@ -66,7 +66,7 @@ export const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn)) (?:came (?:back|bk|bak|through)|(?:has|have) (?:now |finally )?come (?:back|bk|bak|through)|is back|was back|(?<=(?:^|[.!?\n] ?)(?:${MR_NAME}|mrn) )back)\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn))(?:'s back| (?:came (?:back|bk|bak|through)|(?:has|have) (?:now |finally )?come (?:back|bk|bak|through)|is back|was back|(?<=(?:^|[.!?\n] ?)(?:${MR_NAME}|mrn) )back))\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
   rule(

@@ -69,7 +69,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'claim-closed-short': ['closed', 'terminated', 'no longer active'],
   welsh: ['rydym', 'byddwn', 'nid', 'hawliad'],
   'welsh-families': ['nid', 'ni ', 'rydym', 'mae', 'bydd', 'gennych', 'gallu'],
-  'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ'],
+  'no-reactivate': ['reactiv', 'reopen', 're-open', 'restart', 're-activ', 'reinstate', 'back'],
   'paid-too-much': ['much', 'overpaid'],
   'take-back': ['back'],
   recover: ['recover'],
@@ -102,7 +102,8 @@ const NEEDS: Record<string, readonly string[]> = {
   'you-will-lose': ['lose', 'losing'],
   'agreed-to-change': ['agreed'],
   'deduction-request-agreed': ['request', 'application'],
-  'made-decision': ['decision'],
+  'made-decision': ['decision', 'determination'],
+  'person-refused': ['refused', 'turned down', 'rejected'],
   'they-stopped-my': [
     'stopped',
     'cut',
@@ -127,12 +128,13 @@ const NEEDS: Record<string, readonly string[]> = {
     'ended',
     'terminated',
     'shut',
+    'cancel',
   ],
   'they-say-fit': ['fit', 'capable', 'able to'],
   'i-was-sanctioned': ['sanctioned'],
   'benefit-cap': ['cap'],
   'they-say-overpaid': ['overpaid'],
-  'they-wont-pay': ['pay', 'cover', 'include'],
+  'they-wont-pay': ['pay', 'cover', 'include', 'count'],
   'costs-not-paid': ['not'],
   'put-on-rate': ['rate'],
   'element-changed': ['element', 'amount', 'costs'],
@@ -159,6 +161,7 @@ const NEEDS: Record<string, readonly string[]> = {
   'they-say-owe': ['owe', 'must pay', 'to pay', 'repay'],
   'mrn-letter-uploaded': ['letter'],
   'right-to-reside-accepted': ['reside', 'resident'],
+  'minimum-income-floor': ['minimum income floor'],
 };
 
 export function worthTrying(text: string, id: string): boolean {
