@@ -1001,3 +1001,33 @@ describe('money taken off, a second look done, claims not put back, from a sixth
     'We will look again at the decision when we get your evidence.',
   ]);
 });
+
+describe('slang, OCR letters, statement lines and MR verdicts, from a seventh blind set (twentieth stop)', () => {
+  readAs('decision', [
+    ['DWP scrapped my claim because I missed the phone call.', 'they-stopped-my'],
+    ['The letter says our claim is finish from 3 May because he was abroad.', 'claim-has-closed'],
+    ['We do not accept that you had a good reason for missing the interview on 4 June.', 'reason-not-accepted'],
+    ['They will take part of my money for 14 days from next payment.', 'taking-money-off'],
+    ['Got my payment, about 200 pounds less and nobody said why.', 'paid-less'],
+    ['only £410 this time, normally its £700', 'paid-less'],
+    ['Water bill arrears - now they are taken straight out of my UC.', 'new-deduction'],
+    ['You get the standard rate of the daily living component from 2 June 2025.', 'pip-award'],
+    ['PIP letter: enhanced rate mobility, no daily living.', 'pip-award'],
+    ['You were paid £640.20 of Universal Credit which you were not due.', 'paid-more-than-entitled'],
+    ['The overpayment is recoverable from your future payments.', 'paid-more-than-entitled'],
+    ['Your payment for 14 March to 13 April 2025 is £512.08.', 'payment-for-period'],
+  ]);
+
+  readAs('mrn', [
+    ["Mandatory reconsideration result's back, they changed nothing.", 'mrn-result-line'],
+    ['Recon verdict: no.', 'mrn-result-line'],
+  ]);
+
+  readAsNeither([
+    'Will they take part of my money if I miss it?',
+    'Is the MR result in yet? It has been 6 weeks.',
+    'Your payment for 14 March to 13 April 2025 will be in your account by 20 April.',
+    'If an overpayment is recoverable we will tell you how to pay it back.',
+    'Appeal hearing went well, the judge was kind. Got the decision the same day: LCWRA from the start.',
+  ]);
+});

@@ -85,7 +85,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // A reason not accepted, in people's words: "they don't believe my reason is good enough", "they did not accept his reason".
   rule(
     'reason-not-accepted',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:(?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?|(?:i|he|she|you|we|they) (?:had|have|has) (?:a )?good reason\b)${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:(?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?|(?:i|he|she|you|we|they) (?:had|have|has) (?:a )?good reason\b)${NOT_PENDING}`,
   ),
   // "Has not shown good reason", and an adviser's "DM: no GR".
   rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason|\b(?:dm|decision)(?: ?[:-])? no gr\b`),
@@ -135,7 +135,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // hundred quid short", "only £210 this month instead of the usual £640" (not "£50 less than last year": LONG_AGO).
   rule(
     'paid-less',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)|(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)|(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less|(?:like|about|around|nearly|almost) ${MONEY} (?:quid|pounds?) less)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}|\bonly ${MONEY} (?:this month|this time|now),? (?:usually|normally)(?: it's| its| it is)?(?: like| about| around)? ${MONEY}`,
   ),
   // An amount told as it changed: "the housing part went from 725 to 0.00", "payment went from £702 to £31", "last
   // month I got 1,046.22 this month …", "money down £400" (not "if it goes from £500 to nothing").
@@ -169,7 +169,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // has finished": a sanction that ended).
   rule(
     'claim-has-closed',
-    String.raw`(?<!\b(?:reduction|sanction|deduction|suspension) (?:to|of|on) )\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|finished|cancelled|stopped|shut(?: down)?|close|end|brought to an end)${notSoonBefore(`when|once|if|unless`, 40)}`,
+    String.raw`(?<!\b(?:reduction|sanction|deduction|suspension) (?:to|of|on) )\b(?:your|the|this|my|his|her|their|our) (?:single |joint )?(?:(?:${UC} )?(?:claim|account|award)|${UC}) (?:(?:has|was|is|got)(?: now| automatically)?(?: been| be)?|will(?: now)?(?: be)?|automatically) (?:${CLOSED}|terminated|ended|finished|finish|cancelled|stopped|shut(?: down)?|close|end|brought to an end)${notSoonBefore(`when|once|if|unless`, 40)}`,
   ),
   // In people's words: a relative's or client's claim, or no "has" or "was": "my brother's claim stopped", "client's UC award ended 30/09".
   rule(
@@ -188,7 +188,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // they taken my element off?", "will they close my claim?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre|(?:a|the) decision maker|the dm)(?:'ve| have| has| had)? (?:now |finally |just |also |simply )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop|cancel+ed|canceled) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
+    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre|(?:a|the) decision maker|the dm)(?:'ve| have| has| had)? (?:now |finally |just |also |simply )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop|cancel+ed|canceled|binned|scrapped|axed|finish|finished) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work",
   // "the journal says after looking at the report he's able to do some work" (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -283,7 +283,7 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'paid-more-than-entitled',
-    String.raw`\b(?:we(?:'ve| have)? paid you|you(?: were paid| received| got| have received| have been paid|'ve received|'ve been paid|'ve got)) (?:${MONEY} )?more (?:${UC} |money )?than you (?:were|are|should have been|should have|should've|ought to have)`,
+    String.raw`\b(?:we(?:'ve| have)? paid you|you(?: were paid| received| got| have received| have been paid|'ve received|'ve been paid|'ve got)) (?:${MONEY} )?more (?:${UC} |money )?than you (?:were|are|should have been|should have|should've|ought to have)|\byou(?: received| were paid| got|'ve received| have received) ${MONEY} (?:of ${UC} )?(?:that |which )?you (?:were|are) not (?:due|entitled to)|\b(?:this|the) (?:amount|overpayment|money|debt|sum) is recoverable\b`,
   ),
   // Deductions set up or changed: "£20.37 will be deducted from each payment", "it has to be recovered from my
   // payments", "your deduction will go up to £64".
@@ -332,13 +332,13 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'taking-money-off',
-    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council|${UC})(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start| just)? (?:taking|take|took|taken|chopped|docked|knocked|deduct(?:ing)?|start taking) (?:money |(?:(?:nearly|about|around|over|almost|another) )?${MONEY}(?:%| ?per ?cent| quid| pounds?)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)`,
+    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council|${UC})(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start| just)? (?:taking|take|took|taken|chopped|docked|knocked|deduct(?:ing)?|start taking) (?:money |(?:(?:nearly|about|around|over|almost|another) )?${MONEY}(?:%| ?per ?cent| quid| pounds?)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)|${NOT_ASKED}\b(?:we|they|dwp|the dwp|${UC})(?:'ll| will| are going to|'re| are|'ve| have)? (?:take|taking|took|taken) (?:a )?part of (?:my|your|his|her|our|their) (?:money|${UC}|payments?|benefits?|award)\b`,
   ),
   // A new deduction, in people's words: "new thing coming off my payment this month", "another deduction taken from
   // our UC", "council tax arrears now coming out of UC" (an advance's repayment is not a decision: MONEY_BACK).
   rule(
     'new-deduction',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the)|(?:arrears|deductions?|fines?|debts?)(?: [\w'-]+){0,2}? now (?:coming|being taken|taken|deducted) (?:off|out of|from)(?: my| our| his| her| the)?) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the)|(?:arrears|deductions?|fines?|debts?)(?: [\w'-]+){0,2}? now (?:coming|being taken|taken|deducted) (?:off|out of|from)(?: my| our| his| her| the)?|now (?:it's|its|it is|they're|theyre|they are) (?:coming|being taken|taken) (?:straight |directly )?(?:off|out of|from) (?:my|our|his|her|their)) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
   ),
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
   rule(
@@ -422,7 +422,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // my assessment").
   rule(
     'pip-award',
-    String.raw`\b(?:daily living|mobility) (?:part|component): (?:standard|enhanced) rate\b|${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
+    String.raw`\b(?:daily living|mobility) (?:part|component): (?:standard|enhanced) rate\b|\b(?:you|he|she|i|they) (?:get|will get|are entitled to|have been awarded|were awarded|was awarded) the (?:standard|enhanced) rate of the (?:daily living|mobility) (?:part|component)|\b(?:standard|enhanced) rate (?:for )?(?:daily living|mobility)(?: from)?\b(?=[^.!?\n]{0,60}\b(?:nil|no|standard|enhanced) (?:daily living|mobility)\b)|${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
@@ -436,6 +436,12 @@ export const DECISION_RULES: readonly Rule[] = [
   rule(
     'minimum-income-floor',
     String.raw`\b(?:we(?:'ll| will| have| are going to| are)? (?:now )?(?:use|using|apply|applying|applied) (?:a |the |your )?minimum income floor|(?:the |a |your )?minimum income floor (?:now |will now )?(?:applies|will apply|has been applied|is being applied|will be applied|has started))`,
+  ),
+  // A statement's own line: "Your payment for 9 August to 8 September 2025 is £203.11" (every statement can be
+  // challenged; not "your payment for … will be in your account on …").
+  rule(
+    'payment-for-period',
+    String.raw`\byour (?:${UC} )?payment for (?:the assessment period )?${SHORT_DATE} (?:to|-|until) ${SHORT_DATE} (?:is|will be|was) £?\d`,
   ),
   // A post's or a note's title that is its outcome: "UC stopped - what now?", "Housing element refused - landlord
   // furious", "LCWRA refused!!", "Childcare costs got refused." (not a question: "UC stopped?"; an advance or a

@@ -159,8 +159,14 @@ function hardshipsReason(text: string, start: number): boolean {
 const TRIBUNAL_DECIDED =
   /\b(?:the |this |(?:the )?claimant's |(?:the )?appellant's )appeal is (?:allowed|refused|dismissed|struck out)\b|\bthe decision (?:made )?(?:by|of) the secretary of state\b[^.]{0,60}?\bis (?:confirmed|set aside|upheld|revised)\b/;
 
+/** "Tribunal today … got the decision notice": a decision received, just after a tribunal or an appeal is named, is theirs. */
+function tribunalsDecision(text: string, id: string, start: number): boolean {
+  return id === 'got-decision' && /\b(?:tribunal|appeal|judge|hearing)\b/.test(text.slice(Math.max(0, start - 200), start));
+}
+
 export function doesNotCount(text: string, id: string, start: number, end: number): boolean {
-  if (aboutSomeoneElse(text, start) || hardshipsReason(text, start) || TRIBUNAL_DECIDED.test(text)) return true;
+  if (aboutSomeoneElse(text, start) || hardshipsReason(text, start) || tribunalsDecision(text, id, start)) return true;
+  if (TRIBUNAL_DECIDED.test(text)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;

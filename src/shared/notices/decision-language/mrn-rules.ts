@@ -68,10 +68,11 @@ export const MRN_RULES: readonly Rule[] = [
     'mrn-came-back',
     String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn))(?:'s back| (?:came (?:back|bk|bak|through)|(?:has|have) (?:now |finally )?come (?:back|bk|bak|through)|is back|was back|(?<=(?:^|[.!?\n] ?)(?:${MR_NAME}|mrn) )back))\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
   ),
-  // "MR result: not changed", "Mandatory reconsideration decision - no change" ("reconsideration outcome: …" below).
+  // "MR result: not changed", "Mandatory reconsideration decision - no change", "MR verdict: nope", "MR result's
+  // in!!" (not "is the MR result in yet?", "when the MR result is back"; "reconsideration outcome: …" below).
   rule(
     'mrn-result-line',
-    String.raw`\b(?:(?:mr|mandatory reconsideration) (?:result|decision|outcome)(?: (?:for|on|about) [^.!?\n:]{1,40}?)?|mandatory reconsideration decision) ?[:-] ?(?:[^.!?\n]{0,60}?\b(?:they|dwp|dm|we) (?:have |'ve )?(?:agreed|accepted|changed|revised|refused|upheld|kept)\b|no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed)`,
+    String.raw`\b(?:(?:mr|mandatory reconsideration|recon) (?:result|decision|outcome|verdict|answer)(?: (?:for|on|about) [^.!?\n:]{1,40}?)?|mandatory reconsideration decision) ?[:-] ?(?:[^.!?\n]{0,60}?\b(?:they|dwp|dm|we) (?:have |'ve )?(?:agreed|accepted|changed|revised|refused|upheld|kept)\b|no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed|nope|no\b|lost|won|successful|unsuccessful)|${notAfter(`${NOT_YET}|is|has`)}\b(?:mr|mandatory reconsideration|recon) (?:result|outcome|verdict|answer|decision)(?:'s| is| has)(?: finally| now)? (?:come )?(?:in|back|here|out)\b(?! (?:yet|soon))(?![^.!\n]{0,30}\?)`,
   ),
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
