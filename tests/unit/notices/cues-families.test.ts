@@ -1016,16 +1016,20 @@ describe('slang, OCR letters, statement lines and MR verdicts, from a seventh bl
     ['You were paid £640.20 of Universal Credit which you were not due.', 'paid-more-than-entitled'],
     ['The overpayment is recoverable from your future payments.', 'paid-more-than-entitled'],
     ['Your payment for 14 March to 13 April 2025 is £512.08.', 'payment-for-period'],
+    ['Now my money is less £120, I do not understand.', 'paid-less'],
+    ['Reduction in your Universal Credit | View letter', 'reduction-title'],
   ]);
 
   readAs('mrn', [
     ["Mandatory reconsideration result's back, they changed nothing.", 'mrn-result-line'],
     ['Recon verdict: no.', 'mrn-result-line'],
+    ["My son's MRN showed up in his journal this morning.", 'mrn-received'],
   ]);
 
   readAsNeither([
     'Will they take part of my money if I miss it?',
     'Is the MR result in yet? It has been 6 weeks.',
+    'When the MRN appears in your journal, send it to us.',
     'Your payment for 14 March to 13 April 2025 will be in your account by 20 April.',
     'If an overpayment is recoverable we will tell you how to pay it back.',
     'Appeal hearing went well, the judge was kind. Got the decision the same day: LCWRA from the start.',

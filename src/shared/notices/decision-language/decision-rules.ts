@@ -135,7 +135,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // hundred quid short", "only £210 this month instead of the usual £640" (not "£50 less than last year": LONG_AGO).
   rule(
     'paid-less',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)|(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less|(?:like|about|around|nearly|almost) ${MONEY} (?:quid|pounds?) less)\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}|\bonly ${MONEY} (?:this month|this time|now),? (?:usually|normally)(?: it's| its| it is)?(?: like| about| around)? ${MONEY}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|you`)}\b(?:paid (?:me |us |him |her )?|getting |got |received |had )${MONEY} less\b|${notAfter(`${NOT_YET}|will|would|could|might|may|you|if`)}\b(?:${MONEY}(?: quid| pounds?)? (?:less|lower) than (?:(?:my|the|our) )?(?:last|previous|usual|normal) (?:month|payment|time|ap|assessment period|one)|(?:payment|${UC}|money) (?:is|was|came in|has come) (?:nearly |about |around |almost |like )?${MONEY} less|(?:like|about|around|nearly|almost) ${MONEY} (?:quid|pounds?) less|(?:payment|${UC}|money) (?:is|was) less (?:by )?${MONEY})\b|\b(?:payment|${UC}|money|it) (?:was|is|came (?:in|through)|landed)(?: [^.!?\n]{0,25}?)? (?:about |around |like |nearly |almost )?(?:${MONEY}|(?:a |two |three |a few )?hundred|fifty|forty|thirty|twenty)(?: quid| pounds?)? short\b|\bonly ${MONEY} (?:this month |this time |now )?instead of (?:the |my |our )?(?:usual |normal )?${MONEY}|\bonly ${MONEY} (?:this month|this time|now),? (?:usually|normally)(?: it's| its| it is)?(?: like| about| around)? ${MONEY}`,
   ),
   // An amount told as it changed: "the housing part went from 725 to 0.00", "payment went from £702 to £31", "last
   // month I got 1,046.22 this month …", "money down £400" (not "if it goes from £500 to nothing").
@@ -430,7 +430,7 @@ export const DECISION_RULES: readonly Rule[] = [
     String.raw`(?<!\b(?:advance|hardship|council|reduction|ctr|housing benefit|hb|discretionary|dhp|payment|loan|${OTHER_PEOPLE}'s)(?: [\w'-]+){0,3} )\bclaim (?:is|has been|was|got) (?:now )?(?:accepted|approved|successful)\b${NOT_MEANWHILE}${notSoonBefore(`once|after|when|if`, 40)}`,
   ),
   // A sanction letter's journal title: "22 May 2025  Reduction in your Universal Credit   View letter".
-  rule('reduction-title', String.raw`(?:^|\n)(?:${SHORT_DATE} )?reduction in your ${UC}(?= ?(?:view letter|\n|$))`),
+  rule('reduction-title', String.raw`(?:^|\n)(?:${SHORT_DATE} )?reduction in your ${UC}(?= ?(?:[/|-] ?)?(?:view letter|\n|$))`),
   // The minimum income floor applied to self-employed earnings: "we will use a minimum income floor of £1,655.95",
   // "the minimum income floor now applies to you" (not "if you are in gainful self-employment we may use…").
   rule(
