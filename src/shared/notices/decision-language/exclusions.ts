@@ -164,9 +164,20 @@ function tribunalsDecision(text: string, id: string, start: number): boolean {
   return id === 'got-decision' && /\b(?:tribunal|appeal|judge|hearing)\b/.test(text.slice(Math.max(0, start - 200), start));
 }
 
+// Asked once per message, not once per match: a long paste has thousands of matches that do not count.
+let lastText = '';
+let lastAnswer = false;
+function isTribunalsNotice(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastAnswer = TRIBUNAL_DECIDED.test(text);
+  }
+  return lastAnswer;
+}
+
 export function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (aboutSomeoneElse(text, start) || hardshipsReason(text, start) || tribunalsDecision(text, id, start)) return true;
-  if (TRIBUNAL_DECIDED.test(text)) return true;
+  if (isTribunalsNotice(text)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;
