@@ -1035,3 +1035,12 @@ describe('slang, OCR letters, statement lines and MR verdicts, from a seventh bl
     'Appeal hearing went well, the judge was kind. Got the decision the same day: LCWRA from the start.',
   ]);
 });
+
+describe("a tribunal's notice is recognised per message", () => {
+  it('does not carry over to the next message', () => {
+    const tribunal = 'The appeal is allowed. The decision made by the Secretary of State on 4 March 2025 is set aside.';
+    expect(findCue(`${tribunal} The appellant is not entitled to the housing element.`)).toBeNull();
+    expect(findCue('You are not entitled to Universal Credit.')?.rule).toBe('not-entitled');
+    expect(findCue(`${tribunal} You are not entitled to Universal Credit.`)).toBeNull();
+  });
+});
