@@ -85,7 +85,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // A reason not accepted, in people's words: "they don't believe my reason is good enough", "they did not accept his reason".
   rule(
     'reason-not-accepted',
-    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:(?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?|(?:i|he|she|you|we|they) (?:had|have|has) (?:a )?good reason\b)${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}\bwe (?:do not|don't|did not|didn't) accept (?:that )?(?:you|he|she|they) (?:had|have|has) (?:a )?good reason\b|${NOT_ASKED}\b(?:they|dwp|the dwp|dm|the dm|the decision maker|${UC})(?: (?:say|said|says))?(?: they)? (?:don't|do not|did not|didn't|won't|will not|have not|haven't) (?:believe|accept|think)(?: that)? (?:(?:my|his|her|their|our|your|the) reason\b(?: (?:is |was )?(?:a )?(?:good|valid)\b)?|(?:i|he|she|you|we|they) (?:had|have|has) (?:a )?good reason\b)${NOT_PENDING}`,
   ),
   // "Has not shown good reason", and an adviser's "DM: no GR".
   rule('no-good-reason', String.raw`\b(?:has|have|had) not (?:shown|given|provided) (?:us )?(?:a |any )?good reason|\b(?:dm|decision)(?: ?[:-])? no gr\b`),
@@ -105,7 +105,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // turned down for UC because of my savings" (an advance or a hardship payment refused is no decision: REFUSALS).
   rule(
     'person-refused',
-    String.raw`${NOT_ASKED}\b(?:i|he|she|we|they|client|cl|my client)(?:'ve| have| has| had)?(?: been| was| were| got| get) (?:refused|turned down|rejected)(?= (?:on (?:the )?(?:basis|grounds)|because|due to|for (?:${UC}|lcwra?|pip|housing|childcare|the (?:housing|childcare|carer|child|lcwra?) (?:element|costs?)))\b|[.,!]|$)`,
+    String.raw`${NOT_ASKED}\b(?:i|he|she|we|they|client|cl|my client)(?:'ve| have| has| had)?(?: been| was| were| got| get) (?:refused|turned down|rejected)(?= (?:on (?:the )?(?:basis|grounds)|because|due to|for (?:${UC}|lcwra?|pip|housing (?:costs?|element)|childcare costs|the (?:housing|childcare|carer|child|lcwra?) (?:element|costs?)))\b)`,
   ),
   // In the claimant's words: "I was sanctioned", "I've been sanctioned", "why was I sanctioned?", and of someone they
   // help: "my son got sanctioned", "Mr Moran was sanctioned" (not "will I be sanctioned?").
@@ -188,7 +188,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // they taken my element off?", "will they close my claim?").
   rule(
     'they-stopped-my',
-    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre|(?:a|the) decision maker|the dm)(?:'ve| have| has| had)? (?:now |finally |just |also |simply )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop|cancel+ed|canceled|binned|scrapped|axed|finish|finished) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))`,
+    String.raw`${NOT_ASKED}(?<!\b(?:will|would|could|can|might|may|do|does|did|should|shall) )\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre|(?:a|the) decision maker|the dm)(?:'ve| have| has| had)? (?:now |finally |just |also |simply )?(?:(?:stopped|cut|reduced|added|backdated|sanctioned|taken away|took away|removed|knocked off|taken off|took off|refused|rejected|turned down|disallowed|${CLOSED}|ended|terminated|shut|close|stop|cancell?ed) (?:my|our|his|her|their|the) (?:(?:partner's|husband's|wife's|son's|daughter's|mum's|dad's|joint) )?(?:money|payments?|${UC}|benefits?|award|claim|housing (?:costs?|element)|childcare(?: costs?)?|rent|lcw|lcwra|mobility|daily living|(?:[a-z]+ )?element|(?:[a-z]+ )?component)|(?:taken|took) (?:my|our|his|her|their) (?:money|${UC}|benefits?|housing (?:costs?|element)|rent|lcw|lcwra|(?:[a-z]+ )?element))\b(?! to (?:my|your|the|his|her) (?:to-?do|journal|list))|${NOT_ASKED}\b(?:they|dwp|the dwp|${UC}|the jobcentre|jobcentre)(?:'ve| have| has| had)? (?:just )?(?:binned|scrapped|axed) (?:my|our|his|her|their) (?:claim|${UC}|money|payments?|award|benefits?)\b`,
   ),
   // The same for a work capability decision: "DWP says I'm fit for work", "they've decided he is capable of work",
   // "the journal says after looking at the report he's able to do some work" (not a doctor's "they said I am fit for work", "what if DWP say I'm fit for work?", "will they find me fit?").
@@ -198,7 +198,7 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   // A decision letter put in the journal: "Decision letter uploaded to your journal", "we have added a decision
   // letter" (not "no decision letter has been uploaded yet", "have you sent the decision letter?", "a decision
-  // letter is sent once…", the tribunal's or an MR's letter: the MR's is an MRN, below).
+  // letter is sent once…", the tribunal's or an MR's letter: the MR's is an MRN, in mrn-rules.ts, tried first).
   rule(
     'decision-letter',
     String.raw`${notAfter(`no|${NEGATIONS}|been|was|were|did|you|when|once|until|if`)}(?:(?<!\b(?:reconsideration|mr|mrn|tribunal|appeal) )\bdecision letter (?:(?:has been |was |now )?(?:uploaded|added|attached|sent|issued|posted)|(?:is (?:now )?)?(?:in|on) your journal)|\b(?:uploaded|added|attached|sent|issued|posted) (?:a |your |the |an )?(?:new )?decision letter)\b${NOT_PENDING}`,
@@ -206,7 +206,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // "We are unable to reactivate claims", "we can't put your old claim back in place".
   rule(
     'no-reactivate',
-    String.raw`\b(?:unable to|cannot|can't|cant|can not|will not|won't|are not able to) (?:reactivate|reactive|re-activate|reopen|re-open|restart|reinstate|put (?:your|the|his|her|their) (?:old |previous |closed |original |last )?(?:claim|award) back)`,
+    String.raw`\b(?:unable to|cannot|can't|cant|can not|will not|won't|are not able to) (?:reactivate|reactive|re-activate|reopen|re-open|restart|reinstate (?:(?:your|the|his|her|their|this|a|my|it) )?(?:(?:old|previous|closed|original|last) )?(?:claims?|awards?|${UC}|it)\b|put (?:your|the|his|her|their) (?:old |previous |closed |original |last )?(?:claim|award) back)${NOT_PENDING}`,
   ),
   // A third-party deduction starting: the claimant's payment goes down, which is a decision (rn-033).
   rule(
@@ -283,7 +283,7 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'paid-more-than-entitled',
-    String.raw`\b(?:we(?:'ve| have)? paid you|you(?: were paid| received| got| have received| have been paid|'ve received|'ve been paid|'ve got)) (?:${MONEY} )?more (?:${UC} |money )?than you (?:were|are|should have been|should have|should've|ought to have)|\byou(?: received| were paid| got|'ve received| have received) ${MONEY} (?:of ${UC} )?(?:that |which )?you (?:were|are) not (?:due|entitled to)|\b(?:this|the) (?:amount|overpayment|money|debt|sum) is recoverable\b`,
+    String.raw`\b(?:we(?:'ve| have)? paid you|you(?: were paid| received| got| have received| have been paid|'ve received|'ve been paid|'ve got)) (?:${MONEY} )?more (?:${UC} |money )?than you (?:were|are|should have been|should have|should've|ought to have)|\byou(?: received| were paid| got|'ve received| have received) ${MONEY} (?:of ${UC} )?(?:that |which )?you (?:were|are) not (?:due|entitled to)|\b(?:this|the) (?:amount|overpayment|money|debt|sum) is recoverable\b${NOT_PENDING}`,
   ),
   // Deductions set up or changed: "£20.37 will be deducted from each payment", "it has to be recovered from my
   // payments", "your deduction will go up to £64".
@@ -332,13 +332,13 @@ export const DECISION_RULES: readonly Rule[] = [
   ),
   rule(
     'taking-money-off',
-    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council|${UC})(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start| just)? (?:taking|take|took|taken|chopped|docked|knocked|deduct(?:ing)?|start taking) (?:money |(?:(?:nearly|about|around|over|almost|another) )?${MONEY}(?:%| ?per ?cent| quid| pounds?)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)|${NOT_ASKED}\b(?:we|they|dwp|the dwp|${UC})(?:'ll| will| are going to|'re| are|'ve| have)? (?:take|taking|took|taken) (?:a )?part of (?:my|your|his|her|our|their) (?:money|${UC}|payments?|benefits?|award)\b`,
+    String.raw`${NOT_ASKED}\b(?:we|they|dwp|the dwp|court|council|${UC})(?:'re|'ll|'ve| are| will| will be| have| has)?(?: now| started| start| just)? (?:taking|take|took|taken|chopped|docked|knocked|deduct(?:ing)?|start taking) (?:money |(?:(?:nearly|about|around|over|almost|another) )?${MONEY}(?:%| ?per ?cent| quid| pounds?)? (?:a |per |each )?(?:month |week |payment |ap )?|an amount )?(?:off|from|out of) (?:(?:your|ur|my|his|her|their)\b(?= (?:${UC}|benefits?|payments?|award|money|standard allowance|rent|housing)\b)|the (?:rent|housing) (?:part|bit|element|money|costs?)\b)|${NOT_ASKED}\b(?:we(?:'ll| will| are going to|'re| are|'ve| have)? (?:take|taking|took|taken) (?:a )?part of your|(?:they|dwp|the dwp|${UC})(?:'ll| will| are going to|'re| are|'ve| have)? (?:take|taking|took|taken) (?:a )?part of (?:my|his|her|our|their)) (?:money|${UC}|payments?|benefits?|award)\b${NOT_PENDING}`,
   ),
   // A new deduction, in people's words: "new thing coming off my payment this month", "another deduction taken from
   // our UC", "council tax arrears now coming out of UC" (an advance's repayment is not a decision: MONEY_BACK).
   rule(
     'new-deduction',
-    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the)|(?:arrears|deductions?|fines?|debts?)(?: [\w'-]+){0,2}? now (?:coming|being taken|taken|deducted) (?:off|out of|from)(?: my| our| his| her| the)?|now (?:it's|its|it is|they're|theyre|they are) (?:coming|being taken|taken) (?:straight |directly )?(?:off|out of|from) (?:my|our|his|her|their)) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
+    String.raw`${notAfter(`${NOT_YET}|will|would|could|might|may|any`)}\b(?:(?:new|another|extra)(?: [\w'-]+){0,3}? (?:coming|taken|going|came|come|being taken|deducted) (?:off|out of|from) (?:my|our|his|her|their|the)|(?:arrears|deductions?|fines?|debts?)(?: [\w'-]+){0,2}? now (?:coming|being taken|taken|deducted) (?:off|out of|from)(?: my| our| his| her| the)?|now (?:it's|its|it is|they're|theyre|they are) (?:coming|being taken|taken) (?:straight |directly )?(?:off|out of|from) (?:my|our|his|her|their)(?! money)) (?:${UC}|payments?|money|award|standard allowance)\b${NOT_PENDING}`,
   ),
   // The benefit cap: "Benefit cap applied - £58.21 off", "we have applied the benefit cap".
   rule(
@@ -360,7 +360,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // rent", "HC not paid", "we have not included these costs" (not "… until", "… yet", "… while").
   rule(
     'they-wont-pay',
-    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include|count)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}${notSoonBefore(`unless`, 80)}${notSoonBefore(`council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord`, 40)}`,
+    String.raw`${NOT_ASKED}\b(?:they|dwp|the dwp|${UC})(?:'ve| have| has)? (?:(?:said|say|says|told me|saying)(?: that)? (?:they|it|${UC}|dwp) )?(?:wont|won't|will not|can't|cannot|cant|refuse to|refused to) (?:pay|cover|include)(?: (?:for|my|the|our|his|her|any|anything))\b${NOT_MEANWHILE}${notSoonBefore(`unless`, 80)}${notSoonBefore(`council tax|(?:direct(?:ly)?|straight) to (?:the |your |my )?landlord`, 40)}`,
   ),
   rule(
     'costs-not-paid',
@@ -422,7 +422,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // my assessment").
   rule(
     'pip-award',
-    String.raw`\b(?:daily living|mobility) (?:part|component): (?:standard|enhanced) rate\b|\b(?:you|he|she|i|they) (?:get|will get|are entitled to|have been awarded|were awarded|was awarded) the (?:standard|enhanced) rate of the (?:daily living|mobility) (?:part|component)|\b(?:standard|enhanced) rate (?:for )?(?:daily living|mobility)(?: from)?\b(?=[^.!?\n]{0,60}\b(?:nil|no|standard|enhanced) (?:daily living|mobility)\b)|${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
+    String.raw`\b(?:daily living|mobility) (?:part|component): (?:standard|enhanced) rate\b|\b(?:you|he|she|i|they) (?:get|will get|are entitled to|have been awarded|were awarded|was awarded) the (?:standard|enhanced) rate of the (?:daily living|mobility) (?:part|component) from\b|(?<!\b(?:for|hoping|hope|expect|expecting|want|wanted|of|is|or|and) )\b(?:standard|enhanced) rate (?:for )?(?:daily living|mobility)(?: from)?\b(?=[^.!?\n]{0,60}\b(?:nil|no) (?:daily living|mobility)\b)(?![^.!\n]{0,80}\?)|${notAfter(`${NOT_YET}|you|to|still`)}\b(?:got|received|had|opened) ${WHOSE}pip (?:letter|decision|award|result|outcome)(?: (?:letter|through|back|today|yesterday|this morning)){0,2}\b(?! (?:asking|to (?:say|tell) (?:me|him|her|them) (?:about|when|where)|about (?:my|his|her|the|an?) (?:assessment|review|form|appointment|consultation)|for (?:my|his|her|the|an?) (?:assessment|review|appointment|consultation)|with (?:the|a|my) (?:form|date|appointment)))${NOT_PENDING}`,
   ),
   // A claim accepted: "they say claim is accepted and first payment 14 January" (not "once your claim is accepted").
   rule(
@@ -435,7 +435,7 @@ export const DECISION_RULES: readonly Rule[] = [
   // "the minimum income floor now applies to you" (not "if you are in gainful self-employment we may use…").
   rule(
     'minimum-income-floor',
-    String.raw`\b(?:we(?:'ll| will| have| are going to| are)? (?:now )?(?:use|using|apply|applying|applied) (?:a |the |your )?minimum income floor|(?:the |a |your )?minimum income floor (?:now |will now )?(?:applies|will apply|has been applied|is being applied|will be applied|has started))`,
+    String.raw`\b(?:we(?:'ll| will| have| are going to| are)? (?:now )?(?:use|using|apply|applying|applied) (?:a |the |your )?minimum income floor(?: of ${MONEY}| to your| for your| from| instead)|(?:the |a |your )?minimum income floor (?:now |will now )?(?:applies|will apply|has been applied|is being applied|will be applied|has started) (?:to you\b|to your|from (?:your|the|\d)))`,
   ),
   // A statement's own line: "Your payment for 9 August to 8 September 2025 is £203.11" (every statement can be
   // challenged; not "your payment for … will be in your account on …").
@@ -448,6 +448,6 @@ export const DECISION_RULES: readonly Rule[] = [
   // hardship payment refused is no decision: REFUSALS).
   rule(
     'title-outcome',
-    String.raw`(?:^|\n)(?:${SHORT_DATE} )?(?:(?:my|our|his|her|the) )?(?:${UC}|claim|payments?|money|benefits?|award|housing (?:element|costs?|payment)|rent (?:element|part)|childcare(?: (?:element|costs?))?|lcwra?|lcw element|carer'?s? element|child (?:element|amount)|disabled child (?:element|addition)|pip)(?: claim)? (?:(?:got|has been|have been|was|were|been) )?(?:stopped|refused|rejected|cut|reduced|turned down|taken away|removed|closed|ended|denied|halved|sanctioned)(?= ?(?:[-:!.,]|\?\?|\n|$))`,
+    String.raw`(?:^|\n)(?:${SHORT_DATE} )?(?:(?:my|our|his|her) (?:payments?|money|benefits?|award)|(?:(?:my|our|his|her|the) )?(?:${UC}|claim|housing (?:element|costs?|payment)|rent (?:element|part)|childcare(?: (?:element|costs?))?|lcwra?|lcw element|carer'?s? element|child (?:element|amount)|disabled child (?:element|addition)|pip))(?: claim)? (?:(?:got|has been|have been|was|were|been) )?(?:stopped|refused|rejected|cut|reduced|turned down|taken away|removed|closed|ended|denied|halved|sanctioned)(?= ?(?:[-:!.,]|\n|$))(?![^\n]{0,60}\b(?:how to|what to do|explained|guide|plans?|could|would|if)\b)`,
   ),
 ];

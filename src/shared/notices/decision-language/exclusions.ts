@@ -1,5 +1,6 @@
-// When a phrase that matched does not count: money back for an advance, an
-// advance refused, someone else's story, a decision told as long past, or a hedge.
+// When a phrase that matched does not count: money back for an advance, an advance refused, someone else's
+// story, a decision told as long past, a hardship payment's reason, a tribunal's decision notice, an amount that
+// is not said of the benefit, or a hedge (hedges.ts).
 import { hedged } from './hedges';
 import { type Cue } from './rule';
 import { cueText, restOfSentence, sentenceSoFar } from './text';
@@ -148,7 +149,7 @@ export function toldAsLongAgo(text: string, cue: Cue, today: string): boolean {
  * hardship payment carries no MR right.
  */
 function hardshipsReason(text: string, start: number): boolean {
-  return /\bbecause $/.test(sentenceSoFar(text, start)) && /\bhardship\b/.test(text.slice(Math.max(0, start - 200), start));
+  return /\bbecause $/.test(sentenceSoFar(text, start)) && /\bhardship payment/.test(text.slice(Math.max(0, start - 200), start));
 }
 
 /**
@@ -157,11 +158,31 @@ function hardshipsReason(text: string, start: number): boolean {
  * again or appealed in a month (a further appeal needs the tribunal's permission), so no phrase in it counts.
  */
 const TRIBUNAL_DECIDED =
-  /\b(?:the |this |(?:the )?claimant's |(?:the )?appellant's )appeal is (?:allowed|refused|dismissed|struck out)\b|\bthe decision (?:made )?(?:by|of) the secretary of state\b[^.]{0,60}?\bis (?:confirmed|set aside|upheld|revised)\b/;
+  /(?:^|[.!?:\n] ?|\bdecision notice:? )(?:the |this |(?:the )?claimant's |(?:the )?appellant's )appeal is (?:allowed|refused|dismissed|struck out)\b|(?:^|[.!?:\n] ?)the decision (?:made )?(?:by|of) the secretary of state\b[^.]{0,60}?\bis (?:confirmed|set aside|upheld|revised)\b/;
 
 /** "Tribunal today … got the decision notice": a decision received, just after a tribunal or an appeal is named, is theirs. */
 function tribunalsDecision(text: string, id: string, start: number): boolean {
   return id === 'got-decision' && /\b(?:tribunal|appeal|judge|hearing)\b/.test(text.slice(Math.max(0, start - 200), start));
+}
+
+/**
+ * An amount told as less, with nothing that says it is the benefit: "my new job pays about 200 quid less", "the gas
+ * bill is only £40 this month, usually £90". `paid-less` counts then only when the words around it name the
+ * payment, the statement or the like ("my UC came through … like 200 quid less", "datganiad … only £388 this time").
+ */
+const BENEFIT_WORDS =
+  /\b(?:uc|universal credit|payments?|paid|money|statement|award|benefits?|standard|element|dwp|journal|ap|assessment period|datganiad|taliad|credyd cynhwysol)\b/;
+
+/** The loose ways of telling it that need those words: "about 200 quid less", "only £40 now, usually £90", "is less £50". */
+const LOOSE_AMOUNT = /\b(?:usually|normally)\b|(?:quid|pounds?) less$|\bless (?:by )?£?\d/;
+
+function notSaidOfTheBenefit(text: string, id: string, start: number, end: number): boolean {
+  return (
+    id === 'paid-less' &&
+    LOOSE_AMOUNT.test(text.slice(start, end)) &&
+    !BENEFIT_WORDS.test(text.slice(start, end)) &&
+    !BENEFIT_WORDS.test(text.slice(Math.max(0, start - 150), start) + restOfSentence(text, end))
+  );
 }
 
 // Asked once per message, not once per match: a long paste has thousands of matches that do not count.
@@ -177,6 +198,7 @@ function isTribunalsNotice(text: string): boolean {
 
 export function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (aboutSomeoneElse(text, start) || hardshipsReason(text, start) || tribunalsDecision(text, id, start)) return true;
+  if (notSaidOfTheBenefit(text, id, start, end)) return true;
   if (isTribunalsNotice(text)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;

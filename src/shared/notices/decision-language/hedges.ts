@@ -1,5 +1,6 @@
 // Words that make a phrase a warning, a condition or a question rather than
-// something that happened.
+// something that happened, and the few that undo one (a message that came on a
+// named day: CAME_ON_A_DAY).
 import { sentenceSoFar } from './text';
 
 /**

@@ -22,7 +22,6 @@ import {
   WHOSE,
 } from './words';
 
-// Checked first: an MRN also repeats the decision it looked at again.
 export const MRN_RULES: readonly Rule[] = [
   // The notice named: its heading, "your mandatory reconsideration notice" (not "a mandatory reconsideration notice
   // is the letter…", "we'll put a mandatory reconsideration notice in your journal", "what is a … notice?").
@@ -66,13 +65,13 @@ export const MRN_RULES: readonly Rule[] = [
   // "when the MR comes back", "if the MR came back negative").
   rule(
     'mrn-came-back',
-    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn))(?:'s back| (?:came (?:back|bk|bak|through)|(?:has|have) (?:now |finally )?come (?:back|bk|bak|through)|is back|was back|(?<=(?:^|[.!?\n] ?)(?:${MR_NAME}|mrn) )back))\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))${NOT_PENDING}`,
+    String.raw`${NOT_ASKED}${notAfter(`${NEGATIONS}|if|when|once|until|soon as`)}(?<!\b${OTHER_PEOPLE}'s )\b(?:${WHOSE}${MR_NAME}(?: [^.!?\n]{1,40}?)?|(?:${MR_NAME}|mrn))(?:'s back| (?:came (?:back|bk|bak|through)|(?:has|have) (?:now |finally )?come (?:back|bk|bak|through)|is back|was back|(?<=(?:^|[.!?\n] ?)(?:${MR_NAME}|mrn) )back))\b(?<!(?:19|20)\d\d ?[-:]? ?(?:${MR_NAME}|mrn) [a-z\s]{4,20})(?! (?:from [^.!?\n]{1,20}? )?(?:asking|wanting|requesting|needing|for more|to (?:me|us) (?:for|asking)))(?! (?:with (?:the|a|an|dwp|them|another)|in the post|to (?:the|dwp|them|uc)|for (?:another|a second|a further)|on (?:the|my|his|her) desk)\b)${NOT_PENDING}`,
   ),
   // "MR result: not changed", "Mandatory reconsideration decision - no change", "MR verdict: nope", "MR result's
   // in!!" (not "is the MR result in yet?", "when the MR result is back"; "reconsideration outcome: …" below).
   rule(
     'mrn-result-line',
-    String.raw`\b(?:(?:mr|mandatory reconsideration|recon) (?:result|decision|outcome|verdict|answer)(?: (?:for|on|about) [^.!?\n:]{1,40}?)?|mandatory reconsideration decision) ?[:-] ?(?:[^.!?\n]{0,60}?\b(?:they|dwp|dm|we) (?:have |'ve )?(?:agreed|accepted|changed|revised|refused|upheld|kept)\b|no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed|nope|no\b|lost|won|successful|unsuccessful)|${notAfter(`${NOT_YET}|is|has`)}\b(?:mr|mandatory reconsideration|recon) (?:result|outcome|verdict|answer|decision)(?:'s| is| has)(?: finally| now)? (?:come )?(?:in|back|here|out)\b(?! (?:yet|soon))(?![^.!\n]{0,30}\?)`,
+    String.raw`\b(?:(?:mr|mandatory reconsideration|recon) (?:result|decision|outcome|verdict|answer)(?: (?:for|on|about) [^.!?\n:]{1,40}?)?|mandatory reconsideration decision) ?[:-] ?(?:[^.!?\n]{0,60}?\b(?:they|dwp|dm|we) (?:have |'ve )?(?:agreed|accepted|changed|revised|refused|upheld|kept)\b|no change|not changed|unchanged|not revised|revised|changed|refused|upheld|disallowed|(?:nope|no|lost|won|successful|unsuccessful)(?= ?(?:[.!,;-]|\n|$)))|${notAfter(`${NOT_YET}|is|has`)}\b(?:mr|mandatory reconsideration|recon) (?:result|outcome|verdict|answer|decision)(?:'s| is| has)(?: finally| now)? (?:come )?(?:in|back|here|out)\b(?! (?:yet|soon))(?![^.!\n]{0,30}\?)`,
   ),
   // "Your MR was unsuccessful", "my mandatory reconsideration got turned down" (not "if your MR is refused, …").
   rule(
@@ -200,7 +199,7 @@ export const MRN_RULES: readonly Rule[] = [
     'mrn-original-kept',
     String.raw`${NOT_ASKED}${notAfter(NEGATIONS)}\b(?:upheld|kept|confirmed|maintained|agreed with|stood by|stuck with) (?:(?:the|our|their) )?(?:original|orig\.?|first|earlier|previous|initial) (?:decision|dec\b\.?|sanction)(?! (?:letter|date|notice|to\b))${NOT_PENDING}`,
   ),
-  // A second look that is done, then what it found (see SECOND_LOOK above): "we've had another look at your sanction
+  // A second look that is done, then what it found (see SECOND_LOOK in mr-stories.ts): "we've had another look at your sanction
   // decision like you asked. We're sorry but the sanction stays", "we looked at your sanction again. It still applies".
   rule('mrn-looked-again-outcome', LOOKED_AGAIN_THEN_OUTCOME),
   // What it found first, then the second look the claimant asked for: "the sanction stays after the review I asked

@@ -1,3 +1,5 @@
+// Which rules can be skipped on a message, before their expressions run.
+
 /**
  * Words a rule cannot match without (any one of them), checked first: most
  * rules then never run their expression on a long pasted page.
@@ -169,7 +171,19 @@ const NEEDS: Record<string, readonly string[]> = {
   'payment-for-period': ['payment for'],
 };
 
+// The rules read a line break as a space, so the words are looked for in the text on one line ("minimum income⏎floor");
+// made once per message, not once per rule.
+let lastText = '';
+let lastLine = '';
+function onOneLine(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLine = text.replace(/\n/g, ' ');
+  }
+  return lastLine;
+}
+
 export function worthTrying(text: string, id: string): boolean {
   const needs = NEEDS[id];
-  return !needs || needs.some((word) => text.includes(word));
+  return !needs || needs.some((word) => onOneLine(text).includes(word));
 }

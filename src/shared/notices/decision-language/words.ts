@@ -37,7 +37,7 @@ export const NOT_MEANWHILE = notSoonBefore('while|whilst|until|till|pending|in t
 export const NOT_AFTER_CY = String.raw`(?<!\b(?:ddim|heb|pan|unwaith|os|nes|cyn|ar ôl)\b[^.!?\n]{0,30})`;
 /** Welsh: not "… eto" (yet), and not asked ("Ydy'r ailystyriaeth wedi dod yn ôl?"). */
 export const NOT_PENDING_CY = String.raw`(?! eto)(?![^.!,\n]{0,80}\?)`;
-/** Something long past in people's words: "back in 2021", "years ago" (LONG_AGO below adds a few more). */
+/** Something long past in people's words: "back in 2021", "years ago" (LONG_AGO in exclusions.ts adds a few more). */
 export const LONG_AGO_WORDS = String.raw`back in (?:19|20)\d\d|years ago|last year|previously`;
 /** A date as notes write it: "17/01/25", "4.6.2024", "3 March", "22nd Nov 2025". */
 export const SHORT_DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|\d{1,2}(?:st|nd|rd|th)? [a-z]{3,9}\.?(?: \d{4})?)`;
