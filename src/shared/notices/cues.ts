@@ -14,10 +14,10 @@
 // text.ts (the message as the rules read it), pre-check.ts (words a rule needs),
 // hedges.ts and exclusions.ts (when a match does not count), favourable.ts.
 import { DECISION_RULES } from './decision-language/decision-rules';
-import { doesNotCount } from './decision-language/exclusions';
+import { doesNotCount, isTribunalsNotice } from './decision-language/exclusions';
 import { MRN_RULES } from './decision-language/mrn-rules';
 import { worthTrying } from './decision-language/pre-check';
-import type { Cue, Rule } from './decision-language/rule';
+import type { Cue } from './decision-language/rule';
 import { cueText } from './decision-language/text';
 
 export type { Cue } from './decision-language/rule';
@@ -25,16 +25,28 @@ export { cueText } from './decision-language/text';
 export { STORY_RULES, toldAsLongAgo } from './decision-language/exclusions';
 export { inClaimantsFavour } from './decision-language/favourable';
 
-function firstMatch(text: string, rules: readonly Rule[], answer: Cue['answer']): Cue | null {
-  for (const [id, pattern] of rules) {
-    if (!worthTrying(text, id)) continue;
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
-      if (doesNotCount(text, id, match.index, match.index + match[0].length)) continue;
-      return { answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() };
+/**
+ * Each rule's first match that counts, MRN rules first, in the order tried. The message's own facts are worked out
+ * once here, not once per rule or per match: its text on one line for the pre-check, and whether it is a
+ * tribunal's notice (then nothing counts).
+ */
+function* cuesIn(normal: string): Generator<Cue> {
+  if (isTribunalsNotice(normal)) return;
+  const oneLine = normal.replace(/\n/g, ' ');
+  for (const [rules, answer] of [
+    [MRN_RULES, 'mrn'],
+    [DECISION_RULES, 'decision'],
+  ] as const) {
+    for (const [id, pattern] of rules) {
+      if (!worthTrying(oneLine, id)) continue;
+      pattern.lastIndex = 0;
+      for (const match of normal.matchAll(pattern)) {
+        if (doesNotCount(normal, id, match.index, match.index + match[0].length)) continue;
+        yield { answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() };
+        break;
+      }
     }
   }
-  return null;
 }
 
 /**
@@ -48,8 +60,8 @@ export function isShortQuestion(normal: string): boolean {
 
 /** The decision or MRN language in a message, if any. */
 export function findCue(text: string): Cue | null {
-  const normal = cueText(text);
-  return firstMatch(normal, MRN_RULES, 'mrn') ?? firstMatch(normal, DECISION_RULES, 'decision');
+  for (const cue of cuesIn(cueText(text))) return cue;
+  return null;
 }
 
 /** Every phrase rule's pattern, so a test can check how each was written. */
@@ -59,20 +71,5 @@ export function rulePatterns(): RegExp[] {
 
 /** Every rule that matches, for the evaluation's per-rule precision. */
 export function allCues(text: string): Cue[] {
-  const normal = cueText(text);
-  const out: Cue[] = [];
-  for (const [rules, answer] of [
-    [MRN_RULES, 'mrn'],
-    [DECISION_RULES, 'decision'],
-  ] as const) {
-    for (const [id, pattern] of rules) {
-      if (!worthTrying(normal, id)) continue;
-      for (const match of normal.matchAll(pattern)) {
-        if (doesNotCount(normal, id, match.index, match.index + match[0].length)) continue;
-        out.push({ answer, rule: id, words: match[0].replace(/\n/g, ' ').trim() });
-        break;
-      }
-    }
-  }
-  return out;
+  return [...cuesIn(cueText(text))];
 }

@@ -155,7 +155,8 @@ function hardshipsReason(text: string, start: number): boolean {
 /**
  * A tribunal's decision notice: "The appeal is allowed. The decision made by the Secretary of State on 14 September
  * 2023 is set aside." It repeats the decision appealed against, but nothing in it can be asked to be looked at
- * again or appealed in a month (a further appeal needs the tribunal's permission), so no phrase in it counts.
+ * again or appealed in a month (a further appeal needs the tribunal's permission), so no phrase in it counts
+ * (cues.ts asks once per message, before any rule runs).
  */
 const TRIBUNAL_DECIDED =
   /(?:^|[.!?:\n] ?|\bdecision notice:? )(?:the |this |(?:the )?claimant's |(?:the )?appellant's )appeal is (?:allowed|refused|dismissed|struck out)\b|(?:^|[.!?:\n] ?)the decision (?:made )?(?:by|of) the secretary of state\b[^.]{0,60}?\bis (?:confirmed|set aside|upheld|revised)\b/;
@@ -185,21 +186,14 @@ function notSaidOfTheBenefit(text: string, id: string, start: number, end: numbe
   );
 }
 
-// Asked once per message, not once per match: a long paste has thousands of matches that do not count.
-let lastText = '';
-let lastAnswer = false;
-function isTribunalsNotice(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastAnswer = TRIBUNAL_DECIDED.test(text);
-  }
-  return lastAnswer;
+/** True for a tribunal's decision notice (TRIBUNAL_DECIDED): then no phrase in the message counts. */
+export function isTribunalsNotice(text: string): boolean {
+  return TRIBUNAL_DECIDED.test(text);
 }
 
 export function doesNotCount(text: string, id: string, start: number, end: number): boolean {
   if (aboutSomeoneElse(text, start) || hardshipsReason(text, start) || tribunalsDecision(text, id, start)) return true;
   if (notSaidOfTheBenefit(text, id, start, end)) return true;
-  if (isTribunalsNotice(text)) return true;
   if (PEOPLES_WORDS.has(id) && (LONG_AGO.test(sentenceSoFar(text, start)) || LONG_AGO.test(restOfSentence(text, end)))) return true;
   if (MONEY_BACK.has(id) && REPAYS_ADVANCE.test(text.slice(Math.max(0, start - 200), end) + restOfSentence(text, end))) return true;
   if (refusesAdvance(text, id, start, end)) return true;

@@ -170,19 +170,11 @@ const NEEDS: Record<string, readonly string[]> = {
   'payment-for-period': ['payment for'],
 };
 
-// The rules read a line break as a space, so the words are looked for in the text on one line ("minimum income⏎floor");
-// made once per message, not once per rule.
-let lastText = '';
-let lastLine = '';
-function onOneLine(text: string): string {
-  if (text !== lastText) {
-    lastText = text;
-    lastLine = text.replace(/\n/g, ' ');
-  }
-  return lastLine;
-}
-
-export function worthTrying(text: string, id: string): boolean {
+/**
+ * `oneLine` is the message as the rules read it with its line breaks made spaces: the rules read a line break as a
+ * space, so a word pair split across lines ("minimum income⏎floor") is still found.
+ */
+export function worthTrying(oneLine: string, id: string): boolean {
   const needs = NEEDS[id];
-  return !needs || needs.some((word) => onOneLine(text).includes(word));
+  return !needs || needs.some((word) => oneLine.includes(word));
 }
