@@ -42,16 +42,17 @@ export interface CrossValidation {
   models: RecogniserModel<NoticeKind, Challenge>[];
 }
 
-export function crossValidate(examples: Example[], config: TrainerConfig, k = FOLDS, cache?: Map<string, Features>, seed = 0): CrossValidation {
-  const features = cache ?? featurizeAll(examples, config.features);
+export function crossValidate(
+  examples: Example[],
+  config: TrainerConfig,
+  k = FOLDS,
+  cache?: Map<string, Features>,
+  seed = 0,
+  trainOnly: Example[] = [],
+): CrossValidation {
+  const features = cache ?? featurizeAll([...examples, ...trainOnly], config.features);
   const foldOf = groupFolds(examples, k, seed);
-  const models = Array.from({ length: k }, (_, fold) =>
-    trainModel(
-      examples.filter((e) => foldOf.get(e.id) !== fold),
-      config,
-      features,
-    ),
-  );
+  const models = Array.from({ length: k }, (_, fold) => trainModel([...examples.filter((e) => foldOf.get(e.id) !== fold), ...trainOnly], config, features));
   return { foldOf, models };
 }
 
@@ -178,10 +179,17 @@ function rightsCurveOf(examples: Example[], recognitions: Recognition[]): Rights
  * "neither" cut-off depends on the rights one, so each split chooses it again at the median rights cut-off, and
  * its median counts.
  */
-export function calibrate(examples: Example[], config: TrainerConfig, strategy: Strategy, cache?: Map<string, Features>, splitCount = SPLITS) {
-  const features = cache ?? featurizeAll(examples, config.features);
+export function calibrate(
+  examples: Example[],
+  config: TrainerConfig,
+  strategy: Strategy,
+  cache?: Map<string, Features>,
+  splitCount = SPLITS,
+  trainOnly: Example[] = [],
+) {
+  const features = cache ?? featurizeAll([...examples, ...trainOnly], config.features);
   const runs = Array.from({ length: splitCount }, (_, seed) => {
-    const cv = crossValidate(examples, config, FOLDS, features, seed);
+    const cv = crossValidate(examples, config, FOLDS, features, seed, trainOnly);
     const recognitions = outOfFold(examples, cv, strategy);
     const curve = rightsCurveOf(examples, recognitions);
     return { cv, recognitions, curve, rights: chooseRightsCut(curve), kind: chooseKindCut(examples, recognitions) };

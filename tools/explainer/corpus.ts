@@ -21,7 +21,9 @@ export interface Example {
   noticeDate: string | null;
   /** Expected deadlines by id (never late-limit). */
   deadlines: Record<string, string>;
-  origin: 'corpus' | 'fixture' | 'sealed';
+  origin: 'corpus' | 'fixture' | 'sealed' | 'kind-only';
+  /** Teaches question (a) only, and is never scored (see loadKindOnly). */
+  kindOnly?: boolean;
 }
 
 interface CorpusRecord {
@@ -45,7 +47,7 @@ function fromRecord(record: CorpusRecord, file: string, origin: Example['origin'
   delete deadlines['late-limit'];
   return {
     id: record.id,
-    family: `${origin === 'sealed' ? 'sealed' : 'c'}:${record.family ?? record.id}`,
+    family: `${origin === 'sealed' ? 'sealed' : origin === 'kind-only' ? 'k' : 'c'}:${record.family ?? record.id}`,
     text: record.text,
     kind: checkKind(record.kind, origin === 'sealed' ? 'a sealed record' : `${file} ${record.id}`),
     challenge: record.challenge,
@@ -106,6 +108,18 @@ export function loadFixtures(): Example[] {
 export function loadTraining(dir = CORPUS_DIR): Example[] {
   const all = [...loadCorpus(dir), ...loadFixtures()];
   return all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export const KIND_ONLY_DIR = join(CORPUS_DIR, 'kind-only');
+
+/**
+ * Texts that teach the kind head only (tests/corpus/kind-only/): written wordings that are always in the training
+ * folds and never scored, so cross-validation still measures the corpus alone; question (b) never sees them.
+ */
+export function loadKindOnly(dir = KIND_ONLY_DIR): Example[] {
+  return corpusFiles(dir)
+    .flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as CorpusRecord[]).map((record) => fromRecord(record, file, 'kind-only')))
+    .map((e) => ({ ...e, kindOnly: true }));
 }
 
 /** The sealed test set: only tools/explainer/eval.ts reads it, for aggregate figures. */

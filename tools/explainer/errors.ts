@@ -3,8 +3,8 @@
 import { explainWith } from '../../src/shared/notices/explain';
 import { allCues } from '../../src/shared/notices/cues';
 import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
-import { calibrate } from './calibrate';
-import { loadTraining } from './corpus';
+import { calibrate, SPLITS } from './calibrate';
+import { loadKindOnly, loadTraining } from './corpus';
 import { featurizeAll, SHIPPED } from './train';
 
 const what = process.argv[2] ?? 'challenge';
@@ -27,8 +27,9 @@ if (what === 'rules') {
     for (const w of h.wrong) console.log(`    ${w}`);
   }
 } else {
-  const cache = featurizeAll(training, SHIPPED.features);
-  const { cv, thresholds } = calibrate(training, SHIPPED, DEFAULT_STRATEGY, cache);
+  const kindOnly = loadKindOnly();
+  const cache = featurizeAll([...training, ...kindOnly], SHIPPED.features);
+  const { cv, thresholds } = calibrate(training, SHIPPED, DEFAULT_STRATEGY, cache, SPLITS, kindOnly);
   for (const e of training) {
     const r = explainWith({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, e.text, { today: e.today });
     if (what === 'kind' && r.kind !== e.kind) {

@@ -15,8 +15,8 @@ import type { RecogniserModel } from '../../src/shared/notices/model';
 import { DEFAULT_STRATEGY, type Strategy } from '../../src/shared/notices/recognise';
 import type { Challenge, NoticeExplanation, NoticeKind } from '../../src/shared/notices/types';
 import { baselineChallenge, classify, normalise } from './baseline';
-import { calibrate, type RightsPoint } from './calibrate';
-import { loadSealed, loadTraining, type Example } from './corpus';
+import { calibrate, SPLITS, type RightsPoint } from './calibrate';
+import { loadKindOnly, loadSealed, loadTraining, type Example } from './corpus';
 import { figures, headline, type Figures } from './metrics';
 import { MODEL_FILE, renderModelFile } from './model-file';
 import { featurizeAll, SHIPPED, trainModel, type TrainerConfig } from './train';
@@ -27,6 +27,8 @@ interface Variant {
   /** null: the old hand-weighted rules (no training). */
   config: TrainerConfig | null;
   strategy: Strategy;
+  /** false: trained on the corpus alone, without tests/corpus/kind-only/. */
+  kindOnly?: boolean;
 }
 
 const NB = { kind: 'nb', smoothing: 0.1 } as const;
@@ -46,6 +48,13 @@ export const VARIANTS: Variant[] = [
     about: 'logistic regression for the kind; decisions from phrases only',
     config: SHIPPED,
     strategy: { cues: true, challengeModel: false },
+  },
+  {
+    name: 'lr+cues-corpus-only',
+    about: 'the shipped design trained on the corpus alone (no kind-only texts)',
+    config: SHIPPED,
+    strategy: DEFAULT_STRATEGY,
+    kindOnly: false,
   },
   { name: 'lr+cues', about: 'logistic regression, decision phrases first (shipped)', config: SHIPPED, strategy: DEFAULT_STRATEGY },
 ];
@@ -75,14 +84,15 @@ interface VariantResult {
   seconds: number;
 }
 
-function runVariant(variant: Variant, training: Example[], sealed: Example[], caches: Map<string, Map<string, Features>>): VariantResult {
+function runVariant(variant: Variant, training: Example[], sealed: Example[], caches: Map<string, Map<string, Features>>, allKindOnly: Example[]): VariantResult {
   const started = Date.now();
+  const kindOnly = variant.kindOnly === false ? [] : allKindOnly;
   const config = variant.config ?? SHIPPED;
   const key = JSON.stringify(config.features);
-  if (!caches.has(key)) caches.set(key, featurizeAll([...training, ...sealed], config.features));
+  if (!caches.has(key)) caches.set(key, featurizeAll([...training, ...kindOnly, ...sealed], config.features));
   const cache = caches.get(key)!;
 
-  const { cv, curve, thresholds } = calibrate(training, config, variant.strategy, cache);
+  const { cv, curve, thresholds } = calibrate(training, config, variant.strategy, cache, SPLITS, kindOnly);
   const oof = training.map((e) => explainer({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, variant)(e));
   const result: VariantResult = { name: variant.name, about: variant.about, cv: figures(training, oof), seconds: 0 };
   const real = training.map(isPublicQuote);
@@ -96,7 +106,7 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
     result.curve = curve;
   }
   if (sealed.length || variant.config) {
-    const model = trainModel(training, { ...config, thresholds }, cache);
+    const model = trainModel([...training, ...kindOnly], { ...config, thresholds }, cache);
     if (variant.config) {
       const text = renderModelFile(model, { hash: '-', examples: training.length });
       result.size = { raw: Buffer.byteLength(text), gzip: gzipSync(text).length };
@@ -127,16 +137,17 @@ function main() {
   const noSealed = args.includes('--no-sealed');
   const jsonPath = args.find((a) => a.startsWith('--json='))?.slice(7) ?? '.reports/explainer-eval.json';
   const training = loadTraining();
+  const kindOnly = loadKindOnly();
   const sealed = noSealed ? [] : loadSealed();
   const c = (x: Example[], ch: string) => x.filter((e) => e.challenge === ch).length;
   console.log(
     `Training corpus + fixtures: ${training.length} notices in ${new Set(training.map((e) => e.family)).size} families ` +
-      `(${c(training, 'decision')} decisions, ${c(training, 'mrn')} MRNs, ${c(training, 'neither')} neither). Sealed: ${sealed.length}.`,
+      `(${c(training, 'decision')} decisions, ${c(training, 'mrn')} MRNs, ${c(training, 'neither')} neither). Sealed: ${sealed.length}. Kind only (trained on, never scored): ${kindOnly.length}.`,
   );
   const caches = new Map<string, Map<string, Features>>();
   const results: VariantResult[] = [];
   for (const variant of VARIANTS.filter((v) => !only || v.name === only)) {
-    const r = runVariant(variant, training, sealed, caches);
+    const r = runVariant(variant, training, sealed, caches, kindOnly);
     results.push(r);
     console.log(
       `\n${r.name}: ${r.about}${r.thresholds ? ` (cut-offs: kind ${r.thresholds.kind}, rights ${r.thresholds.rights}, neither ${r.thresholds.neither})` : ''} [${r.seconds} s]`,

@@ -4,7 +4,7 @@
 // tell when the shipped weights are stale.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { corpusFiles } from './corpus';
+import { corpusFiles, KIND_ONLY_DIR } from './corpus';
 import type { LinearHead, RecogniserModel, StoredHead, StoredModel } from '../../src/shared/notices/model';
 
 /** The decision-language rules, one file per part (cues.ts puts them together). */
@@ -22,6 +22,7 @@ export const MODEL_FILE = 'src/shared/notices/model.generated.ts';
 export function trainingInputs(): string[] {
   return [
     ...corpusFiles(),
+    ...corpusFiles(KIND_ONLY_DIR),
     'tests/unit/notices/fixtures-clean.ts',
     'tests/unit/notices/fixtures-messy.ts',
     'tools/explainer/corpus.ts',

@@ -10,6 +10,6 @@ const built = buildModelFile();
 writeFileSync(MODEL_FILE, built.text);
 const bytes = Buffer.byteLength(built.text);
 console.log(
-  `${MODEL_FILE}: ${built.examples} examples, cut-offs kind ${built.thresholds.kind} / rights ${built.thresholds.rights} / neither ${built.thresholds.neither}, ` +
+  `${MODEL_FILE}: ${built.examples} examples (+${built.kindOnly} for the kind only), cut-offs kind ${built.thresholds.kind} / rights ${built.thresholds.rights} / neither ${built.thresholds.neither}, ` +
     `${(bytes / 1024).toFixed(1)} KB (${(gzipSync(built.text).length / 1024).toFixed(1)} KB gzip), hash ${built.hash}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );

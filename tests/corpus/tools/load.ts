@@ -21,3 +21,11 @@ export function loadSealed(dir = CORPUS_DIR): Array<CorpusRecord & { file: strin
   if (!existsSync(path)) return [];
   return (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((r) => ({ ...r, file: 'sealed/sealed.json' }));
 }
+
+/** Texts that teach the kind only (kind-only/*.json): never scored, never used for the decision question. */
+export function loadKindOnly(
+  dir = join(CORPUS_DIR, 'kind-only'),
+): Array<{ id: string; family: string; text: string; kind: string; challenge: string; file: string }> {
+  if (!existsSync(dir)) return [];
+  return loadTraining(dir);
+}

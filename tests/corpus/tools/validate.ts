@@ -11,7 +11,7 @@ import { join, basename } from 'node:path';
 import { NOTICE_KINDS } from '../../../src/shared/notices/types';
 import { isIsoDate, weekday } from '../../../src/shared/notices/calendar';
 import { recordsFrom, mrDeadline, appealDeadline } from './build';
-import { CORPUS_DIR, loadSealed, loadTraining } from './load';
+import { CORPUS_DIR, loadKindOnly, loadSealed, loadTraining } from './load';
 import type { CorpusRecord } from './blocks';
 
 const errors: string[] = [];
@@ -207,9 +207,25 @@ for (let i = 0; i < se.length; i++) {
   }
 }
 
+// Kind-only texts are in every training fold: none may copy a sealed text or a scored training text.
+const kindOnly = loadKindOnly();
+for (const r of kindOnly) {
+  if (ids.has(r.id) || !r.id.startsWith('k-')) err(r, 'kind-only id must be unique and start with k-');
+  ids.add(r.id);
+  if (!kinds.has(r.kind)) err(r, `unknown kind ${r.kind}`);
+  if (!['decision', 'mrn', 'neither'].includes(r.challenge)) err(r, `bad challenge ${r.challenge}`);
+  const s = shingles(r.text);
+  for (const b of [...se, ...tr]) {
+    const j = jaccard(s, b.s);
+    // The same bars as above: 0.45 against the sealed set, 0.6 inside training.
+    if (j >= (b.r.file.startsWith('sealed') ? 0.45 : 0.6)) err(r, `kind-only text near-duplicates ${b.r.id} (jaccard ${j.toFixed(2)})`);
+    else if (j >= 0.45) warnings.push(`${r.id} ~ ${b.r.id} (jaccard ${j.toFixed(2)}, kind-only)`);
+  }
+}
+
 for (const w of warnings) console.log(`warning: ${w}`);
 for (const e of errors) console.log(`error: ${e}`);
 console.log(
-  `${training.length} training records (${trainFamilies.size} families), ${sealed.length} sealed records; ${errors.length} errors, ${warnings.length} warnings`,
+  `${training.length} training records (${trainFamilies.size} families), ${sealed.length} sealed records, ${kindOnly.length} kind-only; ${errors.length} errors, ${warnings.length} warnings`,
 );
 process.exit(errors.length ? 1 : 0);

@@ -1058,6 +1058,22 @@ describe('slang, OCR letters, statement lines and MR verdicts, from a seventh bl
   ]);
 });
 
+describe('a decision someone else made, told by the claimant, from a ninth batch of public quotes (twenty-first stop)', () => {
+  readAs('decision', [
+    ['Logged into my journal and they sent me a pdf, it says they have decided i have limited capability for work.', 'decided'],
+    ["They've decided I'm not entitled because of my savings.", 'decided'],
+    ['DWP have accepted I have LCWRA from March, backdated.', 'has-lcw'],
+    ['The letter says they decided that we have no right to reside.', 'decided'],
+  ]);
+
+  readAsNeither([
+    'They have decided to invite me to an assessment in January.',
+    'Have they decided yet? It has been weeks.',
+    'If they decided I have LCW, would I get more money?',
+    'They decided to give me a hardship payment while the sanction runs.',
+  ]);
+});
+
 describe("a tribunal's notice is recognised per message", () => {
   it('does not carry over to the next message', () => {
     const tribunal = 'The appeal is allowed. The decision made by the Secretary of State on 4 March 2025 is set aside.';

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { decodeModel } from '../../../src/shared/notices/model';
 import { MODEL, MODEL_HASH } from '../../../src/shared/notices/model.generated';
-import { loadTraining } from '../../../tools/explainer/corpus';
+import { crossValidate } from '../../../tools/explainer/calibrate';
+import { loadKindOnly, loadTraining } from '../../../tools/explainer/corpus';
 import { encodeWeights, inputsHash, MODEL_FILE, renderModelFile, storeModel } from '../../../tools/explainer/model-file';
 import { SHIPPED, trainModel } from '../../../tools/explainer/train';
 
@@ -20,6 +21,24 @@ describe('the shipped recogniser model', () => {
     const first = renderModelFile(trainModel(examples, config), { hash: 'x', examples: examples.length });
     const second = renderModelFile(trainModel([...examples].reverse(), config), { hash: 'x', examples: examples.length });
     expect(second).toBe(first);
+  });
+
+  it('learns the kind alone from the kind-only texts, and never scores them', () => {
+    const examples = loadTraining().filter((_, i) => i % 8 === 0);
+    const kindOnly = loadKindOnly().filter((_, i) => i % 8 === 0);
+    expect(kindOnly.length).toBeGreaterThan(100);
+    expect(kindOnly.every((e) => e.kindOnly && e.origin === 'kind-only')).toBe(true);
+    const config = { ...SHIPPED, kind: { ...SHIPPED.kind, epochs: 3 }, challenge: { ...SHIPPED.challenge, epochs: 3 } };
+    const alone = trainModel(examples, config);
+    const withThem = trainModel([...examples, ...kindOnly], config);
+    // Question (b) and the kinds' answer rates are the corpus's alone; the kind head learns from both.
+    expect(withThem.challenge.weights).toEqual(alone.challenge.weights);
+    expect(withThem.challenge.bias).toEqual(alone.challenge.bias);
+    expect(withThem.challengeOfKind).toEqual(alone.challengeOfKind);
+    expect(withThem.kind.weights).not.toEqual(alone.kind.weights);
+    // Cross-validation puts them in no fold: each fold's model trains on them, none is scored.
+    const cv = crossValidate(examples, config, 3, undefined, 0, kindOnly);
+    expect([...cv.foldOf.keys()].sort()).toEqual(examples.map((e) => e.id).sort());
   });
 
   it('keeps every weight when stored and loaded again', () => {
