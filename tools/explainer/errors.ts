@@ -27,7 +27,7 @@ if (what === 'rules') {
     for (const w of h.wrong) console.log(`    ${w}`);
   }
 } else {
-  const kindOnly = loadKindOnly();
+  const kindOnly = loadKindOnly(process.env.CORPUS ? `${process.env.CORPUS}/kind-only` : undefined);
   const cache = featurizeAll([...training, ...kindOnly], SHIPPED.features);
   const { cv, thresholds } = calibrate(training, SHIPPED, DEFAULT_STRATEGY, cache, SPLITS, kindOnly);
   for (const e of training) {

@@ -89,7 +89,7 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
   const kindOnly = variant.kindOnly === false ? [] : allKindOnly;
   const config = variant.config ?? SHIPPED;
   const key = JSON.stringify(config.features);
-  if (!caches.has(key)) caches.set(key, featurizeAll([...training, ...kindOnly, ...sealed], config.features));
+  if (!caches.has(key)) caches.set(key, featurizeAll([...training, ...allKindOnly, ...sealed], config.features));
   const cache = caches.get(key)!;
 
   const { cv, curve, thresholds } = calibrate(training, config, variant.strategy, cache, SPLITS, kindOnly);

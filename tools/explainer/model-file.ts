@@ -26,6 +26,7 @@ export function trainingInputs(): string[] {
     'tests/unit/notices/fixtures-clean.ts',
     'tests/unit/notices/fixtures-messy.ts',
     'tools/explainer/corpus.ts',
+    'tools/explainer/build-model.ts',
     'tools/explainer/train.ts',
     'tests/support/seeded-random.ts',
     'tools/explainer/calibrate.ts',

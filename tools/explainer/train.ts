@@ -251,7 +251,7 @@ export interface TrainerConfig {
 /** The settings the shipped model is trained with (chosen on cross-validation, see tools/explainer/eval.ts). */
 export const SHIPPED: TrainerConfig = {
   features: { bits: 13, charGrams: [3, 4, 5], wordGrams: [1, 2], cueWeight: 0.3, clueWeight: 0.3 },
-  kind: { kind: 'lr', epochs: 12, alpha: 1, beta: 1, l1: 4, l2: 0.01, balance: 1, seed: 1 },
+  kind: { kind: 'lr', epochs: 12, alpha: 1, beta: 1, l1: 3, l2: 0.01, balance: 1, seed: 1 },
   challenge: { kind: 'lr', epochs: 20, alpha: 1, beta: 1, l1: 0.15, l2: 0.01, balance: 0.5, seed: 2 },
   challengeResidual: false,
   kindMix: 0.5,

@@ -29,3 +29,9 @@ export function loadKindOnly(
   if (!existsSync(dir)) return [];
   return loadTraining(dir);
 }
+
+/** The held-out public quotes (heldout/*.json): measured by eval-file.ts, never trained on. */
+export function loadHeldOut(dir = join(CORPUS_DIR, 'heldout')): Array<CorpusRecord & { file: string }> {
+  if (!existsSync(dir)) return [];
+  return loadTraining(dir);
+}

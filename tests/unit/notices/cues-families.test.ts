@@ -1058,19 +1058,21 @@ describe('slang, OCR letters, statement lines and MR verdicts, from a seventh bl
   ]);
 });
 
-describe('a decision someone else made, told by the claimant, from a ninth batch of public quotes (twenty-first stop)', () => {
-  readAs('decision', [
-    ['Logged into my journal and they sent me a pdf, it says they have decided i have limited capability for work.', 'decided'],
-    ["They've decided I'm not entitled because of my savings.", 'decided'],
-    ['DWP have accepted I have LCWRA from March, backdated.', 'has-lcw'],
-    ['The letter says they decided that we have no right to reside.', 'decided'],
-  ]);
-
+describe('"they decided", "I have LCW" told by others: not a decision by their words alone (twenty-first stop review)', () => {
+  // A first widening of 'decided' to "they" and of 'has-lcw' to "decided I have" caught two public quotes and
+  // told these look-alikes a date outright; it was taken back. The model answers such texts, and asks when unsure.
   readAsNeither([
-    'They have decided to invite me to an assessment in January.',
+    'They decided to move my appointment to Tuesday.',
+    'They decided to transfer my claim to another jobcentre.',
+    'They decided I need to attend a health assessment.',
+    'They have decided on a date for my assessment.',
     'Have they decided yet? It has been weeks.',
-    'If they decided I have LCW, would I get more money?',
-    'They decided to give me a hardship payment while the sanction runs.',
+    "I don't think they have decided.",
+    'Do they accept I have LCWRA?',
+    'At the tribunal they decided in my favour.',
+    'My GP agreed I have LCWRA.',
+    'The assessor decided I have LCWRA but DWP have not confirmed yet.',
+    'Back in 2019 they decided I have LCW and nothing has changed since.',
   ]);
 });
 

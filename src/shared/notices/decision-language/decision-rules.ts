@@ -22,7 +22,7 @@ import {
 export const DECISION_RULES: readonly Rule[] = [
   rule(
     'decided',
-    String.raw`(?<!\b(?:have|has|had|did|do|does|if|when|once|until|whether) )\b(?:(?:we|i|they|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! yet\b)(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award|approve|offer)(?: you)? (?:a |an |your )?(?:[\w-]+ ){0,2}?(?:hardship|advance|budgeting))|[^.!?\n]{0,60}\b(?:hardship|advance)\b)`,
+    String.raw`\b(?:(?:we|i|the decision maker|a decision maker|dm|uc|dwp)${HAVE} (?:now )?|and )decided\b(?! to (?:invite|book|ask|refer|arrange|contact|call|send|look|review|check|get in touch|(?:make|give|pay|award|approve|offer)(?: you)? (?:a |an |your )?(?:[\w-]+ ){0,2}?(?:hardship|advance|budgeting))|[^.!?\n]{0,60}\b(?:hardship|advance)\b)`,
   ),
   rule(
     'payment-reduced',
@@ -157,7 +157,7 @@ export const DECISION_RULES: readonly Rule[] = [
   rule('capable-of-work', String.raw`\b(?:are|were|be|been|is) (?:found )?(?:capable of work|fit for work)`),
   rule(
     'has-lcw',
-    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|(?:saying|says|said)(?: that)? (?:i|you|he|she|they) (?:has|have|do not have|don't have|does not have|doesn't have)|(?:decided|accept|accepted|agree|agreed) (?:that )?(?:you|he|she|i|we) (?:have|has|had)) (?:limited capability for work|lcw|lcwra|lcwea)`,
+    String.raw`\b(?:(?:that you|that he|that she|you|he|she|they) (?:do not have|don't have|does not have|no longer have|now have|has been found to have|have been found to have|been found to have)|(?:saying|says|said)(?: that)? (?:i|you|he|she|they) (?:has|have|do not have|don't have|does not have|doesn't have)|(?:decided|accept|accepted|agree|agreed) (?:that )?(?:you|he|she) (?:have|has|had)) (?:limited capability for work|lcw|lcwra|lcwea)`,
   ),
   // "Awarded LCWRA", "put in the LCW group", "we got LCWRA", and "got LCWRA!!!" opening a sentence.
   rule(
