@@ -114,7 +114,8 @@ export const KIND_ONLY_DIR = join(CORPUS_DIR, 'kind-only');
 
 /**
  * Texts that teach the kind head only (tests/corpus/kind-only/): written wordings that are always in the training
- * folds and never scored, so cross-validation still measures the corpus alone; question (b) never sees them.
+ * folds and never scored, so cross-validation still measures the corpus alone. The decision head never sees them
+ * (train.ts), though its answer is mixed with the likely kinds, which they move.
  */
 export function loadKindOnly(dir = KIND_ONLY_DIR): Example[] {
   return corpusFiles(dir)

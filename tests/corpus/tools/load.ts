@@ -22,7 +22,7 @@ export function loadSealed(dir = CORPUS_DIR): Array<CorpusRecord & { file: strin
   return (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((r) => ({ ...r, file: 'sealed/sealed.json' }));
 }
 
-/** Texts that teach the kind only (kind-only/*.json): never scored, never used for the decision question. */
+/** Texts that teach the kind head only (kind-only/*.json): never scored; the decision head never sees them. */
 export function loadKindOnly(
   dir = join(CORPUS_DIR, 'kind-only'),
 ): Array<{ id: string; family: string; text: string; kind: string; challenge: string; file: string }> {
