@@ -5,4 +5,4 @@
 
 /** Neither question has a sure answer: the kind is unclear and it may or may not be a decision. */
 export const SAMPLE_UNSURE = `9 November 2026
-Your award has been looked at following the information you provided.`;
+Your rent has been looked at following the information you provided.`;

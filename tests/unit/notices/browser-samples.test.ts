@@ -12,5 +12,9 @@ describe('browser test samples', () => {
     expect(result.challenge.possible).toEqual(expect.arrayContaining(['decision', 'neither']));
     expect(result.challenge.possible).not.toContain('mrn');
     expect(result.deadlines.find((d) => d.id === 'mandatory-reconsideration')?.date).toBe('2026-12-09');
+    // Saved, it is explained again with the kind it was saved with: the decision question must stay open there too.
+    const saved = explainNotice(SAMPLE_UNSURE, { today: '2026-11-22', kind: result.kind });
+    expect(saved.challenge.sure).toBe(false);
+    expect(saved.challenge.possible).toEqual(expect.arrayContaining(['decision', 'neither']));
   });
 });
