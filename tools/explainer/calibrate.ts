@@ -205,3 +205,19 @@ export function calibrate(
     bySplit: runs.map((r, i) => ({ kind: r.kind, rights: r.rights, neither: neitherOf[i]! })),
   };
 }
+
+/**
+ * One design fitted as the shipped model is: cut-offs chosen by cross-validation on the scored examples (the
+ * kind-only texts in every fold's training, never scored), then one model trained on all of them.
+ */
+export function fitDesign(
+  examples: Example[],
+  config: TrainerConfig,
+  strategy: Strategy,
+  kindOnly: Example[] = [],
+  cache: Map<string, Features> = featurizeAll([...examples, ...kindOnly], config.features),
+) {
+  const calibration = calibrate(examples, config, strategy, cache, SPLITS, kindOnly);
+  const model = trainModel([...examples, ...kindOnly], { ...config, thresholds: calibration.thresholds }, cache);
+  return { ...calibration, model };
+}

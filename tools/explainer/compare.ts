@@ -5,11 +5,11 @@ import { appendFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { explainWith } from '../../src/shared/notices/explain';
 import { DEFAULT_STRATEGY, type Strategy } from '../../src/shared/notices/recognise';
-import { calibrate, SPLITS } from './calibrate';
+import { fitDesign } from './calibrate';
 import { loadKindOnly, loadTraining } from './corpus';
 import { figures } from './metrics';
 import { renderModelFile } from './model-file';
-import { featurizeAll, SHIPPED, trainModel, type HeadOptions, type TrainerConfig } from './train';
+import { SHIPPED, type HeadOptions, type TrainerConfig } from './train';
 
 const LR = SHIPPED.kind as Extract<HeadOptions, { kind: 'lr' }>;
 const CNB = { kind: 'cnb', smoothing: 0.05 } as const;
@@ -49,11 +49,9 @@ for (const name of process.argv.slice(2).length ? process.argv.slice(2) : Object
   const started = Date.now();
   const alt = ALTERNATIVES[name] ?? { about: name, config: extra[name]! };
   const strategy = alt.strategy ?? DEFAULT_STRATEGY;
-  const cache = featurizeAll([...training, ...kindOnly], alt.config.features);
-  const { cv, thresholds } = calibrate(training, alt.config, strategy, cache, SPLITS, kindOnly);
+  const { cv, thresholds, model } = fitDesign(training, alt.config, strategy, kindOnly);
   const results = training.map((e) => explainWith({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, e.text, { today: e.today }, strategy));
   const fig = figures(training, results);
-  const model = trainModel([...training, ...kindOnly], { ...alt.config, thresholds }, cache);
   const gzip = gzipSync(renderModelFile(model, { hash: '-', examples: 0 })).length;
   const row = [
     name,

@@ -15,11 +15,11 @@ import type { RecogniserModel } from '../../src/shared/notices/model';
 import { DEFAULT_STRATEGY, type Strategy } from '../../src/shared/notices/recognise';
 import type { Challenge, NoticeExplanation, NoticeKind } from '../../src/shared/notices/types';
 import { baselineChallenge, classify, normalise } from './baseline';
-import { calibrate, SPLITS, type RightsPoint } from './calibrate';
+import { fitDesign, type RightsPoint } from './calibrate';
 import { loadKindOnly, loadSealed, loadTraining, type Example } from './corpus';
 import { figures, headline, type Figures } from './metrics';
 import { MODEL_FILE, renderModelFile } from './model-file';
-import { featurizeAll, SHIPPED, trainModel, type TrainerConfig } from './train';
+import { featurizeAll, SHIPPED, type TrainerConfig } from './train';
 
 interface Variant {
   name: string;
@@ -92,7 +92,7 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
   if (!caches.has(key)) caches.set(key, featurizeAll([...training, ...allKindOnly, ...sealed], config.features));
   const cache = caches.get(key)!;
 
-  const { cv, curve, thresholds } = calibrate(training, config, variant.strategy, cache, SPLITS, kindOnly);
+  const { cv, curve, thresholds, model } = fitDesign(training, config, variant.strategy, kindOnly, cache);
   const oof = training.map((e) => explainer({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, variant)(e));
   const result: VariantResult = { name: variant.name, about: variant.about, cv: figures(training, oof), seconds: 0 };
   const real = training.map(isPublicQuote);
@@ -105,14 +105,11 @@ function runVariant(variant: Variant, training: Example[], sealed: Example[], ca
     result.thresholds = thresholds;
     result.curve = curve;
   }
-  if (sealed.length || variant.config) {
-    const model = trainModel([...training, ...kindOnly], { ...config, thresholds }, cache);
-    if (variant.config) {
-      const text = renderModelFile(model, { hash: '-', examples: training.length });
-      result.size = { raw: Buffer.byteLength(text), gzip: gzipSync(text).length };
-    }
-    if (sealed.length) result.sealed = headline(figures(sealed, sealed.map(explainer(model, variant))));
+  if (variant.config) {
+    const text = renderModelFile(model, { hash: '-', examples: training.length });
+    result.size = { raw: Buffer.byteLength(text), gzip: gzipSync(text).length };
   }
+  if (sealed.length) result.sealed = headline(figures(sealed, sealed.map(explainer(model, variant))));
   result.seconds = Math.round((Date.now() - started) / 100) / 10;
   return result;
 }

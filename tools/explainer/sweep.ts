@@ -4,11 +4,11 @@
 import { gzipSync } from 'node:zlib';
 import { explainWith } from '../../src/shared/notices/explain';
 import { DEFAULT_STRATEGY } from '../../src/shared/notices/recognise';
-import { calibrate, SPLITS } from './calibrate';
+import { fitDesign } from './calibrate';
 import { loadKindOnly, loadTraining } from './corpus';
 import { figures } from './metrics';
 import { renderModelFile } from './model-file';
-import { featurizeAll, SHIPPED, trainModel, type TrainerConfig } from './train';
+import { SHIPPED, type TrainerConfig } from './train';
 
 function merge(base: TrainerConfig, patch: Record<string, unknown>): TrainerConfig {
   const out = structuredClone(base) as unknown as Record<string, unknown>;
@@ -24,11 +24,9 @@ const kindOnly = process.env.KIND_ONLY === '0' ? [] : loadKindOnly(process.env.C
 for (const arg of process.argv.slice(2).length ? process.argv.slice(2) : ['{}']) {
   const started = Date.now();
   const config = merge(SHIPPED, JSON.parse(arg));
-  const cache = featurizeAll([...training, ...kindOnly], config.features);
-  const { cv, thresholds } = calibrate(training, config, DEFAULT_STRATEGY, cache, SPLITS, kindOnly);
+  const { cv, thresholds, model } = fitDesign(training, config, DEFAULT_STRATEGY, kindOnly);
   const results = training.map((e) => explainWith({ ...cv.models[cv.foldOf.get(e.id)!]!, thresholds }, e.text, { today: e.today }));
   const f = figures(training, results);
-  const model = trainModel([...training, ...kindOnly], { ...config, thresholds }, cache);
   const nz = (w: Int8Array) => w.reduce((n, x) => n + (x ? 1 : 0), 0);
   const gzip = gzipSync(renderModelFile(model, { hash: '-', examples: 0 })).length;
   console.log(

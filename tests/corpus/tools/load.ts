@@ -22,16 +22,9 @@ export function loadSealed(dir = CORPUS_DIR): Array<CorpusRecord & { file: strin
   return (JSON.parse(readFileSync(path, 'utf8')) as CorpusRecord[]).map((r) => ({ ...r, file: 'sealed/sealed.json' }));
 }
 
-/** Texts that teach the kind head only (kind-only/*.json): never scored; the decision head never sees them. */
-export function loadKindOnly(
-  dir = join(CORPUS_DIR, 'kind-only'),
-): Array<{ id: string; family: string; text: string; kind: string; challenge: string; file: string }> {
-  if (!existsSync(dir)) return [];
-  return loadTraining(dir);
-}
-
-/** The held-out public quotes (heldout/*.json): measured by eval-file.ts, never trained on. */
-export function loadHeldOut(dir = join(CORPUS_DIR, 'heldout')): Array<CorpusRecord & { file: string }> {
-  if (!existsSync(dir)) return [];
-  return loadTraining(dir);
+/** The records of a subfolder (empty when it does not exist): 'kind-only' (texts that teach the kind head only, never
+ * scored) or 'heldout' (public quotes measured by eval-file.ts, never trained on). */
+export function loadFolder(name: 'kind-only' | 'heldout'): Array<CorpusRecord & { file: string }> {
+  const dir = join(CORPUS_DIR, name);
+  return existsSync(dir) ? loadTraining(dir) : [];
 }

@@ -11,7 +11,7 @@ import { join, basename } from 'node:path';
 import { NOTICE_KINDS } from '../../../src/shared/notices/types';
 import { isIsoDate, weekday } from '../../../src/shared/notices/calendar';
 import { recordsFrom, mrDeadline, appealDeadline } from './build';
-import { CORPUS_DIR, loadHeldOut, loadKindOnly, loadSealed, loadTraining } from './load';
+import { CORPUS_DIR, loadFolder, loadSealed, loadTraining } from './load';
 import { CLEAN_FIXTURES } from '../../unit/notices/fixtures-clean';
 import { MESSY_FIXTURES } from '../../unit/notices/fixtures-messy';
 import type { CorpusRecord } from './blocks';
@@ -173,16 +173,20 @@ function containment(a: Set<string>, b: Set<string>): number {
 }
 const tr = training.map((r) => ({ r, s: shingles(r.text), t: simple(r.text) }));
 const se = sealed.map((r) => ({ r, s: shingles(r.text), t: simple(r.text) }));
+type Shingled = { s: Set<string>; t: string };
+/** How a is a copy of b, if it is: the same text, a near-duplicate (Jaccard ≥ 0.45), or 80 % of one inside the other. */
+function copyOf(a: Shingled, b: Shingled): string | null {
+  if (a.t === b.t) return 'same text as';
+  const j = jaccard(a.s, b.s);
+  if (j >= 0.45) return `near-duplicate (jaccard ${j.toFixed(2)}) of`;
+  if (a.t.length >= 40 && containment(a.s, b.s) >= 0.8) return 'contained in';
+  if (b.t.length >= 40 && containment(b.s, a.s) >= 0.8) return 'contains';
+  return null;
+}
 for (const a of se) {
   for (const b of tr) {
-    if (a.t === b.t) {
-      err(a.r, `same text as training record ${b.r.id}`);
-      continue;
-    }
-    const j = jaccard(a.s, b.s);
-    if (j >= 0.45) err(a.r, `near-duplicate of training record ${b.r.id} (jaccard ${j.toFixed(2)})`);
-    else if (a.t.length >= 40 && containment(a.s, b.s) >= 0.8) err(a.r, `contained in training record ${b.r.id}`);
-    else if (b.t.length >= 40 && containment(b.s, a.s) >= 0.8) err(a.r, `contains training record ${b.r.id}`);
+    const how = copyOf(a, b);
+    if (how) err(a.r, `${how} training record ${b.r.id}`);
   }
 }
 for (let i = 0; i < tr.length; i++) {
@@ -211,22 +215,19 @@ for (let i = 0; i < se.length; i++) {
 
 // Kind-only texts are in every training fold, so none may copy a text that is scored: the sealed and held-out
 // sets, the training corpus, the unit fixtures. The bars are the ones between the sealed set and training.
-const kindOnly = loadKindOnly();
+const kindOnly = loadFolder('kind-only');
 const fixtures = [...CLEAN_FIXTURES, ...MESSY_FIXTURES].map((f, i) => ({ id: `fixture-${String(i + 1).padStart(3, '0')}`, text: f.text }));
-const scored = [...sealed, ...loadHeldOut(), ...training, ...fixtures].map((r) => ({ id: r.id, s: shingles(r.text), t: simple(r.text) }));
+const scored = [...sealed, ...loadFolder('heldout'), ...training, ...fixtures].map((r) => ({ id: r.id, s: shingles(r.text), t: simple(r.text) }));
 for (const r of kindOnly) {
   if (ids.has(r.id) || !r.id.startsWith('k-')) err(r, 'kind-only id must be unique and start with k-');
   ids.add(r.id);
   if (!kinds.has(r.kind)) err(r, `unknown kind ${r.kind}`);
   if (!['decision', 'mrn', 'neither'].includes(r.challenge)) err(r, `bad challenge ${r.challenge}`);
   if (!r.text || !r.text.trim()) err(r, 'empty text');
-  const s = shingles(r.text);
-  const t = simple(r.text);
+  const a = { s: shingles(r.text), t: simple(r.text) };
   for (const b of scored) {
-    const j = jaccard(s, b.s);
-    if (t === b.t || j >= 0.45) err(r, `kind-only text near-duplicates ${b.id} (jaccard ${j.toFixed(2)})`);
-    else if (t.length >= 40 && containment(s, b.s) >= 0.8) err(r, `kind-only text is contained in ${b.id}`);
-    else if (b.t.length >= 40 && containment(b.s, s) >= 0.8) err(r, `kind-only text contains ${b.id}`);
+    const how = copyOf(a, b);
+    if (how) err(r, `kind-only text: ${how} ${b.id}`);
   }
 }
 
